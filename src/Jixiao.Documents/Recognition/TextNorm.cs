@@ -13,9 +13,9 @@ internal static class TextNorm
     // Traditional → Simplified for the characters of header, field and title words only: enough to recognise a form,
     // values stay as printed.
     private const string Traditional =
-        "項預數執績標總單實際價評資額計劃報門體據監測態濟會產質時滿務對經費與現況負責準調結餘轉撥級說備註進確員條構來礎決編養節約採購當權達維護營運網絡應證處區縣鄉鎮長廣東職設內開業專車輛國議訓電辦續響標題勵獎貨幣萬億圓";
+        "項預數執績標總單實際價評資額計劃報門體據監測態濟會產質時滿務對經費與現況負責準調結餘轉撥級說備註進確員條構來礎決編養節約採購當權達維護營運網絡應證處區縣鄉鎮長廣東職設內開業專車輛國議訓電辦續響標題勵獎貨幣萬億圓稱類規範屬眾檔態";
     private const string Simplified =
-        "项预数执绩标总单实际价评资额计划报门体据监测态济会产质时满务对经费与现况负责准调结余转拨级说备注进确员条构来础决编养节约采购当权达维护营运网络应证处区县乡镇长广东职设内开业专车辆国议训电办续响标题励奖货币万亿圆";
+        "项预数执绩标总单实际价评资额计划报门体据监测态济会产质时满务对经费与现况负责准调结余转拨级说备注进确员条构来础决编养节约采购当权达维护营运网络应证处区县乡镇长广东职设内开业专车辆国议训电办续响标题励奖货币万亿圆称类规范属众档态";
 
     private static readonly Dictionary<char, char> TraditionalToSimplified = BuildMap();
 
