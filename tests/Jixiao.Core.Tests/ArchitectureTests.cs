@@ -18,5 +18,4 @@ public class The_core_stays_free_of_infrastructure
         var offending = references.Where(r => Forbidden.Any(f => r.Equals(f, StringComparison.Ordinal) || r.StartsWith(f + ".", StringComparison.Ordinal))).ToList();
         Assert.True(offending.Count == 0, "Jixiao.Core references " + string.Join(", ", offending));
     }
-
 }

@@ -34,6 +34,13 @@ public static class RowScorer
 
         if (weight is null) return Unscorable("未填分值，无法计分");
         var w = weight.Value;
+        if (w == 0m)
+            return new RowScore
+            {
+                Index = index, Row = row, Target = target, Actual = actual, Weight = w, Direction = target.Direction,
+                Kind = RowScoreKind.Exact, Expected = 0m, Counted = 0m, Explanation = "分值为 0，得 0",
+                Tier = actual.Tier, TierWord = actual.TierWord,
+            };
 
         if (actual.Kind == ValueKind.Qualitative)
         {

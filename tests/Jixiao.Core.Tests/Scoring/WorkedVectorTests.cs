@@ -133,6 +133,14 @@ public class Worked_vectors_of_the_issue_score_as_the_rules_say
         Assert.Contains("单位不一致", Row("≤2小时", "1天", 3m).Reason, StringComparison.Ordinal);
         Assert.Equal(4m, Row("核减上云项目运维费", "按实计算", 4m, stated: 9m).Counted);
     }
+
+    [Fact]
+    public void A_row_weighted_0_scores_0_whatever_it_holds()
+    {
+        var score = Row("", "", 0m, stated: 0m);
+        Assert.Equal(RowScoreKind.Exact, score.Kind);
+        Assert.Equal(0m, score.Expected);
+    }
 }
 
 public class Grade_bands_hold_at_their_edges
