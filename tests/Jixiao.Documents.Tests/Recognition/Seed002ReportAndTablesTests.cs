@@ -115,10 +115,11 @@ public sealed class Seed002ReportAndTablesTests
         Assert.Equal([30m, 25m, 45m], d.Indicators.Select(r => r.Level1Weight).Distinct().Select(w => w!.Value));
 
         var budgeting = d.Indicators[0];
-        Assert.Equal(("预算编审管理", 3m, null, "根据财政管理工作绩效考核相关办法规定填报", "100.00%", 3m, 3m),
+        // The 二级 cell spans the 三级 column: no name, the weight is the 二级's, and the model keeps it there.
+        Assert.Equal(("预算编审管理", 3m, null, "根据财政管理工作绩效考核相关办法规定填报", "100.00%", (decimal?)null, 3m),
             (budgeting.Level2, budgeting.Level2Weight, budgeting.Name, budgeting.Target, budgeting.Actual, budgeting.Weight, budgeting.StatedScore));
         var assets = d.Indicators[7];
-        Assert.Equal(("资产管理", 4m, 3m), (assets.Level2, assets.Weight, assets.StatedScore));
+        Assert.Equal(("资产管理", 4m, 3m), (assets.Level2, assets.Level2Weight, assets.StatedScore));
 
         var staffing = d.Indicators[8];
         Assert.Equal(("数量指标", 6m, "在职人员控制率", 3m, "100.00%", 3m), (staffing.Level2, staffing.Level2Weight, staffing.Name, staffing.Weight, staffing.Actual, staffing.StatedScore));
@@ -126,8 +127,8 @@ public sealed class Seed002ReportAndTablesTests
         Assert.Equal(("资金到位率", 2m), (d.Indicators[12].Name, d.Indicators[12].Weight));
 
         var satisfaction = d.Indicators[^1];
-        Assert.Equal(("效益指标", "满意度指标", 10m, "满意度达100%", "大于98%", 10m, 9m),
-            (satisfaction.Level1, satisfaction.Level2, satisfaction.Level2Weight, satisfaction.Target, satisfaction.Actual, satisfaction.Weight, satisfaction.StatedScore));
+        Assert.Equal(("效益指标", "满意度指标", 10m, "满意度达100%", "大于98%", 9m),
+            (satisfaction.Level1, satisfaction.Level2, satisfaction.Level2Weight, satisfaction.Target, satisfaction.Actual, satisfaction.StatedScore));
         Assert.Equal((100m, 96m), (d.StatedWeightTotal, d.StatedTotal));
     }
 }
