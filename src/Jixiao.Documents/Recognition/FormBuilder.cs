@@ -229,6 +229,10 @@ internal sealed partial class FormBuilder
 
     private bool TryFundsHeader(SourceRow row)
     {
+        var named = false;
+        foreach (var key in row.Keys)
+            if (key.Length <= 24 && (key.Contains('预') || key.Contains('执') || key.Contains('决'))) { named = true; break; }
+        if (!named) return false;
         var roles = new FundsColumn[row.Width];
         var money = 0;
         var firstValue = -1;
