@@ -7,6 +7,12 @@ using Jixiao.Documents.Recognition;
 using Jixiao.Tests;
 using TextReader = Jixiao.Documents.Text.TextReader;
 
+if (args is ["cpu"])
+{
+    CpuTime.Run(Console.Out);
+    return;
+}
+
 // One core: the target (≥ 5,000 text forms/s) is per core, and CI machines have two shared by parallel jobs.
 var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithIterationCount(10).WithAffinity(1).WithId("one-core"));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(TextReadingBenchmarks).Assembly).Run(args, config);

@@ -94,6 +94,12 @@ internal static class TextNorm
     public static string Clean(string? text, bool keepLines = false)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        var plain = true;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch)) { plain = false; break; }
+        }
+        if (plain) return text;
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingLine = false;
