@@ -91,6 +91,11 @@ public static class CheckCommand
         {
             return new FileJson(path, "读取失败：" + e.Message, []);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect met on one file must not cost the user the others, nor show a stack trace.
+            return new FileJson(path, $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
+        }
     }
 
     /// <summary>Self-evaluation forms are scored; the other kinds have no total.</summary>
