@@ -22,7 +22,10 @@ public static class DocxReader
         var input = ReadInput.Seekable(stream, path);
         try
         {
-            ReadInput.CheckOfficeZip(input, path, NotDocx);
+            // OpenXml reads the package through its own archive; this one only vouches for the limits.
+            var start = input.Position;
+            ReadInput.OpenOfficeZip(input, path, NotDocx).Dispose();
+            input.Position = start;
             using var package = WordprocessingDocument.Open(input, false, new OpenSettings { AutoSave = false });
             var main = package.MainDocumentPart ?? throw new DocumentReadException(path, NotDocx);
             // OpenXml opens any OOXML package whose main part is "officeDocument"; an .xlsx renamed to .docx gets here.

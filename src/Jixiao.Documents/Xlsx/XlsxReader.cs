@@ -1,5 +1,4 @@
 using System.Xml;
-using System.IO.Compression;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Grid;
 using Jixiao.Documents.Reading;
@@ -31,8 +30,7 @@ public static class XlsxReader
         var input = ReadInput.Seekable(stream, path);
         try
         {
-            ReadInput.CheckOfficeZip(input, path, NotXlsx);
-            using var zip = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: true);
+            using var zip = ReadInput.OpenOfficeZip(input, path, NotXlsx);
             var package = new OpcPackage(zip);
             var workbookName = package.MainPart() ?? throw new DocumentReadException(path, NotXlsx);
             var relationships = package.Relationships(workbookName);
