@@ -42,19 +42,26 @@ internal static class PdfPageLayout
         foreach (var item in items.OrderByDescending(i => i.Top)) blocks.Add(item.Block);
     }
 
+    /// <summary>
+    /// The page's glyphs, one by one. Grouping into words is left to the line and cell logic (by gaps), so a word
+    /// never runs across a ruling line between two cells set without padding.
+    /// </summary>
     private static List<PdfWord> Words(Page page)
     {
-        var words = new List<PdfWord>();
-        foreach (var word in page.GetWords())
+        var glyphs = new List<PdfWord>(page.Letters.Count);
+        foreach (var letter in page.Letters)
         {
-            var text = PdfText.Normalize(word.Text);
-            if (string.IsNullOrWhiteSpace(text) || word.Letters.Count == 0) continue;
-            var size = word.Letters[0].PointSize;
-            if (size < 2) size = Math.Max(word.BoundingBox.Height, 10);
-            words.Add(new PdfWord(text.Trim(), word.BoundingBox.Left, word.BoundingBox.Right, word.Letters[0].StartBaseLine.Y, size));
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            var text = PdfText.Normalize(letter.Value);
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var size = letter.PointSize >= 2 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 10);
+            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            if (right - left < 0.01) right = left + letter.BoundingBox.Width;
+            glyphs.Add(new PdfWord(text.Trim(), left, right, letter.StartBaseLine.Y, size));
         }
 
-        return words;
+        return glyphs;
     }
 
     private static (List<HLine>, List<VLine>) Rulings(Page page)

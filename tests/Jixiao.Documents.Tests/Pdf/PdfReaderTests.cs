@@ -163,3 +163,23 @@ public sealed class Reading_a_pdf_with_a_framed_paragraph
         Assert.Equal("说明:本表金额单位为万元。", Assert.IsType<TextBlock>(Assert.Single(document.Blocks)).Text);
     }
 }
+
+public sealed class Reading_a_pdf_table_set_without_padding
+{
+    [Fact]
+    public void Texts_touching_a_ruling_line_stay_in_their_own_cells()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var table = new CellGrid(
+        [
+            new Cell(0, 0, "年初预算数年初预算数年初预算数"), new Cell(0, 1, "全年预算数全年预算数全年预算数"), new Cell(0, 2, "全年执行数"),
+            new Cell(1, 0, "403.00"), new Cell(1, 1, "403.00"), new Cell(1, 2, "403.00"),
+        ]);
+        var html = HtmlFixture.Page(table).Replace("padding:2pt 4pt", "padding:0", StringComparison.Ordinal)
+            .Replace("width:100%", "width:auto", StringComparison.Ordinal);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Print(html)), "紧.pdf");
+
+        Assert.Equal(GridComparison.Layout(table), GridComparison.Layout(Assert.IsType<CellGrid>(Assert.Single(document.Blocks))));
+    }
+}
