@@ -17,7 +17,8 @@ internal static class PdfPageLayout
     /// <summary>A gap wider than this share of the font size is a space (a CJK font's space is about a fifth).</summary>
     private const double WordGap = 0.15;
 
-    public static void Read(Page page, List<DocumentBlock> blocks)
+    /// <summary>The page's blocks top to bottom; a ruled grid comes with its column lines, left to right.</summary>
+    public static List<(DocumentBlock Block, IReadOnlyList<double>? Columns)> Read(Page page)
     {
         var words = Words(page);
         var (horizontals, verticals) = Rulings(page);
@@ -31,15 +32,15 @@ internal static class PdfPageLayout
             else loose.Add(word);
         }
 
-        var items = new List<(double Top, DocumentBlock Block)>();
+        var items = new List<(double Top, DocumentBlock Block, IReadOnlyList<double>? Columns)>();
         for (var i = 0; i < frames.Count; i++)
         {
             var cells = frames[i].Cells(framed[i], page.Number);
-            if (cells.Count > 0) items.Add((frames[i].Top, new CellGrid(cells)));
+            if (cells.Count > 0) items.Add((frames[i].Top, new CellGrid(cells), frames[i].Columns));
         }
 
-        items.AddRange(LooseBlocks(loose, page.Number, page.Width));
-        foreach (var item in items.OrderByDescending(i => i.Top)) blocks.Add(item.Block);
+        items.AddRange(LooseBlocks(loose, page.Number, page.Width).Select(b => (b.Top, b.Block, (IReadOnlyList<double>?)null)));
+        return [.. items.OrderByDescending(i => i.Top).Select(i => (i.Block, i.Columns))];
     }
 
     /// <summary>
@@ -296,6 +297,8 @@ internal static class PdfPageLayout
     private sealed class Frame(List<double> xs, List<double> ys, List<HLine> horizontals, List<VLine> verticals)
     {
         public double Top => ys[0];
+
+        public IReadOnlyList<double> Columns => xs;
 
         public bool Contains(double x, double y) => x >= xs[0] && x <= xs[^1] && y <= ys[0] && y >= ys[^1];
 

@@ -183,3 +183,20 @@ public sealed class Reading_a_pdf_table_set_without_padding
         Assert.Equal(GridComparison.Layout(table), GridComparison.Layout(Assert.IsType<CellGrid>(Assert.Single(document.Blocks))));
     }
 }
+
+public sealed class Reading_a_pdf_table_broken_over_a_page
+{
+    [Fact]
+    public void Comes_back_as_one_grid_with_its_rows_where_they_were()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(SeedTables.Seed003CloudProject)), "跨页.pdf");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(document.Blocks));
+        Assert.Equal(GridComparison.Texts(SeedTables.Seed003CloudProject).Select(t => t.Normalize(NormalizationForm.FormKC)), GridComparison.Texts(grid));
+        Assert.Contains("19,1 1×5 总分", GridComparison.Layout(grid));
+        Assert.Contains("19,7 1×1 94.98", GridComparison.Layout(grid));
+        Assert.Equal([1, 2], grid.Cells.Select(c => c.Source!.Page!.Value).Distinct().Order());
+    }
+}
