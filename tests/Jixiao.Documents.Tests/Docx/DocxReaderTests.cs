@@ -133,6 +133,16 @@ public sealed class Reading_unusual_docx_tables
     }
 
     [Fact]
+    public void Rows_and_cells_inside_content_controls_are_read_in_place()
+    {
+        var wrappedRow = new W.SdtRow(new W.SdtContentRow(new W.TableRow(Tc("全年执行数"), new W.SdtCell(new W.SdtContentCell(Tc("403"))))));
+
+        var grid = Read(new W.Table(new W.TableRow(Tc("指标"), Tc("数值")), wrappedRow)).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["0,0 1×1 指标", "0,1 1×1 数值", "1,0 1×1 全年执行数", "1,1 1×1 403"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
     public void Tabs_and_line_breaks_inside_a_paragraph_are_kept()
     {
         var paragraph = new W.Paragraph(new W.Run(new W.Text("项目名称"), new W.TabChar(), new W.Text("链路租赁"), new W.Break(), new W.Text("第二行")));
