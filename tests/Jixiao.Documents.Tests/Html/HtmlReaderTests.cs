@@ -131,6 +131,20 @@ public sealed class Reading_unusual_web_page_tables
     }
 
     [Fact]
+    public void A_form_inside_a_page_layout_table_is_read_as_the_form()
+    {
+        var form = Encoding.UTF8.GetString(HtmlFixture.Build(SeedTables.Seed002LinkLeaseProject));
+        var formTable = form[form.IndexOf("<table>", StringComparison.Ordinal)..(form.IndexOf("</table>", StringComparison.Ordinal) + 8)];
+        var page = $"<table width=\"980\"><tr><td>浏阳市人民政府门户网站</td></tr><tr><td><div>项目支出绩效自评表</div>{formTable}</td></tr><tr><td>版权所有</td></tr></table>";
+
+        var blocks = Read(page).Blocks;
+
+        Assert.Equal(["浏阳市人民政府门户网站", "项目支出绩效自评表"], blocks.TakeWhile(b => b is TextBlock).Select(b => ((TextBlock)b).Text));
+        Assert.Equal(GridComparison.Layout(SeedTables.Seed002LinkLeaseProject), GridComparison.Layout(blocks.OfType<CellGrid>().Single()));
+        Assert.Equal("版权所有", Assert.IsType<TextBlock>(blocks[^1]).Text);
+    }
+
+    [Fact]
     public void A_caption_is_a_paragraph_before_its_table_and_scripts_are_not_text()
     {
         var blocks = Read("""
