@@ -18,6 +18,11 @@ public static class CheckCommand
     private static readonly Dictionary<string, Func<Stream, string, ReadDocument>> Readers = new(StringComparer.OrdinalIgnoreCase)
     {
         [".txt"] = Documents.Text.TextReader.Read,
+        [".xlsx"] = Documents.Xlsx.XlsxReader.Read,
+        [".docx"] = Documents.Docx.DocxReader.Read,
+        [".pdf"] = Documents.Pdf.PdfReader.Read,
+        [".html"] = Documents.Html.HtmlReader.Read,
+        [".htm"] = Documents.Html.HtmlReader.Read,
     };
 
     public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
