@@ -15,7 +15,7 @@ public sealed partial class CheckContext
     {
         Form = form;
         Rulebook = rulebook;
-        foreach (var note in form.ReadingNotes)
+        foreach (var note in UncertainNotes(form))
             foreach (Match m in RowNumber().Matches(note))
                 if (int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row))
                     uncertainRows.Add(row);
@@ -43,8 +43,18 @@ public sealed partial class CheckContext
 
     private readonly HashSet<int> uncertainRows = [];
 
-    /// <summary>True when the reader left notes: sums over the whole form (totals, weight sums, subtotals) are held back.</summary>
-    public bool ReadingUncertain => Form.ReadingNotes.Count > 0;
+    /// <summary>True when the reader left notes of uncertain cells: sums over the whole form (totals, weight sums, subtotals) are held back.</summary>
+    public bool ReadingUncertain => UncertainNotes(Form).Any();
+
+    /// <summary>
+    /// The reading notes that say a cell may be wrong (shifted by a page break, a fragment not placed, a truncated table).
+    /// Notes that only record an interpretation ("该行未列一级指标，按二级指标归入…") leave the numbers certain.
+    /// </summary>
+    public static IEnumerable<string> UncertainNotes(PerformanceForm form) =>
+        form.ReadingNotes.Where(n => UncertainWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
+
+    private static readonly string[] UncertainWords =
+        ["错位", "跨页", "残片", "混入", "挤占", "无法确定", "不完整", "未读取", "未见", "不确定", "可能", "缺失", "无法识别", "中断"];
 
     /// <summary>True when a note names the source row of this value ("第12行"): row-level arithmetic is held back there.</summary>
     public bool IsUncertain(SourcePosition? source) => source is not null && uncertainRows.Contains(source.Row);

@@ -147,7 +147,10 @@ public class WeightSumTests
         Add("效益指标（40分）", 40, "社会效益指标（10）", 10, "9");
         Add("效益指标（40分）", 40, "生态效益指标（10）", 10, "10");
         Add("效益指标（40分）", 40, "可持续影响指标（10）", 10, "10");
-        Add("效益指标（40分）", 40, "服务对象满意度指标（10）", 10, "9");
+        // The reader puts a 满意度 row printed without its own 一级 cell into 满意度指标 (and says so in a note).
+        Add("满意度指标", 0, "服务对象满意度指标（10）", 10, "9");
+        form.Indicators[^1].Level1Weight = null;
+        form.ReadingNotes.Add("第635行：该行未列一级指标，按二级指标“服务对象满意度指标”归入“满意度指标”");
         form.StatedWeightTotal = 100m;
         form.StatedTotal = 96m;
         return form;
@@ -181,10 +184,10 @@ public class WeightSumTests
     }
 
     [Fact]
-    public void A_reading_note_holds_back_the_sums()
+    public void A_reading_note_of_shifted_cells_holds_back_the_sums_and_says_so()
     {
         var form = Liuyang();
-        form.ReadingNotes.Add("分页处单元格错位");
+        form.ReadingNotes.Add("第600行：分页处单元格可能错位");
         Assert.Empty(Run(new WeightSumRule(), form));
         Assert.Empty(Run(new TotalMismatchRule(), form));
         var info = Assert.Single(Check(form), f => f.Code == CheckCodes.ReadingUncertain);

@@ -16,6 +16,9 @@ internal static class RowScoring
     {
         if (!target.IsQuantitative || actual.Kind != ValueKind.Quantity || actual.Number is not { } b) return null;
         if (actual.Comparator is not (Comparator.None or Comparator.EqualTo)) return null;
+        // 7*12小时 against "每周全天24小时", 满意度达95% against "100%运行稳定": service windows and phrases are not one
+        // measurement in one unit, so no arithmetic is done on them.
+        if (target.Factors.Count > 1 || actual.Factors.Count > 1 || !string.IsNullOrEmpty(actual.Label) || !string.IsNullOrEmpty(actual.Remark)) return null;
         if (!string.Equals(Unit(target), Unit(actual), StringComparison.Ordinal)) return null;
         if (target.Number is not { } a) return null;
         var w = Numbers.Plain(weight);

@@ -158,14 +158,19 @@ public sealed class ReportArithmeticRule : ICheckRule
         {
             var at = markers[m];
             var end = m + 1 < markers.Count ? markers[m + 1] : text.Length;
-            var total = s.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount && f.End <= at);
-            if (total is null && at <= 2 && previous is not null) total = previous.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount);
-            if (total is null) continue;
+            // The whole is the last amount before the marker that is not itself a difference (超预算18.43万元。其中…);
+            // a sentence opening with 其中 breaks down the previous sentence.
+            var wholes = s.Figures.Where(f => f.Kind == FigureKind.Amount && f.End <= at && !IsChangeLabel(f.Label)).ToList();
+            if (wholes.Count == 0 && at <= 2 && previous is not null)
+                wholes = previous.Figures.Where(f => f.Kind == FigureKind.Amount && !IsChangeLabel(f.Label)).ToList();
+            if (wholes.Count == 0) continue;
+            var total = wholes[^1];
             var parts = s.Figures.Where(f => f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占')).ToList();
             if (parts.Count < 2) continue;
             var sum = parts.Sum(f => f.Wan);
             var tolerance = parts.Sum(f => f.WanHalfUnit) + total.WanHalfUnit;
-            if (sum - total.Wan <= tolerance || SubsetMakes(parts, total.Wan, tolerance)) continue;
+            if (sum - total.Wan <= tolerance) continue;
+            if (wholes.Any(w => Math.Abs(sum - w.Wan) <= parts.Sum(f => f.WanHalfUnit) + w.WanHalfUnit || SubsetMakes(parts, w.Wan, parts.Sum(f => f.WanHalfUnit) + w.WanHalfUnit))) continue;
             var terms = string.Join(" + ", parts.Select(f => $"{f.Label}{f.Printed}"));
             yield return new Finding(
                 CheckCodes.SubtotalMismatch, Severity.Error,
