@@ -278,6 +278,8 @@ public sealed class ReportArithmeticRule : ICheckRule
         var n = parts.Count;
         for (var mask = 1; mask < (1 << n); mask++)
         {
+            // One part equal to the whole explains nothing about the others.
+            if ((mask & (mask - 1)) == 0) continue;
             var sum = 0m;
             for (var k = 0; k < n; k++) if ((mask & (1 << k)) != 0) sum += parts[k].Wan;
             if (Math.Abs(sum - total) <= tolerance) return true;
