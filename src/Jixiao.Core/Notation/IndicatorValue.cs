@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Core.Forms;
 
 namespace Jixiao.Core.Notation;
 
@@ -44,6 +45,11 @@ public sealed record IndicatorValue
     public string? TierWord { get; init; }
 
     public bool IsQuantitative => Kind is ValueKind.Quantity or ValueKind.Range;
+
+    /// <summary>The number as a <see cref="Percentage"/> when the unit is %, with its printed decimals (to compare with a computed rate).</summary>
+    public Percentage? AsPercentage => Kind == ValueKind.Quantity && Unit == "%" && Factors.Count == 0 && Number is { } n
+        ? new Percentage(n / 100m, Decimals)
+        : null;
 
     /// <summary>What this value, read as a target, asks for.</summary>
     public Direction Direction => Kind switch

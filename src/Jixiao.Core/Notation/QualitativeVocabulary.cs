@@ -12,14 +12,20 @@ public sealed record TierWord(string Pattern, QualitativeTier Tier);
 /// </summary>
 public sealed class QualitativeVocabulary
 {
-    private readonly (TierWord Word, Regex Regex)[] _compiled;
+    private readonly (TierWord Word, string[] Parts, Regex? Regex)[] _compiled;
 
     public QualitativeVocabulary(IEnumerable<TierWord> words)
     {
         Words = words.ToArray();
-        _compiled = Words.Select(w => (w, new Regex(
-            string.Join(".*?", w.Pattern.Split('…', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)),
-            RegexOptions.CultureInvariant))).ToArray();
+        _compiled = Words.Select(w =>
+        {
+            var parts = w.Pattern.Split('…', StringSplitOptions.RemoveEmptyEntries);
+            // Plain words are matched with IndexOf; only "…" patterns need a regex.
+            var regex = parts.Length > 1
+                ? new Regex(string.Join(".*?", parts.Select(Regex.Escape)), RegexOptions.CultureInvariant)
+                : null;
+            return (w, parts, regex);
+        }).ToArray();
     }
 
     public IReadOnlyList<TierWord> Words { get; }
@@ -32,13 +38,21 @@ public sealed class QualitativeVocabulary
     {
         var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         (QualitativeTier Tier, string Matched)? best = null;
-        foreach (var (word, regex) in _compiled)
+        foreach (var (word, parts, regex) in _compiled)
         {
-            var m = regex.Match(compact);
-            if (!m.Success) continue;
-            if (best is null || m.Length > best.Value.Matched.Length
-                || (m.Length == best.Value.Matched.Length && word.Tier > best.Value.Tier))
-                best = (word.Tier, m.Value);
+            if (parts.Length == 0) continue;
+            var at = compact.IndexOf(parts[0], StringComparison.Ordinal);
+            if (at < 0) continue;
+            var matched = parts[0];
+            if (regex is not null)
+            {
+                var m = regex.Match(compact, at);
+                if (!m.Success) continue;
+                matched = m.Value;
+            }
+            if (best is null || matched.Length > best.Value.Matched.Length
+                || (matched.Length == best.Value.Matched.Length && word.Tier > best.Value.Tier))
+                best = (word.Tier, matched);
         }
         return best;
     }

@@ -218,6 +218,13 @@ public class Comparators_numbers_and_units_are_recognised_in_every_spelling
     }
 
     [Fact]
+    public void A_percentage_keeps_its_printed_precision_for_comparison_with_a_computed_rate()
+    {
+        Assert.Equal("234.00%", IndicatorValue.Parse("234.00%").AsPercentage.ToString());
+        Assert.Null(IndicatorValue.Parse("6项").AsPercentage);
+    }
+
+    [Fact]
     public void Unknown_units_are_kept_as_written() => Assert.Equal("Mbit", IndicatorValue.Parse("≥100Mbit").Unit);
 
     [Fact]
