@@ -46,7 +46,7 @@ public class ScoreNotProportionalTests
         var f = Assert.Single(Run(new ScoreNotProportionalRule(), form));
         Assert.Equal("6.00", f.Stated);
         Assert.Equal("8.89", f.Expected);
-        Assert.Contains("10 × 80% ÷ 90% = 8.89", f.Explanation);
+        Assert.Contains("10.00 × 80% ÷ 90% = 8.89", f.Explanation);
         Assert.Equal(Severity.Warning, f.Severity);
     }
 

@@ -13,11 +13,11 @@ public sealed class ExecutionRateMismatchRule : ICheckRule
         foreach (var row in form.Funds)
         {
             if (row.StatedRate is not { } stated || context.IsUncertain(row.Source)) continue;
-            if (ExecutionRates.Fraction(form, row) is not { } fraction) continue;
+            if (ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
             var computed = new Percentage(fraction, stated.Decimals);
             if (computed.PrintedPoints == stated.PrintedPoints) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";
-            var formula = ExecutionRates.Formula(form, row);
+            var formula = ExecutionRates.Formula(form, row, context.Rulebook);
             var label = Locations.Clean(row.Label);
             yield return new Finding(
                 Code, Severity.Error,
