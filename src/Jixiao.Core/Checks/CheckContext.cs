@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Notation;
@@ -25,16 +27,31 @@ public sealed partial class CheckContext
 
     public Rulebook Rulebook { get; }
 
-    private readonly Dictionary<string, IndicatorValue> parsed = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Parsed values per vocabulary, shared by all checks: "100%", "≥90%", "基本完成" recur across thousands of rows and
+    /// parsing dominated the checker's time. Bounded so a long-running server does not grow it without end.
+    /// </summary>
+    private static readonly ConditionalWeakTable<QualitativeVocabulary, ConcurrentDictionary<string, IndicatorValue>> ParsedValues = new();
 
-    /// <summary>A target or actual read with the rulebook's vocabulary (cached: the same text recurs across rows).</summary>
+    private const int ParsedValuesLimit = 50_000;
+
+    /// <summary>A target or actual read with the rulebook's vocabulary (cached: the same text recurs across rows and forms).</summary>
     public IndicatorValue Parse(string? text)
     {
         var key = text ?? "";
-        if (!parsed.TryGetValue(key, out var value))
-            parsed[key] = value = IndicatorValue.Parse(key, Rulebook.Qualitative.Vocabulary);
+        var vocabulary = Rulebook.Qualitative.Vocabulary;
+        var cache = ParsedValues.GetValue(vocabulary, static _ => new ConcurrentDictionary<string, IndicatorValue>(StringComparer.Ordinal));
+        if (cache.TryGetValue(key, out var value)) return value;
+        if (cache.Count >= ParsedValuesLimit) cache.Clear();
+        value = IndicatorValue.Parse(key, vocabulary);
+        cache.TryAdd(key, value);
         return value;
     }
+
+    private IReadOnlyList<Reports.ReportSentence>? sentences;
+
+    /// <summary>The report's sentences with their figures (extracted once, used by the report rules).</summary>
+    public IReadOnlyList<Reports.ReportSentence> ReportSentences => sentences ??= Reports.ReportFigures.Extract(Form.Text);
 
     private IReadOnlyList<WeightedRow>? weighted;
 

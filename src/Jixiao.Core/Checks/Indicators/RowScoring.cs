@@ -23,9 +23,24 @@ internal static class RowScoring
         if (actual.Comparator is not (Comparator.None or Comparator.EqualTo)) return null;
         if (!string.Equals(Unit(target), Unit(actual), StringComparison.Ordinal)) return null;
         if (target.Factors.Count > 1 || actual.Factors.Count > 1 || !string.IsNullOrEmpty(actual.Label) || !string.IsNullOrEmpty(actual.Remark)) return null;
+        // Most rows meet their target: decide that from the parsed values and ask the engine only about a miss.
+        if (Met(target, actual.Number.Value)) return new QuantitativeOutcome(false, weight, "");
         var scored = RowScorer.Score(new IndicatorRow { Target = targetText, Actual = actualText }, weight, context.Rulebook);
         if (scored.Kind != RowScoreKind.Exact || scored.Expected is not { } expected || scored.TargetMet is not { } met) return null;
         return new QuantitativeOutcome(!met, expected, scored.Explanation);
+    }
+
+    private static bool Met(IndicatorValue target, decimal b)
+    {
+        var a = target.Number!.Value;
+        return target.Direction switch
+        {
+            Direction.Positive => b >= a,
+            Direction.Reverse => b <= a,
+            Direction.Equality => b == 0m,
+            Direction.Within => target.UpperNumber is { } upper && b >= a && b <= upper,
+            _ => false,
+        };
     }
 
     private static string Unit(IndicatorValue v) => (v.Unit ?? "").Replace("％", "%", StringComparison.Ordinal);

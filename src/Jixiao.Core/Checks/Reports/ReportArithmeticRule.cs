@@ -19,7 +19,7 @@ public sealed class ReportArithmeticRule : ICheckRule
     {
         var form = context.Form;
         if (form.Kind != FormKind.Report) yield break;
-        var sentences = ReportFigures.Extract(form.Text);
+        var sentences = context.ReportSentences;
         foreach (var s in sentences)
         {
             foreach (var f in Shares(s)) yield return f;

@@ -14,7 +14,11 @@ namespace Jixiao.Core.Checks.Reports;
 /// </summary>
 public static class ReportTableRule
 {
-    public static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook)
+    public static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) =>
+        Check(forms, forms.Select(f => new CheckContext(f.Form, rulebook)).ToList());
+
+    /// <summary>The same, reusing the contexts (and the report sentences already extracted in them) of a checker run.</summary>
+    internal static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, IReadOnlyList<CheckContext> contexts)
     {
         for (var i = 0; i < forms.Count; i++)
         {
@@ -22,7 +26,8 @@ public static class ReportTableRule
             if (report.Form.Kind != FormKind.Report || string.IsNullOrWhiteSpace(report.Form.Text)) continue;
             var tables = forms.Where(f => f.Form.Kind is FormKind.DepartmentSelfEvaluation or FormKind.ProjectSelfEvaluation && SameUnitAndYear(report, f)).ToList();
             if (tables.Count == 0) continue;
-            var sentences = ReportFigures.Extract(report.Form.Text);
+            var sentences = contexts[i].ReportSentences;
+            var rulebook = contexts[i].Rulebook;
             foreach (var f in Rates(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Scores(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Spending(sentences, tables)) yield return (i, f);
