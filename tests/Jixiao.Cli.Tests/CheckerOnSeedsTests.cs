@@ -136,7 +136,7 @@ public class CheckerOnSeedsTests
     public void Seed_000_rate_234_00_should_be_234_10_and_the_unit_spent_more_than_its_budget()
     {
         var form = Seed("000", FormKind.DepartmentSelfEvaluation).Single();
-        Assert.Contains(form.Findings, f => f.Code == CheckCodes.ExecutionRateMismatch && f.Stated == "234.00%" && f.Expected == "234.10%");
+        Assert.Single(form.Findings, f => f.Code == CheckCodes.ExecutionRateMismatch && f.Stated == "234.00%" && f.Expected == "234.10%");
         Assert.Single(form.Findings, f => f.Code == CheckCodes.OverExecution);
     }
 

@@ -27,8 +27,10 @@ public sealed class ExecutionScoreMismatchRule : ICheckRule
             var how = engine.RateExplanation + "；" + engine.ScoreExplanation;
             var followsStatedRate = row.StatedRate is { } printed && printed.PrintedPoints != rate.AtPrecision(printed.Decimals).PrintedPoints
                 && Numbers.ScoreAgrees(stated, rulebook.Round(weight * Math.Clamp(printed.Fraction, 0m, 1m)));
-            var note = followsStatedRate ? $"该得分按填报的执行率{row.StatedRate}计算，执行率本身有误。" : "";
-            var noteEn = followsStatedRate ? $" The score follows the stated rate {row.StatedRate}, which is itself wrong." : "";
+            var note = followsStatedRate ? $"该得分按填报的执行率{row.StatedRate}计算，执行率本身有误。"
+                : rate.Fraction > 1m && stated < expected ? "执行率超过100%时该规则按满分计；如当地规则对超预算执行扣分，请选用相应规则。" : "";
+            var noteEn = followsStatedRate ? $" The score follows the stated rate {row.StatedRate}, which is itself wrong."
+                : rate.Fraction > 1m && stated < expected ? " Over-execution scores full marks under this rulebook; pick a local rulebook if it deducts." : "";
             yield return new Finding(
                 Code, Severity.Error,
                 $"执行率得分填报为{Numbers.Format(stated)}，按{rulebook.Label}应为{expectedText}（{engine.ScoreExplanation}）。{note}",
