@@ -173,6 +173,20 @@ public class WeightSumTests
     }
 
     [Fact]
+    public void A_total_held_at_the_rulebooks_cap_for_a_low_execution_rate_is_not_a_mismatch()
+    {
+        var json = Rulebooks.Rulebooks.Json("national-2020").Replace("\"totalCaps\": []", "\"totalCaps\": [{ \"rateBelow\": 0.8, \"maxTotal\": 89 }]", StringComparison.Ordinal);
+        var capped = Rulebooks.Rulebook.Parse(json, "capped");
+        var form = Clean();
+        form.Funds[0].Executed = 150m;
+        form.Funds[0].StatedRate = P("75.00%");
+        form.Funds[0].StatedScore = 7.5m;
+        form.StatedTotal = 89m;
+        Assert.Empty(new TotalMismatchRule().Check(new CheckContext(form, capped)));
+        Assert.Single(Run(new TotalMismatchRule(), form));
+    }
+
+    [Fact]
     public void A_first_level_block_whose_rows_do_not_add_up_to_its_printed_weight_is_reported()
     {
         var form = Clean();
