@@ -151,6 +151,18 @@ public class CheckerOnSeedsTests
     }
 
     [Fact]
+    public void The_findings_workbook_of_the_seeds_has_one_row_per_finding()
+    {
+        using var stream = new MemoryStream();
+        Documents.Findings.FindingsWorkbook.Write(stream, All.Value);
+        stream.Position = 0;
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+        Assert.Equal(1 + All.Value.Sum(r => r.Findings.Count), rows);
+        Assert.True(Checker.HasErrors(All.Value));
+    }
+
+    [Fact]
     public void Seed_001_report_raises_nothing_else_about_sentences_that_add_up()
     {
         var report = Seed("001", FormKind.Report).Single();
