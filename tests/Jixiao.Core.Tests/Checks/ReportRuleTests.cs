@@ -53,6 +53,20 @@ public class ReportArithmeticTests
     [InlineData("本年度项目支出预算 621 万元，无公共专项，一般专项 2 个。其中日常事务专项 100 万元、信息系统维修维护 521 万元。")]
     public void Sentences_whose_figures_agree_raise_nothing(string text) => Assert.Empty(Findings(text));
 
+    [Theory]
+    [InlineData("收入120万元，支出100万元，结余20万元，同比增长5%。")]
+    [InlineData("收入120万元，支出100万元，同比增长5%。")]
+    [InlineData("A项目100万元，B项目50万元，C项目20万元，占比10%。")]
+    [InlineData("收入100万元，支出80万元，其中人员经费60万元、公用经费30万元。")]
+    public void Relations_the_sentence_does_not_state_are_not_checked(string text) => Assert.Empty(Findings(text));
+
+    [Fact]
+    public void An_increase_between_two_years_is_checked_when_both_years_are_named()
+    {
+        var f = Assert.Single(Findings("2019年支出100万元，2020年支出120万元，增长25%。"));
+        Assert.Equal("20%", f.Expected);
+    }
+
     [Fact]
     public void A_wrong_increase_rate_and_a_wrong_difference_are_each_reported()
     {
