@@ -49,8 +49,8 @@ public static class FindingsWorkbook
                     form.Project ?? "",
                     form.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
                     finding.Code,
-                    SeverityName(finding.Severity),
-                    Location(form, finding.Location),
+                    finding.Severity.ChineseName(),
+                    FindingText.Where(finding.Location),
                     finding.Message,
                     finding.Stated ?? "",
                     finding.Expected ?? "",
@@ -80,34 +80,6 @@ public static class FindingsWorkbook
         workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'审核发现'!$A$1:${lastColumn}${rowIndex}")
         { Name = "_xlnm._FilterDatabase", LocalSheetId = 0U, Hidden = true }));
         workbookPart.Workbook.Save();
-    }
-
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "错误",
-        Severity.Warning => "警告",
-        Severity.Info => "提示",
-    };
-
-    /// <summary>"项目支出绩效自评表 · 指标 第42行（质量问题整改率） 得分".</summary>
-    private static string Location(PerformanceForm form, FindingLocation location)
-    {
-        var block = location.Block switch
-        {
-            Blocks.Funds => "资金",
-            Blocks.Indicators => "指标",
-            Blocks.Total => "总分",
-            Blocks.BasicData => "经费控制情况",
-            Blocks.Staffing => "人员情况",
-            Blocks.Report => "报告正文",
-            Blocks.Header => "表头",
-            Blocks.Form => "整表",
-            _ => location.Block,
-        };
-        var row = location.Row is { } r ? (location.Block == Blocks.Report ? $" 第{r}句" : $" 第{r}行") : "";
-        var label = location.RowLabel is { Length: > 0 } l ? $"（{l}）" : "";
-        var field = location.Field is { Length: > 0 } f ? " " + f : "";
-        return block + row + label + field;
     }
 
     private static Row Row(uint index, IReadOnlyList<string> values, bool header)
