@@ -91,6 +91,11 @@ public static class CheckCommand
         {
             return new FileJson(path, "读取失败：" + e.Message, []);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect met on one file must not cost the user the others, nor show a stack trace.
+            return new FileJson(path, $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
+        }
     }
 
     /// <summary>Self-evaluation forms are scored; the other kinds have no total.</summary>
@@ -206,7 +211,8 @@ public static class CheckCommand
                 if (form.Funds.Count > 0) details.Add($"资金 {form.Funds.Count} 行" + (form.MoneyUnit is null ? "" : $"（{(form.MoneyUnit == "yuan" ? "元" : "万元")}）"));
                 if (form.Indicators.Count > 0) details.Add($"指标 {form.Indicators.Count} 行");
                 if (form.BasicData.Count > 0) details.Add($"经费控制 {form.BasicData.Count} 行");
-                if (form.StatedTotal is { } t) details.Add("表内总分 " + t.ToString(CultureInfo.InvariantCulture));
+                if (form.StatedTotal is { } t) details.Add((form.Kind == "report" ? "报告所述总分 " : "表内总分 ") + t.ToString(CultureInfo.InvariantCulture));
+                if (form.StatedGrade is { } g) details.Add("所述等级 " + g);
                 if (form.Total is { } total) details.Add("核算总分 " + total.ToString(CultureInfo.InvariantCulture) + (form.Grade is null ? "" : $"（{form.Grade}）"));
                 if (form.Text is { } text) details.Add($"正文 {text.Length} 字");
                 if (details.Count > 0) output.WriteLine("    " + string.Join("，", details));

@@ -26,6 +26,9 @@ public sealed class Seed002ReportAndTablesTests
         Assert.StartsWith("2020年部门整体支出绩效自评报告\n一、部门概况", report.Text);
         Assert.EndsWith("部门整体支出绩效情况见附表。", report.Text);
         Assert.DoesNotContain("基础数据表", report.Text);
+        // "综合得分为96分" and "评分得分96分": the report's own statement of the total, for the checker.
+        Assert.Equal(96m, report.StatedTotal);
+        Assert.Null(report.StatedGrade);
     }
 
     [Fact]
