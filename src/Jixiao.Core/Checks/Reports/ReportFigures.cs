@@ -116,7 +116,7 @@ public static partial class ReportFigures
             var (printed, end) = ScanNumber(sentence, i);
             var unitStart = end;
             while (unitStart < sentence.Length && sentence[unitStart] == ' ') unitStart++;
-            var unit = Units.FirstOrDefault(u => string.CompareOrdinal(sentence, unitStart, u, 0, u.Length) == 0) ?? "";
+            var unit = UnitAt(sentence, unitStart);
             var figureEnd = unit.Length > 0 ? unitStart + unit.Length : end;
             var start = i;
             i = end - 1;
@@ -136,13 +136,23 @@ public static partial class ReportFigures
             figures.Add(new ReportFigure(kind.Value, value, printed, unit, label, start, figureEnd));
             previousEnd = figureEnd;
         }
-        // Every lead word of a grade contains 等 or 结果; most sentences have neither and skip the pattern.
-        if (sentence.Contains('等') || sentence.Contains("结果", StringComparison.Ordinal))
+        // Most sentences name no grade at all and skip the pattern.
+        if (sentence.Contains("等级", StringComparison.Ordinal) || sentence.Contains("等次", StringComparison.Ordinal) || sentence.Contains("结果", StringComparison.Ordinal))
+        {
             foreach (Match m in GradePattern().Matches(sentence))
                 figures.Add(new ReportFigure(FigureKind.Grade, 0m, m.Groups["grade"].Value, null, Label(sentence, 0, m.Index) + m.Groups["lead"].Value,
                     m.Index, m.Index + m.Length, m.Groups["grade"].Value));
-        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+            figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
         return figures;
+    }
+
+    private static string UnitAt(string sentence, int at)
+    {
+        if (at >= sentence.Length) return "";
+        foreach (var unit in Units)
+            if (sentence[at] == unit[0] && string.CompareOrdinal(sentence, at, unit, 0, unit.Length) == 0) return unit;
+        return "";
     }
 
     /// <summary>"1,112.50" → ("1112.50", end); thousands separators only in groups of three.</summary>
