@@ -33,15 +33,17 @@ internal static class RowScoring
     }
 
     /// <summary>The engine's score of a (target, actual, weight) triple, cached per rulebook: the same pairs recur across forms.</summary>
-    private static readonly ConditionalWeakTable<Rulebook, ConcurrentDictionary<(string, string, decimal), RowScore>> Scores = new();
+    private static readonly ConditionalWeakTable<Rulebook, ConcurrentDictionary<(string, string, string), RowScore>> Scores = new();
 
     private static RowScore Scored(Rulebook rulebook, string target, string actual, decimal weight)
     {
-        var cache = Scores.GetValue(rulebook, static _ => new ConcurrentDictionary<(string, string, decimal), RowScore>());
-        if (cache.TryGetValue((target, actual, weight), out var score)) return score;
+        var cache = Scores.GetValue(rulebook, static _ => new ConcurrentDictionary<(string, string, string), RowScore>());
+        // The weight as printed is part of the key: 10 and 10.00 score alike but are explained as printed.
+        var key = (target, actual, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (cache.TryGetValue(key, out var score)) return score;
         if (cache.Count >= 50_000) cache.Clear();
         score = RowScorer.Score(new IndicatorRow { Target = target, Actual = actual }, weight, rulebook);
-        cache.TryAdd((target, actual, weight), score);
+        cache.TryAdd(key, score);
         return score;
     }
 
