@@ -12,8 +12,13 @@ namespace Jixiao.Cli.Check;
 /// <summary><c>jixiao check PATH...</c>: reads every file, recognises its forms and prints them as text or JSON.</summary>
 public static class CheckCommand
 {
-    /// <summary>Extensions looked for inside folders; a file named on the command line is always tried.</summary>
-    private static readonly string[] Supported = [".txt"];
+    /// <summary>
+    /// The reader of each file extension: the one place a format is added (folders are searched for these extensions).
+    /// </summary>
+    private static readonly Dictionary<string, Func<Stream, string, ReadDocument>> Readers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".txt"] = Documents.Text.TextReader.Read,
+    };
 
     public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
     {
@@ -33,20 +38,14 @@ public static class CheckCommand
         return failed ? 2 : 0;
     }
 
-    /// <summary>
-    /// Picks the reader by extension. The one place a new file format is added.
-    /// </summary>
+    /// <summary>Reads one file with the reader its extension names; an unknown extension is a read error.</summary>
     public static ReadDocument ReadFile(string path)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        switch (extension)
-        {
-            case ".txt":
-                using (var stream = File.OpenRead(path))
-                    return Documents.Text.TextReader.Read(stream, path);
-            default:
-                throw new DocumentReadException(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension}）");
-        }
+        var extension = Path.GetExtension(path);
+        if (!Readers.TryGetValue(extension, out var read))
+            throw new DocumentReadException(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）");
+        using var stream = File.OpenRead(path);
+        return read(stream, path);
     }
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
@@ -57,7 +56,7 @@ public static class CheckCommand
             {
                 var found = new List<string>();
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-                    if (Array.IndexOf(Supported, Path.GetExtension(file).ToLowerInvariant()) >= 0) found.Add(file);
+                    if (Readers.ContainsKey(Path.GetExtension(file))) found.Add(file);
                 found.Sort(StringComparer.Ordinal);
                 foreach (var file in found) yield return file;
             }

@@ -72,6 +72,7 @@ internal sealed partial class FormBuilder
             Form.Year ??= year;
             return;
         }
+        if (row.NonEmptyCount == 1 && Vocabulary.IsPageMark(firstKey)) return;
         if (Vocabulary.IsNote(firstKey))
         {
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
