@@ -3,6 +3,7 @@ using Jixiao.Data.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Data;
@@ -53,6 +54,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         PublishedOnly = publishedOnly;
         IsRestricted = true;
     }
+
+    // A user's organisation is filtered while users are not, on purpose: sign-in must find the user before any scope
+    // exists, and code that needs the user's organisation reads it with IgnoreQueryFilters.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     protected override void OnModelCreating(ModelBuilder b)
     {

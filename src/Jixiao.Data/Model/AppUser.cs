@@ -10,6 +10,9 @@ public sealed class AppUser : IdentityUser
     public Organisation? Organisation { get; set; }
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>Created by demo mode; a production start refuses a database that holds any.</summary>
+    public bool IsDemo { get; set; }
 }
 
 /// <summary>The role names, as stored and as shown.</summary>

@@ -127,6 +127,7 @@ namespace Jixiao.Data.Postgres.Migrations
                     Id = table.Column<string>(type: "text", nullable: false),
                     OrganisationId = table.Column<int>(type: "integer", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
