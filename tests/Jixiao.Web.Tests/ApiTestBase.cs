@@ -27,16 +27,16 @@ public abstract class ApiTestBase<THost>(THost host) : IClassFixture<THost> wher
     protected async Task<JsonNode> Read(string person, int id) =>
         await Expect(HttpStatusCode.OK, await host.Client(person).GetAsync($"/api/v1/forms/{id}"));
 
-    protected async Task<int> Revision(int id) => (int)(await Read("admin", id))["revision"]!;
+    protected async Task<int> Revision(int id, string person = "admin") => (int)(await Read(person, id))["revision"]!;
 
     protected Task<HttpResponseMessage> Act(string person, int id, string action, object? body = null) =>
         host.Client(person).Send(HttpMethod.Post, $"/api/v1/forms/{id}/{action}", body ?? new { });
 
     protected async Task<HttpResponseMessage> Submit(string person, int id, Dictionary<string, string>? justifications = null) =>
-        await Act(person, id, "submit", new { revision = await Revision(id), justifications });
+        await Act(person, id, "submit", new { revision = await Revision(id, person), justifications });
 
     protected async Task<HttpResponseMessage> Save(string person, int id, PerformanceForm form, int? revision = null) =>
-        await host.Client(person).Send(HttpMethod.Put, $"/api/v1/forms/{id}", new { revision = revision ?? await Revision(id), form });
+        await host.Client(person).Send(HttpMethod.Put, $"/api/v1/forms/{id}", new { revision = revision ?? await Revision(id, person), form });
 
     /// <summary>A form of LY's (or <paramref name="organisation"/>'s) brought to <paramref name="status"/> through the real workflow.</summary>
     protected async Task<int> FormIn(FormStatus status, string project, string filler = "unit", string organisation = "LY", string reviewer = "department", string finance = "finance")

@@ -166,6 +166,7 @@ public sealed class World
     public static readonly (string Person, string Role, string Organisation)[] People =
     [
         ("unit", Roles.UnitFiller, "LY"),
+        ("wangcheng", Roles.UnitFiller, "WC"),
         ("school", Roles.UnitFiller, "YZ"),
         ("department", Roles.DepartmentReviewer, "SJ"),
         ("education", Roles.DepartmentReviewer, "JY"),
