@@ -35,7 +35,7 @@ builder.Services.AddSingleton<FormCheck>(CheckerNotYetMerged);
 builder.Services.AddScoped<FormService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
-builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddSingleton<StartupTasks>();
 
 // Keys live in the database so every instance behind a load balancer can read every other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<AppDbContext>();
@@ -130,11 +130,14 @@ app.MapAccountEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+// An in-process test host (WebApplicationFactory) must see the refusal itself; an operator sees only the message.
+var underTestHost = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.GetType().Name == "TestServer";
 try
 {
-    app.Run();
+    await app.Services.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
+    await app.RunAsync();
 }
-catch (StartupRefusedException refused)
+catch (StartupRefusedException refused) when (!underTestHost)
 {
     Console.Error.WriteLine(refused.Message);
     Environment.ExitCode = 2;

@@ -63,8 +63,14 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         return data;
     }
 
-    /// <summary>A submitted form (so version 1 exists) and a project in <paramref name="organisation"/>.</summary>
-    private async Task<Target> TargetIn(string organisation)
+    /// <summary>
+    /// A submitted form (so version 1 exists) and a project in <paramref name="organisation"/>, made once per class:
+    /// a call from outside changes nothing, and a call from inside is only asked to find the record.
+    /// </summary>
+    private async Task<Target> TargetIn(string organisation) =>
+        (Target)await Host.Shared.GetOrAdd("target " + organisation, async _ => await NewTargetIn(organisation));
+
+    private async Task<Target> NewTargetIn(string organisation)
     {
         var filler = Filler[organisation];
         var orgId = Host.World.Id(organisation);
