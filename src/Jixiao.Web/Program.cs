@@ -48,6 +48,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = false;
     })
     .AddRoles<IdentityRole>()
+    .AddErrorDescriber<ChineseIdentityErrors>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
@@ -101,7 +102,8 @@ var app = builder.Build();
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
-    api.UseExceptionHandler();
+    // Malformed bodies surface as BadHttpRequestException in Development; they are the client's error, not ours.
+    api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
     api.UseStatusCodePages();
 });
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>

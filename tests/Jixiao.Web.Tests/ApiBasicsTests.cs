@@ -114,6 +114,16 @@ public sealed partial class ApiBasicsTests(SqliteHost host) : ApiTestBase<Sqlite
     }
 
     [Fact]
+    public async Task A_malformed_json_body_answers_a_chinese_problem_not_a_stack_trace()
+    {
+        var response = await Host.Client("unit").PostAsync("/api/v1/forms", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await Expect(HttpStatusCode.BadRequest, response);
+        Assert.Equal("请求无效", (string?)problem["title"]);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_api_paths_answer_problem_json_in_chinese()
     {
         var response = await Host.Client("unit").GetAsync("/api/v1/nothing-here");
@@ -176,6 +186,9 @@ public sealed partial class ApiBasicsTests(SqliteHost host) : ApiTestBase<Sqlite
             new { userName = "x1", displayName = "x", password = "Pw-new-filler-1!", role = Roles.UnitFiller, organisationId = Host.World.Id("WC") }));
         await Expect(HttpStatusCode.BadRequest, await Host.Client("admin").Send(HttpMethod.Post, "/api/v1/users",
             new { userName = "x2", displayName = "x", password = "Pw-new-filler-1!", role = "超级用户", organisationId = Host.World.Id("WC") }));
+        var weak = await Expect(HttpStatusCode.BadRequest, await Host.Client("admin").Send(HttpMethod.Post, "/api/v1/users",
+            new { userName = "x3", displayName = "x", password = "short", role = Roles.UnitFiller, organisationId = Host.World.Id("WC") }));
+        Assert.Contains("密码至少需要 10 个字符", (string?)weak["detail"], StringComparison.Ordinal);
         var users = (await Expect(HttpStatusCode.OK, await Host.Client("admin").GetAsync("/api/v1/users?pageSize=200")))["items"]!.AsArray();
         Assert.Contains(users, u => (string?)u!["userName"] == "new-filler");
         Assert.DoesNotContain(users, u => (string?)u!["userName"] == "other-unit");
