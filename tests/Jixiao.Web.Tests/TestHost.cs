@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Jixiao.Web.Tests;
@@ -32,7 +33,7 @@ public sealed class ChosenFindings
 }
 
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
-public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker) : WebApplicationFactory<Program>
+public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +41,7 @@ public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings,
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<FormCheck>(checker.Check);
+            if (clock is not null) services.AddSingleton(clock);
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
             // Hashing at the production work factor dominates test time on two cores; the scheme is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
@@ -72,6 +74,9 @@ public abstract class TestHost : IAsyncLifetime
 {
     public ChosenFindings Checker { get; } = new();
 
+    /// <summary>Every timestamp the app writes comes from here: 09:30 Beijing time in the 2021 self-evaluation season, as UTC like every TimeProvider.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2021, 3, 15, 1, 30, 0, TimeSpan.Zero));
+
     public JixiaoFactory Factory { get; private set; } = null!;
 
     public World World { get; private set; } = null!;
@@ -94,7 +99,7 @@ public abstract class TestHost : IAsyncLifetime
         settings["Jixiao:AdminPassword"] = "Pw-admin-2026!";
         settings["Jixiao:RootCode"] = "CZ";
         settings["Jixiao:RootName"] = "甲市财政局";
-        Factory = new JixiaoFactory(settings, Checker);
+        Factory = new JixiaoFactory(settings, Checker, Clock);
         World = await World.SeedAsync(Factory);
     }
 
