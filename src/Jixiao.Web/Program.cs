@@ -11,6 +11,7 @@ using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Tokens;
@@ -33,6 +34,7 @@ builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetCon
 builder.Services.AddSingleton<FormCheck>(CheckerNotYetMerged);
 
 builder.Services.AddScoped<FormService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<StartupTasks>();
@@ -124,6 +126,7 @@ api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();
 api.MapFindingEndpoints();
+api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();

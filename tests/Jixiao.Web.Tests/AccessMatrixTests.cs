@@ -51,6 +51,8 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("create organisation", t => (HttpMethod.Post, "/api/v1/organisations", new { parentId = t.Organisation, code = "X" + t.Project, name = "新单位", kind = "Unit" })),
         ("read project", t => (HttpMethod.Get, $"/api/v1/projects/{t.Project}", null)),
         ("create project", t => (HttpMethod.Post, "/api/v1/projects", new { organisationId = t.Organisation, fiscalYear = 2020, code = "P" + t.Project, name = "新项目" })),
+        ("import preview", t => (HttpMethod.Post, "/api/v1/imports/preview", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
+        ("import", t => (HttpMethod.Post, "/api/v1/imports", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 

@@ -26,10 +26,22 @@ public sealed class ChosenFindings
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<Finding>> byProject = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, int> failAfter = new(StringComparer.Ordinal);
+
     public void For(string project, params Finding[] findings) => byProject[project] = findings;
 
-    public IReadOnlyList<Finding> Check(PerformanceForm form) =>
-        form.Project is not null && byProject.TryGetValue(form.Project, out var findings) ? findings : [];
+    /// <summary>The checker breaks on this project after <paramref name="calls"/> successful checks (a bad file half-way through an import).</summary>
+    public void FailOn(string project, int calls) => failAfter[project] = calls;
+
+    public IReadOnlyList<Finding> Check(PerformanceForm form)
+    {
+        if (form.Project is not null && failAfter.TryGetValue(form.Project, out var left))
+        {
+            if (left <= 0) throw new InvalidOperationException($"checker failed on {form.Project}");
+            failAfter[form.Project] = left - 1;
+        }
+        return form.Project is not null && byProject.TryGetValue(form.Project, out var findings) ? findings : [];
+    }
 }
 
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
