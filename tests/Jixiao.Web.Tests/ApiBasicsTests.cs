@@ -141,7 +141,7 @@ public sealed partial class ApiBasicsTests(SqliteHost host) : ApiTestBase<Sqlite
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/{id}", "/api/v1/forms/{id}/submit", "/api/v1/forms/{id}/return",
                      "/api/v1/forms/{id}/approve", "/api/v1/forms/{id}/unlock", "/api/v1/forms/{id}/publish", "/api/v1/forms/{id}/history",
-                     "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit" })
+                     "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit", "/api/v1/imports", "/api/v1/imports/preview" })
             Assert.Contains(path, paths);
     }
 

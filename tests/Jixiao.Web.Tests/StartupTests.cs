@@ -19,8 +19,10 @@ public sealed class StartupTests : IDisposable
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private JixiaoFactory Factory(params (string Key, string? Value)[] settings) =>
-        new(settings.Append((Key: "Jixiao:DataFolder", Value: (string?)folder)).ToDictionary(s => s.Key, s => s.Value), new ChosenFindings());
+    private JixiaoFactory Factory(params (string Key, string? Value)[] settings) => Factory(false, settings);
+
+    private JixiaoFactory Factory(bool keysInDatabase, params (string Key, string? Value)[] settings) =>
+        new(settings.Append((Key: "Jixiao:DataFolder", Value: (string?)folder)).ToDictionary(s => s.Key, s => s.Value), new ChosenFindings(), null, keysInDatabase);
 
     /// <summary>A host that refused to start has already torn down its services; disposing it again only repeats that.</summary>
     private static async Task DisposeRefused(JixiaoFactory factory)
@@ -54,6 +56,36 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(["admin"], await db.Users.Select(u => u.UserName).ToListAsync());
         Assert.Empty(await db.Forms.ToListAsync());
         Assert.Empty(scope.ServiceProvider.GetRequiredService<DemoAccounts>().Passwords);
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_live_in_the_database_so_a_second_instance_reads_the_first_ones_cookies()
+    {
+        await using var first = Factory(true, ("Jixiao:AdminPassword", "Pw-admin-2026!"));
+        var browser = first.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await browser.GetAsync("/login");
+        var html = await page.Content.ReadAsStringAsync();
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").First().Split(';')[0];
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "admin", ["password"] = "Pw-admin-2026!", ["__RequestVerificationToken"] = token }),
+        };
+        login.Headers.Add("Cookie", antiforgeryCookie);
+        var signedIn = await browser.SendAsync(login);
+        var authCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jixiao=", StringComparison.Ordinal)).Split(';')[0];
+
+        await using (var scope = first.Services.CreateAsyncScope())
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.ToListAsync());
+        await using var second = Factory(true, ("Jixiao:AdminPassword", "Pw-admin-2026!"));
+        var other = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        me.Headers.Add("Cookie", authCookie);
+
+        var response = await other.SendAsync(me);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"userName\":\"admin\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class ChosenFindings
 }
 
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
-public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null, bool keysInDatabase = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,7 +54,7 @@ public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings,
         {
             services.AddSingleton<FormCheck>(checker.Check);
             if (clock is not null) services.AddSingleton(clock);
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (!keysInDatabase) services.AddDataProtection().UseEphemeralDataProtectionProvider();
             // Hashing at the production work factor dominates test time on two cores; the scheme is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
