@@ -136,6 +136,11 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         Assert.DoesNotContain("上海市大数据中心", await Names("finance", "/api/v1/forms?pageSize=200", "organisationName"));
         Assert.Equal(["上海市大数据中心"], await Names("other-finance", "/api/v1/forms?pageSize=200", "organisationName"));
         Assert.Equal(["浏阳市数据资源中心"], await Names("unit", "/api/v1/projects?pageSize=200", "organisationName"));
+        Host.Checker.For("列表问题", new Core.Checks.Finding("SCOPE_LIST", Core.Checks.Severity.Warning, "测试问题", "test", new Core.Checks.FindingLocation("header")));
+        await Draft("列表问题", "unit", "LY");
+        await Draft("列表问题", "wangcheng", "WC");
+        Assert.Equal(["浏阳市数据资源中心"], await Names("unit", "/api/v1/findings?code=SCOPE_LIST", "organisationName"));
+        Assert.Equal(["浏阳市数据资源中心", "长沙市望城区数据资源中心"], await Names("department", "/api/v1/findings?code=SCOPE_LIST", "organisationName"));
         var audit = (await Expect(HttpStatusCode.OK, await Host.Client("school").GetAsync("/api/v1/audit?pageSize=200")))["items"]!.AsArray();
         Assert.NotEmpty(audit);
         // Only people who act on 甲市第一中学's records leave entries a school filler may read.
