@@ -31,7 +31,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
 // The lead replaces this with the real checker (Jixiao.Core.Checks) when the checker branch is merged.
-builder.Services.AddSingleton<FormCheck>(CheckerNotYetMerged);
+builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
 builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
@@ -147,8 +147,6 @@ catch (StartupRefusedException refused) when (!underTestHost)
     Console.Error.WriteLine(refused.Message);
     Environment.ExitCode = 2;
 }
-
-static IReadOnlyList<Finding> CheckerNotYetMerged(PerformanceForm form) => [];
 
 static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
 {
