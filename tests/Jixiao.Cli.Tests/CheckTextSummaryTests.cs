@@ -9,7 +9,8 @@ public sealed class CheckTextSummaryTests
     {
         var result = CliRun.Run("check", RepoPaths.Seed("000"));
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[error] funds 第9行（年度资金总额） 执行率", result.Output);
         Assert.Contains("部门整体支出绩效自评表 2020年 长沙市望城区数据资源中心", result.Output);
         Assert.Contains("指标 22 行", result.Output);
         Assert.Contains("表内总分 90.00", result.Output);

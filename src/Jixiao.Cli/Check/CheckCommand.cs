@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
 using Jixiao.Core.Scoring;
@@ -14,20 +15,33 @@ public static class CheckCommand
 {
     public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
     {
-        var files = new List<FileJson>();
-        var failed = false;
+        var read = new List<(string Path, string? Error, IReadOnlyList<PerformanceForm> Forms)>();
         foreach (var file in Expand(paths))
         {
-            var result = CheckFile(file, rulebook);
-            files.Add(result);
-            if (result.Error is null) continue;
-            failed = true;
-            error.WriteLine($"{file}: {result.Error}");
+            var (problem, forms) = ReadForms(file);
+            read.Add((file, problem, forms));
+            if (problem is not null) error.WriteLine($"{file}: {problem}");
+        }
+
+        // Checked as one set: the same form published twice and a report against its tables span files.
+        var set = new List<DocumentForm>();
+        foreach (var (path, _, forms) in read)
+            foreach (var form in forms) set.Add(new DocumentForm(path, form));
+        var checkedForms = Checker.Check(set, rulebook);
+
+        var files = new List<FileJson>(read.Count);
+        var next = 0;
+        foreach (var (path, problem, forms) in read)
+        {
+            var mapped = new List<FormJson>(forms.Count);
+            foreach (var form in forms) mapped.Add(Map(form, rulebook, checkedForms[next++].Findings));
+            files.Add(new FileJson(path, problem, mapped));
         }
 
         if (json) output.WriteLine(CheckJson.Serialize(new CheckOutput(files)));
         else WriteSummary(files, output);
-        return failed ? 2 : 0;
+        if (read.Exists(f => f.Error is not null)) return 2;
+        return Checker.HasErrors(checkedForms) ? 1 : 0;
     }
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
@@ -49,48 +63,44 @@ public static class CheckCommand
         }
     }
 
-    private static FileJson CheckFile(string path, Rulebook rulebook)
+    private static (string? Error, IReadOnlyList<PerformanceForm> Forms) ReadForms(string path)
     {
-        if (!File.Exists(path)) return new FileJson(path, "文件或文件夹不存在", []);
+        if (!File.Exists(path)) return ("文件或文件夹不存在", []);
         if (!DocumentReader.Accepts(path))
         {
             var extension = Path.GetExtension(path);
-            return new FileJson(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）", []);
+            return (extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）", []);
         }
         try
         {
-            var document = DocumentReader.ReadFile(path);
-            var forms = FormRecognizer.Recognize(document);
-            var mapped = new List<FormJson>(forms.Count);
-            foreach (var form in forms) mapped.Add(Map(form, rulebook));
-            return new FileJson(path, null, mapped);
+            return (null, FormRecognizer.Recognize(DocumentReader.ReadFile(path)));
         }
         catch (DocumentReadException e)
         {
-            return new FileJson(path, e.Message, []);
+            return (e.Message, []);
         }
         catch (UnauthorizedAccessException)
         {
-            return new FileJson(path, "没有读取权限", []);
+            return ("没有读取权限", []);
         }
         catch (IOException e)
         {
-            return new FileJson(path, "读取失败：" + e.Message, []);
+            return ("读取失败：" + e.Message, []);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect met on one file must not cost the user the others, nor show a stack trace.
-            return new FileJson(path, $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
+            return ($"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
         }
     }
 
     /// <summary>Self-evaluation forms are scored; the other kinds have no total.</summary>
     private static bool IsScored(FormKind kind) => kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation;
 
-    private static FormJson Map(PerformanceForm form, Rulebook rulebook)
+    private static FormJson Map(PerformanceForm form, Rulebook rulebook, IReadOnlyList<Finding> findings)
     {
         // The computed values (execution rate and score, expected row scores, total, grade) come from the scoring
-        // engine, beside what the form states; findings come with the checker.
+        // engine, beside what the form states; the findings from the checker.
         var score = IsScored(form.Kind) ? Scorer.Score(form, rulebook) : null;
 
         var funds = new List<FundsJson>(form.Funds.Count);
@@ -142,7 +152,8 @@ public static class CheckCommand
             Total = score?.Total.Value,
             TotalExplanation = score?.Total.Explanation,
             Grade = score?.Grade.Grade,
-            Findings = [],
+            Findings = findings.Select(f => new FindingJson(f.Code, f.Severity.ToString().ToLowerInvariant(), f.Message, f.MessageEn,
+                f.Location.ToString(), f.Stated, f.Expected, f.Explanation)).ToList(),
             Staffing = form.Staffing is { } s ? new StaffingJson(s.Authorized, s.Actual, s.StatedControlRate?.PrintedPoints, SourceJson.From(s.Source)) : null,
             BasicData = basic,
             Text = form.Text,
