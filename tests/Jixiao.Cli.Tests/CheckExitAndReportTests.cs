@@ -28,16 +28,9 @@ public sealed class CheckExitAndReportTests : IDisposable
         "总分\t\t\t\t\t100\t99.5\t\n";
 
     [Fact]
-    public void A_correctly_filled_form_exits_zero()
-    {
-        var result = CliRun.Run("check", Write("clean.txt", CleanForm));
-        Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain("[错误]", result.Output);
-    }
-
-    [Fact]
     public void A_wrong_rate_exits_one_with_the_finding_in_the_text_report()
     {
+        Assert.Equal(0, CliRun.Run("check", Write("clean.txt", CleanForm)).ExitCode);
         var result = CliRun.Run("check", Write("wrong.txt", CleanForm.Replace("95.00%", "59.00%", StringComparison.Ordinal)));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("[错误] execution-rate-mismatch", result.Output);
