@@ -248,16 +248,21 @@ internal static class PdfPageLayout
         return new CellGrid(cells);
     }
 
+    /// <remarks>
+    /// Glyphs are ordered by their middles, not their left edges: chromium trims the blank half of full-width
+    /// punctuation after other punctuation by moving the glyph's origin back half an em, so "[（" has （ starting left of
+    /// [ although it is drawn after it.
+    /// </remarks>
     private static List<List<PdfWord>> Lines(IEnumerable<PdfWord> words)
     {
         var lines = new List<List<PdfWord>>();
-        foreach (var word in words.OrderByDescending(w => w.Baseline).ThenBy(w => w.Left))
+        foreach (var word in words.OrderByDescending(w => w.Baseline).ThenBy(w => w.CenterX))
         {
             if (lines.Count > 0 && Math.Abs(lines[^1][0].Baseline - word.Baseline) <= 0.4 * word.Size) lines[^1].Add(word);
             else lines.Add([word]);
         }
 
-        foreach (var line in lines) line.Sort((a, b) => a.Left.CompareTo(b.Left));
+        foreach (var line in lines) line.Sort((a, b) => a.CenterX.CompareTo(b.CenterX));
         return lines;
     }
 
