@@ -25,13 +25,49 @@ public static class PdfReader
     /// page in <see cref="Cell.Source"/>. Where a merged cell was cut, the new page starts with blank cells, as a
     /// flattened table does.
     /// </summary>
-    private static CellGrid Continue(CellGrid start, CellGrid continuation)
+    /// <remarks>
+    /// Where the break cut a row in two (<paramref name="rowWasCut"/>: the closing grid has no bottom border and the
+    /// new one no top border), the first row on the new page is the rest of that row: its text joins the cell above it
+    /// as a wrapped line does, and a merged cell running on grows by the rows it covers on the new page.
+    /// </remarks>
+    private static CellGrid Continue(CellGrid start, CellGrid continuation, bool rowWasCut)
     {
-        var offset = start.RowCount;
+        var offset = rowWasCut ? start.RowCount - 1 : start.RowCount;
         var cells = new List<Cell>(start.Cells.Count + continuation.Cells.Count);
         cells.AddRange(start.Cells);
-        foreach (var cell in continuation.Cells) cells.Add(cell with { Row = cell.Row + offset });
+        foreach (var cell in continuation.Cells)
+        {
+            var at = !rowWasCut || cell.Row > 0
+                ? -1
+                : cells.FindIndex(c => c.Row <= offset && c.Row + c.RowSpan > offset && c.Column <= cell.Column && c.Column + c.ColumnSpan > cell.Column);
+            if (at < 0)
+            {
+                cells.Add(cell with { Row = cell.Row + offset });
+                continue;
+            }
+
+            var above = cells[at];
+            cells[at] = above with
+            {
+                Text = JoinCut(above.Text, cell.Text),
+                RowSpan = Math.Max(above.RowSpan, offset - above.Row + cell.RowSpan),
+            };
+        }
+
         return new CellGrid(cells);
+    }
+
+    /// <summary>
+    /// The two halves of a cell's text split by a page break. Nothing in the page says whether the break fell inside a
+    /// paragraph or after one; inside is by far the likelier (a break between paragraphs of one cell is rare), so the
+    /// halves join as wrapped lines do: no space between CJK characters, one between two Latin letters or digits.
+    /// </summary>
+    private static string JoinCut(string before, string after)
+    {
+        if (before.Length == 0) return after;
+        if (after.Length == 0) return before;
+        var separator = char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(after[0]) ? " " : "";
+        return before + separator + after;
     }
 
     private static bool SameColumns(IReadOnlyList<double> a, IReadOnlyList<double> b)
@@ -59,11 +95,12 @@ public static class PdfReader
             if (document.NumberOfPages > ReadLimits.MaxPdfPages) throw new DocumentReadException(path, TooManyPages);
             var blocks = new List<DocumentBlock>();
             IReadOnlyList<double>? openColumns = null;
+            var openCutAtBottom = false;
             var openPage = 0;
             var held = new List<DocumentBlock>();
             foreach (var page in document.GetPages())
             {
-                foreach (var (block, columns) in PdfPageLayout.Read(page))
+                foreach (var (block, columns, cutAtTop, cutAtBottom) in PdfPageLayout.Read(page))
                 {
                     // A page number between the two halves of a table must not keep them apart.
                     if (openColumns is not null && block is TextBlock { Text: var text } && LooksLikePageNumber(text))
@@ -75,8 +112,9 @@ public static class PdfReader
                     if (openColumns is not null && columns is not null && page.Number == openPage + 1 && SameColumns(openColumns, columns)
                         && block is CellGrid continuation && blocks[^1] is CellGrid start)
                     {
-                        blocks[^1] = Continue(start, continuation);
+                        blocks[^1] = Continue(start, continuation, openCutAtBottom && cutAtTop);
                         openColumns = columns;
+                        openCutAtBottom = cutAtBottom;
                         openPage = page.Number;
                         continue;
                     }
@@ -85,6 +123,7 @@ public static class PdfReader
                     held.Clear();
                     blocks.Add(block);
                     openColumns = columns;
+                    openCutAtBottom = cutAtBottom;
                     openPage = page.Number;
                 }
             }
