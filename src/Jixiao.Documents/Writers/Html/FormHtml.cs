@@ -28,14 +28,14 @@ public static class FormHtml
         .jx-form .jx-subtitle { text-align: center; margin: 0 0 3mm; }
         .jx-form .jx-preamble, .jx-form .jx-footer { margin: 2mm 0; }
         .jx-form table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-        .jx-form td, .jx-form th { border: 0.6pt solid #000; padding: 1mm 1.2mm; vertical-align: middle;
+        .jx-form td, .jx-form th { border: 0.6pt solid #000; padding: 0.8mm 1mm; vertical-align: middle; font-size: 9.5pt;
           word-break: break-all; overflow-wrap: anywhere; }
         .jx-form th { font-weight: bold; text-align: center; background: #f2f2f2; }
         .jx-form td.jx-label { text-align: center; }
         .jx-form td.jx-text { text-align: left; white-space: pre-wrap; }
         .jx-form td.jx-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .jx-form td.jx-center { text-align: center; }
-        .jx-form tr { break-inside: avoid; }
+        .jx-form td.jx-number, .jx-form td.jx-center { font-size: 9pt; }
         .jx-form .jx-paragraph { text-indent: 2em; margin: 0 0 2mm; }
         .jx-form mark { background: #fff176; }
         @media print { .jx-form th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

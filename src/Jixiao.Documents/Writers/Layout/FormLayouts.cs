@@ -13,7 +13,7 @@ public static class FormLayouts
 {
     private sealed record Column(string Header, double Width, Action<GridBuilder, int, IndicatorRow> Write);
 
-    private sealed record FundsColumn(string Header, Action<GridBuilder, int, int, FundsRow> Write);
+    private sealed record FundsColumn(string Header, double MinWidth, Action<GridBuilder, int, int, FundsRow> Write);
 
     public static TableLayout Build(PerformanceForm form) => form.Kind switch
     {
@@ -53,7 +53,10 @@ public static class FormLayouts
         var department = form.Kind == FormKind.DepartmentSelfEvaluation;
         var details = ProjectDetails(form.Indicators);
         var n = Math.Max(9, 3 + details.Count);
-        var g = new GridBuilder(n);
+        var widths = new List<double> { 6, 8, 10 };
+        widths.AddRange(details.Select(d => d.Width));
+        while (widths.Count < n) widths.Add(8);
+        var g = new GridBuilder(widths);
 
         if (department)
         {
@@ -83,9 +86,6 @@ public static class FormLayouts
         }
         GradeRow(g, form);
 
-        var widths = new List<double> { 6, 10, 12 };
-        widths.AddRange(details.Select(d => d.Width));
-        while (widths.Count < n) widths.Add(8);
         return new TableLayout
         {
             Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
@@ -94,14 +94,14 @@ public static class FormLayouts
 
     private static List<Column> ProjectDetails(IReadOnlyList<IndicatorRow> rows)
     {
-        var columns = new List<Column> { new("三级指标", 20, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)) };
+        var columns = new List<Column> { new("三级指标", 17, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)) };
         if (rows.Any(r => !string.IsNullOrWhiteSpace(r.Content)))
-            columns.Add(new("目标内容", 18, (g, c, r) => g.Add(c, r.Content, CellStyle.Text)));
-        columns.Add(new("年度指标值", 10, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)));
-        columns.Add(new("实际完成值", 10, (g, c, r) => g.Add(c, r.Actual, CellStyle.Center)));
+            columns.Add(new("目标内容", 15, (g, c, r) => g.Add(c, r.Content, CellStyle.Text)));
+        columns.Add(new("年度指标值", 13, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)));
+        columns.Add(new("实际完成值", 13, (g, c, r) => g.Add(c, r.Actual, CellStyle.Center)));
         columns.Add(new("分值", 7, (g, c, r) => g.Score(c, r.Weight)));
-        columns.Add(new("得分", 7, (g, c, r) => g.Score(c, r.StatedScore)));
-        columns.Add(new("偏差原因分析及改进措施", 20, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
+        columns.Add(new("得分", 9, (g, c, r) => g.Score(c, r.StatedScore)));
+        columns.Add(new("偏差原因分析及改进措施", 17, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
         if (rows.Any(r => !string.IsNullOrWhiteSpace(r.Improvement)))
             columns.Add(new("改进措施", 18, (g, c, r) => g.Add(c, r.Improvement, CellStyle.Text)));
         return columns;
@@ -116,14 +116,14 @@ public static class FormLayouts
         columns.Add(MoneyColumn(transfer ? "全年预算数（A）" : "全年预算数", r => r.Budget, form.MoneyUnit));
         columns.Add(MoneyColumn(transfer ? "全年执行数（B）" : "全年执行数", r => r.Executed, form.MoneyUnit));
         if (transfer) columns.Add(MoneyColumn("上级财政移动支付（C）", r => r.Transfer, form.MoneyUnit));
-        columns.Add(new("分值", (g, c, s, r) => g.Score(c, r.Weight, s)));
-        columns.Add(new(transfer ? "执行率（(B-C)/A）" : "执行率", (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
-        columns.Add(new("得分", (g, c, s, r) => g.Score(c, r.StatedScore, s)));
+        columns.Add(new("分值", 6, (g, c, s, r) => g.Score(c, r.Weight, s)));
+        columns.Add(new(transfer ? "执行率（(B-C)/A）" : "执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
+        columns.Add(new("得分", 6, (g, c, s, r) => g.Score(c, r.StatedScore, s)));
         return columns;
     }
 
     private static FundsColumn MoneyColumn(string header, Func<FundsRow, decimal?> value, MoneyUnit? unit) =>
-        new(header, (g, c, s, r) => g.Money(c, value(r), unit, s));
+        new(header, unit == MoneyUnit.Yuan ? 13 : 9, (g, c, s, r) => g.Money(c, value(r), unit, s));
 
     // ---- department-wide, Hunan 2020 layout (seed 002) --------------------------------------------------------------
 
@@ -138,7 +138,9 @@ public static class FormLayouts
         details.Add(new("自评得分", 7, (g, c, r) => g.Score(c, r.StatedScore)));
         details.Add(new("偏差及原因分析", 16, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
         var n = 3 + details.Count;
-        var g = new GridBuilder(n);
+        var widths = new List<double> { 10, 6, 12 };
+        widths.AddRange(details.Select(d => d.Width));
+        var g = new GridBuilder(widths);
 
         Pair(g, "部门（单位）名称", form.Unit);
         if (!string.IsNullOrWhiteSpace(form.Department) && form.Department != form.Unit) Pair(g, "主管部门", form.Department);
@@ -147,11 +149,11 @@ public static class FormLayouts
         if (form.Funds.Any(r => r.InitialBudget is not null)) columns.Add(MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit));
         columns.Add(MoneyColumn("全年预算数", r => r.Budget, form.MoneyUnit));
         columns.Add(MoneyColumn("全年执行数", r => r.Executed, form.MoneyUnit));
-        columns.Add(new("执行率", (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
+        columns.Add(new("执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
         if (form.Funds.Any(r => r.Weight is not null || r.StatedScore is not null))
         {
-            columns.Add(new("分值", (g, c, s, r) => g.Score(c, r.Weight, s)));
-            columns.Add(new("得分", (g, c, s, r) => g.Score(c, r.StatedScore, s)));
+            columns.Add(new("分值", 6, (g, c, s, r) => g.Score(c, r.Weight, s)));
+            columns.Add(new("得分", 6, (g, c, s, r) => g.Score(c, r.StatedScore, s)));
         }
         Funds(g, "整体支出规模" + UnitSuffix(form.MoneyUnit), columns, form.Funds);
         Goals(g, form, "年初设定目标", "全年完成情况");
@@ -170,8 +172,6 @@ public static class FormLayouts
         }
         GradeRow(g, form);
 
-        var widths = new List<double> { 10, 6, 14 };
-        widths.AddRange(details.Select(d => d.Width));
         return new TableLayout
         {
             Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
@@ -182,7 +182,7 @@ public static class FormLayouts
 
     private static TableLayout BasicData(PerformanceForm form)
     {
-        var g = new GridBuilder(4);
+        var g = new GridBuilder([34, 14, 14, 14]);
         var year = form.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年" : "本年";
         var prior = form.Year is { } p ? (p - 1).ToString(CultureInfo.InvariantCulture) + "年" : "上年";
 
@@ -242,8 +242,9 @@ public static class FormLayouts
 
     private static TableLayout Monitoring(PerformanceForm form)
     {
-        const int n = 17;
-        var g = new GridBuilder(n);
+        double[] widths = [5, 9, 10, 18, 10, 10, 10, 5, 5, 5, 5, 5, 14, 5, 5, 5, 10];
+        var n = widths.Length;
+        var g = new GridBuilder(widths);
         var months = form.MonitoringMonths is { } m ? $"1-{m.ToString(CultureInfo.InvariantCulture)}月" : "1-N月";
 
         Pair(g, "项目名称", form.Project);
@@ -253,7 +254,7 @@ public static class FormLayouts
             [
                 MoneyColumn("年初预算数", r => r.InitialBudget ?? r.Budget, form.MoneyUnit),
                 MoneyColumn(months + "执行数", r => r.Executed, form.MoneyUnit),
-                new(months + "执行率", (g, c, s, r) => g.Percent(c, r.StatedRate, s)),
+                new(months + "执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)),
                 MoneyColumn("全年预计执行数", r => r.ForecastExecuted, form.MoneyUnit),
             ], form.Funds);
         if (!string.IsNullOrWhiteSpace(form.PlannedGoal)) Pair(g, "年度总体目标", form.PlannedGoal);
@@ -297,7 +298,7 @@ public static class FormLayouts
         {
             Title = Title(form),
             Subtitle = Subtitle(form),
-            ColumnWidths = [5, 9, 10, 18, 10, 10, 10, 5, 5, 5, 5, 5, 14, 5, 5, 5, 10],
+            ColumnWidths = widths,
             Cells = g.Cells,
             Footer =
             [
@@ -320,7 +321,10 @@ public static class FormLayouts
         if (form.Indicators.Any(r => r.Weight is not null) || form.StatedWeightTotal is not null)
             details.Add(new("分值", 8, (g, c, r) => g.Score(c, r.Weight)));
         var n = Math.Max(7, 3 + details.Count);
-        var g = new GridBuilder(n);
+        var widths = new List<double> { 6, 10, 12 };
+        widths.AddRange(details.Select(d => d.Width));
+        while (widths.Count < n) widths.Add(10);
+        var g = new GridBuilder(widths);
 
         Pair(g, "项目名称", form.Project);
         TwoPairs(g, "主管部门", form.Department, "实施单位", form.Unit);
@@ -352,9 +356,6 @@ public static class FormLayouts
         }
         GradeRow(g, form);
 
-        var widths = new List<double> { 6, 10, 12 };
-        widths.AddRange(details.Select(d => d.Width));
-        while (widths.Count < n) widths.Add(8);
         return new TableLayout
         {
             Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
@@ -391,20 +392,20 @@ public static class FormLayouts
 
     private static void Funds(GridBuilder g, string head, IReadOnlyList<FundsColumn> columns, IReadOnlyList<FundsRow> rows)
     {
-        var available = g.Columns - 1;
-        int labelSpan;
-        int[] spans;
-        if (available - columns.Count <= 4)
+        // From the right, each figure column takes as many grid columns as it needs to print its widest value on one
+        // line; the row labels take the rest (at least one column).
+        var spans = new int[columns.Count];
+        var right = g.Columns;
+        for (var i = columns.Count - 1; i >= 0; i--)
         {
-            labelSpan = available - columns.Count;
-            spans = Enumerable.Repeat(1, columns.Count).ToArray();
+            var leftmost = 1 + 1 + i;
+            var start = right - 1;
+            var width = g.Widths[start];
+            while (width < columns[i].MinWidth && start - 1 >= leftmost) width += g.Widths[--start];
+            spans[i] = right - start;
+            right = start;
         }
-        else
-        {
-            labelSpan = 4;
-            spans = GridBuilder.Split(available - labelSpan, columns.Count);
-        }
-
+        var labelSpan = right - 1;
         g.Add(0, head, CellStyle.Header, rows.Count + 1);
         g.Add(1, "", CellStyle.Header, 1, labelSpan);
         var column = 1 + labelSpan;

@@ -3,11 +3,13 @@ using Jixiao.Core.Forms;
 namespace Jixiao.Documents.Writers.Layout;
 
 /// <summary>Collects the cells of a table row by row.</summary>
-internal sealed class GridBuilder(int columns)
+internal sealed class GridBuilder(IReadOnlyList<double> widths)
 {
     private readonly List<LayoutCell> _cells = [];
 
-    public int Columns { get; } = columns;
+    public IReadOnlyList<double> Widths { get; } = widths;
+
+    public int Columns => Widths.Count;
 
     /// <summary>The row the next cells go into.</summary>
     public int Row { get; private set; }
