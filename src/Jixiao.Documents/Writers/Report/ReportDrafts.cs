@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
 using Jixiao.Documents.Writers.Docx;
 using Jixiao.Documents.Writers.Layout;
 using Jixiao.Documents.Writers.OpenData;
@@ -16,8 +17,11 @@ public static class ReportDrafts
 {
     public const string Fill = "【请填写：";
 
-    public static ReportDraft Build(IEnumerable<PerformanceForm> forms, string unit, int year)
+    /// <param name="rulebook">The rulebook whose grade bands turn a total into 优/良/中/差 (national 2020 by default).</param>
+    public static ReportDraft Build(IEnumerable<PerformanceForm> forms, string unit, int year, Rulebook? rulebook = null)
     {
+        var grades = rulebook ?? Rulebooks.Default;
+        string grade(decimal total) => grades.GradeFor(total).Grade;
         var key = StableIds.Normalise(unit);
         var mine = forms.Where(f => f.Year == year && StableIds.Normalise(f.Unit) == key && f.Kind != FormKind.Report).ToList();
         var department = mine.FirstOrDefault(f => f.Kind == FormKind.DepartmentSelfEvaluation);
@@ -34,16 +38,13 @@ public static class ReportDrafts
             [
                 new("一、部门（单位）概况", Overview(department, basic)),
                 new("二、预算及执行情况", Budget(department, projects, y)),
-                new("三、绩效目标完成情况", Goals(department, projects)),
+                new("三、绩效目标完成情况", Goals(department, projects, grade)),
                 new("四、存在的问题", Problems(department, projects)),
                 new("五、改进措施", Improvements(department, projects)),
-                new("六、自评等级", GradeSection(department, projects, unit.Trim(), y)),
+                new("六、自评等级", GradeSection(department, projects, unit.Trim(), y, grade)),
             ],
         };
     }
-
-    /// <summary>优 ≥ 90, 良 80–&lt;90, 中 60–&lt;80, 差 &lt; 60 (domain guide §3.4).</summary>
-    public static string Grade(decimal total) => total >= 90m ? "优" : total >= 80m ? "良" : total >= 60m ? "中" : "差";
 
     private static List<ReportParagraph> Overview(PerformanceForm? department, PerformanceForm? basic)
     {
@@ -124,27 +125,27 @@ public static class ReportDrafts
         return paragraphs;
     }
 
-    private static List<ReportParagraph> Goals(PerformanceForm? department, List<PerformanceForm> projects)
+    private static List<ReportParagraph> Goals(PerformanceForm? department, List<PerformanceForm> projects, Func<decimal, string> grade)
     {
         var paragraphs = new List<ReportParagraph>();
         if (department is not null)
         {
             if (!string.IsNullOrWhiteSpace(department.PlannedGoal)) paragraphs.Add(P(S("（一）年初设定目标：" + OneLine(department.PlannedGoal))));
             if (!string.IsNullOrWhiteSpace(department.ActualGoal)) paragraphs.Add(P(S("目标完成情况：" + OneLine(department.ActualGoal))));
-            paragraphs.Add(P(S(IndicatorSummary("部门整体支出绩效自评表", department))));
+            paragraphs.Add(P(S(IndicatorSummary("部门整体支出绩效自评表", department, grade))));
         }
         var index = 0;
         foreach (var project in projects)
         {
             index++;
-            var line = $"{index.ToString(CultureInfo.InvariantCulture)}. {project.Project}：{IndicatorSummary("", project)}";
+            var line = $"{index.ToString(CultureInfo.InvariantCulture)}. {project.Project}：{IndicatorSummary("", project, grade)}";
             paragraphs.Add(P(S(line + (string.IsNullOrWhiteSpace(project.ActualGoal) ? "" : "实际完成情况：" + OneLine(project.ActualGoal)))));
         }
         paragraphs.Add(P(S("主要工作成效："), Gap("年度主要工作成效和亮点")));
         return paragraphs;
     }
 
-    private static string IndicatorSummary(string name, PerformanceForm form)
+    private static string IndicatorSummary(string name, PerformanceForm form, Func<decimal, string> grade)
     {
         var rows = form.Indicators.Where(r => r.Weight is not null && r.StatedScore is not null).ToList();
         var full = rows.Count(r => r.StatedScore >= r.Weight);
@@ -153,7 +154,7 @@ public static class ReportDrafts
         {
             text += $"，自评总分{Printing.Plain(total)}分";
             if (form.StatedWeightTotal is { } weight) text += $"（满分{Printing.Plain(weight)}分）";
-            text += $"，等级为“{form.StatedGrade ?? Grade(total)}”";
+            text += $"，等级为“{form.StatedGrade ?? grade(total)}”";
         }
         return text + "。";
     }
@@ -211,21 +212,21 @@ public static class ReportDrafts
         return paragraphs;
     }
 
-    private static List<ReportParagraph> GradeSection(PerformanceForm? department, List<PerformanceForm> projects, string unit, string year)
+    private static List<ReportParagraph> GradeSection(PerformanceForm? department, List<PerformanceForm> projects, string unit, string year, Func<decimal, string> grade)
     {
         var paragraphs = new List<ReportParagraph>();
         if (department?.StatedTotal is { } total)
         {
-            var grade = department.StatedGrade ?? Grade(total);
-            paragraphs.Add(P(S($"根据部门整体支出绩效评价指标体系，{unit}{year}年度部门整体支出绩效自评得分{Printing.Plain(total)}分，自评等级为“{grade}”。")));
-            if (department.StatedGrade is { } stated && stated.Trim() != Grade(total))
-                paragraphs.Add(P(Gap($"核实等级：自评表所填等级“{stated.Trim()}”与{Printing.Plain(total)}分对应的等级“{Grade(total)}”不一致")));
+            var stated = department.StatedGrade ?? grade(total);
+            paragraphs.Add(P(S($"根据部门整体支出绩效评价指标体系，{unit}{year}年度部门整体支出绩效自评得分{Printing.Plain(total)}分，自评等级为“{stated}”。")));
+            if (department.StatedGrade is { } given && given.Trim() != grade(total))
+                paragraphs.Add(P(Gap($"核实等级：自评表所填等级“{given.Trim()}”与{Printing.Plain(total)}分对应的等级“{grade(total)}”不一致")));
         }
         else
             paragraphs.Add(P(S($"{unit}{year}年度部门整体支出绩效自评得分："), Gap("部门整体支出绩效自评得分和等级")));
 
         foreach (var project in projects.Where(p => p.StatedTotal is not null))
-            paragraphs.Add(P(S($"{project.Project}：自评得分{Printing.Plain(project.StatedTotal!.Value)}分，等级为“{project.StatedGrade ?? Grade(project.StatedTotal.Value)}”。")));
+            paragraphs.Add(P(S($"{project.Project}：自评得分{Printing.Plain(project.StatedTotal!.Value)}分，等级为“{project.StatedGrade ?? grade(project.StatedTotal.Value)}”。")));
         return paragraphs;
     }
 
