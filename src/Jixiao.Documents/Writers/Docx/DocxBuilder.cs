@@ -148,7 +148,7 @@ internal sealed class DocxBuilder : IDisposable
                 if (segment.Fill) runProperties.Append(new Highlight { Val = HighlightColorValues.Yellow });
                 var run = new Run(runProperties);
                 if (i > 0) run.Append(new Break());
-                run.Append(new Text(lines[i].TrimEnd('\r')) { Space = SpaceProcessingModeValues.Preserve });
+                run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(lines[i].TrimEnd('\r')) { Space = SpaceProcessingModeValues.Preserve });
                 paragraph.Append(run);
             }
         }

@@ -285,7 +285,7 @@ public static class FormXlsx
         public SharedStringTable Table()
         {
             var table = new SharedStringTable { Count = (uint)_items.Count, UniqueCount = (uint)_items.Count };
-            foreach (var item in _items) table.Append(new SharedStringItem(new Text(item) { Space = SpaceProcessingModeValues.Preserve }));
+            foreach (var item in _items) table.Append(new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(item) { Space = SpaceProcessingModeValues.Preserve }));
             return table;
         }
     }
