@@ -224,7 +224,7 @@ public static class FormLayouts
         {
             Title = Title(form),
             Subtitle = Subtitle(form),
-            Preamble = [$"填报单位：{form.Unit}" + (form.MoneyUnit is { } u ? $"　　　　单位：{u.Symbol()}" : "")],
+            Preamble = form.MoneyUnit is { } u ? [$"填报单位：{form.Unit}", $"单位：{u.Symbol()}"] : [$"填报单位：{form.Unit}"],
             ColumnWidths = [34, 14, 14, 14],
             Cells = g.Cells,
             Footer =
@@ -330,11 +330,13 @@ public static class FormLayouts
         TwoPairs(g, "主管部门", form.Department, "实施单位", form.Unit);
         if (form.Funds.Count > 0)
         {
-            var columns = new List<FundsColumn>();
-            if (form.Funds.Any(r => r.InitialBudget is not null) || form.Funds.All(r => r.Budget is null))
-                columns.Add(MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit));
-            if (form.Funds.Any(r => r.Budget is not null)) columns.Add(MoneyColumn("全年预算数", r => r.Budget, form.MoneyUnit));
-            Funds(g, "项目资金" + UnitSuffix(form.MoneyUnit), columns, form.Funds);
+            // Both budget columns always, even when only one is known at 申报 time: a funds block is recognised by its
+            // money columns, and an empty 全年预算数 says plainly that it is not known yet.
+            Funds(g, "项目资金" + UnitSuffix(form.MoneyUnit),
+            [
+                MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit),
+                MoneyColumn("全年预算数", r => r.Budget, form.MoneyUnit),
+            ], form.Funds);
         }
         if (!string.IsNullOrWhiteSpace(form.PlannedGoal)) Pair(g, "年度总体目标", form.PlannedGoal);
 
