@@ -45,7 +45,7 @@ public sealed partial class Report_draft_fills_every_figure_from_the_forms
         var draft = Seed002Draft();
         var problems = string.Join("\n", draft.Sections[3].Paragraphs.Select(p => p.Text));
 
-        Assert.Contains("“网络安全稳定顺畅高效运行。”（质量指标）：年度指标值7*24，实际完成值100%，分值20分，得分19分，扣1分。原因：个别时段网络波动，将加强巡检。", problems);
+        Assert.Contains("“网络安全稳定顺畅高效运行。”（质量指标）：年度指标值7*24，实际完成值100%，分值20分，实得19分，扣1分。原因：个别时段网络波动，将加强巡检。", problems);
         Assert.Contains("“资产管理”", problems);
         Assert.Contains("个别资产未及时登记入账。", problems);
         // 社会效益指标 scored 9 of 10 with no reason: the draft asks for it instead of inventing one.

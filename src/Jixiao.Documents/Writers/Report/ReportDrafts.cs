@@ -159,6 +159,8 @@ public static class ReportDrafts
         return text + "。";
     }
 
+    // An indicator's own score is printed as 实得N分, never 得分N分: 得分/总分 before a score is how a report states the
+    // form's total, and the checker's report-table rule compares those with the table's 总分.
     private static List<ReportParagraph> Problems(PerformanceForm? department, List<PerformanceForm> projects)
     {
         var paragraphs = new List<ReportParagraph>();
@@ -186,7 +188,7 @@ public static class ReportDrafts
                 var head = $"{number.ToString(CultureInfo.InvariantCulture)}. {owner}“{row.Name ?? row.Level2}”（{(row.Name is null ? row.Level1 : row.Level2)}）："
                     + (row.Target is null ? "" : $"年度指标值{row.Target}，")
                     + (row.Actual is null ? "" : $"实际完成值{row.Actual}，")
-                    + $"分值{Printing.Plain(row.Weight.Value)}分，得分{Printing.Plain(row.StatedScore.Value)}分，扣{Printing.Plain(lost)}分。原因：";
+                    + $"分值{Printing.Plain(row.Weight.Value)}分，实得{Printing.Plain(row.StatedScore.Value)}分，扣{Printing.Plain(lost)}分。原因：";
                 paragraphs.Add(string.IsNullOrWhiteSpace(row.Explanation)
                     ? P(S(head), Gap("自评表未说明偏差原因"))
                     : P(S(head + OneLine(row.Explanation).TrimEnd('。') + "。")));
