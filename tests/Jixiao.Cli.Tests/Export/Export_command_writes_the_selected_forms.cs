@@ -159,6 +159,19 @@ public sealed class Export_command_writes_the_selected_forms : IDisposable
     }
 
     [Fact]
+    public async Task Pdf_export_renders_every_selected_form_with_one_browser()
+    {
+        Assert.SkipUnless(File.Exists("/usr/bin/chromium"), "needs /usr/bin/chromium");
+
+        var code = await Run(Input(), "--format", "pdf", "--out", Out, "--unit", "浏阳市数据资源中心");
+
+        Assert.Equal(0, code);
+        var files = Directory.GetFiles(Out, "*.pdf");
+        Assert.Equal(2, files.Length);
+        Assert.All(files, f => Assert.Equal("%PDF-", Encoding.ASCII.GetString(File.ReadAllBytes(f), 0, 5)));
+    }
+
+    [Fact]
     public async Task A_broken_input_file_gets_a_chinese_message_and_exit_code_2()
     {
         var code = await Run(Input("{ \"files\": [ { \"forms\": [ { \"kind\": ", "broken.json"), "--format", "xlsx", "--out", Out);
