@@ -84,6 +84,7 @@ public static class ExportCommand
                         var name = Safe($"{first.Year.Value.ToString(CultureInfo.InvariantCulture)}-{first.Unit!.Trim()}-自评报告草稿");
                         written.Add(Write(request.Out, name + ".docx", draft.WriteDocx));
                         written.Add(Write(request.Out, name + ".txt", s => s.Write(new UTF8Encoding(false).GetBytes(draft.ToText()))));
+                        written.Add(Write(request.Out, name + ".html", s => s.Write(new UTF8Encoding(false).GetBytes(draft.ToHtml()))));
                     }
                     if (written.Count == 0)
                     {

@@ -94,6 +94,17 @@ public sealed partial class Report_draft_fills_every_figure_from_the_forms
     }
 
     [Fact]
+    public void The_html_draft_marks_the_same_gaps_and_carries_the_same_figures()
+    {
+        var draft = Seed002Draft();
+        var html = draft.ToHtml();
+
+        Assert.Equal(draft.Gaps.Count(), Regex.Matches(html, "<mark>【请填写：").Count);
+        Assert.Contains("全年预算数627.25万元，全年执行数1112.50万元，执行率177.36%", html);
+        Assert.Contains("<h2>六、自评等级</h2>", html);
+    }
+
+    [Fact]
     public void A_grade_that_does_not_match_the_total_is_flagged_for_checking()
     {
         var department = SampleForms.DepartmentWide();

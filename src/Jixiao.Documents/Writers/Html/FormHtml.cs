@@ -36,6 +36,7 @@ public static class FormHtml
         .jx-form td.jx-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .jx-form td.jx-center { text-align: center; }
         .jx-form td.jx-number, .jx-form td.jx-center { font-size: 9pt; }
+        .jx-form h2 { font-size: 12pt; font-weight: bold; margin: 4mm 0 2mm; }
         .jx-form .jx-paragraph { text-indent: 2em; margin: 0 0 2mm; }
         .jx-form mark { background: #fff176; }
         @media print { .jx-form th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

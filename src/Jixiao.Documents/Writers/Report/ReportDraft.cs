@@ -1,6 +1,7 @@
 using System.Text;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Writers.Docx;
+using Jixiao.Documents.Writers.Html;
 
 namespace Jixiao.Documents.Writers.Report;
 
@@ -61,6 +62,29 @@ public sealed class ReportDraft
             foreach (var paragraph in section.Paragraphs) builder.Paragraph(paragraph.Segments);
         }
         builder.EndSection(landscape: false, last: true);
+    }
+
+    /// <summary>
+    /// The draft as a self-contained HTML page in the print view's style (render it to PDF with
+    /// <c>PdfRenderer.RenderHtmlAsync</c>); the parts left for people are <c>&lt;mark&gt;</c>ed.
+    /// </summary>
+    public string ToHtml()
+    {
+        var body = new StringBuilder();
+        body.Append("<section class=\"jx-form\">\n<h1>").Append(FormHtml.Encode(Title)).Append("</h1>\n");
+        foreach (var section in Sections)
+        {
+            body.Append("<h2>").Append(FormHtml.Encode(section.Heading)).Append("</h2>\n");
+            foreach (var paragraph in section.Paragraphs)
+            {
+                body.Append("<p class=\"jx-paragraph\">");
+                foreach (var segment in paragraph.Segments)
+                    body.Append(segment.Fill ? "<mark>" + FormHtml.Encode(segment.Text) + "</mark>" : FormHtml.Encode(segment.Text));
+                body.Append("</p>\n");
+            }
+        }
+        body.Append("</section>\n");
+        return FormHtml.Page(Title, body.ToString());
     }
 
     /// <summary>The draft as a report form, so the checker's report rules can run on it like on any read report.</summary>
