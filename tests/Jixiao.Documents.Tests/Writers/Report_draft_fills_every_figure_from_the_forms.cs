@@ -53,6 +53,8 @@ public sealed partial class Report_draft_fills_every_figure_from_the_forms
         Assert.Contains("【请填写：自评表未说明偏差原因】", problems);
         var shortfalls = new[] { SampleForms.LinkLease(), SampleForms.DepartmentWide() }.Sum(f => f.Indicators.Count(r => r.StatedScore < r.Weight));
         Assert.Equal(shortfalls, Regex.Matches(problems, "扣[0-9.]+分").Count);
+        // The department spent more than its budget: listed first, the reason left for people.
+        Assert.StartsWith("1. 部门整体支出全年预算数627.25万元，全年执行数1112.50万元，执行率177.36%，执行数超出预算数", problems);
     }
 
     [Fact]

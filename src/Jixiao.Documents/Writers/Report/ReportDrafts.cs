@@ -68,8 +68,7 @@ public static class ReportDrafts
         if (department is not null)
         {
             var unit = department.MoneyUnit;
-            var whole = department.Funds.Where(r => r.Role == FundsRowRole.Total).Take(1).ToList();
-            if (whole.Count == 0) whole = department.Funds.Where(r => r.Role == FundsRowRole.Source).ToList();
+            var whole = Whole(department);
             if (whole.Count > 0 && whole.All(r => r.Budget is not null && r.Executed is not null))
             {
                 var budget = whole.Sum(r => Wan(r.Budget!.Value, unit));
@@ -165,6 +164,19 @@ public static class ReportDrafts
     {
         var paragraphs = new List<ReportParagraph>();
         var number = 0;
+        if (department is not null && Whole(department) is { Count: > 0 } whole && whole.All(r => r.Budget is not null && r.Executed is not null))
+        {
+            var budget = whole.Sum(r => Wan(r.Budget!.Value, department.MoneyUnit));
+            var executed = whole.Sum(r => Wan(r.Executed!.Value, department.MoneyUnit));
+            if (budget != 0m && executed != budget)
+            {
+                number++;
+                var what = executed < budget ? "预算未全部执行" : "执行数超出预算数，全年预算数未包含年中追加调整";
+                paragraphs.Add(P(
+                    S($"{number.ToString(CultureInfo.InvariantCulture)}. 部门整体支出全年预算数{Money(budget, department.MoneyUnit)}，全年执行数{Money(executed, department.MoneyUnit)}{Rate("，执行率", executed, budget)}，{what}。原因："),
+                    Gap("预算执行偏差的原因")));
+            }
+        }
         foreach (var project in projects)
         {
             var total = TotalRow(project);
@@ -234,6 +246,13 @@ public static class ReportDrafts
 
     private static IEnumerable<PerformanceForm> Owners(PerformanceForm? department, List<PerformanceForm> projects) =>
         department is null ? projects : [department, .. projects];
+
+    /// <summary>The rows that make up the whole: the 年度资金总额 row, else the 资金来源 rows (they add up to it).</summary>
+    private static List<FundsRow> Whole(PerformanceForm department)
+    {
+        var whole = department.Funds.Where(r => r.Role == FundsRowRole.Total).Take(1).ToList();
+        return whole.Count > 0 ? whole : department.Funds.Where(r => r.Role == FundsRowRole.Source).ToList();
+    }
 
     private static FundsRow? TotalRow(PerformanceForm form) =>
         form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Total);
