@@ -1,0 +1,112 @@
+using Jixiao.Core.Forms;
+using Jixiao.Documents.Grid;
+using Jixiao.Documents.Reading;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Jixiao.Documents.Pdf;
+
+/// <summary>
+/// Reads a PDF page by page. Where ruling lines enclose a table, the lines give its rows and columns (a missing
+/// border between two slots is a merged cell) and each word goes to the cell it sits in; a borderless run of lines
+/// with wide gaps becomes a grid by gap-separated segments; the remaining lines are <see cref="TextBlock"/>s. A ruled
+/// table continued on the next page is one grid. All text is NFKC-normalised. Sources carry the page number.
+/// </summary>
+public static class PdfReader
+{
+    public const string NotPdf = "文件已损坏或不是 PDF 文件，无法解析";
+    public const string Encrypted = "PDF 文件已加密，请提供未加密的文件";
+    public const string TooManyPages = "PDF 页数过多（超过 2000 页）";
+
+    /// <summary>
+    /// A table that runs over a page break: the next page opens with a ruled grid whose column lines are the same (within
+    /// two points) as those of the grid that closed the page before. Its rows are appended; the cells keep their own
+    /// page in <see cref="Cell.Source"/>. Where a merged cell was cut, the new page starts with blank cells, as a
+    /// flattened table does.
+    /// </summary>
+    private static CellGrid Continue(CellGrid start, CellGrid continuation)
+    {
+        var offset = start.RowCount;
+        var cells = new List<Cell>(start.Cells.Count + continuation.Cells.Count);
+        cells.AddRange(start.Cells);
+        foreach (var cell in continuation.Cells) cells.Add(cell with { Row = cell.Row + offset });
+        return new CellGrid(cells);
+    }
+
+    private static bool SameColumns(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+            if (Math.Abs(a[i] - b[i]) > 2) return false;
+        return true;
+    }
+
+    /// <summary>"3", "- 3 -", "第 3 页", "第3页 共12页", "3/12".</summary>
+    private static bool LooksLikePageNumber(string text) =>
+        text.Length <= 16 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '—' or '/' or '第' or '页' or '共');
+
+    public static ReadDocument Read(Stream stream, string path)
+    {
+        var input = ReadInput.Seekable(stream, path);
+        try
+        {
+            Span<byte> head = stackalloc byte[1024];
+            var got = ReadInput.Peek(input, head);
+            if (head[..got].IndexOf("%PDF-"u8) < 0) throw new DocumentReadException(path, NotPdf);
+
+            using var document = PdfDocument.Open(input, new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
+            if (document.NumberOfPages > ReadLimits.MaxPdfPages) throw new DocumentReadException(path, TooManyPages);
+            var blocks = new List<DocumentBlock>();
+            IReadOnlyList<double>? openColumns = null;
+            var openPage = 0;
+            var held = new List<DocumentBlock>();
+            foreach (var page in document.GetPages())
+            {
+                foreach (var (block, columns) in PdfPageLayout.Read(page))
+                {
+                    // A page number between the two halves of a table must not keep them apart.
+                    if (openColumns is not null && block is TextBlock { Text: var text } && LooksLikePageNumber(text))
+                    {
+                        held.Add(block);
+                        continue;
+                    }
+
+                    if (openColumns is not null && columns is not null && page.Number == openPage + 1 && SameColumns(openColumns, columns)
+                        && block is CellGrid continuation && blocks[^1] is CellGrid start)
+                    {
+                        blocks[^1] = Continue(start, continuation);
+                        openColumns = columns;
+                        openPage = page.Number;
+                        continue;
+                    }
+
+                    blocks.AddRange(held);
+                    held.Clear();
+                    blocks.Add(block);
+                    openColumns = columns;
+                    openPage = page.Number;
+                }
+            }
+
+            blocks.AddRange(held);
+            return new ReadDocument(path, blocks);
+        }
+        catch (DocumentReadException)
+        {
+            throw;
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new DocumentReadException(path, Encrypted, e);
+        }
+        catch (Exception e)
+        {
+            throw new DocumentReadException(path, NotPdf, e);
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, stream)) input.Dispose();
+        }
+    }
+}
