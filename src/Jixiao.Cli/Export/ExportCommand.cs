@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Jixiao.Cli.Check;
 using Jixiao.Core.Forms;
+using Jixiao.Documents.Reading;
+using Jixiao.Documents.Recognition;
 using Jixiao.Documents.Writers.Bundle;
 using Jixiao.Documents.Writers.OpenData;
 using Jixiao.Documents.Writers.Pdf;
@@ -21,7 +24,7 @@ public static class ExportCommand
 
     public static Command Create()
     {
-        var input = new Argument<FileInfo>("输入") { Description = "表的 JSON 文件（jixiao check --format json 的输出，或开放数据 JSON）" };
+        var input = new Argument<FileInfo>("输入") { Description = "表的 JSON 文件（jixiao check --format json 的输出，或开放数据 JSON），或 txt/xlsx/docx/pdf/html 文件（先读取识别）" };
         var format = new Option<string>("--format") { Description = "导出格式：" + string.Join("|", Formats), Required = true };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<DirectoryInfo>("--out") { Description = "输出目录（不存在则新建）", DefaultValueFactory = _ => new DirectoryInfo(".") };
@@ -48,7 +51,7 @@ public static class ExportCommand
         {
             all = Load(request.Input);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException or DocumentReadException)
         {
             await error.WriteLineAsync($"无法读取 {request.Input.FullName}：{Reason(e)}").ConfigureAwait(false);
             return 2;
@@ -149,13 +152,17 @@ public static class ExportCommand
         return await PdfRenderer.StartAsync().ConfigureAwait(false);
     }
 
+    /// <summary>A JSON file of forms, or any document the readers know (txt, xlsx, docx, pdf, html) read and recognised.</summary>
     private static IReadOnlyList<PublishedForm> Load(FileInfo input)
     {
         if (!input.Exists) throw new IOException("文件不存在");
-        if (!input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException("export 读取 JSON 文件（jixiao check --format json 的输出或开放数据 JSON）；其他文件请先用 jixiao check --format json 读取");
-        using var stream = input.OpenRead();
-        return FormsJsonInput.Read(stream);
+        if (input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var stream = input.OpenRead();
+            return FormsJsonInput.Read(stream);
+        }
+        var document = CheckCommand.ReadFile(input.FullName);
+        return FormRecognizer.Recognize(document).Select(f => new PublishedForm(f)).ToList();
     }
 
     private static string Write(DirectoryInfo directory, string name, Action<Stream> write)

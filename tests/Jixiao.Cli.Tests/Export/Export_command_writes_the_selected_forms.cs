@@ -5,6 +5,10 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Jixiao.Cli.Export;
+using Jixiao.Documents.Recognition;
+using Jixiao.Documents.Writers.OpenData;
+using Jixiao.Documents.Xlsx;
+using Jixiao.Tests;
 
 namespace Jixiao.Cli.Tests.Export;
 
@@ -169,6 +173,34 @@ public sealed class Export_command_writes_the_selected_forms : IDisposable
         var files = Directory.GetFiles(Out, "*.pdf");
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.Equal("%PDF-", Encoding.ASCII.GetString(File.ReadAllBytes(f), 0, 5)));
+    }
+
+    [Fact]
+    public async Task A_seed_document_is_read_recognised_and_exported_and_its_export_reads_back_the_same()
+    {
+        var direct = Path.Combine(_directory, "direct");
+        Assert.Equal(0, await Run(RepoPaths.Seed("003"), "--format", "json", "--out", direct));
+        Assert.Equal(0, await Run(RepoPaths.Seed("003"), "--format", "xlsx", "--out", Out));
+        var workbooks = Directory.GetFiles(Out, "*.xlsx").Order(StringComparer.Ordinal).ToList();
+        Assert.True(workbooks.Count >= 3, $"seed 003 has several project tables, exported {workbooks.Count}");
+
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(direct, "open-data.json")));
+        var forms = expected.RootElement.GetProperty("forms").EnumerateArray().ToList();
+        Assert.Equal(forms.Count, workbooks.Count);
+        for (var i = 0; i < workbooks.Count; i++)
+        {
+            using var file = File.OpenRead(workbooks[i]);
+            var form = Assert.Single(FormRecognizer.Recognize(XlsxReader.Read(file, workbooks[i])));
+            using var json = new MemoryStream();
+            OpenDataJson.Write([new PublishedForm(form)], json);
+            using var read = JsonDocument.Parse(json.ToArray());
+            var back = read.RootElement.GetProperty("forms")[0];
+            foreach (var field in new[] { "id", "kind", "year", "project", "unit", "moneyUnit", "funds", "statedTotal", "statedWeightTotal" })
+                // DeepEquals compares numbers by value: the sheet prints 0 as 0.00.
+                Assert.True(JsonElement.DeepEquals(forms[i].GetProperty(field), back.GetProperty(field)),
+                    $"{Path.GetFileName(workbooks[i])} {field}: {forms[i].GetProperty(field).GetRawText()} ≠ {back.GetProperty(field).GetRawText()}");
+            Assert.Equal(forms[i].GetProperty("indicators").GetArrayLength(), back.GetProperty("indicators").GetArrayLength());
+        }
     }
 
     [Fact]
