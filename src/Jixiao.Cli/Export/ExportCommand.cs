@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Jixiao.Cli.Check;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
@@ -161,7 +160,7 @@ public static class ExportCommand
             using var stream = input.OpenRead();
             return FormsJsonInput.Read(stream);
         }
-        var document = CheckCommand.ReadFile(input.FullName);
+        var document = DocumentReader.ReadFile(input.FullName);
         return FormRecognizer.Recognize(document).Select(f => new PublishedForm(f)).ToList();
     }
 
