@@ -13,7 +13,7 @@ public sealed class BadInputTests : IDisposable
     public void Empty_binary_unsupported_and_missing_files_each_give_one_chinese_line_and_exit_code_2()
     {
         File.WriteAllBytes(Path.Combine(_dir, "a-empty.txt"), []);
-        File.WriteAllBytes(Path.Combine(_dir, "b-binary.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01]);
+        File.WriteAllBytes(Path.Combine(_dir, "b-binary.txt"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x00, 0x01]);
         File.Copy(RepoPaths.Seed("001"), Path.Combine(_dir, "c-report.txt"));
         var unsupported = Path.Combine(_dir, "d.xyz");
         File.WriteAllText(unsupported, "x");
@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith(Path.Combine(_dir, "a-empty.txt") + ": ", StringComparison.Ordinal) && l.Contains("为空", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("b-binary.txt: ", StringComparison.Ordinal) && l.Contains("不是文本", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("b-binary.txt: ", StringComparison.Ordinal) && l.Contains("无法识别", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(unsupported + ": ", StringComparison.Ordinal) && l.Contains("不支持的文件类型", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(missing + ": ", StringComparison.Ordinal) && l.Contains("不存在", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Error + result.Output, StringComparison.Ordinal);

@@ -12,14 +12,6 @@ namespace Jixiao.Cli.Check;
 /// <summary><c>jixiao check PATH...</c>: reads every file, recognises its forms and prints them as text or JSON.</summary>
 public static class CheckCommand
 {
-    /// <summary>
-    /// The reader of each file extension: the one place a format is added (folders are searched for these extensions).
-    /// </summary>
-    private static readonly Dictionary<string, Func<Stream, string, ReadDocument>> Readers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".txt"] = Documents.Text.TextReader.Read,
-    };
-
     public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
     {
         var files = new List<FileJson>();
@@ -38,16 +30,6 @@ public static class CheckCommand
         return failed ? 2 : 0;
     }
 
-    /// <summary>Reads one file with the reader its extension names; an unknown extension is a read error.</summary>
-    public static ReadDocument ReadFile(string path)
-    {
-        var extension = Path.GetExtension(path);
-        if (!Readers.TryGetValue(extension, out var read))
-            throw new DocumentReadException(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）");
-        using var stream = File.OpenRead(path);
-        return read(stream, path);
-    }
-
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
@@ -56,7 +38,7 @@ public static class CheckCommand
             {
                 var found = new List<string>();
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-                    if (Readers.ContainsKey(Path.GetExtension(file))) found.Add(file);
+                    if (DocumentReader.Accepts(file)) found.Add(file);
                 found.Sort(StringComparer.Ordinal);
                 foreach (var file in found) yield return file;
             }
@@ -70,9 +52,14 @@ public static class CheckCommand
     private static FileJson CheckFile(string path, Rulebook rulebook)
     {
         if (!File.Exists(path)) return new FileJson(path, "文件或文件夹不存在", []);
+        if (!DocumentReader.Accepts(path))
+        {
+            var extension = Path.GetExtension(path);
+            return new FileJson(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）", []);
+        }
         try
         {
-            var document = ReadFile(path);
+            var document = DocumentReader.ReadFile(path);
             var forms = FormRecognizer.Recognize(document);
             var mapped = new List<FormJson>(forms.Count);
             foreach (var form in forms) mapped.Add(Map(form, rulebook));
