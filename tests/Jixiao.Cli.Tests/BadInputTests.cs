@@ -46,7 +46,8 @@ public sealed class BadInputTests : IDisposable
 
         var result = CliRun.Run("check", _dir, "--format", "json");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode); // seed 000 has error findings; notes.md is skipped, not an error
+        Assert.Equal("", result.Error);
         var file = Assert.Single(result.Json.GetProperty("files").EnumerateArray());
         Assert.Equal("department-self-evaluation", file.GetProperty("forms")[0].GetProperty("kind").GetString());
     }

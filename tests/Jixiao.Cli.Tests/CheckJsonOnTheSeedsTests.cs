@@ -18,9 +18,9 @@ public sealed class CheckJsonOnTheSeedsTests
     private static int Rows(JsonElement form) => form.GetProperty("indicators").GetArrayLength();
 
     [Fact]
-    public void Every_seed_is_read_without_error_and_the_exit_code_is_zero()
+    public void Every_seed_is_read_without_error_and_the_error_findings_give_exit_code_one()
     {
-        Assert.Equal(0, Result.ExitCode);
+        Assert.Equal(1, Result.ExitCode);
         Assert.Equal("", Result.Error);
         var files = Result.Json.GetProperty("files").EnumerateArray().ToArray();
         Assert.Equal(4, files.Length);

@@ -1,0 +1,239 @@
+using Jixiao.Core.Forms;
+using Jixiao.Data.Model;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jixiao.Data;
+
+/// <summary>
+/// The one model of both databases. Each provider has a derived context with its own migrations
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
+/// <para>
+/// Access scoping lives here and only here: query filters limit organisations, projects, forms, their history and the
+/// audit trail to <see cref="ScopePath"/>'s subtree, and forms to published ones when <see cref="PublishedOnly"/>.
+/// A context nobody restricted (startup, migrations, the CLI) sees everything.
+/// </para>
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>The organisation path ("/CSCZ/CSDSJ/") whose subtree is visible; null for everything.</summary>
+    public string? ScopePath { get; private set; }
+
+    /// <summary>True for the anonymous public: only published forms exist.</summary>
+    public bool PublishedOnly { get; private set; }
+
+    /// <summary>Whether <see cref="Restrict"/> was called; a restricted context cannot be widened again.</summary>
+    public bool IsRestricted { get; private set; }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
+    public DbSet<BudgetProject> Projects => Set<BudgetProject>();
+    public DbSet<FormRecord> Forms => Set<FormRecord>();
+    public DbSet<FormFundsRow> FundsRows => Set<FormFundsRow>();
+    public DbSet<FormIndicatorRow> IndicatorRows => Set<FormIndicatorRow>();
+    public DbSet<FormBasicDataRow> BasicDataRows => Set<FormBasicDataRow>();
+    public DbSet<FormFinding> Findings => Set<FormFinding>();
+    public DbSet<FormVersion> Versions => Set<FormVersion>();
+    public DbSet<FindingJustification> Justifications => Set<FindingJustification>();
+    public DbSet<WorkflowTransition> Transitions => Set<WorkflowTransition>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    /// <summary>
+    /// Limits this context to a subtree (null path: the whole tree) and optionally to published forms. Called once per
+    /// request by the web layer; narrowing twice is refused so a scope can never be widened by a later call.
+    /// </summary>
+    public void Restrict(string? subtreePath, bool publishedOnly)
+    {
+        if (IsRestricted) throw new InvalidOperationException("The access scope of a context is set once.");
+        ScopePath = subtreePath;
+        PublishedOnly = publishedOnly;
+        IsRestricted = true;
+    }
+
+    // A user's organisation is filtered while users are not, on purpose: sign-in must find the user before any scope
+    // exists, and code that needs the user's organisation reads it with IgnoreQueryFilters.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Code).HasMaxLength(64);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Path).HasMaxLength(1000);
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+            e.HasIndex(o => o.Code).IsUnique();
+            e.HasIndex(o => o.Path).IsUnique();
+            e.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(o => ScopePath == null || o.Path.StartsWith(ScopePath));
+        });
+
+        b.Entity<FiscalYear>(e => e.HasIndex(y => y.Year).IsUnique());
+
+        b.Entity<BudgetProject>(e =>
+        {
+            e.Property(p => p.Code).HasMaxLength(64);
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.HasIndex(p => new { p.FiscalYearId, p.Code }).IsUnique();
+            e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.FiscalYear).WithMany().HasForeignKey(p => p.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(p => ScopePath == null || p.Organisation!.Path.StartsWith(ScopePath));
+        });
+
+        b.Entity<FormRecord>(e =>
+        {
+            e.Property(f => f.Kind).HasConversion(k => k.Code(), s => FormKinds.FromCode(s)!.Value).HasMaxLength(40);
+            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
+            e.Property(f => f.MoneyUnit).HasConversion<string>().HasMaxLength(32);
+            e.Property(f => f.Revision).IsConcurrencyToken();
+            e.Property(f => f.Title).HasMaxLength(300);
+            e.Property(f => f.ProjectName).HasMaxLength(300);
+            e.Property(f => f.DepartmentName).HasMaxLength(200);
+            e.Property(f => f.UnitName).HasMaxLength(200);
+            e.Property(f => f.StatedGrade).HasMaxLength(20);
+            e.Property(f => f.Filler).HasMaxLength(100);
+            e.Property(f => f.Head).HasMaxLength(100);
+            e.ComplexProperty(f => f.Source, Source);
+            e.ComplexProperty(f => f.StaffingSource, Source);
+            e.Ignore(f => f.IsLocked);
+            e.HasIndex(f => new { f.OrganisationId, f.FiscalYearId, f.Kind });
+            e.HasIndex(f => f.Status);
+            e.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(f => f.FiscalYear).WithMany().HasForeignKey(f => f.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(f => f.Project).WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(f => f.Funds).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Indicators).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.BasicData).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Findings).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(f => (ScopePath == null || f.Organisation!.Path.StartsWith(ScopePath))
+                                  && (!PublishedOnly || f.Status == FormStatus.Published));
+        });
+
+        b.Entity<FormFundsRow>(e =>
+        {
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+            e.ComplexProperty(r => r.Source, Source);
+            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
+        });
+        b.Entity<FormIndicatorRow>(e =>
+        {
+            e.Property(r => r.Causes).HasConversion<int>();
+            e.Property(r => r.Likelihood).HasConversion<string>().HasMaxLength(32);
+            e.ComplexProperty(r => r.Source, Source);
+            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
+        });
+        b.Entity<FormBasicDataRow>(e =>
+        {
+            e.ComplexProperty(r => r.Source, Source);
+            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
+        });
+        b.Entity<FormFinding>(e =>
+        {
+            e.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Code).HasMaxLength(64);
+            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
+            e.HasIndex(r => r.Code);
+        });
+
+        b.Entity<FormVersion>(e =>
+        {
+            e.HasIndex(v => new { v.FormId, v.Number }).IsUnique();
+            e.HasOne(v => v.Form).WithMany().HasForeignKey(v => v.FormId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(v => v.Justifications).WithOne().HasForeignKey(j => j.VersionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(v => ScopePath == null || v.Form!.Organisation!.Path.StartsWith(ScopePath));
+        });
+
+        b.Entity<WorkflowTransition>(e =>
+        {
+            e.Property(t => t.Action).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.From).HasConversion<string>().HasMaxLength(32);
+            e.Property(t => t.To).HasConversion<string>().HasMaxLength(32);
+            e.HasIndex(t => t.FormId);
+            e.HasOne(t => t.Form).WithMany().HasForeignKey(t => t.FormId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(t => ScopePath == null || t.Form!.Organisation!.Path.StartsWith(ScopePath));
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(32);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.OrganisationPath).HasMaxLength(1000);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.OrganisationPath);
+            e.HasQueryFilter(a => !PublishedOnly && (ScopePath == null || a.OrganisationPath.StartsWith(ScopePath)));
+        });
+
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void Source(ComplexPropertyBuilder<SourceColumns> s) => s.Property(p => p.Sheet).HasMaxLength(200);
+
+    /// <summary>
+    /// History is append-only: the audit trail, workflow transitions and submitted versions with their justifications
+    /// are never changed or removed; a save that would do so fails whole.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted)) continue;
+            var what = entry.Entity switch
+            {
+                AuditEntry => "审计记录",
+                WorkflowTransition => "流转记录",
+                FormVersion or FindingJustification => "已提交的版本",
+                _ => null,
+            };
+            if (what is not null) throw new InvalidOperationException($"{what}只能追加，不能修改或删除。");
+        }
+    }
+
+    /// <summary>Appends one audit entry (saved with the caller's next SaveChanges, so in the same transaction).</summary>
+    public void Audit(Actor actor, DateTimeOffset at, string action, string entityType, string entityId, string organisationPath,
+        string? field = null, string? before = null, string? after = null) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            OrganisationPath = organisationPath,
+            Field = field,
+            Before = before,
+            After = after,
+        });
+}

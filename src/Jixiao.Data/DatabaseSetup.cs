@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Data;
+
+/// <summary>Which database the app uses: PostgreSQL when a connection string is configured, else the SQLite file.</summary>
+public sealed record DatabaseSettings(string? PostgresConnectionString, string SqliteConnectionString)
+{
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+
+    public static DatabaseSettings ForSqliteFile(string path) =>
+        new(null, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the provider's context and <see cref="AppDbContext"/> as the same scoped instance, so Identity, data
+    /// protection and the endpoints share one unit of work per request.
+    /// </summary>
+    public static IServiceCollection AddJixiaoDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        if (settings.UsesPostgres)
+        {
+            services.AddDbContext<PostgresAppDbContext>(o => PostgresAppDbContext.Configure(o, settings.PostgresConnectionString!));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteAppDbContext>(o => SqliteAppDbContext.Configure(o, settings.SqliteConnectionString));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+        return services;
+    }
+
+    /// <summary>Creates the SQLite file's folder when needed and applies every pending migration.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+            if (!string.IsNullOrEmpty(source) && source != ":memory:" && !string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

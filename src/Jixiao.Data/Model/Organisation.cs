@@ -1,0 +1,74 @@
+namespace Jixiao.Data.Model;
+
+public enum OrganisationKind
+{
+    /// <summary>财政部门</summary>
+    FinanceBureau,
+    /// <summary>主管部门</summary>
+    Department,
+    /// <summary>预算单位 / 实施单位</summary>
+    Unit,
+}
+
+/// <summary>
+/// A node of the organisation tree. <see cref="Path"/> lists the codes from the root ("/CSCZ/CSDSJ/LYSJ/") so that
+/// "inside this subtree" is one prefix comparison that both databases index.
+/// </summary>
+public sealed class Organisation
+{
+    public int Id { get; set; }
+
+    /// <summary>Unique and immutable: the path is built from it.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public OrganisationKind Kind { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Organisation? Parent { get; set; }
+
+    public required string Path { get; set; }
+
+    public static string ChildPath(string? parentPath, string code) => (parentPath ?? "/") + code + "/";
+
+    public static string KindName(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.FinanceBureau => "财政部门",
+        OrganisationKind.Department => "主管部门",
+        OrganisationKind.Unit => "预算单位",
+    };
+}
+
+/// <summary>A budget year (年度) forms are filed under.</summary>
+public sealed class FiscalYear
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>A closed year takes no new forms.</summary>
+    public bool Closed { get; set; }
+}
+
+/// <summary>A budget project (预算项目) of a unit in a year; project forms attach to it.</summary>
+public sealed class BudgetProject
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public int OrganisationId { get; set; }
+
+    public Organisation? Organisation { get; set; }
+
+    public int FiscalYearId { get; set; }
+
+    public FiscalYear? FiscalYear { get; set; }
+
+    /// <summary>年度资金总额 in 元, as budgeted.</summary>
+    public decimal? BudgetYuan { get; set; }
+}

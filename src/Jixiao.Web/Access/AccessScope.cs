@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Jixiao.Data;
+using Jixiao.Data.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Access;
+
+/// <summary>
+/// Narrows the request's <see cref="AppDbContext"/> to the caller's organisation subtree (anonymous: published forms
+/// only) before any endpoint runs. With the context's query filters this is the single place access is enforced:
+/// an id outside the subtree simply does not exist, so every endpoint answers 404 for it.
+/// </summary>
+public static class AccessScope
+{
+    public static IApplicationBuilder UseAccessScope(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            Apply(context.RequestServices.GetRequiredService<AppDbContext>(), context.User);
+            await next(context);
+        });
+
+    /// <summary>Also for Blazor components, which run outside the HTTP pipeline once their circuit is up.</summary>
+    public static void Apply(AppDbContext db, ClaimsPrincipal principal)
+    {
+        if (db.IsRestricted) return;
+        var user = CurrentUser.From(principal);
+        if (user is null) db.Restrict(null, publishedOnly: true);
+        else db.Restrict(user.ScopePath, publishedOnly: false);
+    }
+}
+
+/// <summary>Adds the organisation path and display name to the cookie's claims at sign-in.</summary>
+public sealed class JixiaoClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        await AddJixiaoClaims(identity, user, db);
+        return identity;
+    }
+
+    public static async Task AddJixiaoClaims(ClaimsIdentity identity, AppUser user, AppDbContext db)
+    {
+        var path = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == user.OrganisationId).Select(o => o.Path).SingleOrDefaultAsync();
+        identity.AddClaim(new Claim(CurrentUser.ScopeClaim, path ?? CurrentUser.NothingPath));
+        if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim("jixiao:display-name", user.DisplayName));
+    }
+}

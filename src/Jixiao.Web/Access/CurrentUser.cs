@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Jixiao.Data.Model;
+
+namespace Jixiao.Web.Access;
+
+/// <summary>The signed-in person as endpoints see them, read from the claims both schemes (cookie, API token) issue.</summary>
+public sealed record CurrentUser(string Id, string Name, string ScopePath, IReadOnlySet<string> Roles)
+{
+    public const string ScopeClaim = "jixiao:scope";
+
+    /// <summary>A path no organisation has: a principal without a scope claim sees nothing (fails closed).</summary>
+    public const string NothingPath = "//";
+
+    public Actor Actor => new(Id, Name);
+
+    public bool Is(string role) => Roles.Contains(role);
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null) return null;
+        return new CurrentUser(
+            id,
+            principal.FindFirstValue(ClaimTypes.Name) ?? id,
+            principal.FindFirstValue(ScopeClaim) ?? NothingPath,
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static CurrentUser Require(ClaimsPrincipal principal) =>
+        From(principal) ?? throw new InvalidOperationException("An endpoint that requires authorization ran without a user.");
+}

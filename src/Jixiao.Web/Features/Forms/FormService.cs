@@ -1,0 +1,316 @@
+using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
+using Jixiao.Data;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Model;
+using Jixiao.Web.Access;
+using Jixiao.Web.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Forms;
+
+public sealed record CreateFormRequest(int OrganisationId, int FiscalYear, int? ProjectId, PerformanceForm Form);
+
+public sealed record SaveFormRequest(int Revision, PerformanceForm Form);
+
+/// <summary><see cref="Justifications"/> maps a finding's key (<see cref="FindingDto.Key"/>) to why the unit submits anyway.</summary>
+public sealed record SubmitRequest(int Revision, Dictionary<string, string>? Justifications);
+
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>
+/// Saving and moving forms through the workflow. Every query goes through the request's scoped
+/// <see cref="AppDbContext"/>, so a form outside the caller's subtree is "not found" here too.
+/// </summary>
+public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider clock)
+{
+    private sealed record Rule(FormStatus From, WorkflowAction Action, string Role, FormStatus To);
+
+    /// <summary>The whole workflow: 草稿 → 已提交 → 主管部门已审核 → 财政已审核 → 已公开, 退回 and 解锁 back to the unit.</summary>
+    private static readonly Rule[] Workflow =
+    [
+        new(FormStatus.Draft, WorkflowAction.Submit, Roles.UnitFiller, FormStatus.Submitted),
+        new(FormStatus.Returned, WorkflowAction.Submit, Roles.UnitFiller, FormStatus.Submitted),
+        new(FormStatus.Submitted, WorkflowAction.Return, Roles.DepartmentReviewer, FormStatus.Returned),
+        new(FormStatus.Submitted, WorkflowAction.Approve, Roles.DepartmentReviewer, FormStatus.DepartmentApproved),
+        new(FormStatus.DepartmentApproved, WorkflowAction.Return, Roles.FinanceReviewer, FormStatus.Returned),
+        new(FormStatus.DepartmentApproved, WorkflowAction.Approve, Roles.FinanceReviewer, FormStatus.FinanceApproved),
+        new(FormStatus.DepartmentApproved, WorkflowAction.Unlock, Roles.DepartmentReviewer, FormStatus.Returned),
+        new(FormStatus.FinanceApproved, WorkflowAction.Unlock, Roles.FinanceReviewer, FormStatus.Returned),
+        new(FormStatus.FinanceApproved, WorkflowAction.Publish, Roles.FinanceReviewer, FormStatus.Published),
+    ];
+
+    public IQueryable<FormRecord> WithRows() =>
+        db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear)
+            .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
+            .AsSplitQuery();
+
+    public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct)
+    {
+        var form = await WithRows().SingleOrDefaultAsync(f => f.Id == id, ct);
+        return form is null ? Refusal.NotFound("表单") : form;
+    }
+
+    public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
+        if (organisation is null) return Refusal.NotFound("单位");
+        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以新建表单。");
+        if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
+        if (request.FiscalYear is < 2000 or > 2100) return Refusal.Invalid($"年度 {request.FiscalYear} 无效。");
+
+        BudgetProject? project = null;
+        if (request.ProjectId is { } projectId)
+        {
+            project = await db.Projects.Include(p => p.FiscalYear).SingleOrDefaultAsync(p => p.Id == projectId, ct);
+            if (project is null) return Refusal.NotFound("项目");
+            if (project.OrganisationId != organisation.Id) return Refusal.Invalid($"项目“{project.Name}”不属于“{organisation.Name}”。");
+            if (project.FiscalYear!.Year != request.FiscalYear) return Refusal.Invalid($"项目“{project.Name}”属于 {project.FiscalYear.Year} 年度，不是 {request.FiscalYear} 年度。");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var year = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == request.FiscalYear, ct);
+        if (year is null)
+        {
+            year = new FiscalYear { Year = request.FiscalYear };
+            db.FiscalYears.Add(year);
+        }
+        else if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能新建表单。");
+
+        var record = new FormRecord
+        {
+            Organisation = organisation,
+            FiscalYear = year,
+            Project = project,
+            Status = FormStatus.Draft,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        FormRows.Apply(request.Form, record);
+        SetFindings(record, check(request.Form));
+        db.Forms.Add(record);
+        await db.SaveChangesAsync(ct);
+        db.Audit(user.Actor, now, "create", "form", Id(record), organisation.Path, "表单", null,
+            $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? organisation.Name}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return record;
+    }
+
+    public async Task<Outcome<FormRecord>> Save(CurrentUser user, int id, SaveFormRequest request, CancellationToken ct)
+    {
+        var found = await Find(id, ct);
+        if (found.Refused) return found;
+        var record = found.Value!;
+        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以修改表单。");
+        if (record.IsLocked) return Refusal.WrongState($"表单状态为“{record.Status.ChineseName()}”，已锁定，不能修改。");
+        if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
+        if (request.Form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{request.Form.Kind.ChineseName()}”。");
+        if (record.Revision != request.Revision) return Conflict(record, request.Form, request.Revision);
+
+        var before = FormRows.ToForm(record);
+        var now = clock.GetUtcNow();
+        FormRows.Apply(request.Form, record);
+        SetFindings(record, check(request.Form));
+        record.Revision = request.Revision + 1;
+        record.UpdatedAt = now;
+        foreach (var change in FormDiff.Compare(before, request.Form))
+            db.Audit(user.Actor, now, "update", "form", Id(record), record.Organisation!.Path, change.Label, change.Before, change.After);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the revision column did not match, nothing was written.
+            db.ChangeTracker.Clear();
+            var stored = await WithRows().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+            return stored is null ? Refusal.NotFound("表单") : Conflict(stored, request.Form, request.Revision);
+        }
+        return record;
+    }
+
+    private static Refusal Conflict(FormRecord stored, PerformanceForm yours, int yourRevision) =>
+        new(RefusalKind.Conflict, "表单已被他人修改",
+            $"您基于第 {yourRevision} 次修订进行编辑，但表单已是第 {stored.Revision} 次修订（{stored.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC）。您的修改未保存；请对照两个版本后重新保存。",
+            new Dictionary<string, object?>
+            {
+                ["yours"] = new { revision = yourRevision, form = yours },
+                ["stored"] = new { revision = stored.Revision, status = stored.Status, updatedAt = stored.UpdatedAt, form = FormRows.ToForm(stored) },
+            });
+
+    public async Task<Outcome<FormRecord>> Submit(CurrentUser user, int id, SubmitRequest request, CancellationToken ct)
+    {
+        var found = await Find(id, ct);
+        if (found.Refused) return found;
+        var record = found.Value!;
+        if (Allowed(record, user, WorkflowAction.Submit) is { } refusal) return refusal;
+        if (record.Revision != request.Revision) return Conflict(record, FormRows.ToForm(record), request.Revision);
+
+        var form = FormRows.ToForm(record);
+        var findings = check(form);
+        SetFindings(record, findings);
+        var justifications = request.Justifications ?? [];
+        var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+        var missing = errors.Where(f => !justifications.TryGetValue(FindingDto.KeyOf(f), out var text) || string.IsNullOrWhiteSpace(text)).ToList();
+        if (missing.Count > 0)
+            return new Refusal(RefusalKind.JustificationMissing, "提交前需逐条说明错误",
+                $"表单仍有 {missing.Count} 个错误级问题。请修改，或为每个问题写明提交理由（justifications，以问题的 key 为键）。",
+                new Dictionary<string, object?> { ["missing"] = missing.Select(FindingDto.From).ToList() });
+
+        var now = clock.GetUtcNow();
+        var version = new FormVersion
+        {
+            FormId = record.Id,
+            Number = record.LatestVersion + 1,
+            CreatedAt = now,
+            CreatedById = user.Id,
+            CreatedByName = user.Name,
+            FormJson = FormJson.Serialize(form),
+            FindingsJson = FormJson.SerializeFindings(findings),
+            Justifications = errors.Select(f => new FindingJustification
+            {
+                FindingCode = f.Code,
+                FindingLocation = f.Location.ToString(),
+                FindingMessage = f.Message,
+                Text = justifications[FindingDto.KeyOf(f)].Trim(),
+            }).ToList(),
+        };
+        db.Versions.Add(version);
+        record.LatestVersion = version.Number;
+        Move(record, user, WorkflowAction.Submit, null, now, version.Number);
+        foreach (var j in version.Justifications)
+            db.Audit(user.Actor, now, "justify", "form", Id(record), record.Organisation!.Path, $"说明 {j.FindingCode} {j.FindingLocation}", null, j.Text);
+        return await SaveTransition(record, ct);
+    }
+
+    public Task<Outcome<FormRecord>> Return(CurrentUser user, int id, string? reason, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Return, reason, reasonRequired: true, ct);
+
+    public Task<Outcome<FormRecord>> Approve(CurrentUser user, int id, string? comment, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Approve, comment, reasonRequired: false, ct);
+
+    public Task<Outcome<FormRecord>> Unlock(CurrentUser user, int id, string? reason, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Unlock, reason, reasonRequired: true, ct);
+
+    public Task<Outcome<FormRecord>> Publish(CurrentUser user, int id, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Publish, null, reasonRequired: false, ct);
+
+    private async Task<Outcome<FormRecord>> Act(CurrentUser user, int id, WorkflowAction action, string? reason, bool reasonRequired, CancellationToken ct)
+    {
+        var found = await Find(id, ct);
+        if (found.Refused) return found;
+        var record = found.Value!;
+        if (Allowed(record, user, action) is { } refusal) return refusal;
+        if (reasonRequired && string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid($"{action.ChineseName()}必须填写原因（reason）。");
+        Move(record, user, action, reason?.Trim(), clock.GetUtcNow(), null);
+        return await SaveTransition(record, ct);
+    }
+
+    private static Refusal? Allowed(FormRecord record, CurrentUser user, WorkflowAction action)
+    {
+        var rule = Workflow.FirstOrDefault(r => r.From == record.Status && r.Action == action);
+        if (rule is null)
+            return Refusal.WrongState($"表单当前状态为“{record.Status.ChineseName()}”，不能{action.ChineseName()}。");
+        return user.Is(rule.Role) ? null : Refusal.Forbidden($"表单处于“{record.Status.ChineseName()}”时，{action.ChineseName()}需要“{rule.Role}”角色。");
+    }
+
+    private void Move(FormRecord record, CurrentUser user, WorkflowAction action, string? reason, DateTimeOffset now, int? versionNumber)
+    {
+        var rule = Workflow.First(r => r.From == record.Status && r.Action == action);
+        db.Transitions.Add(new WorkflowTransition
+        {
+            FormId = record.Id,
+            Action = action,
+            From = record.Status,
+            To = rule.To,
+            At = now,
+            UserId = user.Id,
+            UserName = user.Name,
+            Reason = reason,
+            VersionNumber = versionNumber,
+        });
+        db.Audit(user.Actor, now, action.ToString().ToLowerInvariant(), "form", Id(record), record.Organisation!.Path, "状态",
+            record.Status.ChineseName(), rule.To.ChineseName() + (reason is null ? "" : $"（{reason}）"));
+        record.Status = rule.To;
+        record.Revision++;
+        record.UpdatedAt = now;
+    }
+
+    private async Task<Outcome<FormRecord>> SaveTransition(FormRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return record;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Refusal(RefusalKind.Conflict, "表单已被他人修改", "在您操作的同时，表单已被他人修改或流转。请刷新后重试。");
+        }
+    }
+
+    /// <summary>Rewrites a form's finding rows to <paramref name="findings"/> (also used by imports).</summary>
+    internal static void SetFindings(FormRecord record, IReadOnlyList<Finding> findings)
+    {
+        var rows = record.Findings.OrderBy(f => f.Position).ToList();
+        record.Findings.Clear();
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var fresh = FormFinding.From(findings[i], i + 1);
+            if (i < rows.Count)
+            {
+                // Rewritten in place: deleting and re-adding would collide on the (form, position) key.
+                var row = rows[i];
+                row.Code = fresh.Code; row.Severity = fresh.Severity; row.Message = fresh.Message; row.MessageEn = fresh.MessageEn;
+                row.Block = fresh.Block; row.RowNumber = fresh.RowNumber; row.Field = fresh.Field; row.RowLabel = fresh.RowLabel;
+                row.Stated = fresh.Stated; row.Expected = fresh.Expected; row.Explanation = fresh.Explanation;
+                record.Findings.Add(row);
+            }
+            else record.Findings.Add(fresh);
+        }
+    }
+
+    public async Task<Outcome<IReadOnlyList<WorkflowTransition>>> History(int id, CancellationToken ct)
+    {
+        if (!await db.Forms.AnyAsync(f => f.Id == id, ct)) return Refusal.NotFound("表单");
+        return Outcome<IReadOnlyList<WorkflowTransition>>.Ok(await db.Transitions.Where(t => t.FormId == id).OrderBy(t => t.Id).ToListAsync(ct));
+    }
+
+    public async Task<Outcome<IReadOnlyList<FormVersion>>> Versions(int id, CancellationToken ct)
+    {
+        if (!await db.Forms.AnyAsync(f => f.Id == id, ct)) return Refusal.NotFound("表单");
+        return Outcome<IReadOnlyList<FormVersion>>.Ok(await db.Versions.Include(v => v.Justifications).Where(v => v.FormId == id).OrderBy(v => v.Number).ToListAsync(ct));
+    }
+
+    public async Task<Outcome<FormVersion>> Version(int id, int number, CancellationToken ct)
+    {
+        var version = await db.Versions.Include(v => v.Justifications).SingleOrDefaultAsync(v => v.FormId == id && v.Number == number, ct);
+        return version is null ? Refusal.NotFound($"第 {number} 版") : version;
+    }
+
+    /// <summary>Compares version <paramref name="from"/> with version <paramref name="to"/>, or with the current state when it is null.</summary>
+    public async Task<Outcome<IReadOnlyList<FieldChange>>> Diff(int id, int from, int? to, CancellationToken ct)
+    {
+        var older = await Version(id, from, ct);
+        if (older.Refused) return older.Refusal!;
+        PerformanceForm newer;
+        if (to is { } n)
+        {
+            var version = await Version(id, n, ct);
+            if (version.Refused) return version.Refusal!;
+            newer = FormJson.Deserialize(version.Value!.FormJson);
+        }
+        else
+        {
+            var current = await Find(id, ct);
+            if (current.Refused) return current.Refusal!;
+            newer = FormRows.ToForm(current.Value!);
+        }
+        return Outcome<IReadOnlyList<FieldChange>>.Ok(FormDiff.Compare(FormJson.Deserialize(older.Value!.FormJson), newer));
+    }
+
+    private static string Id(FormRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

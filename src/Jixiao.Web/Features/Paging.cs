@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features;
+
+/// <summary>One page of a list: every list endpoint pages (?page=1&amp;pageSize=50, at most 200 a page).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+
+public static class Paging
+{
+    public const int MaxPageSize = 200;
+
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<T>(items, number, size, total);
+    }
+
+    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
+        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total);
+}

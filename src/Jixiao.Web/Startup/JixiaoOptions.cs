@@ -1,0 +1,32 @@
+using Jixiao.Data;
+
+namespace Jixiao.Web.Startup;
+
+/// <summary>The "Jixiao" configuration section (appsettings, environment JIXIAO__…, command line).</summary>
+public sealed class JixiaoOptions
+{
+    /// <summary>Demo mode: a fictional city with printed passwords. Also switched on by --demo.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Where the SQLite file lives when no PostgreSQL is configured.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Required outside demo mode: the password of <see cref="AdminUser"/> when it is first created.</summary>
+    public string? AdminPassword { get; set; }
+
+    public string AdminUser { get; set; } = "admin";
+
+    /// <summary>The root of the organisation tree created on the first production start.</summary>
+    public string RootCode { get; set; } = "CZ";
+
+    public string RootName { get; set; } = "财政局";
+
+    public DatabaseSettings Database(string? postgres) =>
+        !string.IsNullOrWhiteSpace(postgres)
+            ? new DatabaseSettings(postgres, "")
+            // Demo data goes to its own file so a later production start never finds demo accounts in the real one.
+            : DatabaseSettings.ForSqliteFile(Path.Combine(DataFolder, Demo ? "demo.db" : "jixiao.db"));
+}
+
+/// <summary>A start that must not go on, with the message the operator reads (no stack trace).</summary>
+public sealed class StartupRefusedException(string message) : Exception(message);
