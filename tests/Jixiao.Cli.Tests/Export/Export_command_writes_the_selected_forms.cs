@@ -200,6 +200,31 @@ public sealed class Export_command_writes_the_selected_forms : IDisposable
     }
 
     [Fact]
+    public async Task The_json_of_jixiao_check_exports_the_same_open_data_as_the_document_it_checked()
+    {
+        using var checkOutput = new StringWriter();
+        using var checkError = new StringWriter();
+        CliApp.Run(["check", RepoPaths.Seed("002"), "--format", "json"], checkOutput, checkError);
+        var checkedJson = Input(checkOutput.ToString(), "checked.json");
+        var direct = Path.Combine(_directory, "direct");
+
+        Assert.Equal(0, await Run(RepoPaths.Seed("002"), "--format", "json", "--out", direct));
+        Assert.Equal(0, await Run(checkedJson, "--format", "json", "--out", Out));
+
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(direct, "open-data.json")));
+        using var actual = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "open-data.json")));
+        var before = expected.RootElement.GetProperty("forms").EnumerateArray().ToList();
+        var after = actual.RootElement.GetProperty("forms").EnumerateArray().ToList();
+        Assert.Equal(before.Count, after.Count);
+        for (var i = 0; i < before.Count; i++)
+            foreach (var field in new[] { "id", "kind", "unit", "project", "moneyUnit", "funds", "indicators", "basicData", "staffing", "statedTotal", "text" })
+                Assert.True(JsonElement.DeepEquals(before[i].GetProperty(field), after[i].GetProperty(field)),
+                    $"form {i} {field}: {before[i].GetProperty(field).GetRawText()} ≠ {after[i].GetProperty(field).GetRawText()}");
+        // The checker's findings come along into the open data.
+        Assert.Contains(after, f => f.GetProperty("findings").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task A_broken_input_file_gets_a_chinese_message_and_exit_code_2()
     {
         var code = await Run(Input("{ \"files\": [ { \"forms\": [ { \"kind\": ", "broken.json"), "--format", "xlsx", "--out", Out);
