@@ -8,7 +8,7 @@ using Jixiao.Documents.Writers.Pdf;
 using Jixiao.Documents.Writers.Report;
 using Jixiao.Documents.Writers.Xlsx;
 
-// Export throughput, written down in docs/benchmarks-export.md. Timings are wall-clock over many forms after a warm-up;
+// Export throughput, written down in docs/benchmarks.md. Timings are wall-clock over many forms after a warm-up;
 // the single-thread loops use one core (the process is pinned to CPU 0 for them).
 if (args.Length >= 2 && args[0] == "samples") return await Samples(args[1]);
 

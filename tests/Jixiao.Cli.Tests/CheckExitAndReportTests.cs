@@ -69,4 +69,13 @@ public sealed class CheckExitAndReportTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("\"rulebook\": \"hunan-2020\"", result.Output);
     }
+
+    [Fact]
+    public void Export_is_reachable_from_the_command_line_and_writes_workbooks_of_a_read_document()
+    {
+        var output = Path.Combine(_dir, "out");
+        var result = CliRun.Run("export", RepoPaths.Seed("003"), "--format", "xlsx", "--out", output);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(7, Directory.GetFiles(output, "*.xlsx").Length);
+    }
 }
