@@ -112,6 +112,24 @@ internal static class PdfPageLayout
                 parent[Find(h)] = Find(horizontals.Count + v);
         }
 
+        // Chromium draws a collapsed border cell by cell, so one ruling line comes as abutting pieces. A piece that
+        // crosses no line of the other direction (the border above a row of narrow cells whose own column lines stop
+        // there) still belongs to the table its neighbour belongs to.
+        for (var a = 0; a < horizontals.Count; a++)
+        for (var b = a + 1; b < horizontals.Count; b++)
+        {
+            var (ha, hb) = (horizontals[a], horizontals[b]);
+            if (Math.Abs(ha.Y - hb.Y) <= Tolerance && ha.X1 <= hb.X2 + Tolerance && hb.X1 <= ha.X2 + Tolerance) parent[Find(a)] = Find(b);
+        }
+
+        for (var a = 0; a < verticals.Count; a++)
+        for (var b = a + 1; b < verticals.Count; b++)
+        {
+            var (va, vb) = (verticals[a], verticals[b]);
+            if (Math.Abs(va.X - vb.X) <= Tolerance && va.Y1 <= vb.Y2 + Tolerance && vb.Y1 <= va.Y2 + Tolerance)
+                parent[Find(horizontals.Count + a)] = Find(horizontals.Count + b);
+        }
+
         var frames = new List<Frame>();
         foreach (var group in Enumerable.Range(0, parent.Length).GroupBy(Find))
         {
@@ -408,7 +426,7 @@ internal static class PdfPageLayout
                     var size = previous[^1].Size;
                     var wrapped = previous[^1].Right >= cellRight - (2.5 * size + 6);
                     if (!wrapped) text.Append('\n');
-                    else if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(line[0].Text[0])) text.Append(' ');
+                    else if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(line[0].Text[0]) && NextGlyphFitted(previous[^1], line[0], cellRight)) text.Append(' ');
                 }
 
                 for (var i = 0; i < line.Count; i++)
@@ -422,5 +440,14 @@ internal static class PdfPageLayout
 
             return text.ToString();
         }
+
+        /// <summary>
+        /// Whether the first glyph of the next line would have fitted after the line above, inside the cell's padding
+        /// (about a millimetre). A line that wraps between two words leaves room for more than one glyph before the edge
+        /// where a layout breaking anywhere (CSS word-break: break-all, as the print view sets) cuts a number like "10"
+        /// only when its next digit does not fit; such a cut is inside one word and takes no space.
+        /// </summary>
+        private static bool NextGlyphFitted(PdfWord last, PdfWord next, double cellRight) =>
+            cellRight - last.Right >= next.Right - next.Left + 3.5;
     }
 }

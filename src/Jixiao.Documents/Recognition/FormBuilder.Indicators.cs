@@ -175,7 +175,9 @@ internal sealed partial class FormBuilder
             var numbers = new List<decimal>(2);
             for (var v = c + 1; v < row.Width; v++)
                 if (TextNorm.TryAmount(row.Text[v], out var n)) numbers.Add(n);
-            if (numbers.Count == 1) Form.StatedTotal = numbers[0];
+            // A table without a 得分 column (a targets table) can only total its 分值.
+            if (numbers.Count == 1 && _layout is { WeightColumn: >= 0, ScoreColumn: < 0 }) Form.StatedWeightTotal = numbers[0];
+            else if (numbers.Count == 1) Form.StatedTotal = numbers[0];
             else if (numbers.Count >= 2)
             {
                 Form.StatedWeightTotal = numbers[0];

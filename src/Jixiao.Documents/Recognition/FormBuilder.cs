@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Forms;
 
 namespace Jixiao.Documents.Recognition;
@@ -79,6 +80,7 @@ internal sealed partial class FormBuilder
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
             return;
         }
+        if (TryGradeRow(row, first)) return;
         if (TryInlineFields(row)) return;
 
         if (_section == Section.Indicators)
@@ -192,6 +194,23 @@ internal sealed partial class FormBuilder
             if (Form.MoneyUnit is null && Vocabulary.MoneyUnitOf(row.Keys[c]) is { } unit && row.Keys[c].Length <= 12) Form.MoneyUnit = unit;
         }
         return any;
+    }
+
+    /// <summary>
+    /// The 自评等级 row under a table's total ("自评等级 | 优"): the grade the unit states, kept as written for the checker
+    /// to hold against the total. A label followed by anything that is no grade is left to the other rules.
+    /// </summary>
+    private bool TryGradeRow(SourceRow row, int first)
+    {
+        if (!Vocabulary.IsGradeLabel(row.Keys[first])) return false;
+        for (var v = first + 1; v < row.Width; v++)
+        {
+            if (row.Text[v].Length == 0) continue;
+            if (GradeMismatchRule.Normalize(row.Text[v]) is null) return false;
+            Form.StatedGrade ??= row.Text[v];
+            return true;
+        }
+        return false;
     }
 
     private bool TryFields(SourceRow row)

@@ -332,6 +332,9 @@ internal static partial class Vocabulary
 
     public static bool IsTotalLabel(string key) => key is "总分" or "合计" or "总计" or "总得分" or "综合得分" or "合计得分";
 
+    /// <summary>The label of the row stating a table's grade ("自评等级 | 优"), under the names the forms print it with.</summary>
+    public static bool IsGradeLabel(string key) => key is "自评等级" or "评价等级" or "绩效等级" or "绩效评价等级" or "绩效自评等级" or "等级";
+
     public static bool IsGoalLabel(string key) =>
         key is "年度总体目标" or "总体目标" or "年度目标" or "项目年度总体目标" or "部门年度总体目标" or "年度绩效目标" or "绩效目标";
 
