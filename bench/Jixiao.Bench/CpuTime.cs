@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Rulebooks;
 using Jixiao.Documents.Recognition;
 using Jixiao.Documents.Xlsx;
 using Jixiao.Tests;
@@ -20,12 +22,23 @@ internal static class CpuTime
         {
             var text = File.ReadAllText(RepoPaths.Seed(seed));
             Measure(output, "text", seed, () => FormRecognizer.Recognize(TextReader.Read(text, seed)).Count);
+            Measure(output, "text+check", seed, () => Check(seed, FormRecognizer.Recognize(TextReader.Read(text, seed))));
         }
         foreach (var seed in new[] { "000", "003" })
         {
             var bytes = SeedWorkbook.Build(seed);
             Measure(output, "xlsx", seed, () => FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx")).Count);
+            Measure(output, "xlsx+check", seed,
+                () => Check(seed + ".xlsx", FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx"))));
         }
+    }
+
+    // Issue 4: checking must not halve reading's throughput, so read+check is measured as one operation, the way the
+    // CLI's check command runs it (all forms of the document as one set, so duplicate and report rules run too).
+    private static int Check(string document, IReadOnlyList<Jixiao.Core.Forms.PerformanceForm> forms)
+    {
+        Checker.Check([.. forms.Select(form => new DocumentForm(document, form))], Rulebooks.Default);
+        return forms.Count;
     }
 
     private static void Measure(TextWriter output, string format, string seed, Func<int> operation)
