@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Rulebooks;
 using Jixiao.Documents.Recognition;
 using Jixiao.Documents.Xlsx;
 using Jixiao.Tests;
@@ -19,34 +21,79 @@ internal static class CpuTime
         foreach (var seed in new[] { "000", "002", "003" })
         {
             var text = File.ReadAllText(RepoPaths.Seed(seed));
-            Measure(output, "text", seed, () => FormRecognizer.Recognize(TextReader.Read(text, seed)).Count);
+            MeasurePair(output, "text", seed, () => FormRecognizer.Recognize(TextReader.Read(text, seed)).Count,
+                () => Check(seed, FormRecognizer.Recognize(TextReader.Read(text, seed))));
         }
         foreach (var seed in new[] { "000", "003" })
         {
             var bytes = SeedWorkbook.Build(seed);
-            Measure(output, "xlsx", seed, () => FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx")).Count);
+            MeasurePair(output, "xlsx", seed, () => FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx")).Count,
+                () => Check(seed + ".xlsx", FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx"))));
         }
     }
 
-    private static void Measure(TextWriter output, string format, string seed, Func<int> operation)
+    /// <summary>
+    /// Reading alone and reading + checking, their rounds interleaved: the ratio of the two is the issue-4 criterion, and
+    /// a load that changes during the run (other jobs on the machine) then weighs on both alike.
+    /// </summary>
+    private static void MeasurePair(TextWriter output, string format, string seed, Func<int> read, Func<int> readAndCheck)
+    {
+        var forms = read();
+        WarmUp(read);
+        WarmUp(readAndCheck);
+        Thread.Sleep(500);
+        var readSamples = new List<double>();
+        var checkSamples = new List<double>();
+        for (var round = 0; round < 15; round++)
+        {
+            readSamples.Add(Round(read));
+            checkSamples.Add(Round(readAndCheck));
+        }
+        var readMedian = Median(readSamples);
+        var checkMedian = Median(checkSamples);
+        Report(output, format, seed, forms, readMedian);
+        Report(output, format + "+check", seed, forms, checkMedian);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{format}+check seed {seed}: {checkMedian / readMedian:F2}× the time of reading alone (issue 4: at most 1.60×)"));
+    }
+
+    /// <summary>
+    /// Runs an operation for at least three seconds: a fixed count finished before tiered JIT had recompiled the checker's
+    /// many rarely-taken paths, and the first rounds then measured the compiler, not the checker.
+    /// </summary>
+    private static void WarmUp(Func<int> operation)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 2000 || clock.Elapsed < TimeSpan.FromSeconds(3); i++) operation();
+    }
+
+    private static double Round(Func<int> operation)
     {
         var process = Process.GetCurrentProcess();
-        var forms = 0;
-        for (var i = 0; i < 2000; i++) forms = operation();
-        Thread.Sleep(500);
-        var samples = new List<double>();
-        for (var round = 0; round < 9; round++)
-        {
-            process.Refresh();
-            var start = process.TotalProcessorTime;
-            const int operations = 300;
-            for (var i = 0; i < operations; i++) operation();
-            process.Refresh();
-            samples.Add((process.TotalProcessorTime - start).TotalMicroseconds / operations);
-        }
+        process.Refresh();
+        var start = process.TotalProcessorTime;
+        const int operations = 200;
+        for (var i = 0; i < operations; i++) operation();
+        process.Refresh();
+        return (process.TotalProcessorTime - start).TotalMicroseconds / operations;
+    }
+
+    private static double Median(List<double> samples)
+    {
         samples.Sort();
-        var median = samples[samples.Count / 2];
+        return samples[samples.Count / 2];
+    }
+
+    private static void Report(TextWriter output, string format, string seed, int forms, double median) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{format} seed {seed}: {forms} forms per document, median {median:F1} µs processor time → {forms / median * 1e6:F0} forms/s"));
+
+    // Issue 4: checking must not halve reading's throughput, so read+check is measured as one operation, the way the
+    // CLI's check command runs it (all forms of the document as one set, so duplicate and report rules run too).
+    private static int Check(string document, IReadOnlyList<Jixiao.Core.Forms.PerformanceForm> forms)
+    {
+        Checker.Check([.. forms.Select(form => new DocumentForm(document, form))], Rulebooks.Default);
+        return forms.Count;
     }
+
 }

@@ -18,9 +18,12 @@ public sealed partial class CheckContext
         Form = form;
         Rulebook = rulebook;
         foreach (var note in UncertainNotes(form))
+        {
+            ReadingUncertain = true;
             foreach (Match m in RowNumber().Matches(note))
                 if (int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row))
                     uncertainRows.Add(row);
+        }
     }
 
     public PerformanceForm Form { get; }
@@ -61,7 +64,8 @@ public sealed partial class CheckContext
     private readonly HashSet<int> uncertainRows = [];
 
     /// <summary>True when the reader left notes of uncertain cells: sums over the whole form (totals, weight sums, subtotals) are held back.</summary>
-    public bool ReadingUncertain => UncertainNotes(Form).Any();
+    // Found once, in the constructor: many rules ask, and the notes need not be scanned for every word each time.
+    public bool ReadingUncertain { get; }
 
     /// <summary>
     /// The reading notes that say a cell may be wrong (shifted by a page break, a fragment not placed, a truncated table).

@@ -21,9 +21,9 @@ public sealed class FullScoreDespiteMissRule : ICheckRule
             if (context.IsUncertain(r.Row.Source)) continue;
             var target = context.Parse(r.Row.Target);
             var actual = context.Parse(r.Row.Actual);
-            var label = Locations.Label(r.Row);
             if (actual.Kind == ValueKind.Qualitative && actual.Tier == QualitativeTier.NotAchieved)
             {
+                var label = Locations.Label(r.Row);
                 var (min, max, inclusive, tierLabel) = RowScoring.Interval(context.Rulebook, QualitativeTier.NotAchieved, weight);
                 yield return new Finding(
                     Code, Severity.Error,
@@ -35,12 +35,15 @@ public sealed class FullScoreDespiteMissRule : ICheckRule
                 continue;
             }
             if (RowScoring.Quantitative(context, r.Row.Target, r.Row.Actual, weight) is { Missed: true } outcome)
+            {
+                var label = Locations.Label(r.Row);
                 yield return new Finding(
                     Code, Severity.Error,
                     $"“{label}”实际{actual.NumberText()}未达到目标{target}，却得满分{Numbers.Format(score)}；按比例应得{Numbers.Format(outcome.Score, context.Rulebook.ScoreDecimals)}。",
                     $"{label}: the actual {actual.NumberText()} misses the target {target}, yet the row scores full marks; the rule gives {Numbers.Format(outcome.Score, context.Rulebook.ScoreDecimals)}.",
                     Locations.Indicator(r.Row, r.Index, "得分"),
                     Numbers.Format(score), Numbers.Format(outcome.Score, context.Rulebook.ScoreDecimals), outcome.Explanation);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Jixiao.Core.Forms;
 
 namespace Jixiao.Core.Checks.Reports;
@@ -31,7 +32,11 @@ public sealed class ReportArithmeticRule : ICheckRule
         foreach (var f in GradeAgainstScore(context, sentences)) yield return f;
     }
 
-    internal static bool IsChangeLabel(string label) => ChangeWords.Any(w => label.Contains(w, StringComparison.Ordinal));
+    // Word lists are searched in one pass per label (SearchValues): every figure of a report is tested against them,
+    // several times over, and one Contains per word was most of the report rules' time.
+    private static readonly SearchValues<string> ChangeWordValues = SearchValues.Create(ChangeWords, StringComparison.Ordinal);
+
+    internal static bool IsChangeLabel(string label) => label.AsSpan().ContainsAny(ChangeWordValues);
 
     /// <summary>Where a 其中 / 包括 breakdown starts in a sentence (its length when there is none).</summary>
     internal static int BreakdownStart(string text)
@@ -158,9 +163,11 @@ public sealed class ReportArithmeticRule : ICheckRule
     /// </summary>
     private static IEnumerable<Finding> Breakdowns(ReportSentence s, ReportSentence? previous)
     {
+        // A breakdown needs two parts in this sentence; most sentences of a report state fewer figures than that.
+        if (s.Figures.Count < 2) yield break;
         var text = s.Text;
         var markers = new List<int>();
-        foreach (var word in new[] { "其中", "包括" })
+        foreach (var word in BreakdownWords)
             for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 2, StringComparison.Ordinal))
                 if (!(word == "包括" && markers.Contains(at - 2))) markers.Add(at);
         markers.Sort();
@@ -192,6 +199,8 @@ public sealed class ReportArithmeticRule : ICheckRule
         }
     }
 
+    private static readonly string[] BreakdownWords = ["其中", "包括"];
+
     private IEnumerable<Finding> OverallRate(IReadOnlyList<ReportSentence> sentences)
     {
         ReportFacts? facts = null;
@@ -219,11 +228,18 @@ public sealed class ReportArithmeticRule : ICheckRule
 
     private static IEnumerable<Finding> GradeAgainstScore(CheckContext context, IReadOnlyList<ReportSentence> sentences)
     {
-        var grade = sentences.SelectMany(s => s.Figures.Select(f => (s, f))).FirstOrDefault(x => x.f.Kind == FigureKind.Grade);
-        var score = sentences.SelectMany(s => s.Figures.Select(f => (s, f))).FirstOrDefault(x => x.f.Kind == FigureKind.Score && IsTotalScore(x.f.Label));
-        if (grade.f is null || score.f is null) yield break;
-        if (Indicators.GradeMismatchRule.Mismatch(context.Rulebook, grade.f.Grade!, score.f.Value) is { } expected)
-            yield return Indicators.GradeMismatchRule.Make(context.Rulebook, grade.f.Grade!, score.f.Value, expected, Where(grade.s, "等级"));
+        // The first grade and the first total score of the report, in one pass.
+        (ReportSentence Sentence, ReportFigure Figure)? grade = null;
+        ReportFigure? score = null;
+        foreach (var s in sentences)
+            foreach (var f in s.Figures)
+            {
+                if (grade is null && f.Kind == FigureKind.Grade) grade = (s, f);
+                else if (score is null && f.Kind == FigureKind.Score && IsTotalScore(f.Label)) score = f;
+            }
+        if (grade is not { } g || score is null) yield break;
+        if (Indicators.GradeMismatchRule.Mismatch(context.Rulebook, g.Figure.Grade!, score.Value) is { } expected)
+            yield return Indicators.GradeMismatchRule.Make(context.Rulebook, g.Figure.Grade!, score.Value, expected, Where(g.Sentence, "等级"));
     }
 
     /// <summary>A percentage stating the whole unit's budget completion (本年度预算支出完成率, 预算执行率, 整体支出完成率).</summary>
@@ -247,7 +263,9 @@ public sealed class ReportArithmeticRule : ICheckRule
 
     private static readonly string[] DirectionalWords = ["增加", "增长", "减少", "下降", "降低", "超预算", "超支", "超出", "节约", "比预算", "比上年", "较上年", "多支出", "少支出", "上升"];
 
-    private static bool IsDirectionalChange(string label) => DirectionalWords.Any(w => label.Contains(w, StringComparison.Ordinal));
+    private static readonly SearchValues<string> DirectionalWordValues = SearchValues.Create(DirectionalWords, StringComparison.Ordinal);
+
+    private static bool IsDirectionalChange(string label) => label.AsSpan().ContainsAny(DirectionalWordValues);
 
     /// <summary>Two amounts that are the two ends of a change: 上年 / 本年, two different years, or 预算 / 实际.</summary>
     private static bool IsBeforeAndAfter(string first, string second)
@@ -269,13 +287,17 @@ public sealed class ReportArithmeticRule : ICheckRule
     /// <summary>The first amount of a sentence is the whole of a later one when it is a total or is broken down before it.</summary>
     private static bool IsWhole(string sentence, ReportFigure whole, ReportFigure part)
     {
-        if (new[] { "总", "合计", "共计", "全部", "整体" }.Any(w => whole.Label.Contains(w, StringComparison.Ordinal))) return true;
+        if (whole.Label.AsSpan().ContainsAny(WholeWords)) return true;
         var between = Between(sentence, whole, part);
         return between.Contains("其中", StringComparison.Ordinal) || between.Contains("包括", StringComparison.Ordinal) || between.Contains("区分", StringComparison.Ordinal);
     }
 
-    private static bool IsRateOfChange(string label) =>
-        new[] { "增幅", "降幅", "增长", "增加", "下降", "减少", "降低", "变动率", "上升" }.Any(w => label.Contains(w, StringComparison.Ordinal));
+    private static readonly SearchValues<string> WholeWords = SearchValues.Create(["总", "合计", "共计", "全部", "整体"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> RateOfChangeWords =
+        SearchValues.Create(["增幅", "降幅", "增长", "增加", "下降", "减少", "降低", "变动率", "上升"], StringComparison.Ordinal);
+
+    private static bool IsRateOfChange(string label) => label.AsSpan().ContainsAny(RateOfChangeWords);
 
     /// <summary>"占基本支出的88.46%" → 基本支出; "占总收入的100.00%" → 总收入 (also found as 收入总额).</summary>
     private static string? NamedWhole(string label)

@@ -85,6 +85,7 @@ public static class DuplicateFormRule
         for (var i = 0; i < Math.Min(a.Funds.Count, b.Funds.Count); i++)
         {
             var (x, y) = (a.Funds[i], b.Funds[i]);
+            if (x.Budget == y.Budget && x.Executed == y.Executed && x.StatedRate == y.StatedRate && x.StatedScore == y.StatedScore) continue;
             var label = Locations.Clean(x.Label);
             foreach (var d in Compare($"资金“{label}”全年预算数", x.Budget, y.Budget)) yield return d;
             foreach (var d in Compare($"资金“{label}”全年执行数", x.Executed, y.Executed)) yield return d;
@@ -95,6 +96,10 @@ public static class DuplicateFormRule
         for (var i = 0; i < Math.Min(a.Indicators.Count, b.Indicators.Count); i++)
         {
             var (x, y) = (a.Indicators[i], b.Indicators[i]);
+            // Copies are mostly identical row for row: the row's label is built only where something may differ.
+            if (SameText(x.Level1, y.Level1) && SameText(x.Level2, y.Level2) && SameText(x.Name, y.Name) && SameText(x.Target, y.Target)
+                && SameText(x.Actual, y.Actual) && x.Weight == y.Weight && x.StatedScore == y.StatedScore && SameText(x.Explanation, y.Explanation))
+                continue;
             var at = $"指标第{i + 1}行（{Locations.Label(x)}）";
             foreach (var d in Compare(at + "一级指标", IndicatorWeights.StripWeight(Compact(x.Level1)), IndicatorWeights.StripWeight(Compact(y.Level1)))) yield return d;
             foreach (var d in Compare(at + "二级指标", x.Level2, y.Level2)) yield return d;
@@ -111,6 +116,7 @@ public static class DuplicateFormRule
         for (var i = 0; i < Math.Min(a.BasicData.Count, b.BasicData.Count); i++)
         {
             var (x, y) = (a.BasicData[i], b.BasicData[i]);
+            if (x.PriorYearFinal == y.PriorYearFinal && x.Budget == y.Budget && x.Final == y.Final) continue;
             var at = $"基础数据“{Locations.Clean(x.Label)}”";
             foreach (var d in Compare(at + "上年决算数", x.PriorYearFinal, y.PriorYearFinal)) yield return d;
             foreach (var d in Compare(at + "本年预算数", x.Budget, y.Budget)) yield return d;
@@ -118,6 +124,8 @@ public static class DuplicateFormRule
         }
         foreach (var d in Compare("报告正文", a.Text, b.Text)) yield return d;
     }
+
+    private static bool SameText(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
