@@ -1,0 +1,118 @@
+using Jixiao.Core.Forms;
+using Jixiao.Core.Notation;
+
+namespace Jixiao.Core.Rulebooks;
+
+/// <summary>
+/// The scoring rules of one province and year, loaded from a JSON file users can copy and edit
+/// (see national-2020.json for the field meanings). Everything tagged [config] in the domain guide lives here.
+/// </summary>
+public sealed class Rulebook
+{
+    /// <summary>The file name without extension, e.g. national-2020.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>A Chinese title, e.g. 全国通用规则（2020年度）.</summary>
+    public required string Label { get; init; }
+
+    public required int Year { get; init; }
+
+    /// <summary>Σ 分值 of a whole form, execution row included (100).</summary>
+    public required decimal TotalWeight { get; init; }
+
+    /// <summary>Decimals every score is rounded to, half away from zero.</summary>
+    public required int ScoreDecimals { get; init; }
+
+    public required ExecutionRule Execution { get; init; }
+
+    public required ReverseFormula ReverseFormula { get; init; }
+
+    /// <summary>B ≥ threshold × A (or A ≥ threshold × B for a reverse target) asks for an explanation (1.3).</summary>
+    public required decimal OverAchievementThreshold { get; init; }
+
+    public required QualitativeRules Qualitative { get; init; }
+
+    /// <summary>Grade bands, highest first; a total belongs to the first band whose minimum it reaches.</summary>
+    public required IReadOnlyList<GradeBand> Grades { get; init; }
+
+    public required IReadOnlyList<FormTree> Forms { get; init; }
+
+    /// <summary>The indicator tree for a form kind, or null when the rulebook has none.</summary>
+    public FormTree? TreeFor(FormKind kind) => Forms.FirstOrDefault(f => f.Kind == kind);
+
+    /// <summary>Rounds a score at the rulebook's precision, half away from zero.</summary>
+    public decimal Round(decimal score) => Math.Round(score, ScoreDecimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>The band of a (rounded) total.</summary>
+    public GradeBand GradeFor(decimal total) => Grades.FirstOrDefault(g => total >= g.Min) ?? Grades[^1];
+
+    /// <summary>Reads and validates a rulebook; throws <see cref="RulebookException"/> naming the bad field.</summary>
+    public static Rulebook Parse(string json, string sourceName) => RulebookReader.Read(json, sourceName);
+}
+
+/// <summary>How 执行率 is computed and scored (§3.3).</summary>
+public sealed class ExecutionRule
+{
+    /// <summary>Printed name of the row, 预算执行率.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>When a form states 上级财政移动支付 (C), 执行率 = (B − C) / A instead of B / A.</summary>
+    public required bool SubtractTransfer { get; init; }
+
+    /// <summary>Decimals the rate is printed with (2: 99.79%).</summary>
+    public required int RateDecimals { get; init; }
+
+    /// <summary>Whether the score is min(rate, 100%) × w from the exact rate or from the rate as printed.</summary>
+    public required ExecutionScoreBasis ScoreFrom { get; init; }
+
+    /// <summary>An optional threshold: a rate below it scores 0 (null: proportional all the way down).</summary>
+    public decimal? ZeroBelowRate { get; init; }
+
+    /// <summary>Optional caps of the whole total by execution rate, e.g. rate &lt; 80% → total ≤ 89.</summary>
+    public IReadOnlyList<TotalCap> TotalCaps { get; init; } = [];
+}
+
+public enum ExecutionScoreBasis
+{
+    /// <summary>w × min(B / A, 1) from the unrounded quotient.</summary>
+    UnroundedRate,
+    /// <summary>w × min(rate as printed, 100%).</summary>
+    PrintedRate,
+}
+
+/// <summary>A rate strictly below <see cref="RateBelow"/> caps the total at <see cref="MaxTotal"/>; the lowest cap that applies wins.</summary>
+public sealed record TotalCap(decimal RateBelow, decimal MaxTotal);
+
+/// <summary>How a reverse (≤) target scores when the actual exceeds it (§3.2).</summary>
+public enum ReverseFormula
+{
+    /// <summary>w × A / B (national).</summary>
+    Ratio,
+    /// <summary>w × (1 − (B − A) / A), 0 when B ≥ 2A (one province's variant).</summary>
+    Linear,
+}
+
+/// <summary>The qualitative tiers and the words that map to them.</summary>
+public sealed class QualitativeRules
+{
+    public required IReadOnlyList<TierRule> Tiers { get; init; }
+
+    public required QualitativeVocabulary Vocabulary { get; init; }
+
+    public TierRule For(QualitativeTier tier) => Tiers.First(t => t.Tier == tier);
+}
+
+/// <summary>One tier: scores in [Min × w, Max × w], the upper end open unless <see cref="MaxInclusive"/>.</summary>
+public sealed record TierRule(QualitativeTier Tier, string Label, decimal Min, decimal Max, bool MaxInclusive, IReadOnlyList<string> Words);
+
+/// <summary>A grade and the lowest total that reaches it.</summary>
+public sealed record GradeBand(string Grade, decimal Min);
+
+/// <summary>The expected indicator tree of one form kind.</summary>
+public sealed record FormTree(FormKind Kind, string Label, decimal? ExecutionWeight, IReadOnlyList<IndicatorBlock> Blocks);
+
+/// <summary>A 一级 block with its weight and its 二级 indicators (weighted where the rulebook fixes them).</summary>
+public sealed record IndicatorBlock(string Name, decimal Weight, IReadOnlyList<SubBlock> Children);
+
+/// <summary>A 二级 indicator; <see cref="Weight"/> null where the unit chooses it.</summary>
+public sealed record SubBlock(string Name, decimal? Weight);
