@@ -1,2 +1,1 @@
-Console.Error.WriteLine("用法: jixiao <命令> [参数]");
-return 2;
+return Jixiao.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using Jixiao.Core.Forms;
+using Jixiao.Documents.Grid;
+using Jixiao.Documents.Reading;
+using Jixiao.Documents.Recognition;
+
+namespace Jixiao.Cli.Check;
+
+/// <summary><c>jixiao check PATH...</c>: reads every file, recognises its forms and prints them as text or JSON.</summary>
+public static class CheckCommand
+{
+    /// <summary>Extensions looked for inside folders; a file named on the command line is always tried.</summary>
+    private static readonly string[] Supported = [".txt"];
+
+    public static int Run(IReadOnlyList<string> paths, bool json, TextWriter output, TextWriter error)
+    {
+        var files = new List<FileJson>();
+        var failed = false;
+        foreach (var file in Expand(paths))
+        {
+            var result = CheckFile(file);
+            files.Add(result);
+            if (result.Error is null) continue;
+            failed = true;
+            error.WriteLine($"{file}: {result.Error}");
+        }
+
+        if (json) output.WriteLine(CheckJson.Serialize(new CheckOutput(files)));
+        else WriteSummary(files, output);
+        return failed ? 2 : 0;
+    }
+
+    /// <summary>
+    /// Picks the reader by extension. The one place a new file format is added.
+    /// </summary>
+    public static ReadDocument ReadFile(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".txt":
+                using (var stream = File.OpenRead(path))
+                    return Documents.Text.TextReader.Read(stream, path);
+            default:
+                throw new DocumentReadException(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension}）");
+        }
+    }
+
+    private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = new List<string>();
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                    if (Array.IndexOf(Supported, Path.GetExtension(file).ToLowerInvariant()) >= 0) found.Add(file);
+                found.Sort(StringComparer.Ordinal);
+                foreach (var file in found) yield return file;
+            }
+            else
+            {
+                yield return path;
+            }
+        }
+    }
+
+    private static FileJson CheckFile(string path)
+    {
+        if (!File.Exists(path)) return new FileJson(path, "文件或文件夹不存在", []);
+        try
+        {
+            var document = ReadFile(path);
+            var forms = FormRecognizer.Recognize(document);
+            var mapped = new List<FormJson>(forms.Count);
+            foreach (var form in forms) mapped.Add(Map(form));
+            return new FileJson(path, null, mapped);
+        }
+        catch (DocumentReadException e)
+        {
+            return new FileJson(path, e.Message, []);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new FileJson(path, "没有读取权限", []);
+        }
+        catch (IOException e)
+        {
+            return new FileJson(path, "读取失败：" + e.Message, []);
+        }
+    }
+
+    private static FormJson Map(PerformanceForm form)
+    {
+        var funds = new List<FundsJson>(form.Funds.Count);
+        foreach (var f in form.Funds)
+        {
+            funds.Add(new FundsJson(f.Label, RoleCode(f.Role), f.InitialBudget, f.Budget, f.Executed, f.Transfer, f.ForecastExecuted, f.Weight,
+                f.StatedRate?.PrintedPoints, f.StatedRate?.ToString(), f.StatedScore,
+                Rate: null, Score: null, SourceJson.From(f.Source)));
+        }
+        var indicators = new List<IndicatorJson>(form.Indicators.Count);
+        foreach (var r in form.Indicators)
+        {
+            indicators.Add(new IndicatorJson(r.Level1, r.Level1Weight, r.Level2, r.Level2Weight, r.Name, r.Content, r.Target, r.Actual, r.Weight,
+                r.StatedScore, ExpectedScore: null, r.Explanation, r.Improvement, r.MidYearProgress, r.ExpectedCompletion, CauseCodes(r.Causes),
+                r.Likelihood?.ToString().ToLowerInvariant(), r.Remark, SourceJson.From(r.Source)));
+        }
+        var basic = new List<BasicDataJson>(form.BasicData.Count);
+        foreach (var b in form.BasicData)
+            basic.Add(new BasicDataJson(b.Label, b.Depth, b.PriorYearFinal, b.Budget, b.Final, b.Text, SourceJson.From(b.Source)));
+
+        return new FormJson
+        {
+            Kind = form.Kind.Code(),
+            KindName = form.Kind.ChineseName(),
+            Year = form.Year,
+            Title = form.Title,
+            Project = form.Project,
+            Department = form.Department,
+            Unit = form.Unit,
+            MoneyUnit = form.MoneyUnit?.Code(),
+            MonitoringMonths = form.MonitoringMonths,
+            PlannedGoal = form.PlannedGoal,
+            ActualGoal = form.ActualGoal,
+            Functions = form.Functions,
+            Funds = funds,
+            Indicators = indicators,
+            StatedWeightTotal = form.StatedWeightTotal,
+            StatedTotal = form.StatedTotal,
+            StatedGrade = form.StatedGrade,
+            // Computed by the scoring engine and the checker (issues 2 and 4) once they are on main: total, grade, the
+            // per-row rate/score/expected score above and the findings are filled here, nowhere else.
+            Total = null,
+            Grade = null,
+            Findings = [],
+            Staffing = form.Staffing is { } s ? new StaffingJson(s.Authorized, s.Actual, s.StatedControlRate?.PrintedPoints, SourceJson.From(s.Source)) : null,
+            BasicData = basic,
+            Text = form.Text,
+            Filler = form.Filler,
+            Head = form.Head,
+            Incomplete = form.Incomplete,
+            ReadingNotes = form.ReadingNotes,
+            Source = SourceJson.From(form.Source),
+        };
+    }
+
+    private static string RoleCode(FundsRowRole role) => role switch
+    {
+        FundsRowRole.Total => "total",
+        FundsRowRole.Part => "part",
+        FundsRowRole.Source => "source",
+        FundsRowRole.Structure => "structure",
+    };
+
+    private static List<string> CauseCodes(DeviationCauses causes)
+    {
+        var list = new List<string>(2);
+        if (causes.HasFlag(DeviationCauses.Funding)) list.Add("funding");
+        if (causes.HasFlag(DeviationCauses.Rules)) list.Add("rules");
+        if (causes.HasFlag(DeviationCauses.Staff)) list.Add("staff");
+        if (causes.HasFlag(DeviationCauses.Hardware)) list.Add("hardware");
+        if (causes.HasFlag(DeviationCauses.Other)) list.Add("other");
+        return list;
+    }
+
+    private static void WriteSummary(List<FileJson> files, TextWriter output)
+    {
+        foreach (var file in files)
+        {
+            output.WriteLine(file.Path);
+            if (file.Error is not null)
+            {
+                output.WriteLine($"  无法读取：{file.Error}");
+                continue;
+            }
+            if (file.Forms.Count == 0) output.WriteLine("  未识别出任何表格或报告");
+            foreach (var form in file.Forms)
+            {
+                var head = new StringBuilder("  ").Append(form.KindName);
+                if (form.Year is { } y) head.Append(' ').Append(y.ToString(CultureInfo.InvariantCulture)).Append('年');
+                foreach (var part in new[] { form.Project, form.Unit })
+                    if (!string.IsNullOrEmpty(part)) head.Append(' ').Append(part);
+                if (form.Incomplete) head.Append("（不完整）");
+                output.WriteLine(head.ToString());
+
+                var details = new List<string>();
+                if (form.Funds.Count > 0) details.Add($"资金 {form.Funds.Count} 行" + (form.MoneyUnit is null ? "" : $"（{(form.MoneyUnit == "yuan" ? "元" : "万元")}）"));
+                if (form.Indicators.Count > 0) details.Add($"指标 {form.Indicators.Count} 行");
+                if (form.BasicData.Count > 0) details.Add($"经费控制 {form.BasicData.Count} 行");
+                if (form.StatedTotal is { } t) details.Add("表内总分 " + t.ToString(CultureInfo.InvariantCulture));
+                if (form.Total is { } total) details.Add("核算总分 " + total.ToString(CultureInfo.InvariantCulture) + (form.Grade is null ? "" : $"（{form.Grade}）"));
+                if (form.Text is { } text) details.Add($"正文 {text.Length} 字");
+                if (details.Count > 0) output.WriteLine("    " + string.Join("，", details));
+                foreach (var note in form.ReadingNotes) output.WriteLine("    读取说明：" + note);
+                foreach (var finding in form.Findings) output.WriteLine($"    [{finding.Severity}] {finding.Location}：{finding.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Cli.Check;
+
+/// <summary>
+/// The JSON of <c>jixiao check --format json</c>, documented in docs/check-output.schema.json. The outline is a public
+/// interface other tools rely on: add fields, never rename or remove them.
+/// </summary>
+public sealed record CheckOutput(IReadOnlyList<FileJson> Files);
+
+public sealed record FileJson(string Path, string? Error, IReadOnlyList<FormJson> Forms);
+
+public sealed record SourceJson(int Row, int Column, string? Sheet, int? Page)
+{
+    public static SourceJson? From(SourcePosition? p) => p is null ? null : new SourceJson(p.Row, p.Column, p.Sheet, p.Page);
+}
+
+public sealed record FundsJson(
+    string Label,
+    string Role,
+    decimal? InitialBudget,
+    decimal? Budget,
+    decimal? Executed,
+    decimal? Transfer,
+    decimal? ForecastExecuted,
+    decimal? Weight,
+    decimal? StatedRate,
+    string? StatedRateText,
+    decimal? StatedScore,
+    decimal? Rate,
+    decimal? Score,
+    SourceJson? Source);
+
+public sealed record IndicatorJson(
+    string? Level1,
+    decimal? Level1Weight,
+    string? Level2,
+    decimal? Level2Weight,
+    string? Name,
+    string? Content,
+    string? Target,
+    string? Actual,
+    decimal? Weight,
+    decimal? StatedScore,
+    decimal? ExpectedScore,
+    string? Explanation,
+    string? Improvement,
+    string? MidYearProgress,
+    string? ExpectedCompletion,
+    IReadOnlyList<string> Causes,
+    string? Likelihood,
+    string? Remark,
+    SourceJson? Source);
+
+public sealed record StaffingJson(decimal? Authorized, decimal? Actual, decimal? StatedControlRate, SourceJson? Source);
+
+public sealed record BasicDataJson(string Label, int Depth, decimal? PriorYearFinal, decimal? Budget, decimal? Final, string? Text, SourceJson? Source);
+
+public sealed record FindingJson(string Code, string Severity, string Message, string MessageEn, string Location, string? Stated, string? Expected, string? Explanation);
+
+public sealed record FormJson
+{
+    public required string Kind { get; init; }
+    public required string KindName { get; init; }
+    public int? Year { get; init; }
+    public string? Title { get; init; }
+    public string? Project { get; init; }
+    public string? Department { get; init; }
+    public string? Unit { get; init; }
+    public string? MoneyUnit { get; init; }
+    public int? MonitoringMonths { get; init; }
+    public string? PlannedGoal { get; init; }
+    public string? ActualGoal { get; init; }
+    public string? Functions { get; init; }
+    public required IReadOnlyList<FundsJson> Funds { get; init; }
+    public required IReadOnlyList<IndicatorJson> Indicators { get; init; }
+    public decimal? StatedWeightTotal { get; init; }
+    public decimal? StatedTotal { get; init; }
+    public string? StatedGrade { get; init; }
+    public decimal? Total { get; init; }
+    public string? Grade { get; init; }
+    public StaffingJson? Staffing { get; init; }
+    public required IReadOnlyList<BasicDataJson> BasicData { get; init; }
+    public string? Text { get; init; }
+    public string? Filler { get; init; }
+    public string? Head { get; init; }
+    public bool Incomplete { get; init; }
+    public required IReadOnlyList<string> ReadingNotes { get; init; }
+    public SourceJson? Source { get; init; }
+    public required IReadOnlyList<FindingJson> Findings { get; init; }
+}
+
+public static class CheckJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+        // Chinese stays readable in the output instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(CheckOutput output) => JsonSerializer.Serialize(output, Options);
+}

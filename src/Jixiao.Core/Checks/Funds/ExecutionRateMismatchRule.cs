@@ -1,0 +1,31 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks.Funds;
+
+/// <summary>A stated 执行率 that differs from the one its own amounts give, compared at the printed precision (§3.3).</summary>
+public sealed class ExecutionRateMismatchRule : ICheckRule
+{
+    public string Code => CheckCodes.ExecutionRateMismatch;
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        foreach (var row in form.Funds)
+        {
+            if (row.StatedRate is not { } stated || context.IsUncertain(row.Source)) continue;
+            if (ExecutionRates.Fraction(form, row) is not { } fraction) continue;
+            var computed = new Percentage(fraction, stated.Decimals);
+            if (computed.PrintedPoints == stated.PrintedPoints) continue;
+            var unit = form.MoneyUnit?.Symbol() ?? "";
+            var formula = ExecutionRates.Formula(form, row);
+            var label = Locations.Clean(row.Label);
+            yield return new Finding(
+                Code, Severity.Error,
+                $"{label}执行率填报为{stated}，按全年执行数÷全年预算数（{formula}{unit}）计算应为{computed}。",
+                $"{label}: the stated execution rate {stated} does not follow from its amounts ({formula}); it is {computed}.",
+                Locations.Funds(row, "执行率"),
+                stated.ToString(), computed.ToString(),
+                $"{formula} = {computed}（按填报的{stated.Decimals}位小数比较）");
+        }
+    }
+}

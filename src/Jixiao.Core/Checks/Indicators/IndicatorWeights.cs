@@ -1,0 +1,58 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks;
+
+/// <summary>An indicator row, its index in the form, the weight it carries and the 一级 block it counts under.</summary>
+public sealed record WeightedRow(IndicatorRow Row, int Index, decimal? Weight, string Level1, string Level2);
+
+/// <summary>
+/// Which weight a row carries. Most layouts print a 分值 per row; the department layout sometimes prints the weight only
+/// on the 二级 cell ("资产管理（4）") above a single row, which then carries that weight.
+/// </summary>
+public static class IndicatorWeights
+{
+    public static IReadOnlyList<WeightedRow> Of(PerformanceForm form)
+    {
+        var rows = form.Indicators;
+        var result = new List<WeightedRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var level1 = Canonical1(row);
+            var level2 = Locations.Clean(row.Level2 ?? "");
+            var weight = row.Weight;
+            if (weight is null && row.Level2Weight is not null && GroupSize(rows, i) == 1) weight = row.Level2Weight;
+            result.Add(new WeightedRow(row, i, weight, level1, level2));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The 一级 block a row counts under. A 服务对象满意度 row belongs to 满意度指标 even where the printed 一级 cell above it
+    /// (filled down by the reader) says 效益指标: many published tables simply omit the 满意度 一级 cell (§2.1 tree).
+    /// </summary>
+    public static string Canonical1(IndicatorRow row)
+    {
+        var level1 = Locations.Clean(row.Level1 ?? "");
+        var level2 = Locations.Clean(row.Level2 ?? "");
+        if (level2.Contains("满意度", StringComparison.Ordinal) && !level1.Contains("满意度", StringComparison.Ordinal)) return "满意度指标";
+        return StripWeight(level1);
+    }
+
+    /// <summary>"产出指标(50分)" → "产出指标".</summary>
+    public static string StripWeight(string name)
+    {
+        var cut = name.IndexOfAny(['(', '（']);
+        return cut > 0 ? name[..cut] : name;
+    }
+
+    private static int GroupSize(List<IndicatorRow> rows, int index)
+    {
+        var key = (rows[index].Level1, rows[index].Level2);
+        var start = index;
+        while (start > 0 && (rows[start - 1].Level1, rows[start - 1].Level2) == key) start--;
+        var end = index;
+        while (end + 1 < rows.Count && (rows[end + 1].Level1, rows[end + 1].Level2) == key) end++;
+        return end - start + 1;
+    }
+}

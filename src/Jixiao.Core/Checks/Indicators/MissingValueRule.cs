@@ -1,0 +1,52 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks.Indicators;
+
+/// <summary>
+/// A required target, actual, weight or score left blank, one finding per row naming every blank field. Which fields are
+/// required depends on the form kind: the department layout often has no 年度指标值 column, a targets table no actuals.
+/// </summary>
+public sealed class MissingValueRule : ICheckRule
+{
+    public string Code => CheckCodes.MissingValue;
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        var kind = form.Kind;
+        if (kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation or FormKind.Targets)) yield break;
+
+        foreach (var row in form.Funds.Where(r => r.Role == FundsRowRole.Total).Take(1))
+        {
+            var blank = new List<string>();
+            if (row.Budget is null && kind != FormKind.Targets) blank.Add("全年预算数");
+            if (row.Executed is null && kind != FormKind.Targets) blank.Add("全年执行数");
+            if (blank.Count > 0) yield return Make(Locations.Funds(row, blank[0]), Locations.Clean(row.Label), blank);
+        }
+
+        var anyTargets = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Target));
+        var anyActuals = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Actual));
+        foreach (var r in context.Weighted)
+        {
+            if (WeightSumRule.IsPlaceholder(r) || context.IsUncertain(r.Row.Source)) continue;
+            if (string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Content)
+                && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)) continue;
+            var blank = new List<string>();
+            // A layout without a 年度指标值 column at all (department-wide tables often) is not a blank cell.
+            if (string.IsNullOrWhiteSpace(r.Row.Target) && (kind != FormKind.DepartmentSelfEvaluation || anyTargets)) blank.Add("年度指标值");
+            if (kind != FormKind.Targets && string.IsNullOrWhiteSpace(r.Row.Actual) && anyActuals) blank.Add("实际完成值");
+            if (r.Weight is null) blank.Add("分值");
+            if (kind != FormKind.Targets && r.Row.StatedScore is null) blank.Add("得分");
+            if (blank.Count > 0) yield return Make(Locations.Indicator(r.Row, r.Index, blank[0]), Locations.Label(r.Row), blank);
+        }
+
+        if (kind != FormKind.Targets && !form.Incomplete && form.StatedTotal is null && form.Indicators.Count > 0)
+            yield return Make(Locations.Total(form, "得分"), "总分", ["总分"]);
+    }
+
+    private Finding Make(FindingLocation location, string label, List<string> blank) => new(
+        Code, Severity.Warning,
+        $"“{label}”未填写{string.Join("、", blank)}。",
+        $"{label}: {string.Join(", ", blank)} left blank.",
+        location, "", string.Join("、", blank), "必填项为空");
+}

@@ -1,0 +1,32 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks.Indicators;
+
+/// <summary>
+/// A stated 总分 that is not the sum of the stated scores (execution score + every row, §3.4). It compares with the
+/// scores as stated, so a wrong row score is reported once, on its row, and not again here.
+/// </summary>
+public sealed class TotalMismatchRule : ICheckRule
+{
+    public string Code => CheckCodes.TotalMismatch;
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        if (form.StatedTotal is not { } stated || form.Incomplete || context.ReadingUncertain) yield break;
+        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation)) yield break;
+        var rows = context.Weighted.Where(r => !WeightSumRule.IsPlaceholder(r)).ToList();
+        if (rows.Count == 0 || rows.Any(r => r.Row.StatedScore is null)) yield break;
+        var execution = form.Funds.FirstOrDefault(r => r.StatedScore is not null && r.Weight is > 0m);
+        var sum = rows.Sum(r => r.Row.StatedScore!.Value) + (execution?.StatedScore ?? 0m);
+        if (Math.Abs(stated - sum) <= (Numbers.Decimals(stated) >= 2 ? 0m : Numbers.HalfUnit(Numbers.Decimals(stated)))) yield break;
+        var terms = (execution is null ? "" : $"执行率得分 {Numbers.Format(execution.StatedScore!.Value)} + ")
+            + string.Join(" + ", rows.GroupBy(r => r.Level1).Select(g => $"{g.Key} {Numbers.Plain(g.Sum(r => r.Row.StatedScore!.Value))}"));
+        yield return new Finding(
+            Code, Severity.Error,
+            $"总分填报为{Numbers.Format(stated)}，各项得分之和为{Numbers.Plain(sum)}。",
+            $"The stated total {Numbers.Format(stated)} is not the sum of the scores, {Numbers.Plain(sum)}.",
+            Locations.Total(form, "得分"),
+            Numbers.Format(stated), Numbers.Plain(sum), $"{terms} = {Numbers.Plain(sum)}");
+    }
+}

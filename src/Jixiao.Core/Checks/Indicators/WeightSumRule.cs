@@ -1,0 +1,79 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks.Indicators;
+
+/// <summary>
+/// Weights that do not add up: the whole form (execution row included) to the rulebook's total (§2.1, §3.4), each 一级
+/// block to its printed weight, each 二级 group to its printed weight. Sums are only taken where every row has a weight
+/// (a blank weight is a missing-value finding, not a wrong sum) and where the reading was certain.
+/// </summary>
+public sealed class WeightSumRule : ICheckRule
+{
+    public string Code => CheckCodes.WeightSum;
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) || context.ReadingUncertain)
+            yield break;
+        var rows = context.Weighted.Where(r => !IsPlaceholder(r)).ToList();
+        if (rows.Count == 0 || rows.Any(r => r.Weight is null)) yield break;
+
+        foreach (var f in Groups(rows, r => r.Level1, PrintedLevel1Weight, "一级指标")) yield return f;
+        foreach (var f in Groups(rows, r => r.Level1 + "/" + r.Level2, r => r.Row.Level2Weight, "二级指标")) yield return f;
+
+        if (form.Incomplete) yield break;
+        var execution = form.Funds.FirstOrDefault(r => r.Weight is > 0m);
+        var indicatorSum = rows.Sum(r => r.Weight!.Value);
+        var sum = indicatorSum + (execution?.Weight ?? 0m);
+        var expected = context.Rulebook.TotalWeight;
+        var parts = (execution is null ? "" : $"执行率分值{Numbers.Plain(execution.Weight!.Value)} + ") + $"指标分值合计{Numbers.Plain(indicatorSum)}";
+        var blocks = string.Join(" + ", rows.GroupBy(r => r.Level1).Select(g => $"{g.Key} {Numbers.Plain(g.Sum(r => r.Weight!.Value))}"));
+        if (sum != expected)
+            yield return new Finding(
+                Code, Severity.Error,
+                $"分值合计为{Numbers.Plain(sum)}（{parts}），应为{Numbers.Plain(expected)}。",
+                $"Weights add up to {Numbers.Plain(sum)}, not {Numbers.Plain(expected)}.",
+                Locations.Total(form, "分值"),
+                Numbers.Plain(sum), Numbers.Plain(expected),
+                $"{(execution is null ? "" : $"执行率 {Numbers.Plain(execution.Weight!.Value)} + ")}{blocks} = {Numbers.Plain(sum)}");
+        else if (form.StatedWeightTotal is { } printed && printed != sum)
+            yield return new Finding(
+                Code, Severity.Warning,
+                $"总分行的分值填报为{Numbers.Plain(printed)}，各项分值合计为{Numbers.Plain(sum)}。",
+                $"The 总分 row states weights of {Numbers.Plain(printed)}; the rows add up to {Numbers.Plain(sum)}.",
+                Locations.Total(form, "分值"),
+                Numbers.Plain(printed), Numbers.Plain(sum), $"{parts} = {Numbers.Plain(sum)}");
+    }
+
+    private IEnumerable<Finding> Groups(List<WeightedRow> rows, Func<WeightedRow, string> key, Func<WeightedRow, decimal?> printed, string level)
+    {
+        foreach (var group in rows.GroupBy(key))
+        {
+            if (group.Select(printed).FirstOrDefault(w => w is not null) is not { } stated) continue;
+            var list = group.ToList();
+            // A single row that carries its group's weight is the group: nothing to add up.
+            if (list.Count == 1 && list[0].Row.Weight is null) continue;
+            var sum = list.Sum(r => r.Weight!.Value);
+            if (sum == stated) continue;
+            var first = list[0];
+            var name = level == "一级指标" ? first.Level1 : IndicatorWeights.StripWeight(first.Level2);
+            yield return new Finding(
+                Code, Severity.Error,
+                $"{level}“{name}”标明分值{Numbers.Plain(stated)}，其下各项分值合计为{Numbers.Plain(sum)}。",
+                $"{level} {name} is weighted {Numbers.Plain(stated)} but its rows add up to {Numbers.Plain(sum)}.",
+                new FindingLocation(Blocks.Indicators, first.Row.Source?.Row ?? first.Index + 1, "分值", name),
+                Numbers.Plain(sum), Numbers.Plain(stated),
+                string.Join(" + ", list.Select(r => Numbers.Plain(r.Weight!.Value))) + " = " + Numbers.Plain(sum));
+        }
+    }
+
+    /// <summary>The printed 一级 weight, unless the row was moved to another block (满意度 under a filled-down 效益 cell).</summary>
+    private static decimal? PrintedLevel1Weight(WeightedRow r) =>
+        IndicatorWeights.StripWeight(Locations.Clean(r.Row.Level1 ?? "")) == r.Level1 ? r.Row.Level1Weight : null;
+
+    /// <summary>An empty line a layout prints under an unused 二级 (成本指标 with no name and 0 points).</summary>
+    internal static bool IsPlaceholder(WeightedRow r) =>
+        string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)
+        && r.Weight is null or 0m && r.Row.StatedScore is null or 0m;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks;
+
+/// <summary>Printed precision and formatting: every comparison is made at the precision the form printed.</summary>
+internal static class Numbers
+{
+    /// <summary>The decimals a value was printed with (decimal keeps the scale of the text it was parsed from).</summary>
+    public static int Decimals(decimal value) => value.Scale;
+
+    public static decimal Round(decimal value, int decimals) =>
+        Math.Round(value, Math.Clamp(decimals, 0, 28), MidpointRounding.AwayFromZero);
+
+    /// <summary>Half a unit of the last printed digit: what rounding at that precision may hide.</summary>
+    public static decimal HalfUnit(int decimals) => 0.5m / Pow10(decimals);
+
+    public static decimal Pow10(int decimals)
+    {
+        var p = 1m;
+        for (var i = 0; i < decimals; i++) p *= 10m;
+        return p;
+    }
+
+    /// <summary>
+    /// True when <paramref name="stated"/> agrees with <paramref name="exact"/> at the stated precision: the exact value
+    /// rounded half away from zero to the stated decimals gives the stated value.
+    /// </summary>
+    public static bool AgreesAtPrintedPrecision(decimal stated, decimal exact) =>
+        Round(exact, Decimals(stated)) == stated;
+
+    /// <summary>
+    /// A score agrees when it differs from the rule's value (rounded to 2 decimals) by no more than what the stated
+    /// precision can hide: "10" for 9.9994 is fine, "9.26" for 10.00 is not.
+    /// </summary>
+    public static bool ScoreAgrees(decimal stated, decimal expected)
+    {
+        var decimals = Math.Min(Decimals(stated), 2);
+        return decimals >= 2
+            ? Round(expected, 2) == Round(stated, 2)
+            : Math.Abs(stated - Round(expected, 2)) <= HalfUnit(decimals);
+    }
+
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(decimal value, int decimals) =>
+        Round(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>A plain number without trailing zeros beyond what is needed (for weights and sums).</summary>
+    public static string Plain(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    public static string Money(decimal value, MoneyUnit? unit) => Format(value) + (unit is { } u ? u.Symbol() : "");
+
+    public static string Percent(decimal fraction, int decimals) => new Percentage(fraction, decimals).ToString();
+}

@@ -1,0 +1,282 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Core.Checks.Reports;
+
+/// <summary>
+/// What a narrative report asserts within itself (§2.6, §4): shares (占比 / 占…的), increases (增幅, 增加 x%), differences
+/// (超预算 18.43万元), completion rates from amounts in the same sentence, breakdowns (其中 / 包括) against their total,
+/// the overall 预算支出完成率 against the report's own 基本支出 and 项目支出 amounts, and a stated 等级 against a stated
+/// 总分. A relation is checked only where the sentence states it; when a sentence allows several readings (which amount
+/// is the base), the finding is made only if none of them gives the stated figure.
+/// </summary>
+public sealed class ReportArithmeticRule : ICheckRule
+{
+    public string Code => CheckCodes.ShareMismatch;
+
+    private static readonly string[] ChangeWords = ["超预算", "超支", "超出", "节约", "结余", "增加", "增长", "减少", "下降", "降低", "比预算", "比上年", "较上年", "多支出", "少支出"];
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        if (form.Kind != FormKind.Report) yield break;
+        var sentences = ReportFigures.Extract(form.Text);
+        foreach (var s in sentences)
+        {
+            foreach (var f in Shares(s)) yield return f;
+            foreach (var f in Changes(s)) yield return f;
+            foreach (var f in Completions(s)) yield return f;
+            foreach (var f in Breakdowns(s, s.Number > 0 ? sentences[s.Number - 1] : null)) yield return f;
+        }
+        foreach (var f in OverallRate(sentences)) yield return f;
+        foreach (var f in GradeAgainstScore(context, sentences)) yield return f;
+    }
+
+    internal static bool IsChangeLabel(string label) => ChangeWords.Any(w => label.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Where a 其中 / 包括 breakdown starts in a sentence (its length when there is none).</summary>
+    internal static int BreakdownStart(string text)
+    {
+        var i = text.IndexOf("其中", StringComparison.Ordinal);
+        var j = text.IndexOf("包括", StringComparison.Ordinal);
+        var first = i < 0 ? j : j < 0 ? i : Math.Min(i, j);
+        return first < 0 ? text.Length : first;
+    }
+
+    private static FindingLocation Where(ReportSentence s, string field) =>
+        new(Blocks.Report, s.Number + 1, field, Excerpt(s.Text));
+
+    internal static string Excerpt(string text) => text.Length <= 60 ? text : text[..58] + "…";
+
+    private static IEnumerable<Finding> Shares(ReportSentence s)
+    {
+        var figures = s.Figures;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var p = figures[i];
+            if (p.Kind != FigureKind.Percent || !p.Label.Contains('占')) continue;
+            var amounts = figures.Take(i).Where(f => f.Kind == FigureKind.Amount).ToList();
+            if (amounts.Count < 2) continue;
+            var numerator = amounts[^1];
+            var candidates = amounts.Take(amounts.Count - 1).ToList();
+            var named = NamedWhole(p.Label);
+            var primary = (named is null ? null : candidates.LastOrDefault(c => Mentions(s.Text, c, named))) ?? candidates[0];
+            if (candidates.Any(c => Ratio.Explains(p, Ratio.Of(numerator, c)))) continue;
+            var expected = numerator.Wan / primary.Wan;
+            var expectedText = Ratio.Percent(expected, p.Decimals);
+            yield return new Finding(
+                CheckCodes.ShareMismatch, Severity.Error,
+                $"报告称“{Clause(s.Text, numerator, p)}”，按{numerator.Printed}{numerator.Unit}÷{primary.Printed}{primary.Unit}计算占比应为{expectedText}，而非{p.Printed}%。",
+                $"The report states a share of {p.Printed}%; {numerator.Printed} / {primary.Printed} gives {expectedText}.",
+                Where(s, "占比"), p.Printed + "%", expectedText,
+                $"{numerator.Printed} ÷ {primary.Printed} = {expectedText}");
+        }
+    }
+
+    private static IEnumerable<Finding> Changes(ReportSentence s)
+    {
+        var figures = s.Figures;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var f = figures[i];
+            var before = figures.Take(i).Where(x => x.Kind == FigureKind.Amount).ToList();
+            if (f.Kind == FigureKind.Amount && IsChangeLabel(f.Label) && before.Count == 2)
+            {
+                // 超预算 18.43 after exactly two amounts: it must be their difference.
+                var (a, b) = (before[0], before[1]);
+                var difference = Math.Abs(b.Wan - a.Wan);
+                var half = a.WanHalfUnit + b.WanHalfUnit + f.WanHalfUnit;
+                if (Math.Abs(difference - f.Wan) > half)
+                    yield return new Finding(
+                        CheckCodes.SubtotalMismatch, Severity.Error,
+                        $"报告称“{f.Label}{f.Printed}{f.Unit}”，而前述{a.Printed}{a.Unit}与{b.Printed}{b.Unit}相差{Numbers.Format(Scale(difference, f), f.Decimals)}{f.Unit}。",
+                        $"The report states a difference of {f.Printed}; {b.Printed} − {a.Printed} is {Numbers.Format(Scale(difference, f), f.Decimals)}.",
+                        Where(s, f.Label), f.Printed + f.Unit, Numbers.Format(Scale(difference, f), f.Decimals) + f.Unit,
+                        $"|{b.Printed} − {a.Printed}| = {Numbers.Format(Scale(difference, f), f.Decimals)}");
+            }
+            if (f.Kind != FigureKind.Percent || f.Label.Contains('占') || !IsRateOfChange(f.Label)) continue;
+            var change = before.LastOrDefault(x => IsChangeLabel(x.Label) || IsChangeLabel(Between(s.Text, x, f)));
+            var explained = false;
+            (decimal Fraction, string How)? primary = null;
+            if (change is not null)
+            {
+                foreach (var baseAmount in before.TakeWhile(x => x != change))
+                {
+                    if (Ratio.Explains(f, Ratio.Of(change, baseAmount))) explained = true;
+                    primary ??= (change.Wan / baseAmount.Wan, $"{change.Printed} ÷ {baseAmount.Printed}");
+                }
+            }
+            else if (before.Count >= 2)
+            {
+                var (a, b) = (before[^2], before[^1]);
+                if (a.Unit == b.Unit && Ratio.Explains(f, Ratio.Interval(Math.Abs(b.Wan - a.Wan), a.WanHalfUnit + b.WanHalfUnit, a.Wan, a.WanHalfUnit))) explained = true;
+                primary = a.Wan == 0m ? null : (Math.Abs(b.Wan - a.Wan) / a.Wan, $"({b.Printed} − {a.Printed}) ÷ {a.Printed}");
+            }
+            if (explained || primary is not { } p) continue;
+            var expectedText = Ratio.Percent(p.Fraction, f.Decimals);
+            yield return new Finding(
+                CheckCodes.ShareMismatch, Severity.Error,
+                $"报告称“{f.Label}{f.Printed}%”，按{p.How}计算应为{expectedText}。",
+                $"The report states a change of {f.Printed}%; {p.How} gives {expectedText}.",
+                Where(s, f.Label), f.Printed + "%", expectedText, $"{p.How} = {expectedText}");
+        }
+    }
+
+    private static IEnumerable<Finding> Completions(ReportSentence s)
+    {
+        var figures = s.Figures;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var p = figures[i];
+            if (p.Kind != FigureKind.Percent || p.Label.Contains('占') || !IsCompletionRate(p.Label)) continue;
+            var before = figures.Take(i).Where(x => x.Kind == FigureKind.Amount).ToList();
+            var budget = before.LastOrDefault(x => x.Label.Contains("预算", StringComparison.Ordinal) && !IsChangeLabel(x.Label));
+            var actual = before.LastOrDefault(x => x != budget && (x.Label.Contains("实际", StringComparison.Ordinal) || x.Label.Contains("执行", StringComparison.Ordinal) || x.Label.Contains("决算", StringComparison.Ordinal)));
+            if (budget is null || actual is null || budget.Wan == 0m) continue;
+            if (Ratio.Explains(p, Ratio.Of(actual, budget))) continue;
+            var expectedText = Ratio.Percent(actual.Wan / budget.Wan, p.Decimals);
+            yield return new Finding(
+                CheckCodes.ShareMismatch, Severity.Error,
+                $"报告称“{p.Label}{p.Printed}%”，按实际{actual.Printed}{actual.Unit}÷预算{budget.Printed}{budget.Unit}计算应为{expectedText}。",
+                $"The report states a completion rate of {p.Printed}%; {actual.Printed} / {budget.Printed} gives {expectedText}.",
+                Where(s, p.Label), p.Printed + "%", expectedText, $"{actual.Printed} ÷ {budget.Printed} = {expectedText}");
+        }
+    }
+
+    /// <summary>
+    /// "X万元，其中 A a万元、B b万元": the parts may not exceed X. Parts smaller than X are fine (其中 lists some parts), and
+    /// so is a set of parts of which some subset makes X (the text adds details such as 原值 / 累计折旧 / 净值).
+    /// </summary>
+    private static IEnumerable<Finding> Breakdowns(ReportSentence s, ReportSentence? previous)
+    {
+        var text = s.Text;
+        var markers = new List<int>();
+        foreach (var word in new[] { "其中", "包括" })
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 2, StringComparison.Ordinal))
+                if (!(word == "包括" && markers.Contains(at - 2))) markers.Add(at);
+        markers.Sort();
+        for (var m = 0; m < markers.Count; m++)
+        {
+            var at = markers[m];
+            var end = m + 1 < markers.Count ? markers[m + 1] : text.Length;
+            var total = s.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount && f.End <= at);
+            if (total is null && at <= 2 && previous is not null) total = previous.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount);
+            if (total is null) continue;
+            var parts = s.Figures.Where(f => f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占')).ToList();
+            if (parts.Count < 2) continue;
+            var sum = parts.Sum(f => f.Wan);
+            var tolerance = parts.Sum(f => f.WanHalfUnit) + total.WanHalfUnit;
+            if (sum - total.Wan <= tolerance || SubsetMakes(parts, total.Wan, tolerance)) continue;
+            var terms = string.Join(" + ", parts.Select(f => $"{f.Label}{f.Printed}"));
+            yield return new Finding(
+                CheckCodes.SubtotalMismatch, Severity.Error,
+                $"报告中“{Excerpt(total.Label)}{total.Printed}{total.Unit}”的组成部分合计{Numbers.Format(Scale(sum, total), total.Decimals)}{total.Unit}，超过了总数。",
+                $"The parts of {total.Printed}{total.Unit} listed in the report add up to {Numbers.Format(Scale(sum, total), total.Decimals)}.",
+                Where(s, "其中"), total.Printed + total.Unit, Numbers.Format(Scale(sum, total), total.Decimals) + total.Unit,
+                $"{terms} = {Numbers.Format(Scale(sum, total), total.Decimals)}");
+        }
+    }
+
+    private IEnumerable<Finding> OverallRate(IReadOnlyList<ReportSentence> sentences)
+    {
+        ReportFacts? facts = null;
+        foreach (var s in sentences)
+            foreach (var p in s.Figures)
+            {
+                if (!IsOverallRate(s, p)) continue;
+                facts ??= ReportFacts.From(sentences);
+                if (!facts.Complete) yield break;
+                var budget = facts.BasicBudget!.Wan + facts.ProjectBudget!.Wan;
+                var actual = facts.BasicActual!.Wan + facts.ProjectActual!.Wan;
+                var half = facts.BasicBudget.WanHalfUnit + facts.ProjectBudget.WanHalfUnit;
+                var halfActual = facts.BasicActual.WanHalfUnit + facts.ProjectActual.WanHalfUnit;
+                if (budget == 0m || Ratio.Explains(p, Ratio.Interval(actual, halfActual, budget, half))) continue;
+                var expectedText = Ratio.Percent(actual / budget, p.Decimals);
+                var how = $"({facts.BasicActual.Printed} + {facts.ProjectActual.Printed}) ÷ ({facts.BasicBudget.Printed} + {facts.ProjectBudget.Printed})";
+                yield return new Finding(
+                    CheckCodes.ShareMismatch, Severity.Error,
+                    $"报告称“{p.Label}{p.Printed}%”，而报告自己所述基本支出与项目支出的实际数合计{Numbers.Plain(actual)}万元、预算数合计{Numbers.Plain(budget)}万元，完成率应为{expectedText}。",
+                    $"The report states an overall completion rate of {p.Printed}%; its own amounts give {how} = {expectedText}.",
+                    Where(s, p.Label), p.Printed + "%", expectedText,
+                    $"实际（基本支出+项目支出）÷ 预算（基本支出+项目支出）= {how} = {expectedText}");
+            }
+    }
+
+    private static IEnumerable<Finding> GradeAgainstScore(CheckContext context, IReadOnlyList<ReportSentence> sentences)
+    {
+        var grade = sentences.SelectMany(s => s.Figures.Select(f => (s, f))).FirstOrDefault(x => x.f.Kind == FigureKind.Grade);
+        var score = sentences.SelectMany(s => s.Figures.Select(f => (s, f))).FirstOrDefault(x => x.f.Kind == FigureKind.Score && IsTotalScore(x.f.Label));
+        if (grade.f is null || score.f is null) yield break;
+        if (Indicators.GradeMismatchRule.Mismatch(context.Rulebook, grade.f.Grade!, score.f.Value) is { } expected)
+            yield return Indicators.GradeMismatchRule.Make(context.Rulebook, grade.f.Grade!, score.f.Value, expected, Where(grade.s, "等级"));
+    }
+
+    /// <summary>A percentage stating the whole unit's budget completion (本年度预算支出完成率, 预算执行率, 整体支出完成率).</summary>
+    internal static bool IsOverallRate(ReportSentence s, ReportFigure p)
+    {
+        if (p.Kind != FigureKind.Percent || p.Label.Contains('占') || !IsCompletionRate(p.Label)) return false;
+        var label = p.Label;
+        if (!(label.Contains("预算", StringComparison.Ordinal) || label.Contains("整体", StringComparison.Ordinal))) return false;
+        // "项目支出预算执行率" or "日常事务专项…完成率" is about a part, not the whole.
+        foreach (var part in new[] { "项目", "基本", "专项", "三公", "公用", "人员" })
+            if (label.Contains(part, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    internal static bool IsCompletionRate(string label) =>
+        label.Contains("完成率", StringComparison.Ordinal) || label.Contains("执行率", StringComparison.Ordinal);
+
+    internal static bool IsTotalScore(string label) =>
+        (label.Contains("得分", StringComparison.Ordinal) || label.Contains("总分", StringComparison.Ordinal) || label.Contains("评分", StringComparison.Ordinal))
+        && !label.Contains("分值", StringComparison.Ordinal);
+
+    private static bool IsRateOfChange(string label) =>
+        new[] { "增幅", "降幅", "增长", "增加", "下降", "减少", "降低", "变动率", "上升" }.Any(w => label.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>"占基本支出的88.46%" → 基本支出; "占总收入的100.00%" → 总收入 (also found as 收入总额).</summary>
+    private static string? NamedWhole(string label)
+    {
+        var at = label.IndexOf('占');
+        if (at < 0) return null;
+        var rest = label[(at + 1)..].Replace("的", "", StringComparison.Ordinal).Replace("比", "", StringComparison.Ordinal);
+        return rest.Length >= 2 ? rest : null;
+    }
+
+    private static bool Mentions(string sentence, ReportFigure amount, string whole)
+    {
+        var before = sentence[..amount.Start];
+        var clauseStart = Math.Max(0, before.LastIndexOfAny(['，', ',', '；', ';', '。']) + 1);
+        var clause = before[clauseStart..];
+        if (clause.Contains(whole, StringComparison.Ordinal)) return true;
+        var core = whole.Replace("总", "", StringComparison.Ordinal);
+        return core.Length >= 2 && clause.Contains(core, StringComparison.Ordinal) && clause.Contains('总');
+    }
+
+    private static string Between(string text, ReportFigure a, ReportFigure b) => b.Start > a.End ? text[a.End..b.Start] : "";
+
+    private static string Clause(string text, ReportFigure from, ReportFigure to)
+    {
+        var start = Math.Max(0, text[..from.Start].LastIndexOfAny(['，', ',', '；', ';', '、']) + 1);
+        return text[start..to.End];
+    }
+
+    /// <summary>A value in 万元 back in the unit a figure was printed in.</summary>
+    private static decimal Scale(decimal wan, ReportFigure like) => like.Unit switch
+    {
+        "元" => wan * 10_000m,
+        "亿元" => wan / 10_000m,
+        _ => wan,
+    };
+
+    private static bool SubsetMakes(List<ReportFigure> parts, decimal total, decimal tolerance)
+    {
+        if (parts.Count > 16) return true;
+        var n = parts.Count;
+        for (var mask = 1; mask < (1 << n); mask++)
+        {
+            var sum = 0m;
+            for (var k = 0; k < n; k++) if ((mask & (1 << k)) != 0) sum += parts[k].Wan;
+            if (Math.Abs(sum - total) <= tolerance) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Core.Checks.Reports;
+
+public enum FigureKind
+{
+    /// <summary>An amount of money (万元, 元, 亿元).</summary>
+    Amount,
+    /// <summary>A percentage.</summary>
+    Percent,
+    /// <summary>A score (…得分96分, 总分90分).</summary>
+    Score,
+    /// <summary>A grade (等级为优).</summary>
+    Grade,
+    /// <summary>A count (2个, 15人, 9项).</summary>
+    Count,
+}
+
+/// <summary>
+/// One figure a report states: its value as printed, the clause before it (its label), and where it sits in its sentence.
+/// </summary>
+public sealed record ReportFigure(FigureKind Kind, decimal Value, string Printed, string? Unit, string Label, int Start, int End, string? Grade = null)
+{
+    public int Decimals => Value.Scale;
+
+    /// <summary>An amount in 万元, whatever unit it was printed in.</summary>
+    public decimal Wan => Unit switch
+    {
+        "元" => Value / 10_000m,
+        "亿元" => Value * 10_000m,
+        _ => Value,
+    };
+
+    /// <summary>Half a unit of the last printed digit, in 万元 (what rounding may hide).</summary>
+    public decimal WanHalfUnit => Unit switch
+    {
+        "元" => Numbers.HalfUnit(Decimals) / 10_000m,
+        "亿元" => Numbers.HalfUnit(Decimals) * 10_000m,
+        _ => Numbers.HalfUnit(Decimals),
+    };
+}
+
+/// <summary>One sentence of a report with its figures.</summary>
+public sealed record ReportSentence(int Number, string Text, IReadOnlyList<ReportFigure> Figures);
+
+/// <summary>
+/// Extracts the figures a narrative report states (§2.6), sentence by sentence. Lines broken by a page break inside a
+/// sentence are joined again first, so "…专家服务合作 / 团队采购 88.20 万元" stays one sentence.
+/// </summary>
+public static partial class ReportFigures
+{
+    public static IReadOnlyList<ReportSentence> Extract(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var sentences = new List<ReportSentence>();
+        foreach (var sentence in Sentences(JoinBrokenLines(text.Normalize(NormalizationForm.FormKC))))
+            sentences.Add(new ReportSentence(sentences.Count, sentence, Figures(sentence)));
+        return sentences;
+    }
+
+    /// <summary>
+    /// Joins a long line that does not end a sentence with the next non-empty line (a page break cut it). Short lines are
+    /// headings and stay on their own.
+    /// </summary>
+    internal static string JoinBrokenLines(string text)
+    {
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var b = new StringBuilder(text.Length);
+        var pendingJoin = false;
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (b.Length > 0) b.Append(pendingJoin ? "" : "\n");
+            b.Append(line);
+            pendingJoin = line.Length >= 40 && !"。！？!?；;：:".Contains(line[^1], StringComparison.Ordinal);
+        }
+        return b.ToString();
+    }
+
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '！' or '？' or '!' or '?' or '\n')
+            {
+                var s = text[start..i].Trim();
+                if (s.Length > 0) yield return s;
+                start = i + 1;
+            }
+        }
+        var last = text[start..].Trim();
+        if (last.Length > 0) yield return last;
+    }
+
+    private static List<ReportFigure> Figures(string sentence)
+    {
+        var figures = new List<ReportFigure>();
+        var previousEnd = 0;
+        foreach (Match m in Number().Matches(sentence))
+        {
+            var unit = m.Groups["unit"].Value;
+            var kind = unit switch
+            {
+                "万元" or "元" or "亿元" => FigureKind.Amount,
+                "%" => FigureKind.Percent,
+                "分" => FigureKind.Score,
+                "" => (FigureKind?)null,
+                _ => FigureKind.Count,
+            };
+            if (kind is null) continue;
+            var label = Label(sentence, previousEnd, m.Index);
+            // "3分" is a weight unless the clause says it is a score.
+            if (kind == FigureKind.Score && !ScoreWords().IsMatch(label)) continue;
+            var printed = m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal);
+            if (!decimal.TryParse(printed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) continue;
+            figures.Add(new ReportFigure(kind.Value, value, printed, unit.Length == 0 ? null : unit, label, m.Index, m.Index + m.Length));
+            previousEnd = m.Index + m.Length;
+        }
+        foreach (Match m in GradePattern().Matches(sentence))
+            figures.Add(new ReportFigure(FigureKind.Grade, 0m, m.Groups["grade"].Value, null, Label(sentence, 0, m.Index) + m.Groups["lead"].Value,
+                m.Index, m.Index + m.Length, m.Groups["grade"].Value));
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return figures;
+    }
+
+    /// <summary>The clause before a figure: back to the previous figure or clause mark.</summary>
+    private static string Label(string sentence, int from, int to)
+    {
+        var start = to;
+        while (start > from && !"，,；;、：:（(）)".Contains(sentence[start - 1], StringComparison.Ordinal)) start--;
+        return sentence[start..to].Trim();
+    }
+
+    [GeneratedRegex(@"(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>万元|亿元|元|%|分|个|项|人|名|次|条|件|台|套)?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex("得分|总分|评分|自评分|综合得分|分数")]
+    private static partial Regex ScoreWords();
+
+    [GeneratedRegex(@"(?<lead>等级|评价结果|评定结果|自评结果|评价等次|等次)(?:为|是|：|:|评定为|确定为|\s)*[“""「]?(?<grade>优秀|良好|优|良|中等|中|不合格|合格|较差|差)[”""」]?(?![\u4e00-\u9fff])")]
+    private static partial Regex GradePattern();
+}

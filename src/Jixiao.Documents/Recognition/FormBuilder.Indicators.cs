@@ -1,0 +1,316 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Documents.Recognition;
+
+internal sealed partial class FormBuilder
+{
+    private static readonly int[] ShiftCandidates = [0, -1, 1, -2, 2, -3, 3];
+
+    private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind, bool HadJunk);
+
+    private void AddIndicatorRow(SourceRow row)
+    {
+        var layout = _layout!;
+        if (IndicatorLayout.TryHeader(row) is not null) return; // the header again after a page break
+        if (TryTotalRow(row)) return;
+        if (_sawTotal) return;
+
+        var nonEmpty = row.NonEmptyCount;
+        var first = row.FirstNonEmpty;
+        if (nonEmpty == 1 && Vocabulary.IsBlockLabel(row.Keys[first])) return;
+        if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
+            && Vocabulary.Classify(row.Keys[first]) == TreeWord.Text)
+        {
+            // A fragment a page break split off a cell: which field it continues cannot be told for certain.
+            Notes.Add($"{Loc(row)}：跨页残片“{row.Text[first]}”无法确定属于上一行的哪一栏，未并入");
+            return;
+        }
+
+        var (shift, numbersCertain) = FindShift(row, layout);
+        _previousShift = shift;
+
+        // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
+        var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
+        var items = new List<TreeItem>(5);
+        decimal? level1WeightCell = null;
+        var strays = new List<string>();
+        for (var c = 0; c < leftEnd; c++)
+        {
+            var text = row.Text[c];
+            if (TextNorm.IsPlaceholder(text)) continue;
+            var key = row.Keys[c];
+            if (Vocabulary.IsBlockLabel(key)) continue;
+            if (TextNorm.TryAmount(text, out var number))
+            {
+                // The Hunan department-wide layout prints the 一级 weight in a 权重 column of its own.
+                if (layout.RoleAt(c - shift) == IndicatorColumn.Level1Weight || layout.RoleAt(c) == IndicatorColumn.Level1Weight)
+                    level1WeightCell = number;
+                else
+                    strays.Add(text);
+                continue;
+            }
+            var (word, weight) = Vocabulary.SplitWeight(text);
+            var wordKey = TextNorm.Key(word);
+            var kind = Vocabulary.Classify(wordKey);
+            var junk = false;
+            if (kind == TreeWord.Text && Vocabulary.TryStripTrailingNumbers(word, out var stripped))
+            {
+                strays.Add(word[stripped.Length..].Trim());
+                word = stripped;
+                wordKey = TextNorm.Key(word);
+                kind = Vocabulary.Classify(wordKey);
+                junk = true;
+            }
+            items.Add(new TreeItem(c, word, wordKey, weight, kind, junk));
+        }
+
+        TreeItem? l1 = null, l2 = null, name = null, content = null;
+        var garbledLevel1 = false;
+        var extras = new List<string>();
+        if (!AssignByPosition(items, layout, shift, ref l1, ref l2, ref name, ref content, ref garbledLevel1))
+            AssignInOrder(items, ref l1, ref l2, ref name, ref content, ref garbledLevel1, extras);
+
+        var indicator = new IndicatorRow { Source = row.Source };
+        var rowLabel = name?.Text ?? l2?.Text ?? "名称缺失";
+
+        // 一级 / 二级, filled down where the printed cell spans rows.
+        if (l1 is { } one)
+        {
+            if (garbledLevel1)
+            {
+                var parent = l2 is { } two ? Vocabulary.StandardParent(two.Key) : null;
+                Notes.Add($"{Loc(row)}：一级指标单元格为“{one.Text}”，" + (parent is null ? "按原文保留" : $"按二级指标归入“{parent}”"));
+                _level1 = parent ?? one.Text;
+                _level1Weight = null;
+            }
+            else
+            {
+                _level1 = one.Text;
+                _level1Weight = one.Weight ?? level1WeightCell;
+            }
+            _level2 = null;
+            _level2Weight = null;
+        }
+        else if (level1WeightCell is not null)
+        {
+            _level1Weight = level1WeightCell;
+        }
+        if (l2 is { } second)
+        {
+            _level2 = second.Text;
+            _level2Weight = second.Weight;
+            if (l1 is null && Vocabulary.StandardParent(second.Key) is { } parent
+                && (_level1 is null || (Vocabulary.IsStandardLevel1(TextNorm.Key(_level1)) && TextNorm.Key(_level1) != parent)))
+            {
+                Notes.Add($"{Loc(row)}：该行未列一级指标，按二级指标“{second.Text}”归入“{parent}”");
+                _level1 = parent;
+                _level1Weight = null;
+            }
+        }
+        indicator.Level1 = _level1;
+        indicator.Level1Weight = _level1Weight;
+        indicator.Level2 = _level2;
+        indicator.Level2Weight = _level2Weight;
+        indicator.Name = name?.Text;
+        indicator.Content = content?.Text;
+        if (content is not null && !layout.HasContent)
+            Notes.Add($"{Loc(row)}（{rowLabel}）：多出一格“{content.Value.Text}”，已记作指标内容，目标值与完成值可能错位");
+        foreach (var extra in extras)
+            Notes.Add($"{Loc(row)}（{rowLabel}）：多出一格“{extra}”，未读取");
+        if (strays.Count > 0)
+            Notes.Add($"{Loc(row)}（{rowLabel}）：指标名称栏混入跨页内容“{string.Join(" ", strays)}”，已略去" + (name is null && l2 is null ? "，该行指标名称无法确定" : ""));
+
+        // Right part.
+        for (var c = layout.TargetColumn; c < layout.Width; c++)
+        {
+            var role = layout.RoleAt(c);
+            var text = row.At(c + shift);
+            if (text.Length == 0) continue;
+            switch (role)
+            {
+                case IndicatorColumn.Target: indicator.Target = text; break;
+                case IndicatorColumn.Actual: indicator.Actual = text; break;
+                case IndicatorColumn.MidYearProgress: indicator.MidYearProgress = text; break;
+                case IndicatorColumn.ExpectedCompletion: indicator.ExpectedCompletion = text; break;
+                case IndicatorColumn.Explanation when numbersCertain: indicator.Explanation = text; break;
+                case IndicatorColumn.Improvement when numbersCertain: indicator.Improvement = text; break;
+                case IndicatorColumn.Remark when numbersCertain: indicator.Remark = text; break;
+                case IndicatorColumn.Weight when numbersCertain && TextNorm.TryAmount(text, out var w): indicator.Weight = w; break;
+                case IndicatorColumn.Score when numbersCertain && TextNorm.TryAmount(text, out var s): indicator.StatedScore = s; break;
+                case IndicatorColumn.CauseFunding when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Funding; break;
+                case IndicatorColumn.CauseRules when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Rules; break;
+                case IndicatorColumn.CauseStaff when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Staff; break;
+                case IndicatorColumn.CauseHardware when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Hardware; break;
+                case IndicatorColumn.CauseOther when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Other; break;
+                case IndicatorColumn.LikelyCertain when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Certain; break;
+                case IndicatorColumn.LikelyPossible when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Possible; break;
+                case IndicatorColumn.LikelyImpossible when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Impossible; break;
+            }
+        }
+        if (!numbersCertain)
+        {
+            var w = row.At(layout.WeightColumn + shift);
+            var s = row.At(layout.ScoreColumn + shift);
+            Notes.Add($"{Loc(row)}（{rowLabel}）：分值、得分栏被跨页内容挤占（“{w}”“{s}”），未读取分值、得分及其后各栏");
+        }
+        else if (layout.WeightColumn >= 0 && layout.ScoreColumn >= 0 && indicator.Weight is not null && indicator.StatedScore is null
+                 && row.At(layout.ScoreColumn + shift).Length == 0)
+        {
+            Notes.Add($"{Loc(row)}（{rowLabel}）：未见得分");
+        }
+        // A 分值 printed only as the name's suffix ("在职人员控制率（3分）").
+        indicator.Weight ??= name?.Weight;
+
+        var hasValues = indicator.Name is not null || indicator.Target is not null || indicator.Actual is not null || indicator.Weight is not null
+                        || indicator.StatedScore is not null || l2 is not null;
+        if (hasValues) Form.Indicators.Add(indicator);
+    }
+
+    private bool TryTotalRow(SourceRow row)
+    {
+        var seen = 0;
+        for (var c = 0; c < row.Width && seen < 3; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            seen++;
+            if (!Vocabulary.IsTotalLabel(row.Keys[c])) continue;
+            var numbers = new List<decimal>(2);
+            for (var v = c + 1; v < row.Width; v++)
+                if (TextNorm.TryAmount(row.Text[v], out var n)) numbers.Add(n);
+            if (numbers.Count == 1) Form.StatedTotal = numbers[0];
+            else if (numbers.Count >= 2)
+            {
+                Form.StatedWeightTotal = numbers[0];
+                Form.StatedTotal = numbers[1];
+            }
+            _sawTotal = true;
+            _section = Section.End;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool Plausible(string text) => TextNorm.TryAmount(text, out var v) && v >= 0m && v <= 100m;
+
+    /// <summary>
+    /// How far this row's cells sit from the header's columns. Converted PDFs drop empty cells and page breaks push
+    /// cells sideways, so the row is anchored on its 分值/得分 pair (numbers of at most 100, side by side), then on a
+    /// lone 分值 or 得分, then on its 二级 name. False when no anchor holds: the numbers are not read.
+    /// </summary>
+    private (int Shift, bool NumbersCertain) FindShift(SourceRow row, IndicatorLayout layout)
+    {
+        int w = layout.WeightColumn, s = layout.ScoreColumn;
+        if (w >= 0 && s >= 0)
+        {
+            for (var j = row.Width - 2; j >= 0; j--)
+                if (Math.Abs(j - w) <= 3 && Plausible(row.Text[j]) && Plausible(row.Text[j + 1])) return (j - w, true);
+            foreach (var candidate in Candidates())
+            {
+                var weight = row.At(w + candidate);
+                var score = row.At(s + candidate);
+                if (Plausible(weight) && (score.Length == 0 || Plausible(score))) return (candidate, true);
+            }
+            foreach (var candidate in Candidates())
+                if (row.At(w + candidate).Length == 0 && Plausible(row.At(s + candidate))) return (candidate, true);
+            var anchor = Level2Anchor(row, layout) ?? _previousShift;
+            var empty = row.At(w + anchor).Length == 0 && row.At(s + anchor).Length == 0;
+            return (anchor, empty);
+        }
+        if (s >= 0 || w >= 0)
+        {
+            var only = s >= 0 ? s : w;
+            for (var j = row.Width - 1; j >= 0; j--)
+                if (Math.Abs(j - only) <= 3 && Plausible(row.Text[j]) && j >= layout.TargetColumn - 3) return (j - only, true);
+            var anchor = Level2Anchor(row, layout) ?? _previousShift;
+            return (anchor, row.At(only + anchor).Length == 0);
+        }
+        return (Level2Anchor(row, layout) ?? 0, true);
+    }
+
+    private IEnumerable<int> Candidates()
+    {
+        yield return _previousShift;
+        foreach (var c in ShiftCandidates)
+            if (c != _previousShift) yield return c;
+    }
+
+    private static int? Level2Anchor(SourceRow row, IndicatorLayout layout)
+    {
+        if (layout.Level2Column < 0) return null;
+        for (var c = 0; c < row.Width && c < layout.TargetColumn + 3; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            var (word, _) = Vocabulary.SplitWeight(row.Text[c]);
+            if (Vocabulary.Classify(TextNorm.Key(word)) == TreeWord.Level2) return c - layout.Level2Column;
+        }
+        return null;
+    }
+
+    /// <summary>Places the tree cells by the header's columns when every cell fits the word printed there.</summary>
+    private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift,
+        ref TreeItem? l1, ref TreeItem? l2, ref TreeItem? name, ref TreeItem? content, ref bool garbled)
+    {
+        TreeItem? a = null, b = null, n = null, t = null;
+        var g = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var role = layout.RoleAt(item.Column - shift);
+            switch (role)
+            {
+                case IndicatorColumn.Level1 when item.Kind is TreeWord.Level1 or TreeWord.Either:
+                    a = item;
+                    break;
+                case IndicatorColumn.Level1 when item.Kind == TreeWord.Level2 && i + 1 < items.Count && items[i + 1].Kind is TreeWord.Level2 or TreeWord.Either
+                                                 && layout.RoleAt(items[i + 1].Column - shift) == IndicatorColumn.Level2:
+                    a = item;
+                    g = true;
+                    break;
+                case IndicatorColumn.Level2 when item.Kind is TreeWord.Level2 or TreeWord.Either || (item.Kind == TreeWord.Text && item.Weight is not null):
+                    b = item;
+                    break;
+                case IndicatorColumn.Name when item.Kind == TreeWord.Text || (item.Kind is TreeWord.Level2 or TreeWord.Either && b is not null):
+                    n = item;
+                    break;
+                case IndicatorColumn.Content when item.Kind == TreeWord.Text || b is not null:
+                    t = item;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        (l1, l2, name, content, garbled) = (a, b, n, t, g);
+        return true;
+    }
+
+    /// <summary>When cells do not sit under their headers: the words in their printed order, by what they are.</summary>
+    private static void AssignInOrder(List<TreeItem> items, ref TreeItem? l1, ref TreeItem? l2, ref TreeItem? name, ref TreeItem? content,
+        ref bool garbled, List<string> extras)
+    {
+        l1 = l2 = name = content = null;
+        garbled = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var next = i + 1 < items.Count ? items[i + 1].Kind : TreeWord.Text;
+            var nothingYet = l1 is null && l2 is null && name is null;
+            if (nothingYet && (item.Kind == TreeWord.Level1 || (item.Kind == TreeWord.Either && next is TreeWord.Level2 or TreeWord.Either)))
+                l1 = item;
+            else if (nothingYet && item.Kind == TreeWord.Level2 && next == TreeWord.Level2 && items[i + 1].Key != item.Key)
+            {
+                l1 = item;
+                garbled = true;
+            }
+            else if (l2 is null && name is null && item.Kind is TreeWord.Level2 or TreeWord.Either)
+                l2 = item;
+            else if (name is null)
+                name = item;
+            else if (item.Key == name.Value.Key)
+                continue;
+            else if (content is null)
+                content = item;
+            else
+                extras.Add(item.Text);
+        }
+    }
+}

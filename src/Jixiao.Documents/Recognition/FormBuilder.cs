@@ -1,0 +1,496 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Documents.Recognition;
+
+/// <summary>Reads the rows of one table form (everything but a report) into a <see cref="PerformanceForm"/>.</summary>
+internal sealed partial class FormBuilder
+{
+    private enum Section { Header, Funds, GoalValues, Indicators, StaffingValues, Basic, End }
+
+    private Section _section = Section.Header;
+
+    private FundsColumn[]? _funds;
+    private int _fundsFirstValueColumn;
+    private FundsRowRole _fundsDefaultGroup = FundsRowRole.Part;
+    private FundsRowRole _fundsGroup = FundsRowRole.Part;
+
+    private int _goalPlannedColumn = -1;
+    private int _goalActualColumn = -1;
+
+    private IndicatorLayout? _layout;
+    private bool _subHeaderPossible;
+    private bool _sawTotal;
+    private string? _level1;
+    private decimal? _level1Weight;
+    private string? _level2;
+    private decimal? _level2Weight;
+    private int _previousShift;
+
+    private int _staffAuthorized = -1, _staffActual = -1, _staffRate = -1;
+    private int _basicPrior = -1, _basicBudget = -1, _basicFinal = -1;
+    private int _basicDepthOfParent;
+    private int? _basicSubDepth;
+
+    public FormBuilder(FormKind kind, string? title, string? titleRest, SourcePosition? source)
+    {
+        Form = new PerformanceForm { Kind = kind, Title = title, Source = source };
+        Form.Year = Vocabulary.Year(title) ?? Vocabulary.Year(titleRest);
+    }
+
+    public PerformanceForm Form { get; }
+
+    private List<string> Notes => Form.ReadingNotes;
+
+    public static FormKind? UntitledKind(SourceRow row, FormKind? currentKind)
+    {
+        foreach (var key in row.Keys)
+        {
+            var field = Vocabulary.FieldOf(key);
+            if (field == Vocabulary.Field.Project)
+                return currentKind is FormKind.Monitoring or FormKind.Targets or FormKind.ProjectSelfEvaluation ? currentKind : FormKind.ProjectSelfEvaluation;
+            if (field == Vocabulary.Field.Unit && key.Contains("部门", StringComparison.Ordinal)) return FormKind.DepartmentSelfEvaluation;
+        }
+        return null;
+    }
+
+    /// <summary>A second 项目名称 after this form already has its project and content: the next form began without a title.</summary>
+    public bool StartsAnotherForm(SourceRow row)
+    {
+        if (Form.Project is null || (Form.Funds.Count == 0 && Form.Indicators.Count == 0)) return false;
+        foreach (var key in row.Keys)
+            if (Vocabulary.FieldOf(key) == Vocabulary.Field.Project) return true;
+        return false;
+    }
+
+    public void Add(SourceRow row)
+    {
+        var first = row.FirstNonEmpty;
+        var firstKey = row.Keys[first];
+        if (row.NonEmptyCount == 1 && Vocabulary.YearLine(firstKey) is { } year)
+        {
+            Form.Year ??= year;
+            return;
+        }
+        if (Vocabulary.IsNote(firstKey))
+        {
+            if (_section is Section.Indicators or Section.Basic) _section = Section.End;
+            return;
+        }
+        if (TryInlineFields(row)) return;
+
+        if (_section == Section.Indicators)
+        {
+            if (_subHeaderPossible)
+            {
+                _subHeaderPossible = false;
+                if (_layout!.TryMergeSubHeader(row)) return;
+            }
+            AddIndicatorRow(row);
+            return;
+        }
+        if (TryFields(row)) return;
+        if (_section != Section.Basic && IndicatorLayout.TryHeader(row) is { } layout)
+        {
+            _layout = layout;
+            _section = Section.Indicators;
+            _subHeaderPossible = true;
+            foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
+            return;
+        }
+        if (Form.Kind == FormKind.DepartmentBasicData)
+        {
+            if (TryStaffingHeader(row) || TryBasicHeader(row)) return;
+            if (_section == Section.StaffingValues) { ReadStaffing(row); return; }
+            if (_section == Section.Basic) { AddBasicRow(row); return; }
+            return;
+        }
+        if (TryFundsHeader(row)) return;
+        if (firstKey.StartsWith("部门职能", StringComparison.Ordinal) || firstKey is "职能概述" or "部门职责")
+        {
+            Form.Functions = FormRecognizer.JoinNonEmpty(row, first + 1);
+            _section = Section.Header;
+            return;
+        }
+        if (Vocabulary.IsGoalLabel(firstKey))
+        {
+            ReadGoalLabel(row, first);
+            return;
+        }
+        switch (_section)
+        {
+            case Section.Funds:
+                AddFundsRow(row);
+                break;
+            case Section.GoalValues:
+                ReadGoalValues(row);
+                break;
+        }
+    }
+
+    public PerformanceForm? Finish()
+    {
+        var f = Form;
+        var hasContent = f.Project is not null || f.Unit is not null || f.Department is not null || f.Funds.Count > 0 || f.Indicators.Count > 0
+                         || f.BasicData.Count > 0 || f.Staffing is not null;
+        if (!hasContent) return null;
+        FillSingleRowGroupWeights();
+        switch (f.Kind)
+        {
+            case FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation:
+                if (f.Indicators.Count == 0)
+                {
+                    f.Incomplete = true;
+                    f.ReadingNotes.Add("表格不完整：未见绩效指标部分");
+                }
+                else if (!_sawTotal)
+                {
+                    f.Incomplete = true;
+                    f.ReadingNotes.Add($"表格不完整：在“{f.Indicators[^1].Name ?? f.Indicators[^1].Level2}”一行之后中断，未见总分行");
+                }
+                break;
+            case FormKind.Monitoring or FormKind.Targets:
+                if (f.Indicators.Count == 0)
+                {
+                    f.Incomplete = true;
+                    f.ReadingNotes.Add("表格不完整：未见绩效指标部分");
+                }
+                break;
+            case FormKind.DepartmentBasicData:
+                if (f.BasicData.Count == 0)
+                {
+                    f.Incomplete = true;
+                    f.ReadingNotes.Add("表格不完整：未见经费控制情况");
+                }
+                break;
+        }
+        return f;
+    }
+
+    /// <summary>
+    /// Where a layout prints weights only on the 二级 ("经济效益指标（10）") and the 二级 has one indicator (or none of its
+    /// own, the Hunan 投入管理 rows), that row's weight is the 二级 weight.
+    /// </summary>
+    private void FillSingleRowGroupWeights()
+    {
+        var rows = Form.Indicators;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Weight is not null || r.Level2Weight is null) continue;
+            var sameBefore = i > 0 && rows[i - 1].Level2 == r.Level2 && rows[i - 1].Level1 == r.Level1;
+            var sameAfter = i + 1 < rows.Count && rows[i + 1].Level2 == r.Level2 && rows[i + 1].Level1 == r.Level1;
+            if (!sameBefore && !sameAfter) r.Weight = r.Level2Weight;
+        }
+    }
+
+    private static string Loc(SourceRow row)
+    {
+        var s = row.Source;
+        if (s is null) return "";
+        return (s.Sheet is null ? "" : s.Sheet + " ") + (s.Page is null ? "" : $"第{s.Page}页") + $"第{s.Row}行";
+    }
+
+    // ---- header fields -------------------------------------------------------------------------------------------
+
+    private bool TryInlineFields(SourceRow row)
+    {
+        var any = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            var text = row.Text[c];
+            if (text.IndexOf('：') < 0 && text.IndexOf(':') < 0) continue;
+            foreach (var (field, value) in Vocabulary.InlineFields(text))
+            {
+                Set(field, value);
+                any = true;
+            }
+            if (Form.MoneyUnit is null && Vocabulary.MoneyUnitOf(row.Keys[c]) is { } unit && row.Keys[c].Length <= 12) Form.MoneyUnit = unit;
+        }
+        return any;
+    }
+
+    private bool TryFields(SourceRow row)
+    {
+        var any = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            var field = Vocabulary.FieldOf(row.Keys[c]);
+            if (field == Vocabulary.Field.None) continue;
+            any = true;
+            if (field == Vocabulary.Field.Ignored) continue;
+            for (var v = c + 1; v < row.Width; v++)
+            {
+                if (row.Text[v].Length == 0) continue;
+                if (Vocabulary.FieldOf(row.Keys[v]) != Vocabulary.Field.None) break;
+                Set(field, row.Text[v]);
+                break;
+            }
+        }
+        return any;
+    }
+
+    private void Set(Vocabulary.Field field, string value)
+    {
+        var v = value.Length == 0 ? null : value;
+        switch (field)
+        {
+            case Vocabulary.Field.Project: Form.Project ??= v; break;
+            case Vocabulary.Field.Department: Form.Department ??= v; break;
+            case Vocabulary.Field.Unit: Form.Unit ??= v; break;
+            case Vocabulary.Field.Filler: Form.Filler ??= v; break;
+            case Vocabulary.Field.Head: Form.Head ??= v; break;
+        }
+    }
+
+    // ---- funds ---------------------------------------------------------------------------------------------------
+
+    private bool TryFundsHeader(SourceRow row)
+    {
+        var roles = new FundsColumn[row.Width];
+        var money = 0;
+        var firstValue = -1;
+        for (var c = 0; c < row.Width; c++)
+        {
+            roles[c] = Vocabulary.FundsColumnOf(row.Keys[c]);
+            if (roles[c] is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Rate or FundsColumn.Transfer) money++;
+            if (roles[c] != FundsColumn.None && firstValue < 0) firstValue = c;
+        }
+        if (money < 2) return false;
+        _funds = roles;
+        _fundsFirstValueColumn = firstValue;
+        _fundsDefaultGroup = FundsRowRole.Part;
+        for (var c = 0; c < firstValue; c++)
+        {
+            var key = row.Keys[c];
+            Form.MoneyUnit ??= Vocabulary.MoneyUnitOf(key);
+            if (key.Contains("资金来源", StringComparison.Ordinal)) _fundsDefaultGroup = FundsRowRole.Source;
+        }
+        _fundsGroup = _fundsDefaultGroup;
+        foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
+        _section = Section.Funds;
+        return true;
+    }
+
+    private void AddFundsRow(SourceRow row)
+    {
+        var roles = _funds!;
+        var labelColumn = -1;
+        for (var c = 0; c < _fundsFirstValueColumn && c < row.Width; c++)
+        {
+            Form.MoneyUnit ??= Vocabulary.MoneyUnitOf(row.Keys[c]);
+            if (row.Text[c].Length > 0 && !TextNorm.IsAmount(row.Text[c])) labelColumn = c;
+        }
+        if (labelColumn < 0) return;
+        var label = row.Text[labelColumn];
+        var key = row.Keys[labelColumn];
+        var fr = new FundsRow { Label = label, Source = row.Sources[labelColumn] };
+        var values = 0;
+        for (var c = _fundsFirstValueColumn; c < roles.Length && c < row.Width; c++)
+        {
+            var text = row.Text[c];
+            if (TextNorm.IsPlaceholder(text)) continue;
+            switch (roles[c])
+            {
+                case FundsColumn.Rate:
+                    if (Rate(text) is { } rate) { fr.StatedRate = rate; values++; }
+                    continue;
+                case FundsColumn.None:
+                    continue;
+            }
+            if (!TextNorm.TryAmount(text, out var amount))
+            {
+                Notes.Add($"{Loc(row)}（{label}）：“{text}”不是金额，未读取");
+                continue;
+            }
+            values++;
+            switch (roles[c])
+            {
+                case FundsColumn.InitialBudget: fr.InitialBudget = amount; break;
+                case FundsColumn.Budget: fr.Budget = amount; break;
+                case FundsColumn.Executed: fr.Executed = amount; break;
+                case FundsColumn.Transfer: fr.Transfer = amount; break;
+                case FundsColumn.Forecast: fr.ForecastExecuted = amount; break;
+                case FundsColumn.Weight: fr.Weight = amount; break;
+                case FundsColumn.Score: fr.StatedScore = amount; break;
+            }
+        }
+        var fundsWord = key.Contains("资金", StringComparison.Ordinal) || key.Contains("拨款", StringComparison.Ordinal) || key.StartsWith("其中", StringComparison.Ordinal)
+                        || key.Contains("支出", StringComparison.Ordinal);
+        if (values == 0 && !fundsWord) return;
+
+        if (key.Contains("总额", StringComparison.Ordinal) || key.Contains("合计", StringComparison.Ordinal) || key.Contains("总计", StringComparison.Ordinal) || key.Contains("资金总", StringComparison.Ordinal))
+        {
+            fr.Role = FundsRowRole.Total;
+            _fundsGroup = _fundsDefaultGroup;
+        }
+        else if (key.Contains("资金来源", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Source;
+        else if (key.Contains("资金结构", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Structure;
+        else if (key.StartsWith("其中", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Part;
+        else fr.Role = _fundsGroup;
+        Form.Funds.Add(fr);
+    }
+
+    /// <summary>A rate as printed ("99.99%"); a bare number in a rate column is percentage points ("0", "100").</summary>
+    private static Percentage? Rate(string text)
+    {
+        if (Percentage.TryParse(text, out var p)) return p;
+        if (!TextNorm.TryAmount(text, out var points)) return null;
+        var t = text.Trim();
+        var dot = t.IndexOf('.', StringComparison.Ordinal);
+        return new Percentage(points / 100m, dot < 0 ? 0 : t.Length - dot - 1);
+    }
+
+    // ---- overall target ------------------------------------------------------------------------------------------
+
+    private void ReadGoalLabel(SourceRow row, int first)
+    {
+        _goalPlannedColumn = _goalActualColumn = -1;
+        var texts = new List<int>();
+        for (var c = first + 1; c < row.Width; c++)
+            if (row.Text[c].Length > 0) texts.Add(c);
+        var headers = texts.Count > 0 && texts.TrueForAll(c => row.Keys[c].Length <= 10 && Vocabulary.IsGoalHeader(row.Keys[c]));
+        if (headers)
+        {
+            foreach (var c in texts)
+            {
+                if (Vocabulary.IsActualGoalHeader(row.Keys[c]) && _goalActualColumn < 0) _goalActualColumn = c;
+                else if (_goalPlannedColumn < 0) _goalPlannedColumn = c;
+            }
+            _section = Section.GoalValues;
+            return;
+        }
+        if (texts.Count > 0) Form.PlannedGoal = row.Text[texts[0]];
+        if (texts.Count > 1) Form.ActualGoal = row.Text[texts[1]];
+        _section = Section.Header;
+    }
+
+    private void ReadGoalValues(SourceRow row)
+    {
+        _section = Section.Header;
+        var actualFrom = _goalActualColumn >= 0 ? _goalActualColumn : int.MaxValue;
+        var planned = new List<string>();
+        var actual = new List<string>();
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            (c >= actualFrom ? actual : planned).Add(row.Text[c]);
+        }
+        if (planned.Count > 0) Form.PlannedGoal = string.Join('\n', planned);
+        if (actual.Count > 0) Form.ActualGoal = string.Join('\n', actual);
+    }
+
+    // ---- basic data table ----------------------------------------------------------------------------------------
+
+    private bool TryStaffingHeader(SourceRow row)
+    {
+        int authorized = -1, actual = -1, rate = -1;
+        for (var c = 0; c < row.Width; c++)
+        {
+            var k = row.Keys[c];
+            if (k.Contains("编制数", StringComparison.Ordinal)) authorized = c;
+            else if (k.Contains("在职", StringComparison.Ordinal)) actual = c;
+            else if (k.Contains("控制率", StringComparison.Ordinal)) rate = c;
+        }
+        if (authorized < 0 || actual < 0) return false;
+        (_staffAuthorized, _staffActual, _staffRate) = (authorized, actual, rate);
+        _section = Section.StaffingValues;
+        return true;
+    }
+
+    private void ReadStaffing(SourceRow row)
+    {
+        var block = new StaffingBlock { Source = row.Source };
+        if (TextNorm.TryAmount(row.At(_staffAuthorized), out var a)) block.Authorized = a;
+        if (TextNorm.TryAmount(row.At(_staffActual), out var b)) block.Actual = b;
+        if (Percentage.TryParse(row.At(_staffRate), out var p)) block.StatedControlRate = p;
+        if (block.Authorized is null && block.Actual is null) return;
+        Form.Staffing = block;
+        _section = Section.Header;
+    }
+
+    private bool TryBasicHeader(SourceRow row)
+    {
+        int prior = -1, budget = -1, final = -1;
+        var maxYear = 0;
+        for (var c = 0; c < row.Width; c++)
+            if (Vocabulary.Year(row.Text[c]) is { } y && y > maxYear) maxYear = y;
+        for (var c = 0; c < row.Width; c++)
+        {
+            var k = row.Keys[c];
+            var y = Vocabulary.Year(row.Text[c]);
+            if (k.Contains("决算", StringComparison.Ordinal))
+            {
+                if (k.Contains("上年", StringComparison.Ordinal) || (y is not null && y < maxYear)) prior = c;
+                else final = c;
+            }
+            else if (k.Contains("预算", StringComparison.Ordinal)) budget = c;
+        }
+        if ((prior < 0 ? 0 : 1) + (budget < 0 ? 0 : 1) + (final < 0 ? 0 : 1) < 2) return false;
+        (_basicPrior, _basicBudget, _basicFinal) = (prior, budget, final);
+        if (maxYear > 0) Form.Year ??= maxYear;
+        _section = Section.Basic;
+        _basicDepthOfParent = 0;
+        _basicSubDepth = null;
+        return true;
+    }
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\s*\d{1,2}\s*[)）])")]
+    private static partial Regex ArabicNumbering();
+
+    private void AddBasicRow(SourceRow row)
+    {
+        var labelColumn = row.FirstNonEmpty;
+        var raw = row.Raw[labelColumn];
+        var label = row.Text[labelColumn];
+        var key = row.Keys[labelColumn];
+        var r = new BasicDataRow { Label = label, Source = row.Sources[labelColumn] };
+        var text = FormRecognizer.JoinNonEmpty(row, labelColumn + 1);
+        if (text.Length > 0 && row.NonEmptyCount == 2 && !TextNorm.IsAmount(text) && !TextNorm.IsPlaceholder(text))
+        {
+            // A row with words instead of amounts (厉行节约保障措施).
+            r.Text = text;
+        }
+        else
+        {
+            r.PriorYearFinal = Amount(row, _basicPrior, labelColumn);
+            r.Budget = Amount(row, _basicBudget, labelColumn);
+            r.Final = Amount(row, _basicFinal, labelColumn);
+        }
+
+        var lead = 0;
+        while (lead < raw.Length && char.IsWhiteSpace(raw[lead])) lead++;
+        if (key.StartsWith("其中", StringComparison.Ordinal))
+        {
+            r.Depth = _basicDepthOfParent + 1;
+            _basicSubDepth = r.Depth;
+        }
+        else if (ArabicNumbering().IsMatch(label))
+        {
+            r.Depth = 1;
+            _basicDepthOfParent = 1;
+            _basicSubDepth = null;
+        }
+        else if (lead > 0 && _basicSubDepth is { } sub)
+        {
+            r.Depth = sub;
+        }
+        else
+        {
+            r.Depth = 0;
+            _basicDepthOfParent = 0;
+            _basicSubDepth = null;
+        }
+        Form.BasicData.Add(r);
+    }
+
+    private decimal? Amount(SourceRow row, int column, int labelColumn)
+    {
+        if (column < 0 || column == labelColumn) return null;
+        var text = row.At(column);
+        if (TextNorm.IsPlaceholder(text)) return null;
+        if (TextNorm.TryAmount(text, out var v)) return v;
+        Notes.Add($"{Loc(row)}：“{text}”不是金额，未读取");
+        return null;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using Jixiao.Core.Forms;
+using Jixiao.Documents.Grid;
+
+namespace Jixiao.Documents.Recognition;
+
+/// <summary>
+/// Turns what a reader found (cell grids and paragraphs) into forms of the model: where each form starts and ends, its
+/// kind, header fields, funds block, overall target, indicator rows, basic data and narrative reports. It works from
+/// the layouts of the domain guide (§2) and recognises header words by meaning, so it is not tied to one province's
+/// spelling. Where cells are shifted it keeps what is certain and says in <see cref="PerformanceForm.ReadingNotes"/>
+/// what it could not place; it never makes a value up.
+/// </summary>
+public static class FormRecognizer
+{
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var rows = SourceRow.From(document);
+        var forms = new List<PerformanceForm>();
+        FormBuilder? current = null;
+        ReportBuilder? report = null;
+
+        void Close()
+        {
+            if (current is not null && current.Finish() is { } form) forms.Add(form);
+            if (report is not null) forms.Add(report.Finish());
+            current = null;
+            report = null;
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.NonEmptyCount == 0) continue;
+            if (TitleOf(row) is { } title)
+            {
+                Close();
+                if (title.Kind == FormKind.Report) report = new ReportBuilder(title.Text, row.Source);
+                else current = new FormBuilder(title.Kind, title.Text, title.Rest, row.Source);
+                continue;
+            }
+            if (report is not null)
+            {
+                report.Add(row);
+                continue;
+            }
+            if (current is null || current.StartsAnotherForm(row))
+            {
+                // A table without a printed title: a 项目名称 row opens a project form, 部门（单位）名称 a department-wide one.
+                var kind = FormBuilder.UntitledKind(row, current?.Form.Kind);
+                if (kind is null) continue;
+                Close();
+                current = new FormBuilder(kind.Value, null, null, row.Source);
+            }
+            current.Add(row);
+        }
+        Close();
+        return forms;
+    }
+
+    private sealed record Title(FormKind Kind, string Text, string? Rest);
+
+    private static Title? TitleOf(SourceRow row)
+    {
+        if (row.NonEmptyCount != 1) return null;
+        var first = row.FirstNonEmpty;
+        var key = row.Keys[first];
+        var kind = Vocabulary.TitleKind(key);
+        if (kind is null) return null;
+        var text = row.Text[first];
+        var newline = text.IndexOf('\n');
+        var title = newline < 0 ? text : text[..newline];
+        var rest = newline < 0 ? null : text[(newline + 1)..];
+        return new Title(kind.Value, StripNumbering(title), rest);
+    }
+
+    /// <summary>"6 部门整体自评表" is printed as the sixth table of a volume; the number is not part of the title.</summary>
+    private static string StripNumbering(string title)
+    {
+        var i = 0;
+        while (i < title.Length && char.IsAsciiDigit(title[i])) i++;
+        if (i > 0 && i < 3 && i < title.Length && (title[i] == ' ' || title[i] == '、' || title[i] == '.')) return title[(i + 1)..].Trim();
+        return title;
+    }
+
+    /// <summary>A narrative report: everything from its title to the next form, unit and year from title and signature.</summary>
+    private sealed class ReportBuilder(string title, SourcePosition? source)
+    {
+        private readonly List<string> _lines = [];
+
+        public void Add(SourceRow row)
+        {
+            var parts = new List<string>(row.Width);
+            foreach (var t in row.Text)
+                if (t.Length > 0) parts.Add(t);
+            _lines.Add(string.Join('\t', parts));
+        }
+
+        public PerformanceForm Finish()
+        {
+            // "附表：" announces the tables after the report; it is not part of the narrative.
+            while (_lines.Count > 0 && _lines[^1].TrimEnd(':', '：').Trim() is "附表" or "附件" or "附表如下")
+                _lines.RemoveAt(_lines.Count - 1);
+            var form = new PerformanceForm
+            {
+                Kind = FormKind.Report,
+                Title = title,
+                Year = Vocabulary.Year(title),
+                Source = source,
+                Text = string.Join('\n', _lines.Prepend(title)),
+            };
+            form.Unit = Signature() ?? UnitInTitle(title);
+            return form;
+        }
+
+        /// <summary>The unit signing the report: the short line before the closing date ("长沙市望城区数据资源中心 / 2021年1月25日").</summary>
+        private string? Signature()
+        {
+            for (var i = _lines.Count - 1; i >= 0 && i >= _lines.Count - 4; i--)
+            {
+                if (!IsDate(_lines[i])) continue;
+                if (i > 0 && LooksLikeUnit(_lines[i - 1])) return _lines[i - 1];
+                return null;
+            }
+            var last = _lines.Count > 0 ? _lines[^1] : "";
+            return LooksLikeUnit(last) ? last : null;
+        }
+
+        private static bool IsDate(string line)
+        {
+            var k = TextNorm.Key(line);
+            return k.Length <= 16 && k.EndsWith('日') && k.Contains('年') && k.Contains('月');
+        }
+
+        private static readonly string[] UnitEndings =
+            ["中心", "局", "委员会", "办公室", "院", "所", "站", "队", "厅", "处", "馆", "公司", "学校", "医院", "政府", "委", "室", "社", "团", "部", "会", "署", "街道", "镇", "乡"];
+
+        private static bool LooksLikeUnit(string line)
+        {
+            var k = TextNorm.Key(line);
+            if (k.Length is < 3 or > 30 || k.Contains('，') || k.Contains('。') || k.Contains(',')) return false;
+            foreach (var e in UnitEndings)
+                if (k.EndsWith(e, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        /// <summary>"2020 年度望城区数据资源中心部门整体支出…报告": the unit between the year and the form words.</summary>
+        private static string? UnitInTitle(string title)
+        {
+            var k = TextNorm.Key(title);
+            var start = k.IndexOf("年度", StringComparison.Ordinal);
+            start = start >= 0 ? start + 2 : k.IndexOf('年') + 1;
+            var end = k.IndexOf("部门整体", StringComparison.Ordinal);
+            if (end < 0) end = k.IndexOf("整体支出", StringComparison.Ordinal);
+            if (end < 0) end = k.IndexOf("项目支出", StringComparison.Ordinal);
+            if (start <= 0 || end <= start) return null;
+            var unit = k[start..end];
+            return LooksLikeUnit(unit) ? unit : null;
+        }
+    }
+
+    internal static string JoinNonEmpty(SourceRow row, int from, int to = int.MaxValue)
+    {
+        var sb = new StringBuilder();
+        for (var c = Math.Max(0, from); c < row.Width && c < to; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(row.Text[c]);
+        }
+        return sb.ToString();
+    }
+}

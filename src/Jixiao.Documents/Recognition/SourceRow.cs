@@ -1,0 +1,123 @@
+using Jixiao.Core.Forms;
+using Jixiao.Documents.Grid;
+
+namespace Jixiao.Documents.Recognition;
+
+/// <summary>
+/// One row of a document as the recogniser walks it: a table row laid out by column (cells a merged cell covers are
+/// empty: filling down is decided per field), or a paragraph as a row of one cell.
+/// </summary>
+internal sealed class SourceRow
+{
+    public required string[] Raw { get; init; }
+
+    /// <summary>Trimmed values, whitespace between CJK characters removed.</summary>
+    public required string[] Text { get; init; }
+
+    /// <summary>Matching keys (<see cref="TextNorm.Key"/>).</summary>
+    public required string[] Keys { get; init; }
+
+    public required SourcePosition?[] Sources { get; init; }
+
+    public bool IsParagraph { get; init; }
+
+    public int Width => Text.Length;
+
+    public int NonEmptyCount
+    {
+        get
+        {
+            var n = 0;
+            foreach (var t in Text)
+                if (t.Length > 0) n++;
+            return n;
+        }
+    }
+
+    public int FirstNonEmpty
+    {
+        get
+        {
+            for (var i = 0; i < Text.Length; i++)
+                if (Text[i].Length > 0) return i;
+            return -1;
+        }
+    }
+
+    public string At(int column) => column >= 0 && column < Text.Length ? Text[column] : "";
+
+    public string KeyAt(int column) => column >= 0 && column < Keys.Length ? Keys[column] : "";
+
+    public SourcePosition? Source
+    {
+        get
+        {
+            var first = FirstNonEmpty;
+            return first >= 0 ? Sources[first] : null;
+        }
+    }
+
+    /// <summary>The line (or sheet row) for messages.</summary>
+    public string Where => Source?.ToString() ?? "";
+
+    public static List<SourceRow> From(ReadDocument document)
+    {
+        var rows = new List<SourceRow>();
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock text:
+                    rows.Add(Make([text.Text], [text.Source], paragraph: true));
+                    break;
+                case CellGrid grid:
+                    AddGrid(grid, rows);
+                    break;
+            }
+        }
+        return rows;
+    }
+
+    private static void AddGrid(CellGrid grid, List<SourceRow> rows)
+    {
+        if (grid.Cells.Count == 0) return;
+        var maxRow = 0;
+        var width = 0;
+        foreach (var c in grid.Cells)
+        {
+            if (c.Row > maxRow) maxRow = c.Row;
+            if (c.Column + c.ColumnSpan > width) width = c.Column + c.ColumnSpan;
+        }
+        var byRow = new List<Cell>?[maxRow + 1];
+        foreach (var c in grid.Cells) (byRow[c.Row] ??= []).Add(c);
+        foreach (var cells in byRow)
+        {
+            if (cells is null) continue;
+            var rowWidth = 0;
+            foreach (var c in cells)
+                if (c.Column + 1 > rowWidth) rowWidth = c.Column + 1;
+            // Text rows keep their own width (a short row is a row whose trailing cells are empty), grids with spans the grid's.
+            var texts = new string[Math.Max(rowWidth, cells.Count == rowWidth ? rowWidth : width)];
+            var sources = new SourcePosition?[texts.Length];
+            Array.Fill(texts, "");
+            foreach (var c in cells)
+            {
+                texts[c.Column] = c.Text;
+                sources[c.Column] = c.Source ?? (grid.Sheet is null ? null : new SourcePosition(c.Row + 1, c.Column + 1, grid.Sheet));
+            }
+            rows.Add(Make(texts, sources, paragraph: false));
+        }
+    }
+
+    private static SourceRow Make(string[] raw, SourcePosition?[] sources, bool paragraph)
+    {
+        var text = new string[raw.Length];
+        var keys = new string[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            text[i] = TextNorm.Clean(raw[i], keepLines: true);
+            keys[i] = TextNorm.Key(raw[i]);
+        }
+        return new SourceRow { Raw = raw, Text = text, Keys = keys, Sources = sources, IsParagraph = paragraph };
+    }
+}

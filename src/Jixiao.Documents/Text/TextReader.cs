@@ -1,0 +1,247 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Jixiao.Core.Forms;
+using Jixiao.Documents.Grid;
+using Jixiao.Documents.Reading;
+
+namespace Jixiao.Documents.Text;
+
+/// <summary>
+/// Reads plain text in the shapes published forms take after conversion: tab-separated rows (cells shifted by page
+/// breaks, blank lines inside tables, HTML fragments inside cells), one-cell-per-line tables (each cell a line that
+/// starts with a tab, rows separated by blank lines) and paragraphs of narrative text. Line numbers are kept 1-based.
+/// </summary>
+public static partial class TextReader
+{
+    static TextReader()
+    {
+        // GB18030 is not built into .NET Core; many files saved on Chinese Windows machines use it.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ReadDocument Read(Stream stream, string path)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes;
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > ReadLimits.MaxFileBytes)
+                    throw new DocumentReadException(path, $"文件过大（超过 {ReadLimits.MaxFileBytes / (1024 * 1024)} MB）");
+                buffer.Write(chunk, 0, n);
+            }
+            bytes = buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            throw new DocumentReadException(path, "无法读取文件：" + e.Message, e);
+        }
+
+        return Read(Decode(bytes, path), path);
+    }
+
+    public static ReadDocument Read(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text)) throw new DocumentReadException(path, "文件为空");
+        return new ReadDocument(path, Parse(text));
+    }
+
+    private static string Decode(byte[] bytes, string path)
+    {
+        if (bytes.Length == 0) throw new DocumentReadException(path, "文件为空");
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            return Utf8OrFail(bytes.AsSpan(3), path);
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new DocumentReadException(path, "不是文本文件（含二进制内容）");
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: files from Chinese Windows are GB18030 (a superset of GBK and GB2312).
+            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            try
+            {
+                return gb.GetString(bytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new DocumentReadException(path, "无法识别文本编码（既不是 UTF-8 也不是 GB18030）", e);
+            }
+        }
+    }
+
+    private static string Utf8OrFail(ReadOnlySpan<byte> bytes, string path)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DocumentReadException(path, "文件声明为 UTF-8，但内容不是有效的 UTF-8", e);
+        }
+    }
+
+    private enum LineKind { Blank, Paragraph, Tabbed }
+
+    private static List<DocumentBlock> Parse(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var blocks = new List<DocumentBlock>();
+        var cells = new List<Cell>();
+        var gridRow = 0;
+        var blankRun = 0;
+        var previousRunWasCellPerLine = false;
+
+        void FlushGrid()
+        {
+            if (cells.Count > 0) blocks.Add(new CellGrid(cells.ToArray()));
+            cells.Clear();
+            gridRow = 0;
+        }
+
+        var i = 0;
+        while (i < lines.Length)
+        {
+            var kind = Classify(lines[i]);
+            if (kind == LineKind.Blank)
+            {
+                blankRun++;
+                // Two blank lines end a table: single ones occur inside tables at page breaks.
+                if (blankRun >= 2) FlushGrid();
+                i++;
+                continue;
+            }
+            blankRun = 0;
+
+            if (kind == LineKind.Paragraph)
+            {
+                FlushGrid();
+                blocks.Add(new TextBlock(CleanCell(lines[i]).Trim(), new SourcePosition(i + 1)));
+                i++;
+                continue;
+            }
+
+            // A run of non-blank lines up to the next blank line.
+            var end = i;
+            while (end < lines.Length && Classify(lines[end]) != LineKind.Blank) end++;
+            if (IsCellPerLineRun(lines, i, end, previousRunWasCellPerLine))
+            {
+                previousRunWasCellPerLine = true;
+                AddCellPerLineRow(lines, i, end, cells, gridRow++);
+                i = end;
+                continue;
+            }
+
+            previousRunWasCellPerLine = false;
+            for (; i < end; i++)
+            {
+                if (Classify(lines[i]) == LineKind.Paragraph)
+                {
+                    FlushGrid();
+                    blocks.Add(new TextBlock(CleanCell(lines[i]).Trim(), new SourcePosition(i + 1)));
+                    continue;
+                }
+                var parts = lines[i].Split('\t');
+                for (var c = 0; c < parts.Length; c++)
+                    cells.Add(new Cell(gridRow, c, CleanCell(parts[c]), Source: new SourcePosition(i + 1, c + 1)));
+                gridRow++;
+            }
+        }
+        FlushGrid();
+        return blocks;
+    }
+
+    private static LineKind Classify(string line)
+    {
+        if (line.Contains('\t')) return LineKind.Tabbed;
+        return string.IsNullOrWhiteSpace(line) ? LineKind.Blank : LineKind.Paragraph;
+    }
+
+    /// <summary>
+    /// One cell per line: every tabbed line of the run holds exactly one leading tab, and lines without a tab continue
+    /// the cell above (the 绩\n效\n指\n标 vertical label). A single such line alone is ambiguous with a tab-separated row
+    /// whose first cell is empty; it follows the run before it.
+    /// </summary>
+    private static bool IsCellPerLineRun(string[] lines, int start, int end, bool previousRunWasCellPerLine)
+    {
+        if (lines[start].Length == 0 || lines[start][0] != '\t') return false;
+        var tabbed = 0;
+        for (var k = start; k < end; k++)
+        {
+            var line = lines[k];
+            var tabs = 0;
+            foreach (var ch in line)
+                if (ch == '\t') tabs++;
+            if (tabs == 0) continue;
+            if (tabs != 1 || line[0] != '\t') return false;
+            tabbed++;
+        }
+        return tabbed >= 2 || previousRunWasCellPerLine;
+    }
+
+    private static void AddCellPerLineRow(string[] lines, int start, int end, List<Cell> cells, int row)
+    {
+        var column = -1;
+        var text = new StringBuilder();
+        var line = 0;
+
+        void Flush()
+        {
+            if (column >= 0) cells.Add(new Cell(row, column, CleanCell(text.ToString()), Source: new SourcePosition(line + 1, column + 1)));
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            if (lines[k].StartsWith('\t'))
+            {
+                Flush();
+                column++;
+                text.Clear().Append(lines[k], 1, lines[k].Length - 1);
+                line = k;
+            }
+            else
+            {
+                text.Append('\n').Append(lines[k]);
+            }
+        }
+        Flush();
+    }
+
+    /// <summary>Strips the HTML fragments converters leave inside cells (paragraph breaks become newlines) and bookmark marks.</summary>
+    internal static string CleanCell(string text)
+    {
+        if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = Bookmark().Replace(text, "");
+        if (text.IndexOf('<') < 0 && text.IndexOf('&') < 0) return text;
+        if (text.IndexOf('<') >= 0)
+        {
+            text = ParagraphBreak().Replace(text, "\n");
+            text = LineBreak().Replace(text, "\n");
+            text = Tag().Replace(text, "");
+        }
+        return WebUtility.HtmlDecode(text).Trim();
+    }
+
+    [GeneratedRegex(@"</p>\s*<p(\s[^>]*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
+    private static partial Regex Bookmark();
+}
