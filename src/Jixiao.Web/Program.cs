@@ -17,6 +17,7 @@ using Jixiao.Web.Features.Tokens;
 using Jixiao.Web.Features.Users;
 using Jixiao.Web.Problems;
 using Jixiao.Web.Startup;
+using Jixiao.Web.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -29,8 +30,7 @@ builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixi
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
-// The lead replaces this with the real checker (Jixiao.Core.Checks) when the checker branch is merged.
-builder.Services.AddSingleton<FormCheck>(CheckerNotYetMerged);
+builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
 builder.Services.AddScoped<DemoData>();
@@ -96,6 +96,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddJixiaoUi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -111,6 +112,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 
+app.UseJixiaoUiCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccessScope();
@@ -126,6 +128,7 @@ api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
 app.MapAccountEndpoints();
+app.MapJixiaoUiEndpoints();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -139,8 +142,6 @@ catch (StartupRefusedException refused)
     Console.Error.WriteLine(refused.Message);
     Environment.ExitCode = 2;
 }
-
-static IReadOnlyList<Finding> CheckerNotYetMerged(PerformanceForm form) => [];
 
 static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
 {
