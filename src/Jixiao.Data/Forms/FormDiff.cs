@@ -14,7 +14,8 @@ public static class FormDiff
 {
     private sealed record Field<T>(string Path, string Label, Func<T, string?> Get);
 
-    private static string? D(decimal? v) => v?.ToString(CultureInfo.InvariantCulture);
+    // Scale is not part of the value: SQLite hands back 25.0 for a stored 25.0000, and that is no change.
+    private static string? D(decimal? v) => v?.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string? P(Percentage? p) => p?.ToString();
 

@@ -53,6 +53,14 @@ public static class FormEndpoints
         forms.MapGet("/{id:int}/diff", async (int id, int from, int? to, FormService service, CancellationToken ct) =>
             (await service.Diff(id, from, to, ct)).ToHttp(changes => TypedResults.Ok(new DiffDto(from, to, changes))))
             .WithSummary("比较两个版本（省略 to 时与当前内容比较）");
+        forms.MapGet("/{id:int}/audit", async Task<IResult> (int id, AppDbContext db, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            if (!await db.Forms.AnyAsync(f => f.Id == id, ct)) return Refusal.NotFound("表单").ToHttp();
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var result = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "form" && a.EntityId == key)
+                .OrderBy(a => a.Id).ToPageAsync(page, pageSize, ct);
+            return TypedResults.Ok(result.Map(Audit.AuditEntryDto.From));
+        }).WithSummary("表单的审计记录（谁在何时把哪个字段从什么改成什么）");
         forms.MapGet("/{id:int}/findings", async (int id, FormService service, CancellationToken ct) =>
             (await service.Find(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f).Findings)))
             .WithSummary("表单当前的审核问题");
