@@ -1,0 +1,116 @@
+using System.Text;
+using Jixiao.Documents.Grid;
+using Jixiao.Documents.Html;
+using Jixiao.Documents.Reading;
+using Jixiao.Documents.Tests.Fixtures;
+
+namespace Jixiao.Documents.Tests.Html;
+
+public sealed class Reading_a_published_web_page
+{
+    private static ReadDocument Read(byte[] file) => HtmlReader.Read(new MemoryStream(file), "公开.html");
+
+    private static ReadDocument Read(string html) => Read(Encoding.UTF8.GetBytes(html));
+
+    [Fact]
+    public void Gives_each_seed_table_back_with_the_same_texts_positions_and_spans()
+    {
+        var document = Read(HtmlFixture.Build(SeedTables.Seed003CloudProject, SeedTables.Seed002LinkLeaseProject));
+
+        var grids = document.Blocks.OfType<CellGrid>().ToList();
+        Assert.Equal(2, grids.Count);
+        Assert.Equal(GridComparison.Layout(SeedTables.Seed003CloudProject), GridComparison.Layout(grids[0]));
+        Assert.Equal(GridComparison.Layout(SeedTables.Seed002LinkLeaseProject), GridComparison.Layout(grids[1]));
+    }
+
+    [Fact]
+    public void Text_around_tables_comes_as_paragraphs_in_document_order()
+    {
+        var document = Read(HtmlFixture.Build(
+            new TextBlock("长沙市望城区数据资源中心\n2020年度部门整体支出绩效自评报告"),
+            SeedTables.Seed002LinkLeaseProject,
+            new TextBlock("注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。")));
+
+        var shape = document.Blocks.Select(b => b switch
+        {
+            TextBlock t => t.Text,
+            CellGrid g => $"表格 {g.RowCount}×{g.ColumnCount}",
+            _ => "?",
+        });
+        Assert.Equal(["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", "表格 22×9", "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。"], shape);
+    }
+
+    [Fact]
+    public void A_cell_after_an_earlier_rowspan_lands_in_its_real_column()
+    {
+        var grid = Read("""
+            <table>
+              <tr><td rowspan="3">绩效指标</td><td rowspan="2">产出指标</td><td>数量指标</td><td>10</td></tr>
+              <tr><td>质量指标</td><td>20</td></tr>
+              <tr><td colspan="2">效益指标</td><td>30</td></tr>
+            </table>
+            """).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(
+            ["0,0 3×1 绩效指标", "0,1 2×1 产出指标", "0,2 1×1 数量指标", "0,3 1×1 10", "1,2 1×1 质量指标", "1,3 1×1 20", "2,1 1×2 效益指标", "2,3 1×1 30"],
+            GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void Paragraphs_and_line_breaks_inside_a_cell_become_newlines_and_nbsp_padding_is_dropped()
+    {
+        var grid = Read("""
+            <table><tr><td><p style="text-align: center;">财政项目支出绩效自评表</p> <p style="text-align: center;">(2020 年度)</p></td>
+            <td>&nbsp;全年收集整理<br>25个单位&nbsp;</td><td>&nbsp;</td></tr></table>
+            """).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["财政项目支出绩效自评表\n(2020 年度)", "全年收集整理\n25个单位"], grid.Cells.Select(c => c.Text));
+    }
+
+    [Theory]
+    [InlineData("gb2312")]
+    [InlineData("GBK")]
+    public void A_page_declared_as_GB2312_or_GBK_is_decoded(string charset)
+    {
+        var document = Read(HtmlFixture.BuildGb(charset, new TextBlock("部门整体支出绩效自评表"), SeedTables.Seed002LinkLeaseProject));
+
+        Assert.Equal("部门整体支出绩效自评表", document.Blocks.OfType<TextBlock>().First().Text);
+        Assert.Equal(GridComparison.Layout(SeedTables.Seed002LinkLeaseProject), GridComparison.Layout(document.Blocks.OfType<CellGrid>().Single()));
+    }
+
+    [Fact]
+    public void A_GBK_page_without_a_declared_charset_is_still_decoded()
+    {
+        var html = HtmlFixture.Page("x-unknown", new TextBlock("预算执行率")).Replace("<meta charset=\"x-unknown\">", "", StringComparison.Ordinal);
+
+        var document = Read(Encoding.GetEncoding(54936).GetBytes(html));
+
+        Assert.Equal("预算执行率", document.Blocks.OfType<TextBlock>().Single().Text);
+    }
+}
+
+public sealed class A_web_page_that_cannot_be_read
+{
+    [Theory]
+    [InlineData("empty", "文件为空")]
+    [InlineData("random", "文件不是网页（HTML）")]
+    [InlineData("xlsx", "文件不是网页（HTML）")]
+    [InlineData("encrypted", "文件不是网页（HTML）")]
+    [InlineData("pdf", "文件不是网页（HTML）")]
+    public void Is_refused_with_one_clear_Chinese_line(string kind, string message)
+    {
+        var bytes = kind switch
+        {
+            "empty" => BadFiles.Empty,
+            "random" => BadFiles.RandomBytes(),
+            "xlsx" => XlsxFixture.Build(SeedTables.Seed003CloudProject),
+            "encrypted" => BadFiles.OleCompoundFile(),
+            "pdf" => "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n"u8.ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var error = Assert.Throws<DocumentReadException>(() => HtmlReader.Read(new MemoryStream(bytes), "坏文件.html"));
+
+        Assert.Contains(message, error.Message);
+    }
+}
