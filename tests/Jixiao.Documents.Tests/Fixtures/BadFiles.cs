@@ -58,3 +58,43 @@ public static class BadFiles
         return stream.ToArray();
     }
 }
+
+/// <summary>PDFs a reader must refuse, written byte by byte (no PDF tool on the machine can encrypt).</summary>
+public static class BadPdfs
+{
+    /// <summary>
+    /// A one-page PDF under the standard security handler (RC4, revision 2) whose user password is not empty, so no
+    /// reader can open it without asking.
+    /// </summary>
+    public static byte[] Encrypted()
+    {
+        var id = new string('A', 32);
+        return Assemble(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            $"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <{new string('1', 64)}> /U <{new string('2', 64)}> >>",
+            trailerExtra: $"/Encrypt 4 0 R /ID [<{id}> <{id}>]");
+    }
+
+    private static byte[] Assemble(string[] objects, string trailerExtra)
+    {
+        var text = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(text.Length);
+            text.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+
+        var xref = text.Length;
+        text.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var offset in offsets) text.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        text.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R ").Append(trailerExtra).Append(" >>\nstartxref\n")
+            .Append(xref).Append("\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    private static byte[] Assemble(string catalog, string pages, string page, string encrypt, string trailerExtra) =>
+        Assemble([catalog, pages, page, encrypt], trailerExtra);
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Jixiao.Documents.Grid;
+using Jixiao.Documents.Pdf;
+using Jixiao.Documents.Reading;
+using Jixiao.Documents.Tests.Fixtures;
+
+namespace Jixiao.Documents.Tests.Pdf;
+
+public sealed class Reading_a_pdf_printed_from_a_web_page
+{
+    private const string Intro = "长沙市望城区数据资源中心项目支出绩效自评";
+    private const string Note = "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。";
+
+    // One chromium run for the whole class: printing takes a second or two.
+    private static readonly Lazy<ReadDocument> Printed = new(() => PdfReader.Read(
+        new MemoryStream(PdfFixture.Build(new TextBlock(Intro), SeedTables.Seed003CloudProject, SeedTables.Seed002LinkLeaseProject, new TextBlock(Note))),
+        "自评表.pdf"));
+
+    private static string Nfkc(string text) => text.Normalize(NormalizationForm.FormKC);
+
+    [Fact]
+    public void Every_cell_text_of_both_seed_tables_comes_back_row_by_row_across_page_breaks()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var read = Printed.Value.Blocks.OfType<CellGrid>().SelectMany(GridComparison.Texts);
+
+        var expected = GridComparison.Texts(SeedTables.Seed003CloudProject).Concat(GridComparison.Texts(SeedTables.Seed002LinkLeaseProject)).Select(Nfkc);
+        Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public void Merged_cells_come_back_as_one_cell_with_spans_measured_from_the_ruling_lines()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var first = Printed.Value.Blocks.OfType<CellGrid>().First();
+
+        Assert.Contains("0,0 1×9 财政项目支出绩效自评表\n(2020 年度)", GridComparison.Layout(first));
+        Assert.Contains("3,0 5×1 项目资金 (元)", GridComparison.Layout(first));
+        Assert.Contains("11,1 4×1 产出指标", GridComparison.Layout(first));
+        Assert.Contains("4,6 1×1 99.79%", GridComparison.Layout(first));
+    }
+
+    [Fact]
+    public void Text_outside_tables_is_read_in_order_with_its_page_and_without_Kangxi_radicals()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var blocks = Printed.Value.Blocks;
+        var intro = Assert.IsType<TextBlock>(blocks[0]);
+        var note = Assert.IsType<TextBlock>(blocks[^1]);
+
+        Assert.Equal((Intro, 1), (intro.Text, intro.Source!.Page));
+        Assert.Equal(Nfkc(Note), note.Text);
+        Assert.True(note.Source!.Page > 1);
+        var allText = string.Concat(blocks.Select(b => b is TextBlock t ? t.Text : string.Concat(((CellGrid)b).Cells.Select(c => c.Text))));
+        Assert.DoesNotContain(allText, ch => ch is >= '\u2E80' and <= '\u2FDF');
+    }
+
+    [Fact]
+    public void Every_table_cell_says_which_page_it_is_on()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var grids = Printed.Value.Blocks.OfType<CellGrid>().ToList();
+
+        Assert.All(grids.SelectMany(g => g.Cells), c => Assert.NotNull(c.Source?.Page));
+        Assert.Equal(1, grids[0].Cells[0].Source!.Page);
+        Assert.True(grids[^1].Cells[^1].Source!.Page > 1);
+    }
+}
+
+public sealed class A_pdf_that_cannot_be_read
+{
+    [Theory]
+    [InlineData("empty", "文件为空")]
+    [InlineData("random", "文件已损坏或不是 PDF 文件")]
+    [InlineData("encrypted", "PDF 文件已加密")]
+    [InlineData("xlsx", "文件已损坏或不是 PDF 文件")]
+    [InlineData("html", "文件已损坏或不是 PDF 文件")]
+    public void Is_refused_with_one_clear_Chinese_line(string kind, string message)
+    {
+        var bytes = kind switch
+        {
+            "empty" => BadFiles.Empty,
+            "random" => BadFiles.RandomBytes(),
+            "encrypted" => BadPdfs.Encrypted(),
+            "xlsx" => XlsxFixture.Build(SeedTables.Seed003CloudProject),
+            "html" => HtmlFixture.Build(SeedTables.Seed003CloudProject),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var error = Assert.Throws<DocumentReadException>(() => PdfReader.Read(new MemoryStream(bytes), "坏文件.pdf"));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_pdf_is_refused_or_read_as_far_as_it_goes_but_never_throws_anything_else()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var whole = PdfFixture.Build(SeedTables.Seed002LinkLeaseProject);
+
+        var exception = Record.Exception(() => PdfReader.Read(new MemoryStream(BadFiles.Truncated(whole)), "半截.pdf"));
+
+        if (exception is not null) Assert.Equal("文件已损坏或不是 PDF 文件，无法解析", Assert.IsType<DocumentReadException>(exception).Message);
+    }
+}
