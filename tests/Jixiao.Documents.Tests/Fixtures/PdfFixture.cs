@@ -13,15 +13,21 @@ public static class PdfFixture
 
     public static bool Available => File.Exists(Chromium);
 
-    public static byte[] Build(params DocumentBlock[] blocks)
+    public static byte[] Build(params DocumentBlock[] blocks) => Print(HtmlFixture.Page(blocks));
+
+    /// <summary>The same page with no cell borders, like PDFs exported from plain text layouts.</summary>
+    public static byte[] BuildBorderless(params DocumentBlock[] blocks) =>
+        Print(HtmlFixture.Page(blocks).Replace("td{border:1px solid #000;", "td{border:none;", StringComparison.Ordinal));
+
+    private static byte[] Print(string html)
     {
-        var page = HtmlFixture.Page(blocks).Replace("<style>", "<style>@page{size:A4 landscape;margin:10mm}", StringComparison.Ordinal);
+        var page = html.Replace("<style>", "<style>@page{size:A4 landscape;margin:10mm}", StringComparison.Ordinal);
         var dir = Directory.CreateTempSubdirectory("jixiao-pdf-");
         try
         {
-            var html = Path.Combine(dir.FullName, "form.html");
+            var htmlFile = Path.Combine(dir.FullName, "form.html");
             var pdf = Path.Combine(dir.FullName, "form.pdf");
-            File.WriteAllText(html, page);
+            File.WriteAllText(htmlFile, page);
             var start = new ProcessStartInfo(Chromium)
             {
                 RedirectStandardError = true,
@@ -32,7 +38,7 @@ public static class PdfFixture
                      {
                          "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                          "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
-                         "--user-data-dir=" + Path.Combine(dir.FullName, "profile"), "--print-to-pdf=" + pdf, html,
+                         "--user-data-dir=" + Path.Combine(dir.FullName, "profile"), "--print-to-pdf=" + pdf, htmlFile,
                      })
                 start.ArgumentList.Add(arg);
 

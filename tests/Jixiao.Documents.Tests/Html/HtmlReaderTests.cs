@@ -114,3 +114,44 @@ public sealed class A_web_page_that_cannot_be_read
         Assert.Contains(message, error.Message);
     }
 }
+
+public sealed class Reading_unusual_web_page_tables
+{
+    private static ReadDocument Read(string html) => HtmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(html)), "公开.html");
+
+    [Fact]
+    public void A_table_nested_in_a_cell_is_that_cell_s_text_one_line_per_cell()
+    {
+        var grids = Read("""
+            <table><tr><td>项目名称</td><td><table><tr><td>链路租赁</td><td>（运维）</td></tr></table></td></tr></table>
+            """).Blocks.OfType<CellGrid>().ToList();
+
+        var grid = Assert.Single(grids);
+        Assert.Equal(["0,0 1×1 项目名称", "0,1 1×1 链路租赁\n（运维）"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void A_caption_is_a_paragraph_before_its_table_and_scripts_are_not_text()
+    {
+        var blocks = Read("""
+            <script>var x = "<p>不是正文</p>";</script>
+            <table><caption>部门整体支出绩效自评表</caption><thead><tr><th>一级指标</th><th>分值</th></tr></thead>
+            <tbody><tr><td>产出指标</td><td>50</td></tr></tbody></table>
+            """).Blocks;
+
+        Assert.Equal("部门整体支出绩效自评表", Assert.IsType<TextBlock>(blocks[0]).Text);
+        Assert.Equal(["0,0 1×1 一级指标", "0,1 1×1 分值", "1,0 1×1 产出指标", "1,1 1×1 50"], GridComparison.Layout(Assert.IsType<CellGrid>(blocks[1])));
+        Assert.Equal(2, blocks.Count);
+    }
+
+    [Fact]
+    public void A_rowspan_past_the_last_row_or_of_zero_ends_with_the_table()
+    {
+        var grid = Read("""
+            <table><tr><td rowspan="9">绩效指标</td><td>产出</td></tr><tr><td>效益</td></tr>
+            <tr><td rowspan="0">满意度</td><td>95%</td></tr></table>
+            """).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["0,0 3×1 绩效指标", "0,1 1×1 产出", "1,1 1×1 效益", "2,1 1×1 满意度", "2,2 1×1 95%"], GridComparison.Layout(grid));
+    }
+}

@@ -107,3 +107,23 @@ public sealed class A_pdf_that_cannot_be_read
         if (exception is not null) Assert.Equal("文件已损坏或不是 PDF 文件，无法解析", Assert.IsType<DocumentReadException>(exception).Message);
     }
 }
+
+public sealed class Reading_a_pdf_table_without_borders
+{
+    [Fact]
+    public void Lines_that_break_into_aligned_segments_come_back_as_a_grid()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var table = new CellGrid(
+        [
+            new Cell(0, 0, "支出类别"), new Cell(0, 1, "年初预算数"), new Cell(0, 2, "全年预算数"), new Cell(0, 3, "全年执行数"),
+            new Cell(1, 0, "基本支出"), new Cell(1, 1, "868.00"), new Cell(1, 2, "2,032.00"), new Cell(1, 3, "0"),
+            new Cell(2, 0, "项目支出"), new Cell(2, 1, "403.00"), new Cell(2, 2, "403.00"), new Cell(2, 3, "403.00"),
+        ]);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.BuildBorderless(new TextBlock("部门预算执行情况"), table)), "无框.pdf");
+
+        Assert.Equal("部门预算执行情况", Assert.IsType<TextBlock>(document.Blocks[0]).Text);
+        Assert.Equal(GridComparison.Layout(table), GridComparison.Layout(Assert.IsType<CellGrid>(document.Blocks[1])));
+    }
+}
