@@ -1,3 +1,4 @@
+using W = DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Documents.Docx;
 using Jixiao.Documents.Grid;
 using Jixiao.Documents.Reading;
@@ -81,5 +82,63 @@ public sealed class A_docx_that_cannot_be_read
 
         Assert.Contains(message, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+}
+
+public sealed class Reading_unusual_docx_tables
+{
+    private static ReadDocument Read(params DocumentFormat.OpenXml.OpenXmlElement[] bodyContent)
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(bodyContent));
+        }
+
+        return DocxReader.Read(new MemoryStream(stream.ToArray()), "手工.docx");
+    }
+
+    private static W.TableCell Tc(string text, W.TableCellProperties? properties = null)
+    {
+        var cell = new W.TableCell();
+        if (properties is not null) cell.Append(properties);
+        cell.Append(new W.Paragraph(new W.Run(new W.Text(text))));
+        return cell;
+    }
+
+    [Fact]
+    public void A_table_nested_in_a_cell_is_that_cell_s_text_one_line_per_cell()
+    {
+        var nested = new W.Table(new W.TableRow(Tc("链路租赁"), Tc("（运维）")));
+        var outer = new W.TableCell(new W.Paragraph(new W.Run(new W.Text("项目"))), nested, new W.Paragraph());
+
+        var grid = Read(new W.Table(new W.TableRow(Tc("项目名称"), outer))).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["0,0 1×1 项目名称", "0,1 1×1 项目\n链路租赁\n（运维）"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void Cells_skipped_by_gridBefore_and_continued_by_hMerge_keep_their_columns()
+    {
+        var shifted = new W.TableRow(new W.TableRowProperties(new W.GridBefore { Val = 1 }), Tc("实际完成情况"), Tc("100%"));
+        var merged = new W.TableRow(
+            Tc("总分", new W.TableCellProperties(new W.HorizontalMerge { Val = W.MergedCellValues.Restart })),
+            Tc("", new W.TableCellProperties(new W.HorizontalMerge { Val = W.MergedCellValues.Continue })),
+            Tc("96"));
+
+        var grid = Read(new W.Table(shifted, merged)).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["0,1 1×1 实际完成情况", "0,2 1×1 100%", "1,0 1×2 总分", "1,2 1×1 96"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void Tabs_and_line_breaks_inside_a_paragraph_are_kept()
+    {
+        var paragraph = new W.Paragraph(new W.Run(new W.Text("项目名称"), new W.TabChar(), new W.Text("链路租赁"), new W.Break(), new W.Text("第二行")));
+
+        var text = Read(paragraph).Blocks.OfType<TextBlock>().Single();
+
+        Assert.Equal("项目名称\t链路租赁\n第二行", text.Text);
     }
 }
