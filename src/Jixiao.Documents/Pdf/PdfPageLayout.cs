@@ -38,7 +38,7 @@ internal static class PdfPageLayout
             if (cells.Count > 0) items.Add((frames[i].Top, new CellGrid(cells)));
         }
 
-        items.AddRange(LooseBlocks(loose, page.Number));
+        items.AddRange(LooseBlocks(loose, page.Number, page.Width));
         foreach (var item in items.OrderByDescending(i => i.Top)) blocks.Add(item.Block);
     }
 
@@ -153,11 +153,15 @@ internal static class PdfPageLayout
     /// Words outside ruled tables, as lines. A run of two or more lines that each break into segments at wide gaps is
     /// a borderless table; any other line is a paragraph.
     /// </summary>
-    private static IEnumerable<(double Top, DocumentBlock Block)> LooseBlocks(List<PdfWord> words, int page)
+    private static IEnumerable<(double Top, DocumentBlock Block)> LooseBlocks(List<PdfWord> words, int page, double pageWidth)
     {
         var lines = Lines(words);
-        var result = new List<(double, DocumentBlock)>();
+        var result = new List<(double Top, DocumentBlock Block)>();
         var lineNumber = 0;
+        // The text column's right edge, taking the margins as symmetric: a page of short lines then has no line that
+        // reaches it, so nothing is joined by mistake.
+        var right = lines.Count == 0 ? 0 : pageWidth - lines.Min(l => l[0].Left);
+        var paragraph = -1;
         for (var i = 0; i < lines.Count;)
         {
             var run = i;
@@ -166,17 +170,40 @@ internal static class PdfPageLayout
             {
                 result.Add((lines[i][0].Baseline + lines[i][0].Size, BorderlessGrid(lines[i..run], lineNumber, page)));
                 lineNumber += run - i;
+                paragraph = -1;
                 i = run;
                 continue;
             }
 
             lineNumber++;
             var text = string.Join(" ", Segments(lines[i]));
-            result.Add((lines[i][0].Baseline + lines[i][0].Size, new TextBlock(text, new SourcePosition(lineNumber, 0, null, page))));
+            if (paragraph >= 0 && ContinuesParagraph(lines[i - 1], lines[i], right))
+            {
+                var (top, block) = result[paragraph];
+                var before = ((TextBlock)block).Text;
+                var separator = char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(text[0]) ? " " : "";
+                result[paragraph] = (top, new TextBlock(before + separator + text, ((TextBlock)block).Source));
+            }
+            else
+            {
+                paragraph = result.Count;
+                result.Add((lines[i][0].Baseline + lines[i][0].Size, new TextBlock(text, new SourcePosition(lineNumber, 0, null, page))));
+            }
+
             i++;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A line continues the paragraph above when the line above ran to the right margin (wrapped, not ended) and
+    /// follows at ordinary line spacing.
+    /// </summary>
+    private static bool ContinuesParagraph(List<PdfWord> above, List<PdfWord> line, double right)
+    {
+        var size = above[^1].Size;
+        return above[^1].Right >= right - (2.5 * size) && above[0].Baseline - line[0].Baseline <= 2 * size;
     }
 
     private static CellGrid BorderlessGrid(List<List<PdfWord>> lines, int firstLine, int page)

@@ -127,3 +127,25 @@ public sealed class Reading_a_pdf_table_without_borders
         Assert.Equal(GridComparison.Layout(table), GridComparison.Layout(Assert.IsType<CellGrid>(document.Blocks[1])));
     }
 }
+
+public sealed class Reading_a_narrative_pdf
+{
+    private const string LongParagraph =
+        "2020年，我中心紧紧围绕市委、市政府中心工作，以数据资源整合共享为重点，全年收集整理25个单位的130个电子证照、41万余条存量电子证照数据，"
+        + "采集制作电子印章470枚，进一步梳理完善信息资源目录，更新修订编制了涉及市财政局、城管局等13个单位的363条政务信息资源目录、8483条数据项，"
+        + "组织完成了不动产登记信息化管理平台与长沙电子库整合对接，实现不动产权证、不动产登记证明等7类、19万余条证照数据的汇聚上传。";
+
+    [Fact]
+    public void A_paragraph_wrapped_over_several_lines_is_one_text_block_and_short_lines_stay_apart()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var document = PdfReader.Read(
+            new MemoryStream(PdfFixture.Build(new TextBlock("长沙市望城区数据资源中心\n2020年度部门整体支出绩效自评报告"), new TextBlock(LongParagraph))),
+            "报告.pdf");
+
+        Assert.Equal(
+            ["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", LongParagraph.Normalize(NormalizationForm.FormKC)],
+            document.Blocks.Select(b => Assert.IsType<TextBlock>(b).Text));
+    }
+}
