@@ -77,6 +77,46 @@ public static partial class XlsxFixture
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A one-sheet workbook from raw part XML, for what the grid builder cannot express (rich text with phonetic
+    /// guides, values hidden under merges, Strict OOXML). <paramref name="sheetData"/> is the worksheet's inner XML.
+    /// </summary>
+    public static byte[] FromXml(string sheetData, string? sharedStrings = null, string mainNamespace = Transitional,
+        string relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml);
+            }
+
+            const string package = "http://schemas.openxmlformats.org/package/2006/relationships";
+            var relType = relationshipsNamespace;
+            Add("[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                + "</Types>");
+            Add("_rels/.rels", $"<Relationships xmlns=\"{package}\"><Relationship Id=\"rId1\" Type=\"{relType}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Add("xl/workbook.xml", $"<workbook xmlns=\"{mainNamespace}\" xmlns:r=\"{relationshipsNamespace}\"><sheets><sheet name=\"表1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Add("xl/_rels/workbook.xml.rels",
+                $"<Relationships xmlns=\"{package}\"><Relationship Id=\"rId1\" Type=\"{relType}/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + $"<Relationship Id=\"rId2\" Type=\"{relType}/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>");
+            Add("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{mainNamespace}\">{sheetData}</worksheet>");
+            Add("xl/sharedStrings.xml", $"<sst xmlns=\"{mainNamespace}\">{sharedStrings}</sst>");
+        }
+
+        return stream.ToArray();
+    }
+
+    public const string Transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     public static string Reference(int row, int column)
     {
         var letters = "";

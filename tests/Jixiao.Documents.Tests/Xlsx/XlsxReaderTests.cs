@@ -76,3 +76,70 @@ public sealed class Reading_an_xlsx_workbook
         Assert.Equal(GridComparison.Layout(SeedTables.Seed003CloudProject), GridComparison.Layout(grid));
     }
 }
+
+public sealed class Reading_xlsx_details_the_grid_builder_cannot_make
+{
+    private static CellGrid Read(byte[] file) => XlsxReader.Read(new MemoryStream(file), "细节.xlsx").Blocks.OfType<CellGrid>().Single();
+
+    [Fact]
+    public void Rich_text_runs_are_joined_and_phonetic_guides_left_out()
+    {
+        var file = XlsxFixture.FromXml(
+            """<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>""",
+            """<si><r><t>绩效</t></r><r><rPr><b/></rPr><t xml:space="preserve">自评 </t></r><rPh sb="0" eb="2"><t>ジセキ</t></rPh></si>""");
+
+        Assert.Equal("绩效自评 ", Read(file).Cells.Single().Text);
+    }
+
+    [Fact]
+    public void A_value_left_under_a_merged_area_is_dropped_and_a_blank_anchor_keeps_its_spans()
+    {
+        var file = XlsxFixture.FromXml(
+            """
+            <sheetData>
+              <row r="1"><c r="A1" t="inlineStr"><is><t>产出指标</t></is></c><c r="C1"><v>10</v></c></row>
+              <row r="2"><c r="A2" t="inlineStr"><is><t>残留</t></is></c><c r="C2"><v>20</v></c></row>
+            </sheetData>
+            <mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="D1:D2"/></mergeCells>
+            """);
+
+        Assert.Equal(["0,0 2×2 产出指标", "0,2 1×1 10", "0,3 2×1 ", "1,2 1×1 20"], GridComparison.Layout(Read(file)));
+    }
+
+    [Fact]
+    public void Cells_without_references_follow_each_other_and_Strict_OOXML_reads_like_Transitional()
+    {
+        var file = XlsxFixture.FromXml(
+            """<sheetData><row><c t="inlineStr"><is><t>分值</t></is></c><c><v>15</v></c></row><row><c t="b"><v>1</v></c></row></sheetData>""",
+            mainNamespace: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+            relationshipsNamespace: "http://purl.oclc.org/ooxml/officeDocument/relationships");
+
+        Assert.Equal(["0,0 1×1 分值", "0,1 1×1 15", "1,0 1×1 TRUE"], GridComparison.Layout(Read(file)));
+    }
+
+    [Fact]
+    public void A_document_type_declaration_is_refused_rather_than_expanded()
+    {
+        var bomb = ReplaceSheet(
+            XlsxFixture.FromXml("<sheetData/>"),
+            """<!DOCTYPE lolz [<!ENTITY lol "lol">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>""");
+
+        var error = Assert.Throws<Jixiao.Documents.Reading.DocumentReadException>(() => XlsxReader.Read(new MemoryStream(bomb), "实体.xlsx"));
+
+        Assert.Contains("文件已损坏或不是 Excel 工作簿", error.Message);
+    }
+
+    private static byte[] ReplaceSheet(byte[] workbook, string sheetXml)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(sheetXml);
+        }
+
+        return stream.ToArray();
+    }
+}
