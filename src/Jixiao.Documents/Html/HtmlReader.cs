@@ -17,10 +17,17 @@ namespace Jixiao.Documents.Html;
 public static class HtmlReader
 {
     public const string NotHtml = "文件不是网页（HTML），无法解析";
+    public const string NestedTooDeep = "网页标签嵌套过深，无法解析";
 
     /// <summary>Browsers cap spans at these; a larger value is a broken page, not a bigger table.</summary>
     private const int MaxColumnSpan = 1000;
     private const int MaxRowSpan = 65534;
+
+    /// <summary>
+    /// Elements nested deeper than this are not read: no real form nests this deep, and a hostile page nested a hundred
+    /// thousand levels would otherwise overflow the stack, which no catch can stop.
+    /// </summary>
+    private const int MaxDepth = 512;
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,7 +54,9 @@ public static class HtmlReader
             }
 
             if (LooksBinary(bytes)) throw new DocumentReadException(path, NotHtml);
-            var document = new HtmlParser().ParseDocument(HtmlCharset.Decode(bytes));
+            var html = HtmlCharset.Decode(bytes);
+            if (HtmlNesting.TooDeep(html)) throw new DocumentReadException(path, NestedTooDeep);
+            var document = new HtmlParser().ParseDocument(html);
             var walker = new Walker();
             walker.Walk(document.Body ?? (INode)document.DocumentElement);
             walker.FlushText();
@@ -90,8 +99,9 @@ public static class HtmlReader
 
         public List<DocumentBlock> Output { get; } = [];
 
-        public void Walk(INode node)
+        public void Walk(INode node, int depth = 0)
         {
+            if (depth > MaxDepth) return;
             foreach (var child in node.ChildNodes)
             {
                 switch (child)
@@ -113,11 +123,11 @@ public static class HtmlReader
                         break;
                     case IElement e when BlockElements.Contains(e.LocalName):
                         text.Append('\n');
-                        Walk(e);
+                        Walk(e, depth + 1);
                         text.Append('\n');
                         break;
                     case IElement e:
-                        Walk(e);
+                        Walk(e, depth + 1);
                         break;
                 }
             }
@@ -195,12 +205,13 @@ public static class HtmlReader
     private static string TextOf(INode node)
     {
         var builder = new StringBuilder();
-        AppendText(node, builder);
+        AppendText(node, builder, 0);
         return Lines(builder);
     }
 
-    private static void AppendText(INode node, StringBuilder builder)
+    private static void AppendText(INode node, StringBuilder builder, int depth)
     {
+        if (depth > MaxDepth) return;
         foreach (var child in node.ChildNodes)
         {
             switch (child)
@@ -215,11 +226,11 @@ public static class HtmlReader
                     break;
                 case IElement e when BlockElements.Contains(e.LocalName) || e.LocalName is "td" or "th":
                     builder.Append('\n');
-                    AppendText(e, builder);
+                    AppendText(e, builder, depth + 1);
                     builder.Append('\n');
                     break;
                 case IElement e:
-                    AppendText(e, builder);
+                    AppendText(e, builder, depth + 1);
                     break;
             }
         }

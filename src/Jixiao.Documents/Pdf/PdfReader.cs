@@ -17,6 +17,7 @@ public static class PdfReader
 {
     public const string NotPdf = "文件已损坏或不是 PDF 文件，无法解析";
     public const string Encrypted = "PDF 文件已加密，请提供未加密的文件";
+    public const string TooManyPages = "PDF 页数过多（超过 2000 页）";
 
     public static ReadDocument Read(Stream stream, string path)
     {
@@ -28,6 +29,7 @@ public static class PdfReader
             if (head[..got].IndexOf("%PDF-"u8) < 0) throw new DocumentReadException(path, NotPdf);
 
             using var document = PdfDocument.Open(input, new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
+            if (document.NumberOfPages > ReadLimits.MaxPdfPages) throw new DocumentReadException(path, TooManyPages);
             var blocks = new List<DocumentBlock>();
             foreach (var page in document.GetPages()) PdfPageLayout.Read(page, blocks);
             return new ReadDocument(path, blocks);

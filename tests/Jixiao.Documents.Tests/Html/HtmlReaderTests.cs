@@ -155,3 +155,44 @@ public sealed class Reading_unusual_web_page_tables
         Assert.Equal(["0,0 3×1 绩效指标", "0,1 1×1 产出", "1,1 1×1 效益", "2,1 1×1 满意度", "2,2 1×1 95%"], GridComparison.Layout(grid));
     }
 }
+
+public sealed class A_hostile_web_page
+{
+    private static string Nested(int levels)
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < levels; i++) html.Append("<div>");
+        html.Append("深处");
+        for (var i = 0; i < levels; i++) html.Append("</div>");
+        return html.Append("<p>正文</p><table><tr><td>分值</td><td>10</td></tr></table></body></html>").ToString();
+    }
+
+    [Fact]
+    public void Nested_a_hundred_thousand_levels_deep_is_refused_before_parsing()
+    {
+        var error = Assert.Throws<DocumentReadException>(() => HtmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(Nested(100_000))), "深.html"));
+
+        Assert.Equal("网页标签嵌套过深，无法解析", error.Message);
+    }
+
+    [Fact]
+    public void Nested_a_thousand_levels_deep_is_read_and_the_table_after_it_found()
+    {
+        var document = HtmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(Nested(1_000))), "深.html");
+
+        Assert.Contains(document.Blocks, b => b is TextBlock { Text: "正文" });
+        Assert.Equal(["0,0 1×1 分值", "0,1 1×1 10"], GridComparison.Layout(document.Blocks.OfType<CellGrid>().Single()));
+    }
+
+    [Fact]
+    public void Thousands_of_unclosed_paragraphs_and_cells_of_a_sloppy_old_page_are_not_nesting()
+    {
+        var html = new StringBuilder("<table>");
+        for (var i = 0; i < 6_000; i++) html.Append("<tr><td>行").Append(i).Append("<td><p>值");
+        html.Append("</table>");
+
+        var grid = HtmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(html.ToString())), "旧.html").Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(6_000, grid.RowCount);
+    }
+}
