@@ -5,7 +5,7 @@ namespace Jixiao.Documents.Html;
 
 /// <summary>
 /// Decodes published web pages, which are often GB2312/GBK: a byte-order mark wins, then a declared charset (meta
-/// charset or http-equiv), then UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GB2312 and GBK).
+/// charset, http-equiv or an XHTML declaration), then UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GB2312 and GBK).
 /// </summary>
 internal static partial class HtmlCharset
 {
@@ -56,6 +56,6 @@ internal static partial class HtmlCharset
         }
     }
 
-    [GeneratedRegex(@"<meta[^>]*?charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetPattern();
 }

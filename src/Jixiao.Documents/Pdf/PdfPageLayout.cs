@@ -122,7 +122,9 @@ internal static class PdfPageLayout
                 hs.Add(new HLine(bottom, xs[0], xs[^1]));
             }
 
-            if (xs.Count >= 2 && ys.Count >= 2) frames.Add(new Frame(xs, ys, hs, vs));
+            // A box with no inner column line is a framed paragraph or a table ruled only outside: its lines are
+            // left to the gap analysis rather than read as one giant cell.
+            if (xs.Count >= 3 && ys.Count >= 2) frames.Add(new Frame(xs, ys, hs, vs));
         }
 
         return frames;

@@ -196,3 +196,26 @@ public sealed class A_hostile_web_page
         Assert.Equal(6_000, grid.RowCount);
     }
 }
+
+public sealed class Decoding_older_web_pages
+{
+    [Fact]
+    public void An_XHTML_page_declaring_GBK_in_its_XML_declaration_is_decoded()
+    {
+        var html = "<?xml version=\"1.0\" encoding=\"GBK\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>项目支出绩效自评表</p></body></html>";
+
+        var document = HtmlReader.Read(new MemoryStream(Encoding.GetEncoding(54936).GetBytes(html)), "旧.xhtml");
+
+        Assert.Equal("项目支出绩效自评表", Assert.IsType<TextBlock>(Assert.Single(document.Blocks)).Text);
+    }
+
+    [Fact]
+    public void A_page_declaring_its_charset_through_http_equiv_is_decoded()
+    {
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>执行率</p></body></html>";
+
+        var document = HtmlReader.Read(new MemoryStream(Encoding.GetEncoding(54936).GetBytes(html)), "旧.htm");
+
+        Assert.Equal("执行率", Assert.IsType<TextBlock>(Assert.Single(document.Blocks)).Text);
+    }
+}

@@ -149,3 +149,17 @@ public sealed class Reading_a_narrative_pdf
             document.Blocks.Select(b => Assert.IsType<TextBlock>(b).Text));
     }
 }
+
+public sealed class Reading_a_pdf_with_a_framed_paragraph
+{
+    [Fact]
+    public void A_box_drawn_around_text_is_not_a_one_cell_table()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var framed = new CellGrid([new Cell(0, 0, "说明：本表金额单位为万元。")]);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(framed)), "框.pdf");
+
+        Assert.Equal("说明:本表金额单位为万元。", Assert.IsType<TextBlock>(Assert.Single(document.Blocks)).Text);
+    }
+}
