@@ -21,4 +21,7 @@ public static class ReadLimits
 
     /// <summary>Most bytes a zip-based file may decompress to, all entries together.</summary>
     public const long MaxZipUncompressedBytes = 200L * 1024 * 1024;
+
+    /// <summary>Most pages a PDF may have; a year's forms of one unit fit in a few dozen.</summary>
+    public const int MaxPdfPages = 2_000;
 }
