@@ -168,7 +168,7 @@ public static class DocxReader
         {
             switch (element)
             {
-                case Text t:
+                case DocumentFormat.OpenXml.Wordprocessing.Text t:
                     text.Append(t.Text);
                     break;
                 case TabChar:
