@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jixiao.Cli.Check;
+using Jixiao.Core.Rulebooks;
 
 namespace Jixiao.Cli;
 
@@ -20,9 +21,16 @@ public static class CliApp
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var rulebook = new Option<string>("--rulebook")
+        {
+            Description = "计分规则：" + string.Join("、", Rulebooks.Names) + "（默认 " + Rulebooks.DefaultName + "）",
+            DefaultValueFactory = _ => Rulebooks.DefaultName,
+        };
+        rulebook.AcceptOnlyFromAmong([.. Rulebooks.Names]);
 
-        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，列出读到的每张表") { paths, format };
-        check.SetAction(parsed => CheckCommand.Run(parsed.GetValue(paths) ?? [], parsed.GetValue(format) == "json", output, error));
+        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，列出读到的每张表") { paths, format, rulebook };
+        check.SetAction(parsed => CheckCommand.Run(parsed.GetValue(paths) ?? [], parsed.GetValue(format) == "json",
+            Rulebooks.BuiltIn(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName), output, error));
 
         var root = new RootCommand("jixiao：预算绩效自评表的读取与核对") { check };
         var result = root.Parse(args);

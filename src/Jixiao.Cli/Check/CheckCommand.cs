@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
+using Jixiao.Core.Scoring;
 using Jixiao.Documents.Grid;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
@@ -13,13 +15,13 @@ public static class CheckCommand
     /// <summary>Extensions looked for inside folders; a file named on the command line is always tried.</summary>
     private static readonly string[] Supported = [".txt"];
 
-    public static int Run(IReadOnlyList<string> paths, bool json, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
     {
         var files = new List<FileJson>();
         var failed = false;
         foreach (var file in Expand(paths))
         {
-            var result = CheckFile(file);
+            var result = CheckFile(file, rulebook);
             files.Add(result);
             if (result.Error is null) continue;
             failed = true;
@@ -66,7 +68,7 @@ public static class CheckCommand
         }
     }
 
-    private static FileJson CheckFile(string path)
+    private static FileJson CheckFile(string path, Rulebook rulebook)
     {
         if (!File.Exists(path)) return new FileJson(path, "文件或文件夹不存在", []);
         try
@@ -74,7 +76,7 @@ public static class CheckCommand
             var document = ReadFile(path);
             var forms = FormRecognizer.Recognize(document);
             var mapped = new List<FormJson>(forms.Count);
-            foreach (var form in forms) mapped.Add(Map(form));
+            foreach (var form in forms) mapped.Add(Map(form, rulebook));
             return new FileJson(path, null, mapped);
         }
         catch (DocumentReadException e)
@@ -89,22 +91,41 @@ public static class CheckCommand
         {
             return new FileJson(path, "读取失败：" + e.Message, []);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect met on one file must not cost the user the others, nor show a stack trace.
+            return new FileJson(path, $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
+        }
     }
 
-    private static FormJson Map(PerformanceForm form)
+    /// <summary>Self-evaluation forms are scored; the other kinds have no total.</summary>
+    private static bool IsScored(FormKind kind) => kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation;
+
+    private static FormJson Map(PerformanceForm form, Rulebook rulebook)
     {
+        // The computed values (execution rate and score, expected row scores, total, grade) come from the scoring
+        // engine, beside what the form states; findings come with the checker.
+        var score = IsScored(form.Kind) ? Scorer.Score(form, rulebook) : null;
+
         var funds = new List<FundsJson>(form.Funds.Count);
         foreach (var f in form.Funds)
         {
+            var execution = score is not null && ReferenceEquals(f, form.Funds.Find(x => x.Role == FundsRowRole.Total))
+                ? score.Execution
+                : ExecutionScore.Compute(form.Kind == FormKind.Monitoring ? f.Budget ?? f.InitialBudget : f.Budget, f.Executed, f.Transfer,
+                    score is null ? null : f.Weight, rulebook);
             funds.Add(new FundsJson(f.Label, RoleCode(f.Role), f.InitialBudget, f.Budget, f.Executed, f.Transfer, f.ForecastExecuted, f.Weight,
                 f.StatedRate?.PrintedPoints, f.StatedRate?.ToString(), f.StatedScore,
-                Rate: null, Score: null, SourceJson.From(f.Source)));
+                execution.Rate?.PrintedPoints, execution.Score, execution.RateExplanation, SourceJson.From(f.Source)));
         }
         var indicators = new List<IndicatorJson>(form.Indicators.Count);
-        foreach (var r in form.Indicators)
+        for (var i = 0; i < form.Indicators.Count; i++)
         {
+            var r = form.Indicators[i];
+            var row = score?.Rows[i];
             indicators.Add(new IndicatorJson(r.Level1, r.Level1Weight, r.Level2, r.Level2Weight, r.Name, r.Content, r.Target, r.Actual, r.Weight,
-                r.StatedScore, ExpectedScore: null, r.Explanation, r.Improvement, r.MidYearProgress, r.ExpectedCompletion, CauseCodes(r.Causes),
+                r.StatedScore, row?.Expected, row?.Allowed?.Min, row?.Allowed?.Max, row?.Weight, row?.Explanation,
+                r.Explanation, r.Improvement, r.MidYearProgress, r.ExpectedCompletion, CauseCodes(r.Causes),
                 r.Likelihood?.ToString().ToLowerInvariant(), r.Remark, SourceJson.From(r.Source)));
         }
         var basic = new List<BasicDataJson>(form.BasicData.Count);
@@ -130,10 +151,11 @@ public static class CheckCommand
             StatedWeightTotal = form.StatedWeightTotal,
             StatedTotal = form.StatedTotal,
             StatedGrade = form.StatedGrade,
-            // Computed by the scoring engine and the checker (issues 2 and 4) once they are on main: total, grade, the
-            // per-row rate/score/expected score above and the findings are filled here, nowhere else.
-            Total = null,
-            Grade = null,
+            Rulebook = score is null ? null : rulebook.Name,
+            WeightTotal = score?.WeightTotal.Value,
+            Total = score?.Total.Value,
+            TotalExplanation = score?.Total.Explanation,
+            Grade = score?.Grade.Grade,
             Findings = [],
             Staffing = form.Staffing is { } s ? new StaffingJson(s.Authorized, s.Actual, s.StatedControlRate?.PrintedPoints, SourceJson.From(s.Source)) : null,
             BasicData = basic,
@@ -189,7 +211,8 @@ public static class CheckCommand
                 if (form.Funds.Count > 0) details.Add($"资金 {form.Funds.Count} 行" + (form.MoneyUnit is null ? "" : $"（{(form.MoneyUnit == "yuan" ? "元" : "万元")}）"));
                 if (form.Indicators.Count > 0) details.Add($"指标 {form.Indicators.Count} 行");
                 if (form.BasicData.Count > 0) details.Add($"经费控制 {form.BasicData.Count} 行");
-                if (form.StatedTotal is { } t) details.Add("表内总分 " + t.ToString(CultureInfo.InvariantCulture));
+                if (form.StatedTotal is { } t) details.Add((form.Kind == "report" ? "报告所述总分 " : "表内总分 ") + t.ToString(CultureInfo.InvariantCulture));
+                if (form.StatedGrade is { } g) details.Add("所述等级 " + g);
                 if (form.Total is { } total) details.Add("核算总分 " + total.ToString(CultureInfo.InvariantCulture) + (form.Grade is null ? "" : $"（{form.Grade}）"));
                 if (form.Text is { } text) details.Add($"正文 {text.Length} 字");
                 if (details.Count > 0) output.WriteLine("    " + string.Join("，", details));

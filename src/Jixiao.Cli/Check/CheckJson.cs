@@ -32,6 +32,7 @@ public sealed record FundsJson(
     decimal? StatedScore,
     decimal? Rate,
     decimal? Score,
+    string? RateExplanation,
     SourceJson? Source);
 
 public sealed record IndicatorJson(
@@ -46,6 +47,10 @@ public sealed record IndicatorJson(
     decimal? Weight,
     decimal? StatedScore,
     decimal? ExpectedScore,
+    decimal? AllowedMin,
+    decimal? AllowedMax,
+    decimal? ScoredWeight,
+    string? ScoreExplanation,
     string? Explanation,
     string? Improvement,
     string? MidYearProgress,
@@ -80,7 +85,10 @@ public sealed record FormJson
     public decimal? StatedWeightTotal { get; init; }
     public decimal? StatedTotal { get; init; }
     public string? StatedGrade { get; init; }
+    public string? Rulebook { get; init; }
+    public decimal? WeightTotal { get; init; }
     public decimal? Total { get; init; }
+    public string? TotalExplanation { get; init; }
     public string? Grade { get; init; }
     public StaffingJson? Staffing { get; init; }
     public required IReadOnlyList<BasicDataJson> BasicData { get; init; }

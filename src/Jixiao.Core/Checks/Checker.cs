@@ -50,7 +50,11 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(rulebook);
-        var context = new CheckContext(form, rulebook);
+        return Check(new CheckContext(form, rulebook));
+    }
+
+    private static List<Finding> Check(CheckContext context)
+    {
         var findings = new List<Finding>();
         foreach (var rule in Rules) findings.AddRange(rule.Check(context));
         return findings;
@@ -65,9 +69,10 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(rulebook);
-        var findings = forms.Select(f => Check(f.Form, rulebook).ToList()).ToList();
+        var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
+        var findings = contexts.Select(Check).ToList();
         foreach (var (index, finding) in DuplicateFormRule.Check(forms)) findings[index].Add(finding);
-        foreach (var (index, finding) in ReportTableRule.Check(forms, rulebook)) findings[index].Add(finding);
+        foreach (var (index, finding) in ReportTableRule.Check(forms, contexts)) findings[index].Add(finding);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 

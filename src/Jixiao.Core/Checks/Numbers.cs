@@ -23,13 +23,6 @@ internal static class Numbers
     }
 
     /// <summary>
-    /// True when <paramref name="stated"/> agrees with <paramref name="exact"/> at the stated precision: the exact value
-    /// rounded half away from zero to the stated decimals gives the stated value.
-    /// </summary>
-    public static bool AgreesAtPrintedPrecision(decimal stated, decimal exact) =>
-        Round(exact, Decimals(stated)) == stated;
-
-    /// <summary>
     /// A score agrees when it differs from the rule's value (rounded to 2 decimals) by no more than what the stated
     /// precision can hide: "10" for 9.9994 is fine, "9.26" for 10.00 is not.
     /// </summary>
@@ -48,8 +41,6 @@ internal static class Numbers
 
     /// <summary>A plain number without trailing zeros beyond what is needed (for weights and sums).</summary>
     public static string Plain(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
-
-    public static string Money(decimal value, MoneyUnit? unit) => Format(value) + (unit is { } u ? u.Symbol() : "");
 
     public static string Percent(decimal fraction, int decimals) => new Percentage(fraction, decimals).ToString();
 }

@@ -10,7 +10,7 @@ public sealed class ReadingUncertainRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        var notes = context.Form.ReadingNotes;
+        var notes = CheckContext.UncertainNotes(context.Form).ToList();
         if (notes.Count == 0) yield break;
         var joined = string.Join("；", notes);
         yield return new Finding(

@@ -134,7 +134,6 @@ internal sealed partial class FormBuilder
         var hasContent = f.Project is not null || f.Unit is not null || f.Department is not null || f.Funds.Count > 0 || f.Indicators.Count > 0
                          || f.BasicData.Count > 0 || f.Staffing is not null;
         if (!hasContent) return null;
-        FillSingleRowGroupWeights();
         switch (f.Kind)
         {
             case FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation:
@@ -165,23 +164,6 @@ internal sealed partial class FormBuilder
                 break;
         }
         return f;
-    }
-
-    /// <summary>
-    /// Where a layout prints weights only on the 二级 ("经济效益指标（10）") and the 二级 has one indicator (or none of its
-    /// own, the Hunan 投入管理 rows), that row's weight is the 二级 weight.
-    /// </summary>
-    private void FillSingleRowGroupWeights()
-    {
-        var rows = Form.Indicators;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            if (r.Weight is not null || r.Level2Weight is null) continue;
-            var sameBefore = i > 0 && rows[i - 1].Level2 == r.Level2 && rows[i - 1].Level1 == r.Level1;
-            var sameAfter = i + 1 < rows.Count && rows[i + 1].Level2 == r.Level2 && rows[i + 1].Level1 == r.Level1;
-            if (!sameBefore && !sameAfter) r.Weight = r.Level2Weight;
-        }
     }
 
     private static string Loc(SourceRow row)
@@ -247,6 +229,10 @@ internal sealed partial class FormBuilder
 
     private bool TryFundsHeader(SourceRow row)
     {
+        var named = false;
+        foreach (var key in row.Keys)
+            if (key.Length <= 24 && (key.Contains('预') || key.Contains('执') || key.Contains('决'))) { named = true; break; }
+        if (!named) return false;
         var roles = new FundsColumn[row.Width];
         var money = 0;
         var firstValue = -1;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Grid;
 
@@ -11,7 +13,7 @@ namespace Jixiao.Documents.Recognition;
 /// spelling. Where cells are shifted it keeps what is certain and says in <see cref="PerformanceForm.ReadingNotes"/>
 /// what it could not place; it never makes a value up.
 /// </summary>
-public static class FormRecognizer
+public static partial class FormRecognizer
 {
     public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document)
     {
@@ -110,7 +112,29 @@ public static class FormRecognizer
                 Text = string.Join('\n', _lines.Prepend(title)),
             };
             form.Unit = Signature() ?? UnitInTitle(title);
+            StatedScoreAndGrade(form);
             return form;
+        }
+
+        /// <summary>
+        /// The total and grade the narrative states ("自评综合得分为96分", "评价等级为“优”"), for the checker to hold
+        /// against the tables. Several different totals are not resolved here: they are noted.
+        /// </summary>
+        private void StatedScoreAndGrade(PerformanceForm form)
+        {
+            var totals = new List<decimal>();
+            var grades = new List<string>();
+            foreach (var line in _lines)
+            {
+                foreach (Match m in ReportTotal().Matches(line))
+                    totals.Add(decimal.Parse(m.Groups[1].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+                foreach (Match m in ReportGrade().Matches(line))
+                    grades.Add(m.Groups[1].Value[..1]);
+            }
+            if (totals.Count > 0 && totals.TrueForAll(t => t == totals[0])) form.StatedTotal = totals[0];
+            else if (totals.Count > 0) form.ReadingNotes.Add("报告中的总分说法不一：" + string.Join("、", totals.Distinct().Select(t => t.ToString(CultureInfo.InvariantCulture) + "分")));
+            if (grades.Count > 0 && grades.TrueForAll(g => g == grades[0])) form.StatedGrade = grades[0];
+            else if (grades.Count > 0) form.ReadingNotes.Add("报告中的等级说法不一：" + string.Join("、", grades.Distinct()));
         }
 
         /// <summary>The unit signing the report: the short line before the closing date ("长沙市望城区数据资源中心 / 2021年1月25日").</summary>
@@ -158,6 +182,12 @@ public static class FormRecognizer
             return LooksLikeUnit(unit) ? unit : null;
         }
     }
+
+    [GeneratedRegex(@"(?:综合得分|自评得分|评分得分|评价得分|自评总分|总得分|得分)\s*(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")]
+    private static partial Regex ReportTotal();
+
+    [GeneratedRegex(@"(?:评价等级|绩效等级|自评等级|等级)\s*(?:为|是|评定为|评为|：|:)\s*[“""「『]?(优秀|优|良好|良|中等|中|差)")]
+    private static partial Regex ReportGrade();
 
     internal static string JoinNonEmpty(SourceRow row, int from, int to = int.MaxValue)
     {

@@ -34,6 +34,11 @@ internal sealed class IndicatorLayout
     /// <summary>The header of an indicator block: at least three of 一级/二级/三级/指标值/完成值/分值/得分.</summary>
     public static IndicatorLayout? TryHeader(SourceRow row)
     {
+        // Every indicator header names a level (一级/二级/三级): most rows are rejected on one character search.
+        var named = false;
+        foreach (var key in row.Keys)
+            if (key.Length <= 30 && key.Contains('级')) { named = true; break; }
+        if (!named) return null;
         var roles = new IndicatorColumn[row.Width];
         var core = 0;
         var hasTree = false;

@@ -101,7 +101,8 @@ internal static partial class Vocabulary
     public static int? Year(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var m = YearWord().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
+        if (text.IndexOf('年') < 0) return null;
+        var m = YearWord().Match(TextNorm.Compatible(text));
         return m.Success ? int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
     }
 
@@ -141,6 +142,7 @@ internal static partial class Vocabulary
     /// <summary>Label: value pairs written inside one cell ("填报单位：浏阳市数据资源中心", "填报人：   单位负责人：").</summary>
     public static IEnumerable<(Field Field, string Value)> InlineFields(string text)
     {
+        if (text.Length > 200 || !MayHoldInlineField(text)) yield break;
         foreach (Match m in InlineField().Matches(text))
         {
             var field = FieldOf(TextNorm.Key(m.Groups[1].Value));
@@ -148,6 +150,11 @@ internal static partial class Vocabulary
             yield return (field, TextNorm.Clean(m.Groups[2].Value));
         }
     }
+
+    private static bool MayHoldInlineField(string text) =>
+        text.Contains("名称", StringComparison.Ordinal) || text.Contains("名稱", StringComparison.Ordinal) || text.Contains("主管", StringComparison.Ordinal)
+        || text.Contains("实施", StringComparison.Ordinal) || text.Contains("實施", StringComparison.Ordinal) || text.Contains('填')
+        || text.Contains("负责", StringComparison.Ordinal) || text.Contains("負責", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(项目名称|项目支出名称|主管部门(?:及代码)?|实施单位|填报单位|单位名称|填报人|填表人|单位负责人|項目名稱|主管部門|實施單位|填報單位|單位名稱|填報人|單位負責人)\s*[:：]\s*([^:：]*?)(?=\s{2,}|\s*$|\s*(?:填报人|填表人|单位负责人|填報人|單位負責人|联系电话|填报日期)\s*[:：])")]
     private static partial Regex InlineField();
@@ -282,7 +289,9 @@ internal static partial class Vocabulary
     /// <summary>Splits "产出指标(50分)", "数量指标（15）", "资金到位率（2分" into the name and its weight.</summary>
     public static (string Name, decimal? Weight) SplitWeight(string text)
     {
-        var m = WeightSuffix().Match(text.Normalize(System.Text.NormalizationForm.FormKC));
+        var last = text.Length == 0 ? ' ' : text[^1];
+        if (!(last is ')' or '）' or '分' || char.IsAsciiDigit(last) || last is >= '０' and <= '９')) return (text, null);
+        var m = WeightSuffix().Match(TextNorm.Compatible(text));
         if (!m.Success || m.Groups[1].Length == 0) return (text, null);
         return (TextNorm.Clean(m.Groups[1].Value), decimal.Parse(m.Groups[2].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
     }
@@ -294,6 +303,7 @@ internal static partial class Vocabulary
     public static bool TryStripTrailingNumbers(string text, out string word)
     {
         word = text;
+        if (text.Length == 0 || !char.IsAsciiDigit(text[^1])) return false;
         var m = WordThenNumbers().Match(text);
         if (!m.Success) return false;
         var candidate = m.Groups[1].Value.Trim();

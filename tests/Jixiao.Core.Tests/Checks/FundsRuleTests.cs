@@ -50,6 +50,14 @@ public class ExecutionRateMismatchTests
     }
 
     [Fact]
+    public void A_part_row_repeating_the_totals_amounts_and_wrong_rate_is_the_same_error_reported_once()
+    {
+        var form = Project("望城", "868", "2032", "234.00%", "0.00");
+        form.Funds[1].StatedRate = P("234.00%");
+        Assert.Single(Run(new ExecutionRateMismatchRule(), form));
+    }
+
+    [Fact]
     public void A_row_named_uncertain_by_the_reader_is_held_back()
     {
         var form = Project("x", "868", "2032", "234.00%", "0.00");

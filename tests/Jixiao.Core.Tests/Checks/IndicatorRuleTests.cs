@@ -46,7 +46,7 @@ public class ScoreNotProportionalTests
         var f = Assert.Single(Run(new ScoreNotProportionalRule(), form));
         Assert.Equal("6.00", f.Stated);
         Assert.Equal("8.89", f.Expected);
-        Assert.Contains("10 × 80% ÷ 90% = 8.89", f.Explanation);
+        Assert.Contains("10.00 × 80% ÷ 90% = 8.89", f.Explanation);
         Assert.Equal(Severity.Warning, f.Severity);
     }
 
@@ -147,7 +147,10 @@ public class WeightSumTests
         Add("效益指标（40分）", 40, "社会效益指标（10）", 10, "9");
         Add("效益指标（40分）", 40, "生态效益指标（10）", 10, "10");
         Add("效益指标（40分）", 40, "可持续影响指标（10）", 10, "10");
-        Add("效益指标（40分）", 40, "服务对象满意度指标（10）", 10, "9");
+        // The reader puts a 满意度 row printed without its own 一级 cell into 满意度指标 (and says so in a note).
+        Add("满意度指标", 0, "服务对象满意度指标（10）", 10, "9");
+        form.Indicators[^1].Level1Weight = null;
+        form.ReadingNotes.Add("第635行：该行未列一级指标，按二级指标“服务对象满意度指标”归入“满意度指标”");
         form.StatedWeightTotal = 100m;
         form.StatedTotal = 96m;
         return form;
@@ -170,6 +173,20 @@ public class WeightSumTests
     }
 
     [Fact]
+    public void A_total_held_at_the_rulebooks_cap_for_a_low_execution_rate_is_not_a_mismatch()
+    {
+        var json = Rulebooks.Rulebooks.Json("national-2020").Replace("\"totalCaps\": []", "\"totalCaps\": [{ \"rateBelow\": 0.8, \"maxTotal\": 89 }]", StringComparison.Ordinal);
+        var capped = Rulebooks.Rulebook.Parse(json, "capped");
+        var form = Clean();
+        form.Funds[0].Executed = 150m;
+        form.Funds[0].StatedRate = P("75.00%");
+        form.Funds[0].StatedScore = 7.5m;
+        form.StatedTotal = 89m;
+        Assert.Empty(new TotalMismatchRule().Check(new CheckContext(form, capped)));
+        Assert.Single(Run(new TotalMismatchRule(), form));
+    }
+
+    [Fact]
     public void A_first_level_block_whose_rows_do_not_add_up_to_its_printed_weight_is_reported()
     {
         var form = Clean();
@@ -181,10 +198,10 @@ public class WeightSumTests
     }
 
     [Fact]
-    public void A_reading_note_holds_back_the_sums()
+    public void A_reading_note_of_shifted_cells_holds_back_the_sums_and_says_so()
     {
         var form = Liuyang();
-        form.ReadingNotes.Add("分页处单元格错位");
+        form.ReadingNotes.Add("第600行：分页处单元格可能错位");
         Assert.Empty(Run(new WeightSumRule(), form));
         Assert.Empty(Run(new TotalMismatchRule(), form));
         var info = Assert.Single(Check(form), f => f.Code == CheckCodes.ReadingUncertain);

@@ -10,14 +10,17 @@ public sealed class ExecutionRateMismatchRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
+        var reported = new HashSet<(decimal?, decimal?, decimal)>();
         foreach (var row in form.Funds)
         {
             if (row.StatedRate is not { } stated || context.IsUncertain(row.Source)) continue;
-            if (ExecutionRates.Fraction(form, row) is not { } fraction) continue;
+            if (ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
             var computed = new Percentage(fraction, stated.Decimals);
             if (computed.PrintedPoints == stated.PrintedPoints) continue;
+            // 财政拨款 repeating the 年度资金总额 row (same amounts, same wrong rate) is the same error, reported once.
+            if (!reported.Add((ExecutionRates.Base(form, row), row.Executed, stated.PrintedPoints))) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";
-            var formula = ExecutionRates.Formula(form, row);
+            var formula = ExecutionRates.Formula(form, row, context.Rulebook);
             var label = Locations.Clean(row.Label);
             yield return new Finding(
                 Code, Severity.Error,

@@ -1,4 +1,5 @@
 using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
 
 namespace Jixiao.Core.Checks.Funds;
 
@@ -11,18 +12,21 @@ internal static class ExecutionRates
     public static decimal? Base(PerformanceForm form, FundsRow row) =>
         row.Budget ?? (form.Kind == FormKind.Monitoring ? row.InitialBudget : null);
 
-    public static decimal? Fraction(PerformanceForm form, FundsRow row)
+    /// <summary>The 上级财政移动支付 (C) subtracted from B: only where the form states it and the rulebook subtracts it.</summary>
+    public static decimal? Transfer(FundsRow row, Rulebook rulebook) => rulebook.Execution.SubtractTransfer ? row.Transfer : null;
+
+    public static decimal? Fraction(PerformanceForm form, FundsRow row, Rulebook rulebook)
     {
         if (Base(form, row) is not { } a || a == 0m || row.Executed is not { } b) return null;
-        return (b - (row.Transfer ?? 0m)) / a;
+        return (b - (Transfer(row, rulebook) ?? 0m)) / a;
     }
 
     /// <summary>"51562685.00 ÷ 51565764.00" or "(2032 − 0) ÷ 868", in the form's money unit.</summary>
-    public static string Formula(PerformanceForm form, FundsRow row)
+    public static string Formula(PerformanceForm form, FundsRow row, Rulebook rulebook)
     {
         var a = Numbers.Format(Base(form, row) ?? 0m);
         var b = Numbers.Format(row.Executed ?? 0m);
-        return row.Transfer is { } c ? $"({b} − {Numbers.Format(c)}) ÷ {a}" : $"{b} ÷ {a}";
+        return Transfer(row, rulebook) is { } c ? $"({b} − {Numbers.Format(c)}) ÷ {a}" : $"{b} ÷ {a}";
     }
 
     /// <summary>The rows whose rate stands for the whole: the 年度资金总额 row, else the 资金来源 rows of the department layout.</summary>

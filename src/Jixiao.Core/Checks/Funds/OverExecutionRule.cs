@@ -16,11 +16,11 @@ public sealed class OverExecutionRule : ICheckRule
         if (form.Kind == FormKind.Monitoring) yield break;
         foreach (var row in ExecutionRates.WholeRows(form))
         {
-            if (context.IsUncertain(row.Source) || ExecutionRates.Fraction(form, row) is not { } fraction) continue;
+            if (context.IsUncertain(row.Source) || ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
             var rate = new Percentage(fraction, row.StatedRate?.Decimals ?? 2);
             if (rate.PrintedPoints <= 100m) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";
-            var formula = ExecutionRates.Formula(form, row);
+            var formula = ExecutionRates.Formula(form, row, context.Rulebook);
             yield return new Finding(
                 Code, Severity.Warning,
                 $"全年执行数超过全年预算数：执行率为{rate}（{formula}{unit}）。超预算执行说明全年预算数未包含年中追加调整，请核实预算数。",

@@ -34,7 +34,7 @@ public sealed class FullScoreDespiteMissRule : ICheckRule
                     $"“{actual.TierWord}”属于“{tierLabel}”，得分区间 {RowScoring.IntervalText(min, max, inclusive)}");
                 continue;
             }
-            if (RowScoring.Quantitative(target, actual, weight, context.Rulebook) is { Missed: true } outcome)
+            if (RowScoring.Quantitative(context, r.Row.Target, r.Row.Actual, weight) is { Missed: true } outcome)
                 yield return new Finding(
                     Code, Severity.Error,
                     $"“{label}”实际{actual.NumberText()}未达到目标{target}，却得满分{Numbers.Format(score)}；按比例应得{Numbers.Format(outcome.Score, context.Rulebook.ScoreDecimals)}。",

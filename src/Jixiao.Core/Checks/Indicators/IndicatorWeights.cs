@@ -28,16 +28,10 @@ public static class IndicatorWeights
     }
 
     /// <summary>
-    /// The 一级 block a row counts under. A 服务对象满意度 row belongs to 满意度指标 even where the printed 一级 cell above it
-    /// (filled down by the reader) says 效益指标: many published tables simply omit the 满意度 一级 cell (§2.1 tree).
+    /// The 一级 block a row counts under, as the reader recorded it (the reader decides where a row without a printed
+    /// 一级 cell belongs; the department layout keeps 满意度 inside 效益指标, the project layout makes it a block).
     /// </summary>
-    public static string Canonical1(IndicatorRow row)
-    {
-        var level1 = Locations.Clean(row.Level1 ?? "");
-        var level2 = Locations.Clean(row.Level2 ?? "");
-        if (level2.Contains("满意度", StringComparison.Ordinal) && !level1.Contains("满意度", StringComparison.Ordinal)) return "满意度指标";
-        return StripWeight(level1);
-    }
+    public static string Canonical1(IndicatorRow row) => StripWeight(Locations.Clean(row.Level1 ?? ""));
 
     /// <summary>"产出指标(50分)" → "产出指标".</summary>
     public static string StripWeight(string name)

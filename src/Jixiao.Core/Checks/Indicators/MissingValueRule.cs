@@ -24,7 +24,6 @@ public sealed class MissingValueRule : ICheckRule
             if (blank.Count > 0) yield return Make(Locations.Funds(row, blank[0]), Locations.Clean(row.Label), blank);
         }
 
-        var anyTargets = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Target));
         var anyActuals = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Actual));
         foreach (var r in context.Weighted)
         {
@@ -32,8 +31,9 @@ public sealed class MissingValueRule : ICheckRule
             if (string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Content)
                 && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)) continue;
             var blank = new List<string>();
-            // A layout without a 年度指标值 column at all (department-wide tables often) is not a blank cell.
-            if (string.IsNullOrWhiteSpace(r.Row.Target) && (kind != FormKind.DepartmentSelfEvaluation || anyTargets)) blank.Add("年度指标值");
+            // Department-wide tables print one 指标值 cell spanning a whole block (投入管理 "根据…办法规定填报") or none at
+            // all: a row without its own target there is not a blank cell.
+            if (string.IsNullOrWhiteSpace(r.Row.Target) && kind != FormKind.DepartmentSelfEvaluation) blank.Add("年度指标值");
             if (kind != FormKind.Targets && string.IsNullOrWhiteSpace(r.Row.Actual) && anyActuals) blank.Add("实际完成值");
             if (r.Weight is null) blank.Add("分值");
             if (kind != FormKind.Targets && r.Row.StatedScore is null) blank.Add("得分");

@@ -20,7 +20,7 @@ public sealed class ScoreNotProportionalRule : ICheckRule
             if (context.IsUncertain(r.Row.Source)) continue;
             var target = context.Parse(r.Row.Target);
             var actual = context.Parse(r.Row.Actual);
-            if (RowScoring.Quantitative(target, actual, weight, context.Rulebook) is not { Missed: true } outcome) continue;
+            if (RowScoring.Quantitative(context, r.Row.Target, r.Row.Actual, weight) is not { Missed: true } outcome) continue;
             if (Numbers.ScoreAgrees(score, outcome.Score)) continue;
             var label = Locations.Label(r.Row);
             var expected = Numbers.Format(outcome.Score, context.Rulebook.ScoreDecimals);

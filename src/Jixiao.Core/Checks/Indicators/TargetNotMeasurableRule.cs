@@ -14,7 +14,7 @@ public sealed class TargetNotMeasurableRule : ICheckRule
 
     private static readonly string[] Slogans = ["进一步", "明显", "有效", "显著", "完善", "可持续发展", "符合相关规定", "不断", "大力", "积极", "逐步"];
     private static readonly string[] NumericLevel2 = ["数量指标", "时效指标", "成本指标"];
-    private static readonly string[] RateWords = ["率", "度", "比例", "比重", "占比", "%", "％", "百分"];
+    private static readonly string[] RateWords = ["率", "度", "性", "比例", "比重", "占比", "%", "％", "百分"];
     private static readonly string[] MoneyUnits = ["元", "万元", "亿元", "千元"];
 
     public IEnumerable<Finding> Check(CheckContext context)

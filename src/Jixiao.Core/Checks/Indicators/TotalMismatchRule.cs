@@ -19,7 +19,10 @@ public sealed class TotalMismatchRule : ICheckRule
         if (rows.Count == 0 || rows.Any(r => r.Row.StatedScore is null)) yield break;
         var execution = form.Funds.FirstOrDefault(r => r.StatedScore is not null && r.Weight is > 0m);
         var sum = rows.Sum(r => r.Row.StatedScore!.Value) + (execution?.StatedScore ?? 0m);
-        if (Math.Abs(stated - sum) <= (Numbers.Decimals(stated) >= 2 ? 0m : Numbers.HalfUnit(Numbers.Decimals(stated)))) yield break;
+        var tolerance = Numbers.Decimals(stated) >= 2 ? 0m : Numbers.HalfUnit(Numbers.Decimals(stated));
+        if (Math.Abs(stated - sum) <= tolerance) yield break;
+        // Some rulebooks cap the whole total by the execution rate (§3.3): a total at the cap is the rule, not an error.
+        if (Cap(context) is { } cap && sum > cap && Math.Abs(stated - cap) <= tolerance) yield break;
         var terms = (execution is null ? "" : $"执行率得分 {Numbers.Format(execution.StatedScore!.Value)} + ")
             + string.Join(" + ", rows.GroupBy(r => r.Level1).Select(g => $"{g.Key} {Numbers.Plain(g.Sum(r => r.Row.StatedScore!.Value))}"));
         yield return new Finding(
@@ -28,5 +31,15 @@ public sealed class TotalMismatchRule : ICheckRule
             $"The stated total {Numbers.Format(stated)} is not the sum of the scores, {Numbers.Plain(sum)}.",
             Locations.Total(form, "得分"),
             Numbers.Format(stated), Numbers.Plain(sum), $"{terms} = {Numbers.Plain(sum)}");
+    }
+
+    private static decimal? Cap(CheckContext context)
+    {
+        var caps = context.Rulebook.Execution.TotalCaps;
+        if (caps.Count == 0) return null;
+        var row = Funds.ExecutionRates.WholeRows(context.Form).FirstOrDefault();
+        if (row is null || Funds.ExecutionRates.Fraction(context.Form, row, context.Rulebook) is not { } rate) return null;
+        var applying = caps.Where(c => rate < c.RateBelow).Select(c => (decimal?)c.MaxTotal).Min();
+        return applying;
     }
 }

@@ -19,7 +19,7 @@ public sealed class WeightSumRule : ICheckRule
         var rows = context.Weighted.Where(r => !IsPlaceholder(r)).ToList();
         if (rows.Count == 0 || rows.Any(r => r.Weight is null)) yield break;
 
-        foreach (var f in Groups(rows, r => r.Level1, PrintedLevel1Weight, "一级指标")) yield return f;
+        foreach (var f in Groups(rows, r => r.Level1, r => r.Row.Level1Weight, "一级指标")) yield return f;
         foreach (var f in Groups(rows, r => r.Level1 + "/" + r.Level2, r => r.Row.Level2Weight, "二级指标")) yield return f;
 
         if (form.Incomplete) yield break;
@@ -67,10 +67,6 @@ public sealed class WeightSumRule : ICheckRule
                 string.Join(" + ", list.Select(r => Numbers.Plain(r.Weight!.Value))) + " = " + Numbers.Plain(sum));
         }
     }
-
-    /// <summary>The printed 一级 weight, unless the row was moved to another block (满意度 under a filled-down 效益 cell).</summary>
-    private static decimal? PrintedLevel1Weight(WeightedRow r) =>
-        IndicatorWeights.StripWeight(Locations.Clean(r.Row.Level1 ?? "")) == r.Level1 ? r.Row.Level1Weight : null;
 
     /// <summary>An empty line a layout prints under an unused 二级 (成本指标 with no name and 0 points).</summary>
     internal static bool IsPlaceholder(WeightedRow r) =>

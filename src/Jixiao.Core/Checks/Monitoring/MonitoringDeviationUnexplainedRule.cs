@@ -44,7 +44,7 @@ public sealed class MonitoringDeviationUnexplainedRule : ICheckRule
         var expected = context.Parse(row.ExpectedCompletion);
         if (expected.Kind == ValueKind.Qualitative && expected.Tier is QualitativeTier.PartlyAchieved or QualitativeTier.NotAchieved)
             return Locations.Clean(expected.Text);
-        if (RowScoring.Quantitative(target, expected, 1m, context.Rulebook) is { Missed: true })
+        if (RowScoring.Quantitative(context, row.Target, row.ExpectedCompletion, 1m) is { Missed: true })
             return expected.NumberText();
         return null;
     }

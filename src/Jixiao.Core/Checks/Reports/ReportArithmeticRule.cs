@@ -19,7 +19,7 @@ public sealed class ReportArithmeticRule : ICheckRule
     {
         var form = context.Form;
         if (form.Kind != FormKind.Report) yield break;
-        var sentences = ReportFigures.Extract(form.Text);
+        var sentences = context.ReportSentences;
         foreach (var s in sentences)
         {
             foreach (var f in Shares(s)) yield return f;
@@ -59,7 +59,12 @@ public sealed class ReportArithmeticRule : ICheckRule
             var numerator = amounts[^1];
             var candidates = amounts.Take(amounts.Count - 1).ToList();
             var named = NamedWhole(p.Label);
-            var primary = (named is null ? null : candidates.LastOrDefault(c => Mentions(s.Text, c, named))) ?? candidates[0];
+            // The whole must be in the sentence: the amount the 占…的 names, or a first amount that is a total (总额, 合计)
+            // or is broken down (其中, 包括, 按…区分) before the part. Otherwise the share is of something not stated here.
+            var primary = named is not null
+                ? candidates.LastOrDefault(c => Mentions(s.Text, c, named))
+                : IsWhole(s.Text, candidates[0], numerator) ? candidates[0] : null;
+            if (primary is null) continue;
             if (candidates.Any(c => Ratio.Explains(p, Ratio.Of(numerator, c)))) continue;
             var expected = numerator.Wan / primary.Wan;
             var expectedText = Ratio.Percent(expected, p.Decimals);
@@ -94,7 +99,9 @@ public sealed class ReportArithmeticRule : ICheckRule
                         $"|{b.Printed} − {a.Printed}| = {Numbers.Format(Scale(difference, f), f.Decimals)}");
             }
             if (f.Kind != FigureKind.Percent || f.Label.Contains('占') || !IsRateOfChange(f.Label)) continue;
-            var change = before.LastOrDefault(x => IsChangeLabel(x.Label) || IsChangeLabel(Between(s.Text, x, f)));
+            // The rate must follow its change amount directly ("增加332.90万元,增加42.70%"; "超预算18.43万元增幅7.54%").
+            var previousFigure = i > 0 ? figures[i - 1] : null;
+            var change = previousFigure is { Kind: FigureKind.Amount } && IsDirectionalChange(previousFigure.Label) ? previousFigure : null;
             var explained = false;
             (decimal Fraction, string How)? primary = null;
             if (change is not null)
@@ -105,7 +112,7 @@ public sealed class ReportArithmeticRule : ICheckRule
                     primary ??= (change.Wan / baseAmount.Wan, $"{change.Printed} ÷ {baseAmount.Printed}");
                 }
             }
-            else if (before.Count >= 2)
+            else if (before.Count >= 2 && IsBeforeAndAfter(before[^2].Label, before[^1].Label))
             {
                 var (a, b) = (before[^2], before[^1]);
                 if (a.Unit == b.Unit && Ratio.Explains(f, Ratio.Interval(Math.Abs(b.Wan - a.Wan), a.WanHalfUnit + b.WanHalfUnit, a.Wan, a.WanHalfUnit))) explained = true;
@@ -158,14 +165,20 @@ public sealed class ReportArithmeticRule : ICheckRule
         {
             var at = markers[m];
             var end = m + 1 < markers.Count ? markers[m + 1] : text.Length;
-            var total = s.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount && f.End <= at);
-            if (total is null && at <= 2 && previous is not null) total = previous.Figures.LastOrDefault(f => f.Kind == FigureKind.Amount);
-            if (total is null) continue;
+            // The whole is the last amount before the marker that is not itself a difference (超预算18.43万元。其中…);
+            // a sentence opening with 其中 breaks down the previous sentence.
+            var wholes = s.Figures.Where(f => f.Kind == FigureKind.Amount && f.End <= at && !IsChangeLabel(f.Label)).ToList();
+            if (wholes.Count == 0 && at <= 2 && previous is not null)
+                wholes = previous.Figures.Where(f => f.Kind == FigureKind.Amount && !IsChangeLabel(f.Label)).ToList();
+            if (wholes.Count == 0) continue;
+            var total = wholes[^1];
             var parts = s.Figures.Where(f => f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占')).ToList();
             if (parts.Count < 2) continue;
             var sum = parts.Sum(f => f.Wan);
             var tolerance = parts.Sum(f => f.WanHalfUnit) + total.WanHalfUnit;
-            if (sum - total.Wan <= tolerance || SubsetMakes(parts, total.Wan, tolerance)) continue;
+            // A sum within any whole of the sentence may break that whole down (其中 after two amounts is ambiguous).
+            if (wholes.Any(w => sum - w.Wan <= parts.Sum(f => f.WanHalfUnit) + w.WanHalfUnit)) continue;
+            if (wholes.Any(w => Math.Abs(sum - w.Wan) <= parts.Sum(f => f.WanHalfUnit) + w.WanHalfUnit || SubsetMakes(parts, w.Wan, parts.Sum(f => f.WanHalfUnit) + w.WanHalfUnit))) continue;
             var terms = string.Join(" + ", parts.Select(f => $"{f.Label}{f.Printed}"));
             yield return new Finding(
                 CheckCodes.SubtotalMismatch, Severity.Error,
@@ -229,6 +242,35 @@ public sealed class ReportArithmeticRule : ICheckRule
         (label.Contains("得分", StringComparison.Ordinal) || label.Contains("总分", StringComparison.Ordinal) || label.Contains("评分", StringComparison.Ordinal))
         && !label.Contains("分值", StringComparison.Ordinal);
 
+    private static readonly string[] DirectionalWords = ["增加", "增长", "减少", "下降", "降低", "超预算", "超支", "超出", "节约", "比预算", "比上年", "较上年", "多支出", "少支出", "上升"];
+
+    private static bool IsDirectionalChange(string label) => DirectionalWords.Any(w => label.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Two amounts that are the two ends of a change: 上年 / 本年, two different years, or 预算 / 实际.</summary>
+    private static bool IsBeforeAndAfter(string first, string second)
+    {
+        var years = (Year(first), Year(second));
+        if (years is ({ } y1, { } y2) && y1 != y2) return true;
+        if ((first.Contains("上年", StringComparison.Ordinal) || first.Contains("去年", StringComparison.Ordinal))
+            && (second.Contains("本年", StringComparison.Ordinal) || second.Contains("今年", StringComparison.Ordinal))) return true;
+        return first.Contains("预算", StringComparison.Ordinal)
+            && (second.Contains("实际", StringComparison.Ordinal) || second.Contains("决算", StringComparison.Ordinal) || second.Contains("执行", StringComparison.Ordinal));
+
+        static string? Year(string label)
+        {
+            var at = label.IndexOf("20", StringComparison.Ordinal);
+            return at >= 0 && at + 4 <= label.Length && label[at..(at + 4)].All(char.IsAsciiDigit) ? label[at..(at + 4)] : null;
+        }
+    }
+
+    /// <summary>The first amount of a sentence is the whole of a later one when it is a total or is broken down before it.</summary>
+    private static bool IsWhole(string sentence, ReportFigure whole, ReportFigure part)
+    {
+        if (new[] { "总", "合计", "共计", "全部", "整体" }.Any(w => whole.Label.Contains(w, StringComparison.Ordinal))) return true;
+        var between = Between(sentence, whole, part);
+        return between.Contains("其中", StringComparison.Ordinal) || between.Contains("包括", StringComparison.Ordinal) || between.Contains("区分", StringComparison.Ordinal);
+    }
+
     private static bool IsRateOfChange(string label) =>
         new[] { "增幅", "降幅", "增长", "增加", "下降", "减少", "降低", "变动率", "上升" }.Any(w => label.Contains(w, StringComparison.Ordinal));
 
@@ -273,6 +315,8 @@ public sealed class ReportArithmeticRule : ICheckRule
         var n = parts.Count;
         for (var mask = 1; mask < (1 << n); mask++)
         {
+            // One part equal to the whole explains nothing about the others.
+            if ((mask & (mask - 1)) == 0) continue;
             var sum = 0m;
             for (var k = 0; k < n; k++) if ((mask & (1 << k)) != 0) sum += parts[k].Wan;
             if (Math.Abs(sum - total) <= tolerance) return true;

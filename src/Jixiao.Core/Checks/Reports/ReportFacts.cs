@@ -12,9 +12,6 @@ internal sealed class ReportFacts
     public ReportFigure? ProjectBudget { get; private set; }
     public ReportFigure? ProjectActual { get; private set; }
 
-    /// <summary>The sentences the four amounts come from, to quote them.</summary>
-    public List<string> Sources { get; } = [];
-
     public bool Complete => BasicBudget is not null && BasicActual is not null && ProjectBudget is not null && ProjectActual is not null;
 
     public static ReportFacts From(IReadOnlyList<ReportSentence> sentences)
@@ -37,15 +34,13 @@ internal sealed class ReportFacts
                 var isBudget = !isActual && label.Contains("预算", StringComparison.Ordinal) && !ReportArithmeticRule.IsChangeLabel(label)
                     && !label.Contains("调整", StringComparison.Ordinal) && !label.Contains("年初", StringComparison.Ordinal);
                 if (!isActual && !isBudget) continue;
-                var added = (subject, isActual) switch
+                switch (subject, isActual)
                 {
-                    ("basic", false) when facts.BasicBudget is null => facts.BasicBudget = f,
-                    ("basic", true) when facts.BasicActual is null => facts.BasicActual = f,
-                    ("project", false) when facts.ProjectBudget is null => facts.ProjectBudget = f,
-                    ("project", true) when facts.ProjectActual is null => facts.ProjectActual = f,
-                    _ => null,
-                };
-                if (added is not null && !facts.Sources.Contains(s.Text)) facts.Sources.Add(s.Text);
+                    case ("basic", false): facts.BasicBudget ??= f; break;
+                    case ("basic", true): facts.BasicActual ??= f; break;
+                    case ("project", false): facts.ProjectBudget ??= f; break;
+                    case ("project", true): facts.ProjectActual ??= f; break;
+                }
             }
         }
         return facts;

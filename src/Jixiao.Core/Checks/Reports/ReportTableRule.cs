@@ -14,7 +14,11 @@ namespace Jixiao.Core.Checks.Reports;
 /// </summary>
 public static class ReportTableRule
 {
-    public static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook)
+    public static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) =>
+        Check(forms, forms.Select(f => new CheckContext(f.Form, rulebook)).ToList());
+
+    /// <summary>The same, reusing the contexts (and the report sentences already extracted in them) of a checker run.</summary>
+    internal static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, IReadOnlyList<CheckContext> contexts)
     {
         for (var i = 0; i < forms.Count; i++)
         {
@@ -22,8 +26,9 @@ public static class ReportTableRule
             if (report.Form.Kind != FormKind.Report || string.IsNullOrWhiteSpace(report.Form.Text)) continue;
             var tables = forms.Where(f => f.Form.Kind is FormKind.DepartmentSelfEvaluation or FormKind.ProjectSelfEvaluation && SameUnitAndYear(report, f)).ToList();
             if (tables.Count == 0) continue;
-            var sentences = ReportFigures.Extract(report.Form.Text);
-            foreach (var f in Rates(sentences, tables)) yield return (i, f);
+            var sentences = contexts[i].ReportSentences;
+            var rulebook = contexts[i].Rulebook;
+            foreach (var f in Rates(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Scores(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Spending(sentences, tables)) yield return (i, f);
         }
@@ -41,16 +46,16 @@ public static class ReportTableRule
         return report.Document == table.Document;
     }
 
-    private static IEnumerable<Finding> Rates(IReadOnlyList<ReportSentence> sentences, List<DocumentForm> tables)
+    private static IEnumerable<Finding> Rates(IReadOnlyList<ReportSentence> sentences, List<DocumentForm> tables, Rulebook rulebook)
     {
         var department = tables.FirstOrDefault(t => t.Form.Kind == FormKind.DepartmentSelfEvaluation);
         if (department is null) yield break;
         var form = department.Form;
-        var row = ExecutionRates.WholeRows(form).FirstOrDefault(r => ExecutionRates.Fraction(form, r) is not null);
+        var row = ExecutionRates.WholeRows(form).FirstOrDefault(r => ExecutionRates.Fraction(form, r, rulebook) is not null);
         if (row is null) yield break;
-        var exact = ExecutionRates.Fraction(form, row)!.Value;
+        var exact = ExecutionRates.Fraction(form, row, rulebook)!.Value;
         var a = ExecutionRates.Base(form, row)!.Value;
-        var b = row.Executed!.Value - (row.Transfer ?? 0m);
+        var b = row.Executed!.Value - (ExecutionRates.Transfer(row, rulebook) ?? 0m);
         var interval = Ratio.Interval(b, Numbers.HalfUnit(Numbers.Decimals(row.Executed!.Value)), a, Numbers.HalfUnit(Numbers.Decimals(a)));
         foreach (var s in sentences)
             foreach (var p in s.Figures.Where(p => ReportArithmeticRule.IsOverallRate(s, p)))
@@ -58,7 +63,7 @@ public static class ReportTableRule
                 var statedInTable = row.StatedRate is { } st && Ratio.Explains(p, (st.Fraction - Numbers.HalfUnit(st.Decimals) / 100m, st.Fraction + Numbers.HalfUnit(st.Decimals) / 100m));
                 if (statedInTable || Ratio.Explains(p, interval)) continue;
                 var computed = Ratio.Percent(exact, p.Decimals);
-                var formula = ExecutionRates.Formula(form, row);
+                var formula = ExecutionRates.Formula(form, row, rulebook);
                 var printed = row.StatedRate is { } sr ? $"（表中填报{sr}）" : "";
                 yield return new Finding(
                     CheckCodes.ReportTableMismatch, Severity.Error,
