@@ -57,6 +57,19 @@ public static class FormImport
         }
     }
 
+    /// <summary>
+    /// Checks the forms of all files together, as the checker's set rules need: the same form uploaded twice, a report
+    /// whose figures contradict its own tables. Each form's own findings are kept.
+    /// </summary>
+    public static IReadOnlyList<ReadFile> CheckTogether(IReadOnlyList<ReadFile> files)
+    {
+        var all = files.SelectMany(f => f.Forms).ToList();
+        if (all.Count < 2) return files;
+        var results = Checker.Check(all.Select(f => new DocumentForm(f.File, f.Form)).ToList(), Core.Rulebooks.Rulebooks.Default);
+        var byForm = all.Select((f, i) => (f, results[i].Findings)).ToDictionary(x => x.f, x => x.Findings);
+        return files.Select(file => file with { Forms = file.Forms.Select(f => f with { Findings = byForm[f] }).ToList() }).ToList();
+    }
+
     private static string Extension(string fileName) => Path.GetExtension(fileName).ToLowerInvariant();
 
     /// <summary>Saves the chosen forms as drafts of their units, all or nothing; returns the new form ids in order.</summary>
