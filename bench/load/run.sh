@@ -10,6 +10,7 @@ PORT=${PORT:-5098}
 PGPORT=${PGPORT:-5441}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/jixiao-load.XXXXXX)
+chmod 755 "$WORK"
 BASE="http://127.0.0.1:$PORT"
 APP_PID=""
 cleanup() {
@@ -55,9 +56,28 @@ for _ in $(seq 1 "$CONNECTIONS"); do
 done
 echo "$SOURCE" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/save.json"
 
-export AUTH_COOKIE FORM_IDS="$IDS" SAVE_BODY="$WORK/save.json" PAGE_PATH="/forms/$SOURCE_ID"
-echo "== form page: GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/page.lua" "$BASE" | tee "$WORK/page.txt"
+# The server's processor time (user + system, clock ticks) around each run: on a machine shared with other work the
+# wall-clock latency measures the run queue as much as the app; CPU per request is what the app itself costs.
+ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+HZ=$(getconf CLK_TCK)
+measure() { # name, wrk args...
+  local name=$1; shift
+  local before after requests
+  before=$(ticks)
+  wrk "$@" "$BASE" | tee "$WORK/$name.txt"
+  after=$(ticks)
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
+  awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "server CPU %.1f ms per request (%d requests, %.1f s CPU)\n", 1000 * t / hz / n, n, t / hz }'
+}
+
+export AUTH_COOKIE FORM_IDS="$IDS" SAVE_BODY="$WORK/save.json"
+export PAGE_PATH="/forms/$SOURCE_ID"
+echo "== form page (editor, server prerender): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
+measure page -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/page.lua"
+export PAGE_PATH="/forms/$SOURCE_ID/print"
+echo "== form print view (read-only, static): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
+measure print -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/page.lua"
 echo "== save: PUT /api/v1/forms/{id}, $CONNECTIONS connections (one per form), $DURATION"
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/save.lua" "$BASE" | tee "$WORK/save.txt"
+measure save -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/save.lua"
+echo "== load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
