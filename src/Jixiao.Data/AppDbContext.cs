@@ -188,7 +188,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private static void Source(ComplexPropertyBuilder<SourceColumns> s) => s.Property(p => p.Sheet).HasMaxLength(200);
 
-    /// <summary>The audit trail is append-only: a save that would change or remove an entry fails whole.</summary>
+    /// <summary>
+    /// History is append-only: the audit trail, workflow transitions and submitted versions with their justifications
+    /// are never changed or removed; a save that would do so fails whole.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -203,8 +206,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("审计记录只能追加，不能修改或删除。");
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted)) continue;
+            var what = entry.Entity switch
+            {
+                AuditEntry => "审计记录",
+                WorkflowTransition => "流转记录",
+                FormVersion or FindingJustification => "已提交的版本",
+                _ => null,
+            };
+            if (what is not null) throw new InvalidOperationException($"{what}只能追加，不能修改或删除。");
+        }
     }
 
     /// <summary>Appends one audit entry (saved with the caller's next SaveChanges, so in the same transaction).</summary>

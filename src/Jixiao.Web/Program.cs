@@ -11,6 +11,7 @@ using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
+using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Tokens;
@@ -33,9 +34,10 @@ builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetCon
 builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
-builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddSingleton<StartupTasks>();
 
 // Keys live in the database so every instance behind a load balancer can read every other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<AppDbContext>();
@@ -48,6 +50,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = false;
     })
     .AddRoles<IdentityRole>()
+    .AddErrorDescriber<ChineseIdentityErrors>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
@@ -102,7 +105,8 @@ var app = builder.Build();
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
-    api.UseExceptionHandler();
+    // Malformed bodies surface as BadHttpRequestException in Development; they are the client's error, not ours.
+    api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
     api.UseStatusCodePages();
 });
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
@@ -124,6 +128,7 @@ api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();
 api.MapFindingEndpoints();
+api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
@@ -133,11 +138,14 @@ app.MapJixiaoUiEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+// An in-process test host (WebApplicationFactory) must see the refusal itself; an operator sees only the message.
+var underTestHost = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.GetType().Name == "TestServer";
 try
 {
-    app.Run();
+    await app.Services.GetRequiredService<StartupTasks>().RunAsync(CancellationToken.None);
+    await app.RunAsync();
 }
-catch (StartupRefusedException refused)
+catch (StartupRefusedException refused) when (!underTestHost)
 {
     Console.Error.WriteLine(refused.Message);
     Environment.ExitCode = 2;

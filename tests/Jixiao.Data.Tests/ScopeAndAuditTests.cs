@@ -98,6 +98,24 @@ public abstract class ScopeAndAuditTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Equal(count, await check.AuditEntries.CountAsync());
         Assert.Null((await check.AuditEntries.OrderBy(a => a.Id).FirstAsync()).After);
     }
+
+    [Fact]
+    public async Task Submitted_versions_and_workflow_steps_cannot_be_rewritten()
+    {
+        database.SkipUnlessAvailable();
+        var (_, own, _) = await SeedAsync();
+        await using var db = database.NewContext();
+
+        (await db.Versions.SingleAsync(v => v.FormId == own.Id)).FormJson = "{\"改\":1}";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.Transitions.Remove(await db.Transitions.SingleAsync(t => t.FormId == own.Id));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        await using var check = database.NewContext();
+        Assert.Equal("{}", (await check.Versions.SingleAsync(v => v.FormId == own.Id)).FormJson);
+        Assert.Single(await check.Transitions.Where(t => t.FormId == own.Id).ToListAsync());
+    }
 }
 
 public sealed class ScopeAndAuditOnSqlite(SqliteTestDatabase database) : ScopeAndAuditTests<SqliteTestDatabase>(database)

@@ -51,6 +51,8 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("create organisation", t => (HttpMethod.Post, "/api/v1/organisations", new { parentId = t.Organisation, code = "X" + t.Project, name = "新单位", kind = "Unit" })),
         ("read project", t => (HttpMethod.Get, $"/api/v1/projects/{t.Project}", null)),
         ("create project", t => (HttpMethod.Post, "/api/v1/projects", new { organisationId = t.Organisation, fiscalYear = 2020, code = "P" + t.Project, name = "新项目" })),
+        ("import preview", t => (HttpMethod.Post, "/api/v1/imports/preview", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
+        ("import", t => (HttpMethod.Post, "/api/v1/imports", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 
@@ -63,8 +65,14 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         return data;
     }
 
-    /// <summary>A submitted form (so version 1 exists) and a project in <paramref name="organisation"/>.</summary>
-    private async Task<Target> TargetIn(string organisation)
+    /// <summary>
+    /// A submitted form (so version 1 exists) and a project in <paramref name="organisation"/>, made once per class:
+    /// a call from outside changes nothing, and a call from inside is only asked to find the record.
+    /// </summary>
+    private async Task<Target> TargetIn(string organisation) =>
+        (Target)await Host.Shared.GetOrAdd("target " + organisation, async _ => await NewTargetIn(organisation));
+
+    private async Task<Target> NewTargetIn(string organisation)
     {
         var filler = Filler[organisation];
         var orgId = Host.World.Id(organisation);
@@ -128,6 +136,11 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         Assert.DoesNotContain("上海市大数据中心", await Names("finance", "/api/v1/forms?pageSize=200", "organisationName"));
         Assert.Equal(["上海市大数据中心"], await Names("other-finance", "/api/v1/forms?pageSize=200", "organisationName"));
         Assert.Equal(["浏阳市数据资源中心"], await Names("unit", "/api/v1/projects?pageSize=200", "organisationName"));
+        Host.Checker.For("列表问题", new Core.Checks.Finding("SCOPE_LIST", Core.Checks.Severity.Warning, "测试问题", "test", new Core.Checks.FindingLocation("header")));
+        await Draft("列表问题", "unit", "LY");
+        await Draft("列表问题", "wangcheng", "WC");
+        Assert.Equal(["浏阳市数据资源中心"], await Names("unit", "/api/v1/findings?code=SCOPE_LIST", "organisationName"));
+        Assert.Equal(["浏阳市数据资源中心", "长沙市望城区数据资源中心"], await Names("department", "/api/v1/findings?code=SCOPE_LIST", "organisationName"));
         var audit = (await Expect(HttpStatusCode.OK, await Host.Client("school").GetAsync("/api/v1/audit?pageSize=200")))["items"]!.AsArray();
         Assert.NotEmpty(audit);
         // Only people who act on 甲市第一中学's records leave entries a school filler may read.

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Jixiao.Web.Tests;
@@ -25,14 +26,26 @@ public sealed class ChosenFindings
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<Finding>> byProject = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, int> failAfter = new(StringComparer.Ordinal);
+
     public void For(string project, params Finding[] findings) => byProject[project] = findings;
 
-    public IReadOnlyList<Finding> Check(PerformanceForm form) =>
-        form.Project is not null && byProject.TryGetValue(form.Project, out var findings) ? findings : [];
+    /// <summary>The checker breaks on this project after <paramref name="calls"/> successful checks (a bad file half-way through an import).</summary>
+    public void FailOn(string project, int calls) => failAfter[project] = calls;
+
+    public IReadOnlyList<Finding> Check(PerformanceForm form)
+    {
+        if (form.Project is not null && failAfter.TryGetValue(form.Project, out var left))
+        {
+            if (left <= 0) throw new InvalidOperationException($"checker failed on {form.Project}");
+            failAfter[form.Project] = left - 1;
+        }
+        return form.Project is not null && byProject.TryGetValue(form.Project, out var findings) ? findings : [];
+    }
 }
 
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
-public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker) : WebApplicationFactory<Program>
+public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null, bool keysInDatabase = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,7 +53,10 @@ public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings,
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<FormCheck>(checker.Check);
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (clock is not null) services.AddSingleton(clock);
+            if (!keysInDatabase) services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            // Hashing at the production work factor dominates test time on two cores; the scheme is the same.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
     }
 }
@@ -70,11 +86,17 @@ public abstract class TestHost : IAsyncLifetime
 {
     public ChosenFindings Checker { get; } = new();
 
+    /// <summary>Every timestamp the app writes comes from here: 09:30 Beijing time in the 2021 self-evaluation season, as UTC like every TimeProvider.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2021, 3, 15, 1, 30, 0, TimeSpan.Zero));
+
     public JixiaoFactory Factory { get; private set; } = null!;
 
     public World World { get; private set; } = null!;
 
     public abstract bool Available { get; }
+
+    /// <summary>Records several tests of one class may share (each class has its own host and database).</summary>
+    public ConcurrentDictionary<string, Task<object>> Shared { get; } = new(StringComparer.Ordinal);
 
     protected abstract Dictionary<string, string?> DatabaseSettings();
 
@@ -89,7 +111,7 @@ public abstract class TestHost : IAsyncLifetime
         settings["Jixiao:AdminPassword"] = "Pw-admin-2026!";
         settings["Jixiao:RootCode"] = "CZ";
         settings["Jixiao:RootName"] = "甲市财政局";
-        Factory = new JixiaoFactory(settings, Checker);
+        Factory = new JixiaoFactory(settings, Checker, Clock);
         World = await World.SeedAsync(Factory);
     }
 

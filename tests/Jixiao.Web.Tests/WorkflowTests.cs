@@ -25,6 +25,8 @@ public abstract class WorkflowTests<THost>(THost host) : ApiTestBase<THost>(host
     {
         Host.SkipUnlessAvailable();
         var id = await Draft("提交项目");
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var now = Host.Clock.GetUtcNow();
 
         var form = await Expect(HttpStatusCode.OK, await Submit("unit", id));
 
@@ -34,7 +36,9 @@ public abstract class WorkflowTests<THost>(THost host) : ApiTestBase<THost>(host
         var history = (await Expect(HttpStatusCode.OK, await Host.Client("unit").GetAsync($"/api/v1/forms/{id}/history"))).AsArray();
         var step = Assert.Single(history)!;
         Assert.Equal(("Submit", "Draft", "Submitted", "unit", 1), ((string?)step["action"], (string?)step["from"], (string?)step["to"], (string?)step["userName"], (int?)step["versionNumber"]));
-        Assert.NotNull((string?)step["at"]);
+        Assert.Equal(now, DateTimeOffset.Parse((string)step["at"]!, System.Globalization.CultureInfo.InvariantCulture));
+        var version = await Expect(HttpStatusCode.OK, await Host.Client("unit").GetAsync($"/api/v1/forms/{id}/versions/1"));
+        Assert.Equal(now, DateTimeOffset.Parse((string)version["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

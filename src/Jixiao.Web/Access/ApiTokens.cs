@@ -48,8 +48,12 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("API 令牌无效、已过期或已吊销。");
         if (await users.IsLockedOutAsync(stored.User)) return AuthenticateResult.Fail("账户已锁定。");
 
-        stored.LastUsedAt = now;
-        await db.SaveChangesAsync();
+        // Once a minute is precise enough for "last used" and spares SQLite a write on every request.
+        if (stored.LastUsedAt is null || now - stored.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            stored.LastUsedAt = now;
+            await db.SaveChangesAsync();
+        }
 
         var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, stored.User.Id));

@@ -80,6 +80,7 @@ public static class Refusals
 
     public static string? DetailFor(int status) => status switch
     {
+        400 => "请求格式不正确：JSON 无法解析，或缺少必填字段。",
         401 => "请先登录，或在 Authorization 头中提供有效的 API 令牌。",
         403 => "您的角色不允许执行此操作。",
         404 => "请求的资源不存在或不在您的管辖范围内。",

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Jixiao.Web.Startup;
 
 /// <summary>
-/// Runs before the server accepts requests (<see cref="IHostedLifecycleService.StartingAsync"/>): migrates the
-/// database, makes sure the roles exist, and then either seeds the demo city or makes sure the administrator exists.
+/// Runs once before the server starts (called from Program, so a refusal ends the process with its message and
+/// nothing else): migrates the database, makes sure the roles exist, and then either seeds the demo city or makes
+/// sure the administrator exists.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptions> options, ILogger<StartupTasks> log) : IHostedLifecycleService
+public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptions> options, ILogger<StartupTasks> log)
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.Demo && string.IsNullOrWhiteSpace(settings.AdminPassword))
@@ -57,10 +58,4 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
         await db.SaveChangesAsync(cancellationToken);
         log.LogInformation("Created administrator {User} at {Organisation}", admin.UserName, root.Name);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -252,7 +252,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         }
     }
 
-    private static void SetFindings(FormRecord record, IReadOnlyList<Finding> findings)
+    /// <summary>Rewrites a form's finding rows to <paramref name="findings"/> (also used by imports).</summary>
+    internal static void SetFindings(FormRecord record, IReadOnlyList<Finding> findings)
     {
         var rows = record.Findings.OrderBy(f => f.Position).ToList();
         record.Findings.Clear();
