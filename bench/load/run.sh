@@ -21,7 +21,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== publishing (Release)"
-dotnet publish "$ROOT/src/Jixiao.Web" -c Release -o "$WORK/app" -nologo -v q >/dev/null
+dotnet publish "$ROOT/src/Jixiao.Web" -c Release -o "$WORK/app" -nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
 
 ARGS=(--urls="http://127.0.0.1:$PORT" --Jixiao:DataFolder="$WORK/data" --Logging:LogLevel:Default=Warning --demo)
 if [ "$DB" = postgres ]; then
