@@ -24,7 +24,8 @@ foreach (var summary in summaries)
         if (report.ResultStatistics is not { } stats || report.BenchmarkCase.Parameters["Seed"] is not string seed) continue;
         var forms = FormRecognizer.Recognize(TextReader.Read(File.ReadAllText(RepoPaths.Seed(seed)), seed)).Count;
         var perSecond = forms / (stats.Median / 1e9);
+        var format = report.BenchmarkCase.Descriptor.Type == typeof(XlsxReadingBenchmarks) ? "xlsx" : "text";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {seed}: {forms} forms per document, median {stats.Median / 1000:F1} µs → {perSecond:F0} forms/s on one core"));
+            $"{format} seed {seed}: {forms} forms per document, median {stats.Median / 1000:F1} µs → {perSecond:F0} forms/s on one core"));
     }
 }

@@ -23,19 +23,52 @@ public static class CliApp
         format.AcceptOnlyFromAmong("text", "json");
         var rulebook = new Option<string>("--rulebook")
         {
-            Description = "计分规则：" + string.Join("、", Rulebooks.Names) + "（默认 " + Rulebooks.DefaultName + "）",
+            Description = "计分规则：内置的 " + string.Join("、", Rulebooks.Names) + "（默认 " + Rulebooks.DefaultName + "），或规则文件（JSON）的路径",
             DefaultValueFactory = _ => Rulebooks.DefaultName,
         };
-        rulebook.AcceptOnlyFromAmong([.. Rulebooks.Names]);
+        var report = new Option<string?>("--report")
+        {
+            Description = "另存一份核查报告（.xlsx，每条问题一行，可筛选）",
+        };
 
-        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，列出读到的每张表") { paths, format, rulebook };
-        check.SetAction(parsed => CheckCommand.Run(parsed.GetValue(paths) ?? [], parsed.GetValue(format) == "json",
-            Rulebooks.BuiltIn(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName), output, error));
+        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题") { paths, format, rulebook, report };
+        check.SetAction(parsed =>
+        {
+            if (LoadRulebook(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName, error) is not { } rules) return 2;
+            var colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+            return CheckCommand.Run(parsed.GetValue(paths) ?? [],
+                new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour), output, error);
+        });
 
-        var root = new RootCommand("jixiao：预算绩效自评表的读取与核对") { check };
+        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出") { check, Export.ExportCommand.Create() };
         var result = root.Parse(args);
         var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error });
         // System.CommandLine returns 1 for parse errors; this tool promises 2 for bad arguments.
         return result.Errors.Count > 0 ? 2 : code;
+    }
+
+    /// <summary>A built-in rulebook by name, or a user's copy from a file; a broken one is one line naming the field.</summary>
+    private static Rulebook? LoadRulebook(string nameOrPath, TextWriter error)
+    {
+        if (Rulebooks.Names.Contains(nameOrPath)) return Rulebooks.BuiltIn(nameOrPath);
+        if (!File.Exists(nameOrPath))
+        {
+            error.WriteLine($"{nameOrPath}: 没有这个内置规则，也没有这个规则文件（内置：{string.Join("、", Rulebooks.Names)}）");
+            return null;
+        }
+        try
+        {
+            return Rulebook.Parse(File.ReadAllText(nameOrPath), nameOrPath);
+        }
+        catch (RulebookException e)
+        {
+            error.WriteLine($"{nameOrPath}: {e.ChineseMessage}（字段 {e.Field}）");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{nameOrPath}: 规则文件无法读取（{e.Message}）");
+            return null;
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class BadInputTests : IDisposable
     public void Empty_binary_unsupported_and_missing_files_each_give_one_chinese_line_and_exit_code_2()
     {
         File.WriteAllBytes(Path.Combine(_dir, "a-empty.txt"), []);
-        File.WriteAllBytes(Path.Combine(_dir, "b-binary.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01]);
+        File.WriteAllBytes(Path.Combine(_dir, "b-binary.txt"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x00, 0x01]);
         File.Copy(RepoPaths.Seed("001"), Path.Combine(_dir, "c-report.txt"));
         var unsupported = Path.Combine(_dir, "d.xyz");
         File.WriteAllText(unsupported, "x");
@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith(Path.Combine(_dir, "a-empty.txt") + ": ", StringComparison.Ordinal) && l.Contains("为空", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("b-binary.txt: ", StringComparison.Ordinal) && l.Contains("不是文本", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("b-binary.txt: ", StringComparison.Ordinal) && l.Contains("无法识别", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(unsupported + ": ", StringComparison.Ordinal) && l.Contains("不支持的文件类型", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(missing + ": ", StringComparison.Ordinal) && l.Contains("不存在", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Error + result.Output, StringComparison.Ordinal);
@@ -46,9 +46,32 @@ public sealed class BadInputTests : IDisposable
 
         var result = CliRun.Run("check", _dir, "--format", "json");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode); // seed 000 has error findings; notes.md is skipped, not an error
+        Assert.Equal("", result.Error);
         var file = Assert.Single(result.Json.GetProperty("files").EnumerateArray());
         Assert.Equal("department-self-evaluation", file.GetProperty("forms")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void A_correctly_filled_form_exits_with_0_and_a_bad_file_beside_forms_with_errors_still_gives_2()
+    {
+        var clean = Path.Combine(_dir, "clean.txt");
+        File.WriteAllText(clean, string.Join('\n',
+            "项目支出绩效自评表",
+            "(2020 年度)",
+            "项目名称\t道路养护",
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "\t年度资金总额\t100\t100\t100\t10\t100.00%\t10",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t养护里程\t≥100公里\t100公里\t50\t50\t",
+            "效益指标\t社会效益指标\t通行时间缩短\t≥10%\t12%\t30\t30\t",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t10\t10\t",
+            "总分\t\t\t\t\t100\t100\t"));
+        Assert.Equal(0, CliRun.Run("check", clean).ExitCode);
+
+        File.WriteAllBytes(Path.Combine(_dir, "empty.txt"), []);
+        File.Copy(RepoPaths.Seed("000"), Path.Combine(_dir, "seed.txt"));
+        Assert.Equal(2, CliRun.Run("check", _dir).ExitCode);
     }
 
     [Fact]

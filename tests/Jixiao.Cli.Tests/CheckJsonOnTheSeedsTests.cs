@@ -18,9 +18,9 @@ public sealed class CheckJsonOnTheSeedsTests
     private static int Rows(JsonElement form) => form.GetProperty("indicators").GetArrayLength();
 
     [Fact]
-    public void Every_seed_is_read_without_error_and_the_exit_code_is_zero()
+    public void Every_seed_is_read_without_error_and_their_real_errors_make_the_exit_code_1()
     {
-        Assert.Equal(0, Result.ExitCode);
+        Assert.Equal(1, Result.ExitCode);
         Assert.Equal("", Result.Error);
         var files = Result.Json.GetProperty("files").EnumerateArray().ToArray();
         Assert.Equal(4, files.Length);
@@ -42,11 +42,14 @@ public sealed class CheckJsonOnTheSeedsTests
     }
 
     [Fact]
-    public void Seed_000_shows_the_computed_rate_beside_the_stated_one()
+    public void Seed_000_shows_the_computed_rate_beside_the_stated_one_and_the_finding_about_it()
     {
-        var funds = Assert.Single(Forms("000")).GetProperty("funds")[0];
+        var form = Assert.Single(Forms("000"));
+        var funds = form.GetProperty("funds")[0];
         Assert.Equal(234.00m, funds.GetProperty("statedRate").GetDecimal());
         Assert.Equal(234.10m, funds.GetProperty("rate").GetDecimal());
+        var finding = form.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "execution-rate-mismatch");
+        Assert.Equal(("error", "234.00%", "234.10%"), (finding.GetProperty("severity").GetString(), finding.GetProperty("stated").GetString(), finding.GetProperty("expected").GetString()));
     }
 
     [Fact]

@@ -9,7 +9,9 @@ public sealed class CheckTextSummaryTests
     {
         var result = CliRun.Run("check", RepoPaths.Seed("000"));
 
-        Assert.Equal(0, result.ExitCode);
+        // 234.00% stated where 2032 ÷ 868 is 234.10%: an error finding, so exit code 1.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[错误] execution-rate-mismatch 资金", result.Output);
         Assert.Contains("部门整体支出绩效自评表 2020年 长沙市望城区数据资源中心", result.Output);
         Assert.Contains("指标 22 行", result.Output);
         Assert.Contains("表内总分 90.00", result.Output);

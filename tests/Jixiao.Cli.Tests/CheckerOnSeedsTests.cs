@@ -124,7 +124,7 @@ public class CheckerOnSeedsTests
         var report = Seed("002", FormKind.Report).Single();
         var f = One(report, CheckCodes.ShareMismatch);
         Assert.Equal(("98.93%", "90.62%"), (f.Stated, f.Expected));
-        // Its twenty other amounts, shares, increases and breakdowns add up, and its 96分 matches the tables.
+        // Its other amounts, shares, increases and breakdowns add up, and its 96分 matches the tables.
         Assert.Single(report.Findings, x => x.Severity >= Severity.Warning);
     }
 

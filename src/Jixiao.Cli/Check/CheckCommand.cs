@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
 using Jixiao.Core.Scoring;
-using Jixiao.Documents.Grid;
+using Jixiao.Documents.Findings;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
 
@@ -12,41 +13,44 @@ namespace Jixiao.Cli.Check;
 /// <summary><c>jixiao check PATH...</c>: reads every file, recognises its forms and prints them as text or JSON.</summary>
 public static class CheckCommand
 {
-    /// <summary>Extensions looked for inside folders; a file named on the command line is always tried.</summary>
-    private static readonly string[] Supported = [".txt"];
-
-    public static int Run(IReadOnlyList<string> paths, bool json, Rulebook rulebook, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Reads every file, then checks all forms together — duplicates and a report against its tables are found across
+    /// files. Exit code: 2 when a file could not be read, else 1 when any finding is an error, else 0.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> paths, CheckSettings settings, TextWriter output, TextWriter error)
     {
-        var files = new List<FileJson>();
-        var failed = false;
+        var read = new List<(string Path, string? Error, IReadOnlyList<PerformanceForm> Forms)>();
         foreach (var file in Expand(paths))
         {
-            var result = CheckFile(file, rulebook);
-            files.Add(result);
-            if (result.Error is null) continue;
-            failed = true;
-            error.WriteLine($"{file}: {result.Error}");
+            var (forms, problem) = ReadForms(file);
+            read.Add((file, problem, forms));
+            if (problem is not null) error.WriteLine($"{file}: {problem}");
         }
 
-        if (json) output.WriteLine(CheckJson.Serialize(new CheckOutput(files)));
-        else WriteSummary(files, output);
-        return failed ? 2 : 0;
-    }
+        var results = Checker.Check([.. read.SelectMany(f => f.Forms.Select(form => new DocumentForm(f.Path, form)))], settings.Rulebook);
+        var next = 0;
+        var files = read.Select(f => new FileJson(f.Path, f.Error,
+            [.. f.Forms.Select(form => Map(form, settings.Rulebook, results[next++].Findings))])).ToList();
 
-    /// <summary>
-    /// Picks the reader by extension. The one place a new file format is added.
-    /// </summary>
-    public static ReadDocument ReadFile(string path)
-    {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        switch (extension)
+        if (settings.Json) output.WriteLine(CheckJson.Serialize(new CheckOutput(files)));
+        else WriteSummary(files, output, settings.Colour);
+
+        var failed = read.Any(f => f.Error is not null);
+        if (settings.ReportPath is { } report)
         {
-            case ".txt":
-                using (var stream = File.OpenRead(path))
-                    return Documents.Text.TextReader.Read(stream, path);
-            default:
-                throw new DocumentReadException(path, extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension}）");
+            try
+            {
+                using var stream = File.Create(report);
+                FindingsWorkbook.Write(stream, results);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{report}: 无法写入核查报告（{e.Message}）");
+                failed = true;
+            }
         }
+
+        return failed ? 2 : Checker.HasErrors(results) ? 1 : 0;
     }
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
@@ -57,7 +61,7 @@ public static class CheckCommand
             {
                 var found = new List<string>();
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-                    if (Array.IndexOf(Supported, Path.GetExtension(file).ToLowerInvariant()) >= 0) found.Add(file);
+                    if (DocumentReader.Accepts(file)) found.Add(file);
                 found.Sort(StringComparer.Ordinal);
                 foreach (var file in found) yield return file;
             }
@@ -68,43 +72,36 @@ public static class CheckCommand
         }
     }
 
-    private static FileJson CheckFile(string path, Rulebook rulebook)
+    private static (IReadOnlyList<PerformanceForm> Forms, string? Error) ReadForms(string path)
     {
-        if (!File.Exists(path)) return new FileJson(path, "文件或文件夹不存在", []);
+        if (!File.Exists(path)) return ([], "文件或文件夹不存在");
+        if (!DocumentReader.Accepts(path))
+        {
+            var extension = Path.GetExtension(path);
+            return ([], extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）");
+        }
         try
         {
-            var document = ReadFile(path);
-            var forms = FormRecognizer.Recognize(document);
-            var mapped = new List<FormJson>(forms.Count);
-            foreach (var form in forms) mapped.Add(Map(form, rulebook));
-            return new FileJson(path, null, mapped);
+            return (FormRecognizer.Recognize(DocumentReader.ReadFile(path)), null);
         }
         catch (DocumentReadException e)
         {
-            return new FileJson(path, e.Message, []);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return new FileJson(path, "没有读取权限", []);
-        }
-        catch (IOException e)
-        {
-            return new FileJson(path, "读取失败：" + e.Message, []);
+            return ([], e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect met on one file must not cost the user the others, nor show a stack trace.
-            return new FileJson(path, $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）", []);
+            return ([], $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）");
         }
     }
 
     /// <summary>Self-evaluation forms are scored; the other kinds have no total.</summary>
     private static bool IsScored(FormKind kind) => kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation;
 
-    private static FormJson Map(PerformanceForm form, Rulebook rulebook)
+    private static FormJson Map(PerformanceForm form, Rulebook rulebook, IReadOnlyList<Finding> findings)
     {
         // The computed values (execution rate and score, expected row scores, total, grade) come from the scoring
-        // engine, beside what the form states; findings come with the checker.
+        // engine, beside what the form states.
         var score = IsScored(form.Kind) ? Scorer.Score(form, rulebook) : null;
 
         var funds = new List<FundsJson>(form.Funds.Count);
@@ -156,7 +153,7 @@ public static class CheckCommand
             Total = score?.Total.Value,
             TotalExplanation = score?.Total.Explanation,
             Grade = score?.Grade.Grade,
-            Findings = [],
+            Findings = [.. findings.Select(FindingJson.From)],
             Staffing = form.Staffing is { } s ? new StaffingJson(s.Authorized, s.Actual, s.StatedControlRate?.PrintedPoints, SourceJson.From(s.Source)) : null,
             BasicData = basic,
             Text = form.Text,
@@ -187,7 +184,7 @@ public static class CheckCommand
         return list;
     }
 
-    private static void WriteSummary(List<FileJson> files, TextWriter output)
+    private static void WriteSummary(List<FileJson> files, TextWriter output, bool colour)
     {
         foreach (var file in files)
         {
@@ -217,8 +214,26 @@ public static class CheckCommand
                 if (form.Text is { } text) details.Add($"正文 {text.Length} 字");
                 if (details.Count > 0) output.WriteLine("    " + string.Join("，", details));
                 foreach (var note in form.ReadingNotes) output.WriteLine("    读取说明：" + note);
-                foreach (var finding in form.Findings) output.WriteLine($"    [{finding.Severity}] {finding.Location}：{finding.Message}");
+                foreach (var finding in form.Findings)
+                {
+                    var line = $"    {SeverityName(finding.Severity)} {finding.Code} {finding.Location.Text}：{finding.Message}";
+                    output.WriteLine(colour ? Colour(finding.Severity) + line + "\u001b[0m" : line);
+                }
             }
         }
     }
+
+    private static string SeverityName(string code) => code switch
+    {
+        "error" => "[错误]",
+        "warning" => "[警告]",
+        _ => "[提示]",
+    };
+
+    private static string Colour(string severity) => severity switch
+    {
+        "error" => "\u001b[31m",
+        "warning" => "\u001b[33m",
+        _ => "\u001b[36m",
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 
 namespace Jixiao.Cli.Check;
@@ -64,7 +65,15 @@ public sealed record StaffingJson(decimal? Authorized, decimal? Actual, decimal?
 
 public sealed record BasicDataJson(string Label, int Depth, decimal? PriorYearFinal, decimal? Budget, decimal? Final, string? Text, SourceJson? Source);
 
-public sealed record FindingJson(string Code, string Severity, string Message, string MessageEn, string Location, string? Stated, string? Expected, string? Explanation);
+public sealed record FindingJson(string Code, string Severity, string Message, string MessageEn, LocationJson Location, string? Stated, string? Expected, string? Explanation)
+{
+    public static FindingJson From(Finding f) =>
+        new(f.Code, f.Severity.Code(), f.Message, f.MessageEn,
+            new LocationJson(f.Location.Block, f.Location.Row, f.Location.Field, f.Location.RowLabel, FindingText.Where(f.Location)),
+            f.Stated, f.Expected, f.Explanation);
+}
+
+public sealed record LocationJson(string Block, int? Row, string? Field, string? RowLabel, string Text);
 
 public sealed record FormJson
 {

@@ -18,6 +18,12 @@ internal static class Locations
 
     public static string? FirstText(params string?[] texts) => texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
 
-    public static string Clean(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).TrimEnd('：', ':');
+    public static string Clean(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c)) { clean = false; break; }
+        var compact = clean ? text : string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        return compact.TrimEnd('：', ':');
+    }
 }

@@ -22,7 +22,10 @@ public static class DocxReader
         var input = ReadInput.Seekable(stream, path);
         try
         {
-            ReadInput.CheckOfficeZip(input, path, NotDocx);
+            // OpenXml reads the package through its own archive; this one only vouches for the limits.
+            var start = input.Position;
+            ReadInput.OpenOfficeZip(input, path, NotDocx).Dispose();
+            input.Position = start;
             using var package = WordprocessingDocument.Open(input, false, new OpenSettings { AutoSave = false });
             var main = package.MainDocumentPart ?? throw new DocumentReadException(path, NotDocx);
             // OpenXml opens any OOXML package whose main part is "officeDocument"; an .xlsx renamed to .docx gets here.
@@ -87,11 +90,11 @@ public static class DocxReader
         var cells = new List<Draft>();
         var openVertical = new Dictionary<int, int>();
         var row = 0;
-        foreach (var tr in table.Elements<TableRow>())
+        foreach (var tr in Unwrapped<TableRow>(table))
         {
             var column = tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
             Draft? previous = null;
-            foreach (var tc in tr.Elements<TableCell>())
+            foreach (var tc in Unwrapped<TableCell>(tr))
             {
                 var properties = tc.TableCellProperties;
                 var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
@@ -135,6 +138,20 @@ public static class DocxReader
             if (d.Text.Length > 0 || d.RowSpan > 1 || d.ColumnSpan > 1)
                 result.Add(new Cell(d.Row, d.Column, d.Text, d.RowSpan, d.ColumnSpan, new SourcePosition(d.Row + 1, d.Column + 1, tableName)));
         return result;
+    }
+
+    /// <summary>
+    /// Rows of a table or cells of a row, including those wrapped in content controls and custom XML, which form
+    /// templates use for fill-in fields.
+    /// </summary>
+    private static IEnumerable<T> Unwrapped<T>(OpenXmlElement container) where T : OpenXmlElement
+    {
+        foreach (var child in container.ChildElements)
+        {
+            if (child is T item) yield return item;
+            else if (child is SdtRow or SdtContentRow or SdtCell or SdtContentCell or CustomXmlRow or CustomXmlCell)
+                foreach (var inner in Unwrapped<T>(child)) yield return inner;
+        }
     }
 
     private static string CellText(OpenXmlElement container)

@@ -109,6 +109,16 @@ public static class HtmlReader
                     case IText t:
                         AppendCollapsed(text, t.Data);
                         break;
+                    case IHtmlTableElement table when IsLayout(table):
+                        text.Append('\n');
+                        foreach (var row in Rows(table))
+                        foreach (var cell in row.Children)
+                        {
+                            Walk(cell, depth + 1);
+                            text.Append('\n');
+                        }
+
+                        break;
                     case IHtmlTableElement table:
                         FlushText();
                         if (table.Caption is { } caption) AddParagraphs(TextOf(caption));
@@ -187,6 +197,18 @@ public static class HtmlReader
         }
 
         return cells;
+    }
+
+    /// <summary>
+    /// Old sites lay pages out with tables: the form sits in a cell of a table that holds little else. A table whose
+    /// nested tables have more cells than it has itself is such a frame, and is read through; a few nested cells in a
+    /// data table are that cell's text.
+    /// </summary>
+    private static bool IsLayout(IHtmlTableElement table)
+    {
+        var own = Rows(table).Sum(row => row.Children.Count(c => c is IHtmlTableCellElement));
+        var all = table.QuerySelectorAll("td, th").Length;
+        return all - own > own;
     }
 
     /// <summary>The table's own rows in document order (thead, tbody, tfoot as written), not those of nested tables.</summary>

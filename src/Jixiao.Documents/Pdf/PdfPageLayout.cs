@@ -17,7 +17,14 @@ internal static class PdfPageLayout
     /// <summary>A gap wider than this share of the font size is a space (a CJK font's space is about a fifth).</summary>
     private const double WordGap = 0.15;
 
-    public static void Read(Page page, List<DocumentBlock> blocks)
+    /// <summary>
+    /// One block of a page. A ruled grid comes with its column lines, left to right, and whether a page break cut its
+    /// first or last row (that row has side borders but no border on the cut side).
+    /// </summary>
+    public readonly record struct PageBlock(DocumentBlock Block, IReadOnlyList<double>? Columns, bool CutAtTop, bool CutAtBottom);
+
+    /// <summary>The page's blocks top to bottom.</summary>
+    public static List<PageBlock> Read(Page page)
     {
         var words = Words(page);
         var (horizontals, verticals) = Rulings(page);
@@ -31,30 +38,38 @@ internal static class PdfPageLayout
             else loose.Add(word);
         }
 
-        var items = new List<(double Top, DocumentBlock Block)>();
+        var items = new List<(double Top, PageBlock Block)>();
         for (var i = 0; i < frames.Count; i++)
         {
             var cells = frames[i].Cells(framed[i], page.Number);
-            if (cells.Count > 0) items.Add((frames[i].Top, new CellGrid(cells)));
+            if (cells.Count > 0)
+                items.Add((frames[i].Top, new PageBlock(new CellGrid(cells), frames[i].Columns, frames[i].CutAtTop, frames[i].CutAtBottom)));
         }
 
-        items.AddRange(LooseBlocks(loose, page.Number, page.Width));
-        foreach (var item in items.OrderByDescending(i => i.Top)) blocks.Add(item.Block);
+        items.AddRange(LooseBlocks(loose, page.Number, page.Width).Select(b => (b.Top, new PageBlock(b.Block, null, false, false))));
+        return [.. items.OrderByDescending(i => i.Top).Select(i => i.Block)];
     }
 
+    /// <summary>
+    /// The page's glyphs, one by one. Grouping into words is left to the line and cell logic (by gaps), so a word
+    /// never runs across a ruling line between two cells set without padding.
+    /// </summary>
     private static List<PdfWord> Words(Page page)
     {
-        var words = new List<PdfWord>();
-        foreach (var word in page.GetWords())
+        var glyphs = new List<PdfWord>(page.Letters.Count);
+        foreach (var letter in page.Letters)
         {
-            var text = PdfText.Normalize(word.Text);
-            if (string.IsNullOrWhiteSpace(text) || word.Letters.Count == 0) continue;
-            var size = word.Letters[0].PointSize;
-            if (size < 2) size = Math.Max(word.BoundingBox.Height, 10);
-            words.Add(new PdfWord(text.Trim(), word.BoundingBox.Left, word.BoundingBox.Right, word.Letters[0].StartBaseLine.Y, size));
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            var text = PdfText.Normalize(letter.Value);
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var size = letter.PointSize >= 2 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 10);
+            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            if (right - left < 0.01) right = left + letter.BoundingBox.Width;
+            glyphs.Add(new PdfWord(text.Trim(), left, right, letter.StartBaseLine.Y, size));
         }
 
-        return words;
+        return glyphs;
     }
 
     private static (List<HLine>, List<VLine>) Rulings(Page page)
@@ -109,14 +124,16 @@ internal static class PdfPageLayout
             // Where a page break cuts a row, chromium draws its side borders but no top (or bottom) border: the
             // verticals reaching past the outermost horizontal close the row.
             var top = vs.Max(v => v.Y2);
-            if (ys.Count > 0 && top > ys[0] + Tolerance)
+            var cutAtTop = ys.Count > 0 && top > ys[0] + Tolerance;
+            if (cutAtTop)
             {
                 ys.Insert(0, top);
                 hs.Add(new HLine(top, xs[0], xs[^1]));
             }
 
             var bottom = vs.Min(v => v.Y1);
-            if (ys.Count > 0 && bottom < ys[^1] - Tolerance)
+            var cutAtBottom = ys.Count > 0 && bottom < ys[^1] - Tolerance;
+            if (cutAtBottom)
             {
                 ys.Add(bottom);
                 hs.Add(new HLine(bottom, xs[0], xs[^1]));
@@ -124,7 +141,7 @@ internal static class PdfPageLayout
 
             // A box with no inner column line is a framed paragraph or a table ruled only outside: its lines are
             // left to the gap analysis rather than read as one giant cell.
-            if (xs.Count >= 3 && ys.Count >= 2) frames.Add(new Frame(xs, ys, hs, vs));
+            if (xs.Count >= 3 && ys.Count >= 2) frames.Add(new Frame(xs, ys, hs, vs, cutAtTop, cutAtBottom));
         }
 
         return frames;
@@ -231,16 +248,21 @@ internal static class PdfPageLayout
         return new CellGrid(cells);
     }
 
+    /// <remarks>
+    /// Glyphs are ordered by their middles, not their left edges: chromium trims the blank half of full-width
+    /// punctuation after other punctuation by moving the glyph's origin back half an em, so "[（" has （ starting left of
+    /// [ although it is drawn after it.
+    /// </remarks>
     private static List<List<PdfWord>> Lines(IEnumerable<PdfWord> words)
     {
         var lines = new List<List<PdfWord>>();
-        foreach (var word in words.OrderByDescending(w => w.Baseline).ThenBy(w => w.Left))
+        foreach (var word in words.OrderByDescending(w => w.Baseline).ThenBy(w => w.CenterX))
         {
             if (lines.Count > 0 && Math.Abs(lines[^1][0].Baseline - word.Baseline) <= 0.4 * word.Size) lines[^1].Add(word);
             else lines.Add([word]);
         }
 
-        foreach (var line in lines) line.Sort((a, b) => a.Left.CompareTo(b.Left));
+        foreach (var line in lines) line.Sort((a, b) => a.CenterX.CompareTo(b.CenterX));
         return lines;
     }
 
@@ -286,9 +308,15 @@ internal static class PdfPageLayout
     private readonly record struct VLine(double X, double Y1, double Y2);
 
     /// <summary>A ruled table: its column lines left to right, its row lines top to bottom.</summary>
-    private sealed class Frame(List<double> xs, List<double> ys, List<HLine> horizontals, List<VLine> verticals)
+    private sealed class Frame(List<double> xs, List<double> ys, List<HLine> horizontals, List<VLine> verticals, bool cutAtTop, bool cutAtBottom)
     {
         public double Top => ys[0];
+
+        public bool CutAtTop => cutAtTop;
+
+        public bool CutAtBottom => cutAtBottom;
+
+        public IReadOnlyList<double> Columns => xs;
 
         public bool Contains(double x, double y) => x >= xs[0] && x <= xs[^1] && y <= ys[0] && y >= ys[^1];
 

@@ -10,14 +10,77 @@ namespace Jixiao.Documents.Pdf;
 /// <summary>
 /// Reads a PDF page by page. Where ruling lines enclose a table, the lines give its rows and columns (a missing
 /// border between two slots is a merged cell) and each word goes to the cell it sits in; a borderless run of lines
-/// with wide gaps becomes a grid by gap-separated segments; the remaining lines are <see cref="TextBlock"/>s. All text is
-/// NFKC-normalised. Sources carry the page number.
+/// with wide gaps becomes a grid by gap-separated segments; the remaining lines are <see cref="TextBlock"/>s. A ruled
+/// table continued on the next page is one grid. All text is NFKC-normalised. Sources carry the page number.
 /// </summary>
 public static class PdfReader
 {
     public const string NotPdf = "文件已损坏或不是 PDF 文件，无法解析";
     public const string Encrypted = "PDF 文件已加密，请提供未加密的文件";
     public const string TooManyPages = "PDF 页数过多（超过 2000 页）";
+
+    /// <summary>
+    /// A table that runs over a page break: the next page opens with a ruled grid whose column lines are the same (within
+    /// two points) as those of the grid that closed the page before. Its rows are appended; the cells keep their own
+    /// page in <see cref="Cell.Source"/>. Where a merged cell was cut, the new page starts with blank cells, as a
+    /// flattened table does.
+    /// </summary>
+    /// <remarks>
+    /// Where the break cut a row in two (<paramref name="rowWasCut"/>: the closing grid has no bottom border and the
+    /// new one no top border), the first row on the new page is the rest of that row: its text joins the cell above it
+    /// as a wrapped line does, and a merged cell running on grows by the rows it covers on the new page.
+    /// </remarks>
+    private static CellGrid Continue(CellGrid start, CellGrid continuation, bool rowWasCut)
+    {
+        var offset = rowWasCut ? start.RowCount - 1 : start.RowCount;
+        var cells = new List<Cell>(start.Cells.Count + continuation.Cells.Count);
+        cells.AddRange(start.Cells);
+        foreach (var cell in continuation.Cells)
+        {
+            var at = !rowWasCut || cell.Row > 0
+                ? -1
+                : cells.FindIndex(c => c.Row <= offset && c.Row + c.RowSpan > offset && c.Column <= cell.Column && c.Column + c.ColumnSpan > cell.Column);
+            if (at < 0)
+            {
+                cells.Add(cell with { Row = cell.Row + offset });
+                continue;
+            }
+
+            var above = cells[at];
+            cells[at] = above with
+            {
+                Text = JoinCut(above.Text, cell.Text),
+                RowSpan = Math.Max(above.RowSpan, offset - above.Row + cell.RowSpan),
+            };
+        }
+
+        return new CellGrid(cells);
+    }
+
+    /// <summary>
+    /// The two halves of a cell's text split by a page break. Nothing in the page says whether the break fell inside a
+    /// paragraph or after one; inside is by far the likelier (a break between paragraphs of one cell is rare), so the
+    /// halves join as wrapped lines do: no space between CJK characters, one between two Latin letters or digits.
+    /// </summary>
+    private static string JoinCut(string before, string after)
+    {
+        if (before.Length == 0) return after;
+        if (after.Length == 0) return before;
+        var separator = char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(after[0]) ? " " : "";
+        return before + separator + after;
+    }
+
+    private static bool SameColumns(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+            if (Math.Abs(a[i] - b[i]) > 2) return false;
+        return true;
+    }
+
+    /// <summary>"3", "- 3 -", "第 3 页", "第3页 共12页", "3/12".</summary>
+    private static bool LooksLikePageNumber(string text) =>
+        text.Length <= 16 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '—' or '/' or '第' or '页' or '共');
 
     public static ReadDocument Read(Stream stream, string path)
     {
@@ -31,7 +94,41 @@ public static class PdfReader
             using var document = PdfDocument.Open(input, new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
             if (document.NumberOfPages > ReadLimits.MaxPdfPages) throw new DocumentReadException(path, TooManyPages);
             var blocks = new List<DocumentBlock>();
-            foreach (var page in document.GetPages()) PdfPageLayout.Read(page, blocks);
+            IReadOnlyList<double>? openColumns = null;
+            var openCutAtBottom = false;
+            var openPage = 0;
+            var held = new List<DocumentBlock>();
+            foreach (var page in document.GetPages())
+            {
+                foreach (var (block, columns, cutAtTop, cutAtBottom) in PdfPageLayout.Read(page))
+                {
+                    // A page number between the two halves of a table must not keep them apart.
+                    if (openColumns is not null && block is TextBlock { Text: var text } && LooksLikePageNumber(text))
+                    {
+                        held.Add(block);
+                        continue;
+                    }
+
+                    if (openColumns is not null && columns is not null && page.Number == openPage + 1 && SameColumns(openColumns, columns)
+                        && block is CellGrid continuation && blocks[^1] is CellGrid start)
+                    {
+                        blocks[^1] = Continue(start, continuation, openCutAtBottom && cutAtTop);
+                        openColumns = columns;
+                        openCutAtBottom = cutAtBottom;
+                        openPage = page.Number;
+                        continue;
+                    }
+
+                    blocks.AddRange(held);
+                    held.Clear();
+                    blocks.Add(block);
+                    openColumns = columns;
+                    openCutAtBottom = cutAtBottom;
+                    openPage = page.Number;
+                }
+            }
+
+            blocks.AddRange(held);
             return new ReadDocument(path, blocks);
         }
         catch (DocumentReadException)

@@ -5,7 +5,8 @@ namespace Jixiao.Documents.Pdf;
 /// <summary>
 /// Text as PDFs carry it, made comparable: NFKC folds the Kangxi radicals (⽬ → 目) and full-width forms, and the
 /// simplified radicals of the CJK Radicals Supplement that chromium also emits (⻓ → 长), which NFKC leaves alone,
-/// are mapped by hand.
+/// are mapped by hand. So is the one Kangxi radical whose simplified-Chinese glyph is the simplified character while
+/// NFKC folds it to the traditional one: ⼾ (U+2F3E), drawn as 户 by SC fonts, is 户, not 戶.
 /// </summary>
 internal static class PdfText
 {
@@ -18,8 +19,16 @@ internal static class PdfText
         ['\u2EEA'] = '黾', ['\u2EEC'] = '齐', ['\u2EEE'] = '齿', ['\u2EF0'] = '龙',
     };
 
+    /// <summary>
+    /// A PDF's ToUnicode map can give one code point per glyph, and chromium names the lowest one the font maps to that
+    /// glyph: in Noto Sans CJK SC the glyph of 户 also serves ⼾ and 戶, so 户 comes out as ⼾. Budget documents are
+    /// written in simplified characters (and the recogniser folds traditional ones), so 户 is the reading to keep.
+    /// </summary>
+    private const char KangxiDoor = '\u2F3E';
+
     public static string Normalize(string text)
     {
+        if (text.Contains(KangxiDoor, StringComparison.Ordinal)) text = text.Replace(KangxiDoor, '户');
         var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         foreach (var ch in normalized)
         {

@@ -68,20 +68,21 @@ internal static class ReadInput
 
     /// <summary>
     /// Refuses OLE files (Office encrypts OOXML into an OLE container; .xls/.doc are OLE too) and zip bombs, reading only
-    /// the central directory. The declared sizes are what ZipArchive enforces when it decompresses, so a lying header
-    /// cannot make an entry grow past them.
+    /// the central directory, and returns the open archive for the caller to read (and dispose). The declared sizes are
+    /// what ZipArchive enforces when it decompresses (checked: an entry whose header claims 10 bytes yields 10), so a
+    /// lying header cannot make an entry grow past them.
     /// </summary>
-    public static void CheckOfficeZip(Stream stream, string path, string notThisFormat)
+    public static ZipArchive OpenOfficeZip(Stream stream, string path, string notThisFormat)
     {
         Span<byte> head = stackalloc byte[8];
         var got = Peek(stream, head);
         if (IsOle(head[..got])) throw new DocumentReadException(path, EncryptedOrLegacyOffice);
         if (got < 4 || head[0] != (byte)'P' || head[1] != (byte)'K') throw new DocumentReadException(path, notThisFormat);
 
-        var start = stream.Position;
+        ZipArchive? zip = null;
         try
         {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > ReadLimits.MaxZipEntries) throw new DocumentReadException(path, TooManyEntries);
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -90,18 +91,18 @@ internal static class ReadInput
                 if (entry.Length < 0 || total > ReadLimits.MaxZipUncompressedBytes)
                     throw new DocumentReadException(path, TooLargeUncompressed);
             }
+
+            return zip;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            zip?.Dispose();
             throw new DocumentReadException(path, notThisFormat, e);
         }
-        catch (IOException e)
+        catch
         {
-            throw new DocumentReadException(path, notThisFormat, e);
-        }
-        finally
-        {
-            stream.Position = start;
+            zip?.Dispose();
+            throw;
         }
     }
 }

@@ -6,7 +6,7 @@ internal sealed partial class FormBuilder
 {
     private static readonly int[] ShiftCandidates = [0, -1, 1, -2, 2, -3, 3];
 
-    private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind, bool HadJunk);
+    private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind);
 
     private void AddIndicatorRow(SourceRow row)
     {
@@ -52,16 +52,14 @@ internal sealed partial class FormBuilder
             var (word, weight) = Vocabulary.SplitWeight(text);
             var wordKey = TextNorm.Key(word);
             var kind = Vocabulary.Classify(wordKey);
-            var junk = false;
             if (kind == TreeWord.Text && Vocabulary.TryStripTrailingNumbers(word, out var stripped))
             {
                 strays.Add(word[stripped.Length..].Trim());
                 word = stripped;
                 wordKey = TextNorm.Key(word);
                 kind = Vocabulary.Classify(wordKey);
-                junk = true;
             }
-            items.Add(new TreeItem(c, word, wordKey, weight, kind, junk));
+            items.Add(new TreeItem(c, word, wordKey, weight, kind));
         }
 
         TreeItem? l1 = null, l2 = null, name = null, content = null;

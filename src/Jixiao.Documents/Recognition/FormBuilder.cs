@@ -31,6 +31,7 @@ internal sealed partial class FormBuilder
     private int _basicPrior = -1, _basicBudget = -1, _basicFinal = -1;
     private int _basicDepthOfParent;
     private int? _basicSubDepth;
+    private bool _basicSubIndented;
 
     public FormBuilder(FormKind kind, string? title, string? titleRest, SourcePosition? source)
     {
@@ -72,6 +73,7 @@ internal sealed partial class FormBuilder
             Form.Year ??= year;
             return;
         }
+        if (row.NonEmptyCount == 1 && Vocabulary.IsPageMark(firstKey)) return;
         if (Vocabulary.IsNote(firstKey))
         {
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
@@ -418,11 +420,27 @@ internal sealed partial class FormBuilder
         _section = Section.Basic;
         _basicDepthOfParent = 0;
         _basicSubDepth = null;
+        _basicSubIndented = false;
         return true;
     }
 
     [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\s*\d{1,2}\s*[)）])")]
     private static partial Regex ArabicNumbering();
+
+    /// <summary>The headings of 经费控制情况 (§2.3), as keys: a row starting with one of them is never a breakdown.</summary>
+    private static readonly string[] BasicHeadings = ["三公经费", "项目支出", "公用经费", "基本支出", "人员经费", "政府采购", "部门整体支出", "厉行节约"];
+
+    /// <summary>
+    /// Whether a row after a 其中 row opens a new heading rather than continuing the 其中 list (其中：公车购置 /
+    /// 公车运行维护). Decided by meaning: a heading of the block, a label ending in a colon (项目支出：), or words in
+    /// place of amounts (厉行节约保障措施). Indentation is a hint only where the document kept it: when the 其中 row was
+    /// indented, an unindented row is a heading; HTML and Word readers drop leading spaces, so their absence says nothing.
+    /// </summary>
+    private bool OpensBasicHeading(BasicDataRow r, string key, string label, int lead) =>
+        Array.Exists(BasicHeadings, h => key.StartsWith(h, StringComparison.Ordinal))
+        || label.TrimEnd().EndsWith('：') || label.TrimEnd().EndsWith(':')
+        || r.Text is not null
+        || (_basicSubIndented && lead == 0);
 
     private void AddBasicRow(SourceRow row)
     {
@@ -450,6 +468,7 @@ internal sealed partial class FormBuilder
         {
             r.Depth = _basicDepthOfParent + 1;
             _basicSubDepth = r.Depth;
+            _basicSubIndented = lead > 0;
         }
         else if (ArabicNumbering().IsMatch(label))
         {
@@ -457,8 +476,9 @@ internal sealed partial class FormBuilder
             _basicDepthOfParent = 1;
             _basicSubDepth = null;
         }
-        else if (lead > 0 && _basicSubDepth is { } sub)
+        else if (_basicSubDepth is { } sub && !OpensBasicHeading(r, key, label, lead))
         {
+            // A row following a 其中 row inside the same heading is one more item of that breakdown.
             r.Depth = sub;
         }
         else

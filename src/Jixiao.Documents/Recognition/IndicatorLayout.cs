@@ -21,8 +21,6 @@ internal sealed class IndicatorLayout
 
     public int ScoreColumn { get; private set; } = -1;
 
-    public int Level1Column { get; private set; } = -1;
-
     public int Level2Column { get; private set; } = -1;
 
     public bool HasContent { get; private set; }
@@ -101,7 +99,7 @@ internal sealed class IndicatorLayout
 
     private void Recompute()
     {
-        TargetColumn = WeightColumn = ScoreColumn = Level1Column = Level2Column = -1;
+        TargetColumn = WeightColumn = ScoreColumn = Level2Column = -1;
         HasContent = false;
         for (var c = 0; c < _roles.Length; c++)
         {
@@ -109,7 +107,6 @@ internal sealed class IndicatorLayout
             if (TargetColumn < 0 && IsRightPart(role)) TargetColumn = c;
             if (role == IndicatorColumn.Weight && WeightColumn < 0) WeightColumn = c;
             if (role == IndicatorColumn.Score && ScoreColumn < 0) ScoreColumn = c;
-            if (role == IndicatorColumn.Level1 && Level1Column < 0) Level1Column = c;
             if (role == IndicatorColumn.Level2 && Level2Column < 0) Level2Column = c;
             if (role == IndicatorColumn.Content) HasContent = true;
         }

@@ -46,8 +46,6 @@ internal sealed class SourceRow
 
     public string At(int column) => column >= 0 && column < Text.Length ? Text[column] : "";
 
-    public string KeyAt(int column) => column >= 0 && column < Keys.Length ? Keys[column] : "";
-
     public SourcePosition? Source
     {
         get
@@ -56,9 +54,6 @@ internal sealed class SourceRow
             return first >= 0 ? Sources[first] : null;
         }
     }
-
-    /// <summary>The line (or sheet row) for messages.</summary>
-    public string Where => Source?.ToString() ?? "";
 
     public static List<SourceRow> From(ReadDocument document)
     {

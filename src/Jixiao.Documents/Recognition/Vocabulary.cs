@@ -312,6 +312,12 @@ internal static partial class Vocabulary
         return true;
     }
 
+    [GeneratedRegex(@"^(?:第\d+页(?:[,，]?共\d+页)?|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageMark();
+
+    /// <summary>A page number a converter left between rows ("第 2 页", "- 3 -").</summary>
+    public static bool IsPageMark(string key) => key.Length <= 16 && PageMark().IsMatch(key);
+
     /// <summary>A tick in a monitoring box.</summary>
     public static bool IsTick(string text)
     {

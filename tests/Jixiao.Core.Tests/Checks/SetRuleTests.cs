@@ -80,6 +80,23 @@ public class ReportTableTests
     }
 
     [Fact]
+    public void Basic_and_project_spending_in_the_report_are_compared_with_the_tables_structure_rows()
+    {
+        var table = new PerformanceForm { Kind = FormKind.DepartmentSelfEvaluation, Year = 2020, Unit = "浏阳市数据资源中心", MoneyUnit = MoneyUnit.Yuan };
+        table.Funds.Add(new FundsRow { Label = "资金结构：（1）基本支出", Role = FundsRowRole.Structure, Budget = D("1,490,112.00"), Executed = D("1,625,312.00") });
+        table.Funds.Add(new FundsRow { Label = "（2）项目支出", Role = FundsRowRole.Structure, Budget = D("4,782,400.00"), Executed = D("9,499,678.85") });
+        var report = new PerformanceForm
+        {
+            Kind = FormKind.Report, Year = 2020, Unit = "浏阳市数据资源中心",
+            Text = "2020年度支出总额1112.50万元,其中基本支出162.53万元;项目支出949.97万元。2019年项目支出634.13万元。项目支出预算478.24万元。财政拨款基本支出170.00万元。",
+        };
+        var results = Checker.Check([new DocumentForm("t", table), new DocumentForm("r", report)], Rulebook);
+        var f = Assert.Single(results[1].Findings, x => x.Code == CheckCodes.ReportTableMismatch);
+        Assert.Equal("170.00万元", f.Stated);
+        Assert.Equal("1625312.00元", f.Expected);
+    }
+
+    [Fact]
     public void A_table_of_another_unit_or_year_is_not_compared()
     {
         var other = Table();

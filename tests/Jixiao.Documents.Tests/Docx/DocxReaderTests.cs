@@ -35,7 +35,7 @@ public sealed class Reading_a_docx_document
             CellGrid g => $"表格 {g.RowCount}×{g.ColumnCount}",
             _ => "?",
         });
-        Assert.Equal(["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", "表格 22×9", "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。"], shape);
+        Assert.Equal(["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", "表格 21×9", "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。"], shape);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public sealed class Reading_a_docx_document
         var grid = Read(DocxFixture.Build(new TextBlock("前言"), SeedTables.Seed002LinkLeaseProject)).Blocks.OfType<CellGrid>().Single();
 
         var output = Assert.Single(grid.Cells, c => c.Text == "产出指标(50分)");
-        Assert.Equal((12, 1, 4, 1), (output.Row, output.Column, output.RowSpan, output.ColumnSpan));
-        Assert.Equal("第1个表格 第13行第2列", output.Source!.ToString());
+        Assert.Equal((11, 1, 4, 1), (output.Row, output.Column, output.RowSpan, output.ColumnSpan));
+        Assert.Equal("第1个表格 第12行第2列", output.Source!.ToString());
     }
 }
 
@@ -130,6 +130,16 @@ public sealed class Reading_unusual_docx_tables
         var grid = Read(new W.Table(shifted, merged)).Blocks.OfType<CellGrid>().Single();
 
         Assert.Equal(["0,1 1×1 实际完成情况", "0,2 1×1 100%", "1,0 1×2 总分", "1,2 1×1 96"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void Rows_and_cells_inside_content_controls_are_read_in_place()
+    {
+        var wrappedRow = new W.SdtRow(new W.SdtContentRow(new W.TableRow(Tc("全年执行数"), new W.SdtCell(new W.SdtContentCell(Tc("403"))))));
+
+        var grid = Read(new W.Table(new W.TableRow(Tc("指标"), Tc("数值")), wrappedRow)).Blocks.OfType<CellGrid>().Single();
+
+        Assert.Equal(["0,0 1×1 指标", "0,1 1×1 数值", "1,0 1×1 全年执行数", "1,1 1×1 403"], GridComparison.Layout(grid));
     }
 
     [Fact]

@@ -96,5 +96,5 @@ public static class DocxFixture
     private static Paragraph Paragraph(string text) =>
         new(new Run(
             new RunProperties(new RunFonts { EastAsia = "Noto Sans CJK SC" }, new Languages { EastAsia = "zh-CN" }),
-            new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 }

@@ -19,7 +19,8 @@ public static class PdfFixture
     public static byte[] BuildBorderless(params DocumentBlock[] blocks) =>
         Print(HtmlFixture.Page(blocks).Replace("td{border:1px solid #000;", "td{border:none;", StringComparison.Ordinal));
 
-    private static byte[] Print(string html)
+    /// <summary>Prints any page of the fixture's shape (the tests vary its CSS).</summary>
+    public static byte[] Print(string html)
     {
         var page = html.Replace("<style>", "<style>@page{size:A4 landscape;margin:10mm}", StringComparison.Ordinal);
         var dir = Directory.CreateTempSubdirectory("jixiao-pdf-");

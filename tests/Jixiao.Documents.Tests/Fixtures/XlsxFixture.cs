@@ -66,7 +66,7 @@ public static partial class XlsxFixture
             if (sharedStrings.Count > 0)
             {
                 var sstPart = workbookPart.AddNewPart<SharedStringTablePart>();
-                sstPart.SharedStringTable = new SharedStringTable(sharedStrings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
+                sstPart.SharedStringTable = new SharedStringTable(sharedStrings.Select(s => new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(s) { Space = SpaceProcessingModeValues.Preserve })))
                 {
                     Count = (uint)sharedStrings.Count,
                     UniqueCount = (uint)sharedStrings.Count,
@@ -156,7 +156,7 @@ public static partial class XlsxFixture
         else if (options.InlineStrings)
         {
             xl.DataType = CellValues.InlineString;
-            xl.InlineString = new InlineString(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve });
+            xl.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve });
         }
         else
         {

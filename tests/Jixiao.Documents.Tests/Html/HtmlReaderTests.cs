@@ -37,7 +37,7 @@ public sealed class Reading_a_published_web_page
             CellGrid g => $"表格 {g.RowCount}×{g.ColumnCount}",
             _ => "?",
         });
-        Assert.Equal(["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", "表格 22×9", "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。"], shape);
+        Assert.Equal(["长沙市望城区数据资源中心", "2020年度部门整体支出绩效自评报告", "表格 21×9", "注：上述产出指标和效益指标既可以按照重点任务完成情况分别填列。"], shape);
     }
 
     [Fact]
@@ -128,6 +128,20 @@ public sealed class Reading_unusual_web_page_tables
 
         var grid = Assert.Single(grids);
         Assert.Equal(["0,0 1×1 项目名称", "0,1 1×1 链路租赁\n（运维）"], GridComparison.Layout(grid));
+    }
+
+    [Fact]
+    public void A_form_inside_a_page_layout_table_is_read_as_the_form()
+    {
+        var form = Encoding.UTF8.GetString(HtmlFixture.Build(SeedTables.Seed002LinkLeaseProject));
+        var formTable = form[form.IndexOf("<table>", StringComparison.Ordinal)..(form.IndexOf("</table>", StringComparison.Ordinal) + 8)];
+        var page = $"<table width=\"980\"><tr><td>浏阳市人民政府门户网站</td></tr><tr><td><div>项目支出绩效自评表</div>{formTable}</td></tr><tr><td>版权所有</td></tr></table>";
+
+        var blocks = Read(page).Blocks;
+
+        Assert.Equal(["浏阳市人民政府门户网站", "项目支出绩效自评表"], blocks.TakeWhile(b => b is TextBlock).Select(b => ((TextBlock)b).Text));
+        Assert.Equal(GridComparison.Layout(SeedTables.Seed002LinkLeaseProject), GridComparison.Layout(blocks.OfType<CellGrid>().Single()));
+        Assert.Equal("版权所有", Assert.IsType<TextBlock>(blocks[^1]).Text);
     }
 
     [Fact]

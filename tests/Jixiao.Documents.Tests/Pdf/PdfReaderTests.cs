@@ -163,3 +163,78 @@ public sealed class Reading_a_pdf_with_a_framed_paragraph
         Assert.Equal("说明:本表金额单位为万元。", Assert.IsType<TextBlock>(Assert.Single(document.Blocks)).Text);
     }
 }
+
+public sealed class Reading_a_pdf_table_set_without_padding
+{
+    [Fact]
+    public void Texts_touching_a_ruling_line_stay_in_their_own_cells()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var table = new CellGrid(
+        [
+            new Cell(0, 0, "年初预算数年初预算数年初预算数"), new Cell(0, 1, "全年预算数全年预算数全年预算数"), new Cell(0, 2, "全年执行数"),
+            new Cell(1, 0, "403.00"), new Cell(1, 1, "403.00"), new Cell(1, 2, "403.00"),
+        ]);
+        var html = HtmlFixture.Page(table).Replace("padding:2pt 4pt", "padding:0", StringComparison.Ordinal)
+            .Replace("width:100%", "width:auto", StringComparison.Ordinal);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Print(html)), "紧.pdf");
+
+        Assert.Equal(GridComparison.Layout(table), GridComparison.Layout(Assert.IsType<CellGrid>(Assert.Single(document.Blocks))));
+    }
+}
+
+public sealed class Reading_a_pdf_table_broken_over_a_page
+{
+    [Fact]
+    public void Comes_back_as_one_grid_with_its_rows_where_they_were()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(SeedTables.Seed003CloudProject)), "跨页.pdf");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(document.Blocks));
+        Assert.Equal(GridComparison.Texts(SeedTables.Seed003CloudProject).Select(t => t.Normalize(NormalizationForm.FormKC)), GridComparison.Texts(grid));
+        Assert.Contains("19,1 1×5 总分", GridComparison.Layout(grid));
+        Assert.Contains("19,7 1×1 94.98", GridComparison.Layout(grid));
+        Assert.Equal([1, 2], grid.Cells.Select(c => c.Source!.Page!.Value).Distinct().Order());
+    }
+
+    [Fact]
+    public void A_row_cut_in_two_by_the_page_break_is_one_row_holding_all_its_lines()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var lines = Enumerable.Range(1, 30).Select(i => $"第{i}条偏差原因说明").ToArray();
+        var cells = new List<Cell>();
+        for (var r = 0; r < 20; r++) cells.AddRange([new Cell(r, 0, $"指标{r}"), new Cell(r, 1, "100%")]);
+        cells.AddRange([new Cell(20, 0, "跨页的指标"), new Cell(20, 1, string.Join('\n', lines)), new Cell(21, 0, "末行"), new Cell(21, 1, "90%")]);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(new CellGrid(cells))), "跨页行.pdf");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(document.Blocks));
+        Assert.Equal(22, grid.RowCount);
+        var cut = Assert.Single(grid.Cells, c => c.Row == 20 && c.Column == 1);
+        Assert.Equal(string.Concat(lines), cut.Text.Replace("\n", "", StringComparison.Ordinal));
+        Assert.Equal(["末行", "90%"], grid.Row(21).Select(c => c.Text));
+        Assert.Equal([1, 2], grid.Cells.Select(c => c.Source!.Page!.Value).Distinct().Order());
+    }
+}
+
+public sealed class Reading_the_characters_of_a_printed_cell
+{
+    [Fact]
+    public void Yong_hu_and_a_bracket_before_a_full_width_parenthesis_come_back_as_typed()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        var table = new CellGrid(
+        [
+            new Cell(0, 0, "个人、企业用户满意度"), new Cell(0, 1, "变动率＝[（本年度预算数－上年度预算数）/上年度预算数]*100%"),
+            new Cell(1, 0, "政府门户网站点击率"), new Cell(1, 1, "100%"),
+        ]);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(table)), "字符.pdf");
+
+        Assert.Equal(GridComparison.Texts(table).Select(t => t.Normalize(NormalizationForm.FormKC)),
+            GridComparison.Texts(Assert.IsType<CellGrid>(Assert.Single(document.Blocks))));
+    }
+}

@@ -75,6 +75,24 @@ public sealed class IncompleteAndOtherKindsTests
     }
 
     [Fact]
+    public void Page_numbers_between_rows_are_neither_rows_nor_fragments()
+    {
+        var form = Assert.Single(Recognize.Text("""
+            项目支出绩效自评表
+            项目名称 | 政务云运维
+            一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+            产出指标 | 数量指标 | 上云系统数 | ≥50个 | 52个 | 50 | 50
+
+            第 1 页，共 2 页
+
+             | 质量指标 | 可用率 | ≥99.9% | 99.95% | 40 | 40
+            总分 | 90 | 90
+            """));
+        Assert.Equal(["上云系统数", "可用率"], form.Indicators.Select(r => r.Name));
+        Assert.Empty(form.ReadingNotes);
+    }
+
+    [Fact]
     public void Text_without_any_form_gives_no_forms()
     {
         Assert.Empty(Recognize.Text("会议纪要\n\n一、会议时间\n二、参会人员\n"));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Notation;
 using Jixiao.Core.Rulebooks;
@@ -25,9 +27,24 @@ internal static class RowScoring
         if (target.Factors.Count > 1 || actual.Factors.Count > 1 || !string.IsNullOrEmpty(actual.Label) || !string.IsNullOrEmpty(actual.Remark)) return null;
         // Most rows meet their target: decide that from the parsed values and ask the engine only about a miss.
         if (Met(target, actual.Number.Value)) return new QuantitativeOutcome(false, weight, "");
-        var scored = RowScorer.Score(new IndicatorRow { Target = targetText, Actual = actualText }, weight, context.Rulebook);
+        var scored = Scored(context.Rulebook, targetText ?? "", actualText ?? "", weight);
         if (scored.Kind != RowScoreKind.Exact || scored.Expected is not { } expected || scored.TargetMet is not { } met) return null;
         return new QuantitativeOutcome(!met, expected, scored.Explanation);
+    }
+
+    /// <summary>The engine's score of a (target, actual, weight) triple, cached per rulebook: the same pairs recur across forms.</summary>
+    private static readonly ConditionalWeakTable<Rulebook, ConcurrentDictionary<(string, string, string), RowScore>> Scores = new();
+
+    private static RowScore Scored(Rulebook rulebook, string target, string actual, decimal weight)
+    {
+        var cache = Scores.GetValue(rulebook, static _ => new ConcurrentDictionary<(string, string, string), RowScore>());
+        // The weight as printed is part of the key: 10 and 10.00 score alike but are explained as printed.
+        var key = (target, actual, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (cache.TryGetValue(key, out var score)) return score;
+        if (cache.Count >= 50_000) cache.Clear();
+        score = RowScorer.Score(new IndicatorRow { Target = target, Actual = actual }, weight, rulebook);
+        cache.TryAdd(key, score);
+        return score;
     }
 
     private static bool Met(IndicatorValue target, decimal b)

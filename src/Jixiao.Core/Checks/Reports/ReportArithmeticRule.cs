@@ -83,8 +83,11 @@ public sealed class ReportArithmeticRule : ICheckRule
         for (var i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
+            var isDifference = f.Kind == FigureKind.Amount && IsChangeLabel(f.Label);
+            var isRate = f.Kind == FigureKind.Percent && !f.Label.Contains('占') && IsRateOfChange(f.Label);
+            if (!isDifference && !isRate) continue;
             var before = figures.Take(i).Where(x => x.Kind == FigureKind.Amount).ToList();
-            if (f.Kind == FigureKind.Amount && IsChangeLabel(f.Label) && before.Count == 2)
+            if (isDifference && before.Count == 2)
             {
                 // 超预算 18.43 after exactly two amounts: it must be their difference.
                 var (a, b) = (before[0], before[1]);
@@ -98,7 +101,7 @@ public sealed class ReportArithmeticRule : ICheckRule
                         Where(s, f.Label), f.Printed + f.Unit, Numbers.Format(Scale(difference, f), f.Decimals) + f.Unit,
                         $"|{b.Printed} − {a.Printed}| = {Numbers.Format(Scale(difference, f), f.Decimals)}");
             }
-            if (f.Kind != FigureKind.Percent || f.Label.Contains('占') || !IsRateOfChange(f.Label)) continue;
+            if (!isRate) continue;
             // The rate must follow its change amount directly ("增加332.90万元,增加42.70%"; "超预算18.43万元增幅7.54%").
             var previousFigure = i > 0 ? figures[i - 1] : null;
             var change = previousFigure is { Kind: FigureKind.Amount } && IsDirectionalChange(previousFigure.Label) ? previousFigure : null;

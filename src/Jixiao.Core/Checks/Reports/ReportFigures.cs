@@ -55,7 +55,8 @@ public static partial class ReportFigures
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var sentences = new List<ReportSentence>();
-        foreach (var sentence in Sentences(JoinBrokenLines(text.Normalize(NormalizationForm.FormKC))))
+        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        foreach (var sentence in Sentences(JoinBrokenLines(normalized)))
             sentences.Add(new ReportSentence(sentences.Count, sentence, Figures(sentence)));
         return sentences;
     }
@@ -66,19 +67,23 @@ public static partial class ReportFigures
     /// </summary>
     internal static string JoinBrokenLines(string text)
     {
-        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var b = new StringBuilder(text.Length);
         var pendingJoin = false;
-        foreach (var raw in lines)
+        var span = text.AsSpan();
+        while (span.Length > 0)
         {
-            var line = raw.Trim();
+            var end = span.IndexOf('\n');
+            var line = (end < 0 ? span : span[..end]).Trim();
+            span = end < 0 ? [] : span[(end + 1)..];
             if (line.Length == 0) continue;
-            if (b.Length > 0) b.Append(pendingJoin ? "" : "\n");
+            if (b.Length > 0 && !pendingJoin) b.Append('\n');
             b.Append(line);
-            pendingJoin = line.Length >= 40 && !"。！？!?；;：:".Contains(line[^1], StringComparison.Ordinal);
+            pendingJoin = line.Length >= 40 && !SentenceEnds.Contains(line[^1]);
         }
         return b.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？!?；;：:");
 
     private static IEnumerable<string> Sentences(string text)
     {
@@ -111,7 +116,7 @@ public static partial class ReportFigures
             var (printed, end) = ScanNumber(sentence, i);
             var unitStart = end;
             while (unitStart < sentence.Length && sentence[unitStart] == ' ') unitStart++;
-            var unit = Units.FirstOrDefault(u => string.CompareOrdinal(sentence, unitStart, u, 0, u.Length) == 0) ?? "";
+            var unit = UnitAt(sentence, unitStart);
             var figureEnd = unit.Length > 0 ? unitStart + unit.Length : end;
             var start = i;
             i = end - 1;
@@ -131,21 +136,42 @@ public static partial class ReportFigures
             figures.Add(new ReportFigure(kind.Value, value, printed, unit, label, start, figureEnd));
             previousEnd = figureEnd;
         }
-        // Every lead word of a grade contains 等 or 结果; most sentences have neither and skip the pattern.
-        if (sentence.Contains('等') || sentence.Contains("结果", StringComparison.Ordinal))
+        // Most sentences name no grade at all and skip the pattern.
+        if (sentence.Contains("等级", StringComparison.Ordinal) || sentence.Contains("等次", StringComparison.Ordinal) || sentence.Contains("结果", StringComparison.Ordinal))
+        {
             foreach (Match m in GradePattern().Matches(sentence))
                 figures.Add(new ReportFigure(FigureKind.Grade, 0m, m.Groups["grade"].Value, null, Label(sentence, 0, m.Index) + m.Groups["lead"].Value,
                     m.Index, m.Index + m.Length, m.Groups["grade"].Value));
-        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+            figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
         return figures;
+    }
+
+    private static string UnitAt(string sentence, int at)
+    {
+        if (at >= sentence.Length) return "";
+        foreach (var unit in Units)
+            if (sentence[at] == unit[0] && string.CompareOrdinal(sentence, at, unit, 0, unit.Length) == 0) return unit;
+        return "";
     }
 
     /// <summary>"1,112.50" → ("1112.50", end); thousands separators only in groups of three.</summary>
     private static (string Printed, int End) ScanNumber(string s, int i)
     {
-        var b = new StringBuilder();
         var j = i;
-        while (j < s.Length && char.IsAsciiDigit(s[j])) b.Append(s[j++]);
+        while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
+        // Most numbers have no thousands separator: take them as they stand.
+        if (j >= s.Length || s[j] != ',')
+        {
+            if (j + 1 < s.Length && s[j] == '.' && char.IsAsciiDigit(s[j + 1]))
+            {
+                j++;
+                while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
+            }
+            return (s[i..j], j);
+        }
+        var b = new StringBuilder();
+        b.Append(s, i, j - i);
         var lead = j - i;
         while (lead <= 3 && j + 3 < s.Length && s[j] == ',' && char.IsAsciiDigit(s[j + 1]) && char.IsAsciiDigit(s[j + 2]) && char.IsAsciiDigit(s[j + 3])
                && (j + 4 >= s.Length || !char.IsAsciiDigit(s[j + 4])))

@@ -31,6 +31,7 @@ public static class ReportTableRule
             foreach (var f in Rates(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Scores(sentences, tables, rulebook)) yield return (i, f);
             foreach (var f in Spending(sentences, tables)) yield return (i, f);
+            foreach (var f in Structure(sentences, tables)) yield return (i, f);
         }
     }
 
@@ -131,6 +132,54 @@ public static class ReportTableRule
                     new FindingLocation(Blocks.Report, s.Number + 1, "支出总额", ReportArithmeticRule.Excerpt(s.Text)),
                     f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(rows[0].Label)} 全年执行数");
             }
+    }
+
+    /// <summary>
+    /// "基本支出162.53万元" / "项目支出949.97万元" against the department-wide table's 资金结构 rows (全年执行数). Only amounts
+    /// whose clause ends with the row's name count, so "项目支出预算" or "项目支出中商品和服务支出" are not compared.
+    /// </summary>
+    private static IEnumerable<Finding> Structure(IReadOnlyList<ReportSentence> sentences, List<DocumentForm> tables)
+    {
+        var department = tables.FirstOrDefault(t => t.Form.Kind == FormKind.DepartmentSelfEvaluation);
+        if (department?.Form is not { MoneyUnit: { } unit } form) yield break;
+        foreach (var name in new[] { "基本支出", "项目支出" })
+        {
+            var row = form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Structure && Locations.Clean(r.Label).Contains(name, StringComparison.Ordinal));
+            if (row?.Executed is not { } executed) continue;
+            var tableWan = unit == MoneyUnit.Yuan ? executed / 10_000m : executed;
+            var tableHalf = Numbers.HalfUnit(Numbers.Decimals(executed)) / (unit == MoneyUnit.Yuan ? 10_000m : 1m);
+            foreach (var s in sentences)
+                foreach (var f in s.Figures.Where(f => f.Kind == FigureKind.Amount && NamesOnly(f.Label, name) && !OtherYear(f.Label, form.Year)))
+                {
+                    if (Math.Abs(f.Wan - tableWan) <= f.WanHalfUnit + tableHalf) continue;
+                    yield return new Finding(
+                        CheckCodes.ReportTableMismatch, Severity.Error,
+                        $"报告称“{f.Label}{f.Printed}{f.Unit}”，而同单位同年度{form.Kind.ChineseName()}中“{Locations.Clean(row.Label)}”的全年执行数为{Numbers.Format(executed)}{unit.Symbol()}。",
+                        $"The report states {name} of {f.Printed}{f.Unit}; the table's {name} 全年执行数 is {Numbers.Format(executed)}{unit.Symbol()}.",
+                        new FindingLocation(Blocks.Report, s.Number + 1, name, ReportArithmeticRule.Excerpt(s.Text)),
+                        f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(row.Label)} 全年执行数");
+                }
+        }
+    }
+
+    /// <summary>A clause that ends with the name (after dropping 为 / 是 / 共计 / 合计 / 支出了), with no budget, prior-year or change word.</summary>
+    private static bool NamesOnly(string label, string name)
+    {
+        var l = label.TrimEnd('为', '是', '：', ':', '了');
+        foreach (var tail in new[] { "共计", "合计", "总计", "实际" }) if (l.EndsWith(tail, StringComparison.Ordinal)) l = l[..^tail.Length];
+        if (!l.EndsWith(name, StringComparison.Ordinal)) return false;
+        foreach (var word in new[] { "预算", "年初", "上年", "去年", "同期", "比", "较", "增", "减", "超" })
+            if (l.Contains(word, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>"2019年项目支出" in a report on 2020 is last year's figure, not the table's.</summary>
+    private static bool OtherYear(string label, int? year)
+    {
+        for (var at = label.IndexOf("20", StringComparison.Ordinal); at >= 0 && at + 4 <= label.Length; at = label.IndexOf("20", at + 1, StringComparison.Ordinal))
+            if (label.AsSpan(at, 4).ToString().All(char.IsAsciiDigit) && year is { } y && label.Substring(at, 4) != y.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                return true;
+        return false;
     }
 
     private static string Name(DocumentForm table) =>

@@ -129,15 +129,17 @@ public static class DuplicateFormRule
 
     private static IEnumerable<(string, string, string)> Compare(string field, string? x, string? y)
     {
-        if (Compact(x) == Compact(y)) yield break;
-        yield return (field, Excerpt(x, y), Excerpt(y, x));
+        if (string.Equals(x, y, StringComparison.Ordinal)) yield break;
+        var (cx, cy) = (Compact(x), Compact(y));
+        if (cx == cy) yield break;
+        yield return (field, Excerpt(cx, cy), Excerpt(cy, cx));
     }
 
     /// <summary>The text without layout: NFKC, no whitespace, no punctuation, no HTML tags.</summary>
     internal static string Compact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var s = text.Normalize(NormalizationForm.FormKC);
+        var s = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var b = new StringBuilder(s.Length);
         var inTag = false;
         foreach (var c in s)
@@ -150,13 +152,11 @@ public static class DuplicateFormRule
         return b.ToString();
     }
 
-    /// <summary>The part of <paramref name="text"/> around where it starts to differ from <paramref name="other"/>, for long texts.</summary>
-    private static string Excerpt(string? text, string? other)
+    /// <summary>The part of compacted <paramref name="a"/> around where it starts to differ from <paramref name="b"/>, for long texts.</summary>
+    private static string Excerpt(string a, string b)
     {
-        var a = Compact(text);
         if (a.Length == 0) return "（空）";
         if (a.Length <= 40) return a;
-        var b = Compact(other);
         var start = 0;
         while (start < a.Length && start < b.Length && a[start] == b[start]) start++;
         var from = Math.Max(0, start - 12);

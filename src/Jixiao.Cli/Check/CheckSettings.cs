@@ -1,0 +1,8 @@
+using Jixiao.Core.Rulebooks;
+
+namespace Jixiao.Cli.Check;
+
+/// <summary>The options of <c>jixiao check</c>.</summary>
+/// <param name="Colour">Colour finding lines by severity (only on a terminal).</param>
+/// <param name="ReportPath">Where to write the auditors' .xlsx findings report, if asked.</param>
+public sealed record CheckSettings(Rulebook Rulebook, bool Json = false, string? ReportPath = null, bool Colour = false);
