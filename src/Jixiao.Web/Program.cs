@@ -9,6 +9,7 @@ using Jixiao.Web.Components;
 using Jixiao.Web.Demo;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Downloads;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Features.Imports;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<StartupTasks>();
+builder.Services.AddSingleton<PdfRenderers>();
 
 // Keys live in the database so every instance behind a load balancer can read every other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<AppDbContext>();
@@ -132,6 +134,7 @@ api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
+api.MapDownloadEndpoints();
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 
