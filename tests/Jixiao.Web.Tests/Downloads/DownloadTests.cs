@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Jixiao.Data.Model;
 using Jixiao.Documents.Writers.Pdf;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Jixiao.Web.Tests.Downloads;
 
@@ -143,6 +144,38 @@ public abstract class DownloadTests<THost>(THost host) : ApiTestBase<THost>(host
         Assert.Equal("甲市数据资源局-2020年度绩效表.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Client("other-finance").GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("SJ")}/2020.zip")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Anonymous().GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("SJ")}/2020.zip")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_chromium_a_pdf_answers_503_with_a_chinese_problem_and_other_formats_still_work()
+    {
+        Host.SkipUnlessAvailable();
+        var id = await Draft("没有浏览器的项目");
+        await using var noChromium = Host.Factory.WithWebHostBuilder(b => b.UseSetting("Jixiao:Chromium", "/nonexistent/chromium"));
+        var client = noChromium.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Host.World.Tokens["unit"]);
+
+        var response = await client.GetAsync($"/api/v1/downloads/forms/{id}.pdf");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("chromium", (string?)(await response.Body())["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/downloads/forms/{id}.xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_form_page_and_the_portal_offer_the_downloads_a_visitor_may_use()
+    {
+        Host.SkipUnlessAvailable();
+        var id = await FormIn(FormStatus.Published, "门户下载链接的项目");
+
+        var page = await Host.Anonymous().GetStringAsync($"/portal/forms/{id}");
+        var portal = await Host.Anonymous().GetStringAsync("/portal");
+
+        Assert.Contains($"/api/v1/downloads/forms/{id}.xlsx", page, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/downloads/forms/{id}.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/api/v1/downloads/forms/{id}.html", page, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/downloads/open-data/{Host.World.Id("LY")}/2020/forms.csv", portal, StringComparison.Ordinal);
     }
 
     [Fact]
