@@ -179,6 +179,24 @@ public abstract class DownloadTests<THost>(THost host) : ApiTestBase<THost>(host
     }
 
     [Fact]
+    public async Task A_unit_downloads_a_report_draft_whose_figures_come_from_its_forms()
+    {
+        Host.SkipUnlessAvailable();
+        await Draft("报告草稿里的项目");
+
+        var response = await Host.Client("unit").GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("LY")}/2020/report-draft.docx");
+
+        var bytes = await File(response, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(Invalid(document));
+        var text = document.MainDocumentPart!.Document!.InnerText;
+        Assert.Contains("报告草稿里的项目", text, StringComparison.Ordinal);
+        Assert.Contains("25.00", text, StringComparison.Ordinal);
+        Assert.Equal("浏阳市数据资源中心-2020年度自评报告草稿.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client("wangcheng").GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("LY")}/2020/report-draft.docx")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_form_downloads_as_a_pdf_when_chromium_is_installed()
     {
         Host.SkipUnlessAvailable();

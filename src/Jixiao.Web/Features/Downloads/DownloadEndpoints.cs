@@ -7,6 +7,7 @@ using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
 using Jixiao.Documents.Writers.Bundle;
 using Jixiao.Documents.Writers.OpenData;
+using Jixiao.Documents.Writers.Report;
 using Jixiao.Web.Access;
 using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Problems;
@@ -34,6 +35,8 @@ public static class DownloadEndpoints
             .WithSummary("下载一张表单：xlsx、docx、pdf、html（打印版）或 json（匿名用户只能下载已公开表单，且不含 html）");
         downloads.MapGet("/organisations/{organisationId:int}/{year:int}.zip", Zip)
             .WithSummary("下载单位（含下级）某年度的全部表单，打包为 zip（format 为 xlsx、docx、html 或 pdf，默认 xlsx）");
+        downloads.MapGet("/organisations/{organisationId:int}/{year:int}/report-draft.docx", ReportDraft)
+            .WithSummary("自评报告草稿（docx）：数字均由该单位该年度的表单计算，叙述部分标明待填写");
         downloads.MapGet("/open-data/{organisationId:int}/{year:int}/{file}", OpenData).AllowAnonymous()
             .WithSummary("开放数据：单位（含下级）某年度已公开的表单，forms.json、forms.csv、indicators.csv 或 findings.csv");
     }
@@ -84,6 +87,26 @@ public static class DownloadEndpoints
         var output = new MemoryStream();
         await FormBundle.WriteZipAsync(forms, fileFormat, output, fileFormat == FormFileFormat.Pdf ? await pdf.GetAsync(ct) : null, ct);
         return TypedResults.File(output.ToArray(), "application/zip", Safe($"{organisation.Name}-{year.ToString(CultureInfo.InvariantCulture)}年度绩效表") + ".zip");
+    }
+
+    private static async Task<IResult> ReportDraft(int organisationId, int year, AppDbContext db, FormService service, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return Refusal.NotFound("单位").ToHttp();
+        var records = await service.WithRows().AsNoTracking()
+            .Where(f => f.OrganisationId == organisationId && f.FiscalYear!.Year == year).OrderBy(f => f.Id).ToListAsync(ct);
+        var forms = records.Select(FormRows.ToForm).ToList();
+        // The drafter picks a unit's forms by the unit they state; here the record already says whose they are, and a
+        // table that prints a shortened unit name still belongs in its unit's report.
+        foreach (var form in forms)
+        {
+            form.Unit = organisation.Name;
+            form.Year ??= year;
+        }
+        var draft = ReportDrafts.Build(forms, organisation.Name, year);
+        var output = new MemoryStream();
+        draft.WriteDocx(output);
+        return TypedResults.File(output.ToArray(), Docx, Safe($"{organisation.Name}-{year.ToString(CultureInfo.InvariantCulture)}年度自评报告草稿") + ".docx");
     }
 
     private static async Task<IResult> OpenData(int organisationId, int year, string file, AppDbContext db, FormService service, CancellationToken ct)
