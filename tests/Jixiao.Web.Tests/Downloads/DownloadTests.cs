@@ -175,6 +175,8 @@ public abstract class DownloadTests<THost>(THost host) : ApiTestBase<THost>(host
         Assert.Contains($"/api/v1/downloads/forms/{id}.xlsx", page, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/downloads/forms/{id}.pdf", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"/api/v1/downloads/forms/{id}.html", page, StringComparison.Ordinal);
+        // Separated links, not "PDFJSON" run together.
+        Assert.Matches(@"PDF</a>\s+<a", page);
         Assert.Contains($"/api/v1/downloads/open-data/{Host.World.Id("LY")}/2020/forms.csv", portal, StringComparison.Ordinal);
     }
 
