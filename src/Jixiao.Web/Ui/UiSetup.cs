@@ -14,6 +14,9 @@ public static class UiSetup
     public static IServiceCollection AddJixiaoUi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Workbench>();
+        // Pages are Chinese: without this every character of text written through Razor goes out as &#x...; (three
+        // times the bytes, and unreadable to anything that searches the HTML).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(configuration.GetSection("Jixiao:Deadlines").Get<DeadlineOptions>() ?? new DeadlineOptions());
         return services;
     }
