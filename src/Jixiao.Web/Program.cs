@@ -100,8 +100,6 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
-// Chinese text as itself, not as &#x...; entities: the pages are a third the size and tests can read them.
-builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddJixiaoUi(builder.Configuration);
 
