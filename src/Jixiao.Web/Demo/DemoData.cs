@@ -132,7 +132,10 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
         await ImportSeedDocumentsAsync(people, ct);
     }
 
-    /// <summary>The seam for the readers: attaches each form to the unit named in it (else the first unit) as a draft.</summary>
+    /// <summary>
+    /// The seam for the readers: attaches each form to the unit named in it (else the first unit) as a draft; project and
+    /// monitoring tables are linked to the unit's budget project of that name, created when new.
+    /// </summary>
     public async Task<IReadOnlyList<int>> AddFormsAsync(IReadOnlyList<PerformanceForm> found, CancellationToken ct)
     {
         var units = await db.Organisations.Where(o => o.Kind == OrganisationKind.Unit).OrderBy(o => o.Id).ToListAsync(ct);
