@@ -9,6 +9,7 @@ using Jixiao.Web.Components;
 using Jixiao.Web.Demo;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Downloads;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Features.Imports;
@@ -18,6 +19,7 @@ using Jixiao.Web.Features.Tokens;
 using Jixiao.Web.Features.Users;
 using Jixiao.Web.Problems;
 using Jixiao.Web.Startup;
+using Jixiao.Web.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +32,6 @@ builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixi
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
-// The lead replaces this with the real checker (Jixiao.Core.Checks) when the checker branch is merged.
 builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
@@ -38,6 +39,7 @@ builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<StartupTasks>();
+builder.Services.AddSingleton<PdfRenderers>();
 
 // Keys live in the database so every instance behind a load balancer can read every other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<AppDbContext>();
@@ -99,6 +101,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddJixiaoUi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -115,6 +118,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 
+app.UseJixiaoUiCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccessScope();
@@ -130,7 +134,9 @@ api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
+api.MapDownloadEndpoints();
 app.MapAccountEndpoints();
+app.MapJixiaoUiEndpoints();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -24,7 +24,7 @@ public sealed class DemoAccounts
 /// and generated project forms in every workflow state, all created through the real workflow so history, versions
 /// and audit look as they would in use.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormService forms, DemoAccounts accounts)
+public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users, FormService forms, DemoAccounts accounts)
 {
     public const int Year = 2020;
 
@@ -129,9 +129,13 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
             var form = ProjectForm(project, department.Name, organisation.Name, budget, generator);
             await Advance(form, organisation.Id, projectRecord.Id, people[filler], department.Code == "XJSJ" ? people["demo-department"] : people["demo-education"], people["demo-finance"], target, ct);
         }
+        await ImportSeedDocumentsAsync(people, ct);
     }
 
-    /// <summary>The seam for the readers: attaches each form to the unit named in it (else the first unit) as a draft.</summary>
+    /// <summary>
+    /// The seam for the readers: attaches each form to the unit named in it (else the first unit) as a draft; project and
+    /// monitoring tables are linked to the unit's budget project of that name, created when new.
+    /// </summary>
     public async Task<IReadOnlyList<int>> AddFormsAsync(IReadOnlyList<PerformanceForm> found, CancellationToken ct)
     {
         var units = await db.Organisations.Where(o => o.Kind == OrganisationKind.Unit).OrderBy(o => o.Id).ToListAsync(ct);
@@ -142,7 +146,11 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
         {
             var unit = units.FirstOrDefault(u => form.Unit is not null && form.Unit.Contains(u.Name, StringComparison.Ordinal)) ?? units[0];
             var filler = new CurrentUser(importer.Id, importer.UserName ?? "", unit.Path, new HashSet<string> { Roles.UnitFiller });
-            var created = await forms.Create(filler, new CreateFormRequest(unit.Id, form.Year ?? Year, null, form), ct);
+            var year = form.Year ?? Year;
+            int? projectId = form.Kind is FormKind.ProjectSelfEvaluation or FormKind.Monitoring && !string.IsNullOrWhiteSpace(form.Project)
+                ? (await ProjectFor(unit, year, form, ct)).Id
+                : null;
+            var created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, form), ct);
             if (created.Refusal is { } refusal) throw new InvalidOperationException(refusal.Detail);
             ids.Add(created.Value!.Id);
         }
@@ -152,6 +160,12 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
     private async Task Advance(PerformanceForm form, int organisationId, int projectId, CurrentUser filler, CurrentUser department, CurrentUser finance, FormStatus target, CancellationToken ct)
     {
         var record = Unwrap(await forms.Create(filler, new CreateFormRequest(organisationId, Year, projectId, form), ct));
+        await MoveTo(record, filler, department, finance, target, ct);
+    }
+
+    /// <summary>Moves a draft through the real workflow until it reaches <paramref name="target"/>.</summary>
+    private async Task MoveTo(FormRecord record, CurrentUser filler, CurrentUser department, CurrentUser finance, FormStatus target, CancellationToken ct)
+    {
         if (target == FormStatus.Draft) return;
         record = Unwrap(await forms.Submit(filler, record.Id, new SubmitRequest(record.Revision, Justify(record)), ct));
         if (target == FormStatus.Submitted) return;

@@ -1,0 +1,39 @@
+using Jixiao.Tests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Web.BrowserTests;
+
+/// <summary>The import page reads the four seed documents, shows the forms with their findings, and saves them as drafts.</summary>
+[Trait("Category", "Browser")]
+public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    [Fact]
+    public async Task Uploading_the_seed_documents_previews_their_forms_with_findings_and_saves_them_as_drafts()
+    {
+        Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
+        var seeds = Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(4, seeds.Length);
+
+        var page = await app.SignIn("demo-liuyang");
+        await page.GotoAsync(app.BaseUrl + "/import");
+        await Expect(page.Locator("#files:not([disabled])")).ToBeVisibleAsync();
+        await page.SetInputFilesAsync("#files", seeds);
+
+        await Expect(page.Locator("#progress-text")).ToContainTextAsync("识别出", new() { Timeout = 60_000 });
+        await Expect(page.Locator("section.import-file")).ToHaveCountAsync(4);
+        foreach (var seed in seeds)
+            Assert.True(await page.Locator($"section.import-file[data-file='{Path.GetFileName(seed)}'] .found-form").CountAsync() >= 1, $"{Path.GetFileName(seed)} gave no form");
+        await Expect(page.Locator(".found-form[data-kind='project-self-evaluation']").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".found-form[data-kind='report']").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator(".found-form li[data-code]").CountAsync() > 0, "the seeds' known errors were not reported");
+        var forms = await page.Locator(".found-form").CountAsync();
+        await Screens.Save(page, "10-import-preview");
+
+        await page.ClickAsync("#confirm-import:not([disabled])");
+        await Expect(page.Locator("#import-saved")).ToBeVisibleAsync();
+        Assert.Equal(forms, await page.Locator("#import-saved a").CountAsync());
+
+        await page.Locator("#import-saved a").First.ClickAsync();
+        await Expect(page.Locator(".page-head .status")).ToHaveTextAsync("草稿");
+    }
+}

@@ -1,0 +1,83 @@
+using Jixiao.Web.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jixiao.Web.BrowserTests;
+
+/// <summary>
+/// The real app in demo mode on a free port over a temporary SQLite file, and one headless Debian chromium driving it.
+/// Shared by the tests of a class; tests skip (not pass) where chromium is not installed.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "jixiao-browser-" + Guid.NewGuid().ToString("N"));
+    private Factory? factory;
+    private IPlaywright? playwright;
+
+    public static bool HasChromium => File.Exists(Chromium);
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, string> Passwords => factory!.Services.GetRequiredService<DemoAccounts>().Passwords;
+
+    public IServiceProvider Services => factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!HasChromium) return;
+        factory = new Factory(folder);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in as a demo account, at the home page.</summary>
+    public async Task<IPage> SignIn(string user)
+    {
+        var page = await NewPage();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", Passwords[user]);
+        await page.ClickAsync("form[action='/account/login'] button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async Task<IPage> NewPage()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { /* SQLite may still hold the WAL file for a moment; the temp folder is cleaned by the OS. */ }
+    }
+
+    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Jixiao:Demo", "true");
+            builder.UseSetting("Jixiao:DataFolder", folder);
+        }
+    }
+}
