@@ -3,13 +3,8 @@ using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
-using Jixiao.Documents.Docx;
-using Jixiao.Documents.Grid;
-using Jixiao.Documents.Html;
-using Jixiao.Documents.Pdf;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
-using Jixiao.Documents.Xlsx;
 using Jixiao.Web.Access;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,23 +25,13 @@ public sealed record ImportChoice(FoundForm Found, int OrganisationId, int? Proj
 /// </summary>
 public static class FormImport
 {
-    public static readonly string[] Extensions = [".xlsx", ".docx", ".pdf", ".txt", ".html", ".htm"];
-
     public static ReadFile Read(Stream content, string fileName, FormCheck check)
     {
         try
         {
-            var document = Extension(fileName) switch
-            {
-                ".xlsx" => XlsxReader.Read(content, fileName),
-                ".docx" => DocxReader.Read(content, fileName),
-                ".pdf" => PdfReader.Read(content, fileName),
-                ".html" or ".htm" => HtmlReader.Read(content, fileName),
-                ".txt" => Jixiao.Documents.Text.TextReader.Read(content, fileName),
-                _ => null,
-            };
-            if (document is null)
-                return new ReadFile(fileName, [], $"不支持的文件类型“{Extension(fileName)}”。请上传 xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。");
+            if (!DocumentReader.Accepts(fileName))
+                return new ReadFile(fileName, [], $"不支持的文件类型“{Path.GetExtension(fileName).ToLowerInvariant()}”。请上传 xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。");
+            var document = DocumentReader.Read(content, fileName);
             var forms = FormRecognizer.Recognize(document);
             if (forms.Count == 0) return new ReadFile(fileName, [], "文件中没有识别出绩效表或自评报告。");
             return new ReadFile(fileName, forms.Select((f, i) => new FoundForm(fileName, i, f, check(f))).ToList(), null);
@@ -70,7 +55,6 @@ public static class FormImport
         return files.Select(file => file with { Forms = file.Forms.Select(f => f with { Findings = byForm[f] }).ToList() }).ToList();
     }
 
-    private static string Extension(string fileName) => Path.GetExtension(fileName).ToLowerInvariant();
 
     /// <summary>Saves the chosen forms as drafts of their units, all or nothing; returns the new form ids in order.</summary>
     public static async Task<IReadOnlyList<int>> Save(AppDbContext db, CurrentUser user, IReadOnlyList<ImportChoice> choices, FormCheck check, TimeProvider clock, CancellationToken ct)
