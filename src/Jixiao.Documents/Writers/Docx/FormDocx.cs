@@ -14,10 +14,7 @@ public static class FormDocx
         ArgumentOutOfRangeException.ThrowIfZero(forms.Count);
         if (!output.CanSeek)
         {
-            using var buffer = new MemoryStream();
-            Write(forms, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
+            SeekableOutput.Buffered(output, seekable => Write(forms, seekable));
             return;
         }
 

@@ -48,10 +48,7 @@ public sealed class ReportDraft
     {
         if (!output.CanSeek)
         {
-            using var buffer = new MemoryStream();
-            WriteDocx(buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
+            SeekableOutput.Buffered(output, WriteDocx);
             return;
         }
         using var builder = new DocxBuilder(output);

@@ -21,13 +21,9 @@ public static class FormXlsx
     public static void Write(IReadOnlyList<PerformanceForm> forms, Stream output)
     {
         ArgumentOutOfRangeException.ThrowIfZero(forms.Count);
-        // The packaging layer needs a seekable stream; HTTP responses and zip entries are not.
         if (!output.CanSeek)
         {
-            using var buffer = new MemoryStream();
-            Write(forms, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
+            SeekableOutput.Buffered(output, seekable => Write(forms, seekable));
             return;
         }
 
