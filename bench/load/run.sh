@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Load test of the web app with wrk on 127.0.0.1 only: the form page and a save, 50 connections, bounded duration.
-# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s CONNECTIONS=50 PORT=5098 to change)
+# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s WARMUP=15s CONNECTIONS=50 PORT=5098 to change)
+# Each case first runs unmeasured for WARMUP: the figures are the app's steady state, after tiered JIT has finished.
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq); for postgres the Debian postgresql package.
 set -euo pipefail
 DB=${1:-sqlite}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-5098}
 PGPORT=${PGPORT:-5441}
@@ -46,14 +48,19 @@ curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "userName=demo-liuya
 AUTH_COOKIE="jixiao=$(awk '$6 == "jixiao" {print $7}' "$JAR")"
 [ "$AUTH_COOKIE" != "jixiao=" ] || { echo "sign-in failed"; cat "$WORK/app.log"; exit 1; }
 
-echo "== creating $CONNECTIONS draft forms to save into"
+echo "== creating 2 × $CONNECTIONS draft forms to save into (one set for the warm-up, one for the measured run)"
 SOURCE_ID=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms?pageSize=50" | jq '[.items[] | select(.status == "Draft")][0].id')
 SOURCE=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms/$SOURCE_ID")
 echo "$SOURCE" | jq '{organisationId, fiscalYear, projectId: null, form}' >"$WORK/create.json"
-IDS=""
-for _ in $(seq 1 "$CONNECTIONS"); do
-  IDS="$IDS $(curl -fsS -H "Cookie: $AUTH_COOKIE" -H 'Content-Type: application/json' --data @"$WORK/create.json" "$BASE/api/v1/forms" | jq .id)"
-done
+create_drafts() {
+  local ids=""
+  for _ in $(seq 1 "$CONNECTIONS"); do
+    ids="$ids $(curl -fsS -H "Cookie: $AUTH_COOKIE" -H 'Content-Type: application/json' --data @"$WORK/create.json" "$BASE/api/v1/forms" | jq .id)"
+  done
+  echo "$ids"
+}
+WARMUP_IDS=$(create_drafts)
+IDS=$(create_drafts)
 echo "$SOURCE" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/save.json"
 
 # The server's processor time (user + system, clock ticks) around each run: on a machine shared with other work the
@@ -63,21 +70,25 @@ HZ=$(getconf CLK_TCK)
 measure() { # name, wrk args...
   local name=$1; shift
   local before after requests
+  [ "$WARMUP" = 0s ] || wrk "$@" -d"$WARMUP" "$BASE" >/dev/null
   before=$(ticks)
-  wrk "$@" "$BASE" | tee "$WORK/$name.txt"
+  wrk "$@" -d"$DURATION" "$BASE" | tee "$WORK/$name.txt"
   after=$(ticks)
   requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
   awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "server CPU %.1f ms per request (%d requests, %.1f s CPU)\n", 1000 * t / hz / n, n, t / hz }'
 }
 
-export AUTH_COOKIE FORM_IDS="$IDS" SAVE_BODY="$WORK/save.json"
+export AUTH_COOKIE SAVE_BODY="$WORK/save.json"
 export PAGE_PATH="/forms/$SOURCE_ID"
 echo "== form page (editor, server prerender): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
-measure page -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/page.lua"
+measure page -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/page.lua"
 export PAGE_PATH="/forms/$SOURCE_ID/print"
 echo "== form print view (read-only, static): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
-measure print -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/page.lua"
+measure print -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/page.lua"
 echo "== save: PUT /api/v1/forms/{id}, $CONNECTIONS connections (one per form), $DURATION"
-measure save -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/load/save.lua"
+FORM_IDS="$WARMUP_IDS" wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/load/save.lua" "$BASE" >/dev/null
+# The warm-up above wrote to its own forms; the measured run starts every form at revision 1.
+export FORM_IDS="$IDS" WARMUP=0s
+measure save -t"$CONNECTIONS" -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/save.lua"
 echo "== load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -17,18 +17,19 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// Registers the provider's context and <see cref="AppDbContext"/> as the same scoped instance, so Identity, data
-    /// protection and the endpoints share one unit of work per request.
+    /// protection and the endpoints share one unit of work per request. The options never change, so they are built once
+    /// instead of per request.
     /// </summary>
     public static IServiceCollection AddJixiaoDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         if (settings.UsesPostgres)
         {
-            services.AddDbContext<PostgresAppDbContext>(o => PostgresAppDbContext.Configure(o, settings.PostgresConnectionString!));
+            services.AddDbContext<PostgresAppDbContext>(o => PostgresAppDbContext.Configure(o, settings.PostgresConnectionString!), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteAppDbContext>(o => SqliteAppDbContext.Configure(o, settings.SqliteConnectionString));
+            services.AddDbContext<SqliteAppDbContext>(o => SqliteAppDbContext.Configure(o, settings.SqliteConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         return services;

@@ -50,7 +50,7 @@ public static class DownloadEndpoints
         if (anonymous && !PublicFormats.Contains(format, StringComparer.Ordinal))
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "未登录", detail: "打印版只对已登录用户提供；公开表单可下载 xlsx、docx、pdf 或 json。");
 
-        var found = await service.Find(id, ct);
+        var found = await service.Read(id, ct);
         if (found.Refusal is { } refusal) return refusal.ToHttp();
         var record = found.Value!;
         var form = FormRows.ToForm(record);

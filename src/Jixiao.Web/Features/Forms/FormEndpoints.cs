@@ -17,7 +17,7 @@ public static class FormEndpoints
         // Anonymous callers reach these two as well: the scope then holds published forms only.
         forms.MapGet("/", List).AllowAnonymous().WithSummary("表单列表（分页；匿名用户只看到已公开的表单）");
         forms.MapGet("/{id:int}", async (int id, FormService service, CancellationToken ct) =>
-            (await service.Find(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f)))).AllowAnonymous().WithSummary("读取表单");
+            (await service.Read(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f)))).AllowAnonymous().WithSummary("读取表单");
 
         forms.MapPost("/", async (CreateFormRequest request, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
             (await service.Create(CurrentUser.Require(user), request, ct))
@@ -62,7 +62,7 @@ public static class FormEndpoints
             return TypedResults.Ok(result.Map(Audit.AuditEntryDto.From));
         }).WithSummary("表单的审计记录（谁在何时把哪个字段从什么改成什么）");
         forms.MapGet("/{id:int}/findings", async (int id, FormService service, CancellationToken ct) =>
-            (await service.Find(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f).Findings)))
+            (await service.Read(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f).Findings)))
             .WithSummary("表单当前的审核问题");
     }
 

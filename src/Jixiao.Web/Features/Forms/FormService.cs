@@ -45,9 +45,34 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
             .AsSplitQuery();
 
+    // Every form page, print view, GET and save reads one form with its rows: these two queries are compiled once, because
+    // building the include tree on each call cost more processor time than reading the rows (docs/benchmarks.md, web
+    // section). They repeat WithRows' includes since a compiled query cannot call it.
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> FindQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken _) => db.Forms
+            .Include(f => f.Organisation).Include(f => f.FiscalYear)
+            .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
+            .AsSplitQuery()
+            .SingleOrDefault(f => f.Id == id));
+
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> ReadQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken _) => db.Forms.AsNoTracking()
+            .Include(f => f.Organisation).Include(f => f.FiscalYear)
+            .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
+            .AsSplitQuery()
+            .SingleOrDefault(f => f.Id == id));
+
+    /// <summary>A form with its rows, tracked so that changes to it are saved.</summary>
     public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct)
     {
-        var form = await WithRows().SingleOrDefaultAsync(f => f.Id == id, ct);
+        var form = await FindQuery(db, id, ct);
+        return form is null ? Refusal.NotFound("表单") : form;
+    }
+
+    /// <summary>A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).</summary>
+    public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct)
+    {
+        var form = await ReadQuery(db, id, ct);
         return form is null ? Refusal.NotFound("表单") : form;
     }
 
@@ -126,7 +151,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         {
             // Someone saved between our read and our write: the revision column did not match, nothing was written.
             db.ChangeTracker.Clear();
-            var stored = await WithRows().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+            var stored = await ReadQuery(db, id, ct);
             return stored is null ? Refusal.NotFound("表单") : Conflict(stored, request.Form, request.Revision);
         }
         return record;
