@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load test of the web app with wrk on 127.0.0.1 only: the form page and a save, 50 connections, bounded duration.
-# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s WARMUP=15s CONNECTIONS=50 PORT=5098 to change)
+# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s WARMUP=30s CONNECTIONS=50 PORT=5098 to change)
 # Each case first runs unmeasured for WARMUP: the figures are the app's steady state, after tiered JIT has finished.
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq); for postgres the Debian postgresql package.
 set -euo pipefail
 DB=${1:-sqlite}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-5098}
 PGPORT=${PGPORT:-5441}
