@@ -350,7 +350,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         }
         else
         {
-            var current = await Find(id, ct);
+            var current = await Read(id, ct);
             if (current.Refused) return current.Refusal!;
             newer = FormRows.ToForm(current.Value!);
         }
