@@ -66,17 +66,18 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// <summary>A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).</summary>
     public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct)
     {
-        // Every page view, print view and GET comes here: compiled queries skip rebuilding and hashing the LINQ trees,
-        // and one open connection serves all five statements.
+        // Every page view, print view and GET comes here: one open connection serves all five statements. (Not
+        // EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests run SQLite
+        // and PostgreSQL in one process.)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var form = await ReadForm(db, id, ct);
+            var form = await db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
             if (form is null) return Refusal.NotFound("表单");
-            form.Funds = await ReadFunds(db, id).ToListAsync(ct);
-            form.Indicators = await ReadIndicators(db, id).ToListAsync(ct);
-            form.BasicData = await ReadBasicData(db, id).ToListAsync(ct);
-            form.Findings = await ReadFindings(db, id).ToListAsync(ct);
+            form.Funds = await db.FundsRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
+            form.Indicators = await db.IndicatorRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
+            form.BasicData = await db.BasicDataRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
+            form.Findings = await db.Findings.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
             return form;
         }
         finally
@@ -84,17 +85,6 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> ReadForm = EF.CompileAsyncQuery(
-        (AppDbContext db, int id, CancellationToken _) => db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FormFundsRow>> ReadFunds =
-        EF.CompileAsyncQuery((AppDbContext db, int id) => db.FundsRows.AsNoTracking().Where(r => r.FormId == id));
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FormIndicatorRow>> ReadIndicators =
-        EF.CompileAsyncQuery((AppDbContext db, int id) => db.IndicatorRows.AsNoTracking().Where(r => r.FormId == id));
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FormBasicDataRow>> ReadBasicData =
-        EF.CompileAsyncQuery((AppDbContext db, int id) => db.BasicDataRows.AsNoTracking().Where(r => r.FormId == id));
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FormFinding>> ReadFindings =
-        EF.CompileAsyncQuery((AppDbContext db, int id) => db.Findings.AsNoTracking().Where(r => r.FormId == id));
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
     {
