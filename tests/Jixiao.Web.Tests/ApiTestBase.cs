@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Model;
 
@@ -15,6 +16,20 @@ public abstract class ApiTestBase<THost>(THost host) : IClassFixture<THost> wher
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    private static readonly Regex AntiforgeryField = new("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+
+    /// <summary>Signs in through the login page as a browser does, leaving the cookie in <paramref name="browser"/>.</summary>
+    protected static async Task<HttpResponseMessage> LogIn(HttpClient browser, string user, string password)
+    {
+        var page = await browser.GetStringAsync("/login");
+        Assert.Contains("登录", page, StringComparison.Ordinal);
+        var token = AntiforgeryField.Match(page).Groups[1].Value;
+        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
     }
 
     protected async Task<int> Draft(string project, string person = "unit", string organisation = "LY", PerformanceForm? form = null)

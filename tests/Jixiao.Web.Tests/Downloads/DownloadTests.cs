@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Jixiao.Data.Model;
@@ -144,6 +145,25 @@ public abstract class DownloadTests<THost>(THost host) : ApiTestBase<THost>(host
         Assert.Equal("甲市数据资源局-2020年度绩效表.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Client("other-finance").GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("SJ")}/2020.zip")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Anonymous().GetAsync($"/api/v1/downloads/organisations/{Host.World.Id("SJ")}/2020.zip")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_home_page_offers_each_unit_year_as_a_zip_and_a_report_draft_and_both_links_download()
+    {
+        Host.SkipUnlessAvailable();
+        await Draft("首页打包的项目");
+        var unit = Host.Anonymous();
+        await LogIn(unit, "unit", Host.World.Passwords["unit"]);
+
+        var home = await unit.GetStringAsync("/");
+
+        var links = Regex.Matches(home, "href=\"(/api/v1/downloads/organisations/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var zip = Assert.Single(links, l => l == $"/api/v1/downloads/organisations/{Host.World.Id("LY")}/2020.zip");
+        var draft = Assert.Single(links, l => l == $"/api/v1/downloads/organisations/{Host.World.Id("LY")}/2020/report-draft.docx");
+        using var archive = new ZipArchive(new MemoryStream(await File(await unit.GetAsync(zip), "application/zip")), ZipArchiveMode.Read);
+        Assert.Contains(archive.Entries, e => e.FullName.EndsWith("-首页打包的项目.xlsx", StringComparison.Ordinal));
+        using var report = WordprocessingDocument.Open(new MemoryStream(await File(await unit.GetAsync(draft), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")), false);
+        Assert.Empty(Invalid(report));
     }
 
     [Fact]
