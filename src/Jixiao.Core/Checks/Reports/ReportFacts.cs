@@ -24,7 +24,7 @@ internal sealed class ReportFacts
             foreach (var f in s.Figures)
             {
                 if (f.Start >= breakdown) break;
-                var before = s.Text[..f.Start];
+                var before = s.Text.AsSpan(0, f.Start);
                 var basic = before.LastIndexOf("基本支出", StringComparison.Ordinal);
                 var project = before.LastIndexOf("项目支出", StringComparison.Ordinal);
                 if (basic >= 0 || project >= 0) subject = basic > project ? "basic" : "project";
