@@ -56,8 +56,13 @@ public static partial class ReportFigures
         if (string.IsNullOrWhiteSpace(text)) return [];
         var sentences = new List<ReportSentence>();
         var normalized = SurelyNormalized(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        foreach (var sentence in Sentences(JoinBrokenLines(normalized)))
+        // The joined text lives in a pooled buffer only until it is cut into sentences: a report is several thousand
+        // characters, and a copy of it was a tenth of what checking a report allocated.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(normalized.Length);
+        var joined = buffer.AsSpan(0, JoinBrokenLines(normalized, buffer));
+        foreach (var sentence in Sentences(joined))
             sentences.Add(new ReportSentence(sentences.Count, sentence, Figures(sentence)));
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return sentences;
     }
 
@@ -79,11 +84,11 @@ public static partial class ReportFigures
 
     /// <summary>
     /// Joins a long line that does not end a sentence with the next non-empty line (a page break cut it). Short lines are
-    /// headings and stay on their own.
+    /// headings and stay on their own. Writes into <paramref name="joined"/> (never longer than the text) and returns the length.
     /// </summary>
-    internal static string JoinBrokenLines(string text)
+    private static int JoinBrokenLines(string text, Span<char> joined)
     {
-        var b = new StringBuilder(text.Length);
+        var length = 0;
         var pendingJoin = false;
         var span = text.AsSpan();
         while (span.Length > 0)
@@ -92,11 +97,12 @@ public static partial class ReportFigures
             var line = (end < 0 ? span : span[..end]).Trim();
             span = end < 0 ? [] : span[(end + 1)..];
             if (line.Length == 0) continue;
-            if (b.Length > 0 && !pendingJoin) b.Append('\n');
-            b.Append(line);
+            if (length > 0 && !pendingJoin) joined[length++] = '\n';
+            line.CopyTo(joined[length..]);
+            length += line.Length;
             pendingJoin = line.Length >= 40 && !SentenceEnds.Contains(line[^1]);
         }
-        return b.ToString();
+        return length;
     }
 
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？!?；;：:");
@@ -104,16 +110,16 @@ public static partial class ReportFigures
     // NFKC has already turned ！ and ？ into ! and ?; four characters are searched faster than a set.
     private static readonly System.Buffers.SearchValues<char> SentenceBreaks = System.Buffers.SearchValues.Create("。!?\n");
 
-    private static List<string> Sentences(string text)
+    private static List<string> Sentences(ReadOnlySpan<char> text)
     {
         var sentences = new List<string>();
         // Searched (vectorised) rather than tested character by character: a report is thousands of characters long.
         for (var start = 0; start <= text.Length;)
         {
-            var length = text.AsSpan(start).IndexOfAny(SentenceBreaks);
+            var length = text[start..].IndexOfAny(SentenceBreaks);
             if (length < 0) length = text.Length - start;
-            var s = text.AsSpan(start, length).Trim();
-            if (s.Length > 0) sentences.Add(s.Length == text.Length ? text : s.ToString());
+            var s = text.Slice(start, length).Trim();
+            if (s.Length > 0) sentences.Add(s.ToString());
             start += length + 1;
         }
         return sentences;
