@@ -19,6 +19,8 @@ internal sealed class ReportFacts
         var facts = new ReportFacts();
         foreach (var s in sentences)
         {
+            // A sentence without figures states no amount (the subject does not carry over to the next sentence).
+            if (s.Figures.Count == 0) continue;
             var breakdown = ReportArithmeticRule.BreakdownStart(s.Text);
             string? subject = null;
             foreach (var f in s.Figures)

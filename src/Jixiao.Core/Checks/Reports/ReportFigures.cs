@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Jixiao.Core.Checks.Reports;
@@ -55,7 +54,7 @@ public static partial class ReportFigures
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var sentences = new List<ReportSentence>();
-        var normalized = SurelyNormalized(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var normalized = Nfkc.Of(text);
         // The joined text lives in a pooled buffer only until it is cut into sentences: a report is several thousand
         // characters, and a copy of it was a tenth of what checking a report allocated.
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(normalized.Length);
@@ -65,22 +64,6 @@ public static partial class ReportFigures
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return sentences;
     }
-
-    /// <summary>
-    /// True when every character is one NFKC leaves as it is and that composes with nothing: ASCII, CJK unified
-    /// ideographs and the punctuation reports are written with. Readers hand over text already in NFKC, and asking the
-    /// library to confirm it cost a third of the extraction; any other character still goes through the library.
-    /// </summary>
-    internal static bool SurelyNormalized(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && !NfkcStablePunctuation.Contains(c))
-                return false;
-        return true;
-    }
-
-    /// <summary>CJK punctuation that NFKC keeps (fullwidth forms such as （ and ， are not here: NFKC maps them to ASCII).</summary>
-    internal const string NfkcStablePunctuation = "、。“”‘’《》〈〉【】「」『』〔〕—·×≥≤";
 
     /// <summary>
     /// Joins a long line that does not end a sentence with the next non-empty line (a page break cut it). Short lines are
