@@ -382,12 +382,18 @@ public sealed class ReportArithmeticRule : ICheckRule
     {
         if (parts.Count > 16) return true;
         var n = parts.Count;
-        for (var mask = 1; mask < (1 << n); mask++)
+        var wan = new decimal[n];
+        for (var k = 0; k < n; k++) wan[k] = parts[k].Wan;
+        // Subsets in Gray-code order: each differs from the one before by one part, so its sum is one addition away.
+        // Printed amounts add up exactly in decimal, so the order the parts are added in cannot change a sum.
+        var sum = 0m;
+        for (var i = 1; i < (1 << n); i++)
         {
+            var k = System.Numerics.BitOperations.TrailingZeroCount(i);
+            var mask = i ^ (i >> 1);
+            sum += (mask & (1 << k)) != 0 ? wan[k] : -wan[k];
             // One part equal to the whole explains nothing about the others.
             if ((mask & (mask - 1)) == 0) continue;
-            var sum = 0m;
-            for (var k = 0; k < n; k++) if ((mask & (1 << k)) != 0) sum += parts[k].Wan;
             if (Math.Abs(sum - total) <= tolerance) return true;
         }
         return false;

@@ -143,14 +143,12 @@ public static partial class ReportFigures
             var printed = Printed(sentence, start, end);
             var label = Label(sentence, previousEnd, start);
             // "3分" is a weight unless the clause says it is a score.
-            if (kind == FigureKind.Score && !ScoreWords().IsMatch(label)) continue;
+            if (kind == FigureKind.Score && !IsScoreLabel(label)) continue;
             if (!decimal.TryParse(printed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) continue;
             figures.Add(new ReportFigure(kind.Value, value, printed, unit, label, start, figureEnd));
             previousEnd = figureEnd;
         }
-        // Most sentences name no grade at all and skip the pattern (one search for the words' first characters first).
-        if (sentence.AsSpan().IndexOfAny('等', '结') >= 0
-            && (sentence.Contains("等级", StringComparison.Ordinal) || sentence.Contains("等次", StringComparison.Ordinal) || sentence.Contains("结果", StringComparison.Ordinal)))
+        if (MayStateGrade(sentence))
         {
             foreach (Match m in GradePattern().Matches(sentence))
                 figures.Add(new ReportFigure(FigureKind.Grade, 0m, m.Groups["grade"].Value, null, Label(sentence, 0, m.Index) + m.Groups["lead"].Value,
@@ -200,8 +198,33 @@ public static partial class ReportFigures
         return sentence.AsSpan(start, to - start).Trim().ToString();
     }
 
-    [GeneratedRegex("得分|总分|评分|自评分|综合得分|分数")]
-    private static partial Regex ScoreWords();
+    /// <summary>得分, 总分, 评分 (自评分), 综合得分 or 分数: "3分" is a score only in such a clause.</summary>
+    private static bool IsScoreLabel(string label) =>
+        label.Contains("得分", StringComparison.Ordinal) || label.Contains("总分", StringComparison.Ordinal)
+        || label.Contains("评分", StringComparison.Ordinal) || label.Contains("分数", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether <see cref="GradePattern"/> can match: a lead word (等级, 等次, …结果) with the first character of a grade
+    /// somewhere after it. Most sentences fail this, and on a processor whose caches the reading has just filled, running
+    /// the pattern on the few that name 结果 or 等级 only as a heading cost as much as the rest of the figure scan.
+    /// </summary>
+    private static bool MayStateGrade(string sentence)
+    {
+        // Most sentences have neither character and are done with one search.
+        if (sentence.AsSpan().IndexOfAny('等', '结') < 0) return false;
+        var first = -1;
+        foreach (var lead in GradeLeads)
+        {
+            var at = sentence.IndexOf(lead, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
+        return first >= 0 && sentence.AsSpan(first).ContainsAny(GradeStarts);
+    }
+
+    // Every lead of the pattern contains one of these; every grade starts with one of those characters.
+    private static readonly string[] GradeLeads = ["等级", "等次", "结果"];
+
+    private static readonly System.Buffers.SearchValues<char> GradeStarts = System.Buffers.SearchValues.Create("优良中不合较差");
 
     [GeneratedRegex(@"(?<lead>等级|评价结果|评定结果|自评结果|评价等次|等次)(?:为|是|：|:|评定为|确定为|\s)*[“""「]?(?<grade>优秀|良好|优|良|中等|中|不合格|合格|较差|差)[”""」]?(?![\u4e00-\u9fff])")]
     private static partial Regex GradePattern();
