@@ -208,13 +208,13 @@ public sealed class ReportArithmeticRule : ICheckRule
         {
             var at = markers[m];
             var end = m + 1 < markers.Count ? markers[m + 1] : text.Length;
-            // The whole is the last amount before the marker that is not itself a difference (超预算18.43万元。其中…);
-            // a sentence opening with 其中 breaks down the previous sentence.
             // The parts first: a marker followed by fewer than two amounts breaks nothing down that can be added up.
             var parts = new List<ReportFigure>();
             foreach (var f in s.Figures)
                 if (f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占')) parts.Add(f);
             if (parts.Count < 2) continue;
+            // The whole is the last amount before the marker that is not itself a difference (超预算18.43万元。其中…);
+            // a sentence opening with 其中 breaks down the previous sentence.
             var wholes = new List<ReportFigure>();
             foreach (var f in s.Figures)
                 if (f.Kind == FigureKind.Amount && f.End <= at && !IsChangeLabel(f.Label)) wholes.Add(f);
