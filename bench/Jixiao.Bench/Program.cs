@@ -13,6 +13,12 @@ if (args is ["cpu"])
     return;
 }
 
+if (args is ["rules", var profiledSeed])
+{
+    CheckProfile.Run(Console.Out, profiledSeed);
+    return;
+}
+
 // One core: the target (≥ 5,000 text forms/s) is per core, and CI machines have two shared by parallel jobs.
 var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithIterationCount(10).WithAffinity(1).WithId("one-core"));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(TextReadingBenchmarks).Assembly).Run(args, config);

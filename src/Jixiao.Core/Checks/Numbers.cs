@@ -13,7 +13,10 @@ internal static class Numbers
         Math.Round(value, Math.Clamp(decimals, 0, 28), MidpointRounding.AwayFromZero);
 
     /// <summary>Half a unit of the last printed digit: what rounding at that precision may hide.</summary>
-    public static decimal HalfUnit(int decimals) => 0.5m / Pow10(decimals);
+    public static decimal HalfUnit(int decimals) => decimals is >= 0 and < 29 ? HalfUnits[decimals] : 0.5m / Pow10(decimals);
+
+    // Computed once: decimal division is slow, and the report rules ask for a half unit for every pair of figures they relate.
+    private static readonly decimal[] HalfUnits = [.. Enumerable.Range(0, 29).Select(d => 0.5m / Pow10(d))];
 
     public static decimal Pow10(int decimals)
     {

@@ -22,6 +22,25 @@ public class ReportFigureExtractionTests
     }
 
     [Fact]
+    public void Fullwidth_digits_and_punctuation_are_read_as_their_ascii_forms()
+    {
+        var fullwidth = ReportFigures.Extract("本年度支出１，１１２．５０万元（含结转），占预算的９８．５０％！综合得分为９６分？");
+        var ascii = ReportFigures.Extract("本年度支出1,112.50万元(含结转),占预算的98.50%!综合得分为96分?");
+        Assert.Equal(ascii.Select(s => s.Text), fullwidth.Select(s => s.Text));
+        Assert.Equal(ascii.SelectMany(s => s.Figures), fullwidth.SelectMany(s => s.Figures));
+        Assert.Equal(1112.50m, fullwidth[0].Figures[0].Value);
+    }
+
+    [Fact]
+    public void Punctuation_reports_are_written_with_is_kept_as_it_is()
+    {
+        // The characters the extraction takes as already normalized, each checked against the library's NFKC.
+        var text = "“基本支出”‘预算’《报告》〈附〉【注】「甲」『乙』〔丙〕—·×≥≤、合计100万元。";
+        Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormKC));
+        Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormKC), Assert.Single(ReportFigures.Extract(text)).Text + "。");
+    }
+
+    [Fact]
     public void A_line_broken_by_a_page_break_stays_one_sentence()
     {
         var text = "实际项目支出1768.55万元，其中：日常事务专项99.98万元、信息系统维修维护538.64万元，新型智慧城市建设专家服务合作\n\n团队采购88.20万元。";

@@ -19,12 +19,14 @@ internal sealed class ReportFacts
         var facts = new ReportFacts();
         foreach (var s in sentences)
         {
+            // A sentence without figures states no amount (the subject does not carry over to the next sentence).
+            if (s.Figures.Count == 0) continue;
             var breakdown = ReportArithmeticRule.BreakdownStart(s.Text);
             string? subject = null;
             foreach (var f in s.Figures)
             {
                 if (f.Start >= breakdown) break;
-                var before = s.Text[..f.Start];
+                var before = s.Text.AsSpan(0, f.Start);
                 var basic = before.LastIndexOf("基本支出", StringComparison.Ordinal);
                 var project = before.LastIndexOf("项目支出", StringComparison.Ordinal);
                 if (basic >= 0 || project >= 0) subject = basic > project ? "basic" : "project";

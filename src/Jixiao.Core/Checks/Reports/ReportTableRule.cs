@@ -59,8 +59,9 @@ public static class ReportTableRule
         var b = row.Executed!.Value - (ExecutionRates.Transfer(row, rulebook) ?? 0m);
         var interval = Ratio.Interval(b, Numbers.HalfUnit(Numbers.Decimals(row.Executed!.Value)), a, Numbers.HalfUnit(Numbers.Decimals(a)));
         foreach (var s in sentences)
-            foreach (var p in s.Figures.Where(p => ReportArithmeticRule.IsOverallRate(s, p)))
+            foreach (var p in s.Figures)
             {
+                if (!ReportArithmeticRule.IsOverallRate(s, p)) continue;
                 var statedInTable = row.StatedRate is { } st && Ratio.Explains(p, (st.Fraction - Numbers.HalfUnit(st.Decimals) / 100m, st.Fraction + Numbers.HalfUnit(st.Decimals) / 100m));
                 if (statedInTable || Ratio.Explains(p, interval)) continue;
                 var computed = Ratio.Percent(exact, p.Decimals);
@@ -120,8 +121,9 @@ public static class ReportTableRule
         var tableWan = unit == MoneyUnit.Yuan ? executed / 10_000m : executed;
         var tableHalf = Numbers.HalfUnit(Numbers.Decimals(executed)) / (unit == MoneyUnit.Yuan ? 10_000m : 1m);
         foreach (var s in sentences)
-            foreach (var f in s.Figures.Where(f => f.Kind == FigureKind.Amount))
+            foreach (var f in s.Figures)
             {
+                if (f.Kind != FigureKind.Amount) continue;
                 if (!(f.Label.Contains("支出总额", StringComparison.Ordinal) || f.Label.Contains("支出合计", StringComparison.Ordinal) || f.Label.Contains("总支出", StringComparison.Ordinal))) continue;
                 if (f.Label.Contains("上年", StringComparison.Ordinal) || f.Label.Contains("预算", StringComparison.Ordinal) || ReportArithmeticRule.IsChangeLabel(f.Label)) continue;
                 if (Math.Abs(f.Wan - tableWan) <= f.WanHalfUnit + tableHalf) continue;
@@ -149,8 +151,9 @@ public static class ReportTableRule
             var tableWan = unit == MoneyUnit.Yuan ? executed / 10_000m : executed;
             var tableHalf = Numbers.HalfUnit(Numbers.Decimals(executed)) / (unit == MoneyUnit.Yuan ? 10_000m : 1m);
             foreach (var s in sentences)
-                foreach (var f in s.Figures.Where(f => f.Kind == FigureKind.Amount && NamesOnly(f.Label, name) && !OtherYear(f.Label, form.Year)))
+                foreach (var f in s.Figures)
                 {
+                    if (f.Kind != FigureKind.Amount || !NamesOnly(f.Label, name) || OtherYear(f.Label, form.Year)) continue;
                     if (Math.Abs(f.Wan - tableWan) <= f.WanHalfUnit + tableHalf) continue;
                     yield return new Finding(
                         CheckCodes.ReportTableMismatch, Severity.Error,
@@ -165,13 +168,18 @@ public static class ReportTableRule
     /// <summary>A clause that ends with the name (after dropping 为 / 是 / 共计 / 合计 / 支出了), with no budget, prior-year or change word.</summary>
     private static bool NamesOnly(string label, string name)
     {
-        var l = label.TrimEnd('为', '是', '：', ':', '了');
-        foreach (var tail in new[] { "共计", "合计", "总计", "实际" }) if (l.EndsWith(tail, StringComparison.Ordinal)) l = l[..^tail.Length];
+        // On a span: every amount of the report is tried against both names, and cutting strings was most of this rule's time.
+        var l = label.AsSpan().TrimEnd("为是：:了");
+        foreach (var tail in Tails) if (l.EndsWith(tail, StringComparison.Ordinal)) l = l[..^tail.Length];
         if (!l.EndsWith(name, StringComparison.Ordinal)) return false;
-        foreach (var word in new[] { "预算", "年初", "上年", "去年", "同期", "比", "较", "增", "减", "超" })
+        foreach (var word in NotTheWhole)
             if (l.Contains(word, StringComparison.Ordinal)) return false;
         return true;
     }
+
+    private static readonly string[] Tails = ["共计", "合计", "总计", "实际"];
+
+    private static readonly string[] NotTheWhole = ["预算", "年初", "上年", "去年", "同期", "比", "较", "增", "减", "超"];
 
     /// <summary>"2019年项目支出" in a report on 2020 is last year's figure, not the table's.</summary>
     private static bool OtherYear(string label, int? year)

@@ -147,7 +147,7 @@ public static class DuplicateFormRule
     internal static string Compact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var s = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var s = Nfkc.Of(text);
         var b = new StringBuilder(s.Length);
         var inTag = false;
         foreach (var c in s)
