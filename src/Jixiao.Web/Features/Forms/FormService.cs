@@ -53,20 +53,28 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// <summary>A form with its rows, tracked so that changes to it are saved.</summary>
     public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct)
     {
-        var form = await db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (form is null) return Refusal.NotFound("表单");
-        // Tracked rows attach themselves to the tracked form.
-        await db.FundsRows.Where(r => r.FormId == id).LoadAsync(ct);
-        await db.IndicatorRows.Where(r => r.FormId == id).LoadAsync(ct);
-        await db.BasicDataRows.Where(r => r.FormId == id).LoadAsync(ct);
-        await db.Findings.Where(r => r.FormId == id).LoadAsync(ct);
-        return form;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var form = await db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
+            if (form is null) return Refusal.NotFound("表单");
+            // Tracked rows attach themselves to the tracked form.
+            await db.FundsRows.Where(r => r.FormId == id).LoadAsync(ct);
+            await db.IndicatorRows.Where(r => r.FormId == id).LoadAsync(ct);
+            await db.BasicDataRows.Where(r => r.FormId == id).LoadAsync(ct);
+            await db.Findings.Where(r => r.FormId == id).LoadAsync(ct);
+            return form;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).</summary>
     public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct)
     {
-        // Every page view, print view and GET comes here: one open connection serves all five statements. (Not
+        // Every page view, print view and GET comes here; as in Find, one open connection serves all five statements. (Not
         // EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests run SQLite
         // and PostgreSQL in one process.)
         await db.Database.OpenConnectionAsync(ct);
