@@ -9,17 +9,21 @@ namespace Jixiao.Data;
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name));
+        options.UseNpgsql(WithPoolDefaults(connectionString), o => o.MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name));
 
     /// <summary>
-    /// The same few statements (a form, its rows, a save) run on every page view and save; once Npgsql has prepared them
-    /// on a pooled connection PostgreSQL stops parsing and planning them again. An operator's own setting wins.
+    /// Defaults for a busy server, where an operator has not chosen otherwise. The same few statements (a form, its rows,
+    /// a save) run on every page view and save: once Npgsql has prepared them on a pooled connection, PostgreSQL stops
+    /// parsing and planning them. And a connection returned to the pool is not reset (five statements on its next use),
+    /// because the app keeps no session state: no temporary tables, advisory locks, LISTEN or SET.
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPoolDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 }
 
