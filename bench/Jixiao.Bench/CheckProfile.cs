@@ -55,17 +55,7 @@ internal static class CheckProfile
     private static double Measure(Action operation)
     {
         var samples = new List<double>();
-        for (var round = 0; round < 7; round++)
-        {
-            var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var start = process.TotalProcessorTime;
-            const int operations = 300;
-            for (var i = 0; i < operations; i++) operation();
-            process.Refresh();
-            samples.Add((process.TotalProcessorTime - start).TotalMicroseconds / operations);
-        }
-        samples.Sort();
-        return samples[samples.Count / 2];
+        for (var round = 0; round < 7; round++) samples.Add(CpuTime.Round(() => { operation(); return 0; }));
+        return CpuTime.Median(samples);
     }
 }

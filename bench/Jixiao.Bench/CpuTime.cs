@@ -67,7 +67,7 @@ internal static class CpuTime
         for (var i = 0; i < 2000 || clock.Elapsed < TimeSpan.FromSeconds(3); i++) operation();
     }
 
-    private static double Round(Func<int> operation)
+    internal static double Round(Func<int> operation)
     {
         var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -78,7 +78,7 @@ internal static class CpuTime
         return (process.TotalProcessorTime - start).TotalMicroseconds / operations;
     }
 
-    private static double Median(List<double> samples)
+    internal static double Median(List<double> samples)
     {
         samples.Sort();
         return samples[samples.Count / 2];
