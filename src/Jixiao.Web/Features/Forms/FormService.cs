@@ -45,53 +45,40 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
             .AsSplitQuery();
 
-    // One form with its rows. Only the form's own query carries the access filter (organisation subtree, published
-    // only); its rows are then read by form id. EF's split query for WithRows repeats the filtered form query inside each
-    // of the four row queries, and parsing those statements was most of SQLite's share of a page view
-    // (docs/benchmarks.md, web section).
-
     /// <summary>A form with its rows, tracked so that changes to it are saved.</summary>
-    public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var form = await db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
-            if (form is null) return Refusal.NotFound("表单");
-            // Tracked rows attach themselves to the tracked form.
-            await db.FundsRows.Where(r => r.FormId == id).LoadAsync(ct);
-            await db.IndicatorRows.Where(r => r.FormId == id).LoadAsync(ct);
-            await db.BasicDataRows.Where(r => r.FormId == id).LoadAsync(ct);
-            await db.Findings.Where(r => r.FormId == id).LoadAsync(ct);
-            return form;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct) =>
+        await Load(id, tracked: true, ct) is { } form ? form : Refusal.NotFound("表单");
 
     /// <summary>A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).</summary>
-    public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct)
+    public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct) =>
+        await Load(id, tracked: false, ct) is { } form ? form : Refusal.NotFound("表单");
+
+    // Only the form's own query carries the access filter (organisation subtree, published only); its rows are then read
+    // by form id, on one open connection. EF's split query (WithRows) repeats the filtered form query inside each of the
+    // four row queries, and parsing those statements was most of SQLite's share of a page view (docs/benchmarks.md, web
+    // section). Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests
+    // run SQLite and PostgreSQL in one process.
+    private async Task<FormRecord?> Load(int id, bool tracked, CancellationToken ct)
     {
-        // Every page view, print view and GET comes here; as in Find, one open connection serves all five statements. (Not
-        // EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests run SQLite
-        // and PostgreSQL in one process.)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var form = await db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
-            if (form is null) return Refusal.NotFound("表单");
-            form.Funds = await db.FundsRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
-            form.Indicators = await db.IndicatorRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
-            form.BasicData = await db.BasicDataRows.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
-            form.Findings = await db.Findings.AsNoTracking().Where(r => r.FormId == id).ToListAsync(ct);
+            var form = await Rows(db.Forms).Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
+            if (form is null) return null;
+            var funds = await Rows(db.FundsRows).Where(r => r.FormId == id).ToListAsync(ct);
+            var indicators = await Rows(db.IndicatorRows).Where(r => r.FormId == id).ToListAsync(ct);
+            var basicData = await Rows(db.BasicDataRows).Where(r => r.FormId == id).ToListAsync(ct);
+            var findings = await Rows(db.Findings).Where(r => r.FormId == id).ToListAsync(ct);
+            // Tracked rows have attached themselves to the tracked form; untracked ones are handed over here.
+            if (!tracked) (form.Funds, form.Indicators, form.BasicData, form.Findings) = (funds, indicators, basicData, findings);
             return form;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+
+        IQueryable<T> Rows<T>(DbSet<T> set) where T : class => tracked ? set : set.AsNoTracking();
     }
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
