@@ -16,6 +16,7 @@ chmod 755 "$WORK"
 BASE="http://127.0.0.1:$PORT"
 APP_PID=""
 cleanup() {
+  if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then echo "== the app has stopped; the end of its log:"; tail -40 "$WORK/app.log"; fi
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   if [ "$DB" = postgres ] && [ -d "$WORK/pg/data" ]; then su postgres -c "$PGBIN/pg_ctl -D $WORK/pg/data -m fast stop" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
@@ -48,13 +49,14 @@ curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "userName=demo-liuya
 AUTH_COOKIE="jixiao=$(awk '$6 == "jixiao" {print $7}' "$JAR")"
 [ "$AUTH_COOKIE" != "jixiao=" ] || { echo "sign-in failed"; cat "$WORK/app.log"; exit 1; }
 
-echo "== creating 2 × $CONNECTIONS draft forms to save into (one set for the warm-up, one for the measured run)"
+echo "== creating 2 × $((CONNECTIONS + 2)) draft forms to save into (one set for the warm-up, one for the measured run)"
 SOURCE_ID=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms?pageSize=50" | jq '[.items[] | select(.status == "Draft")][0].id')
 SOURCE=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms/$SOURCE_ID")
 echo "$SOURCE" | jq '{organisationId, fiscalYear, projectId: null, form}' >"$WORK/create.json"
 create_drafts() {
   local ids=""
-  for _ in $(seq 1 "$CONNECTIONS"); do
+  # One spare form per wrk thread: wrk calls a script's request() once without sending it, to check the script.
+  for _ in $(seq 1 $((CONNECTIONS + 2))); do
     ids="$ids $(curl -fsS -H "Cookie: $AUTH_COOKIE" -H 'Content-Type: application/json' --data @"$WORK/create.json" "$BASE/api/v1/forms" | jq .id)"
   done
   echo "$ids"
@@ -66,8 +68,9 @@ echo "$SOURCE" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__"
 # The server's processor time (user + system, clock ticks) around each run: on a machine shared with other work the
 # wall-clock latency measures the run queue as much as the app; CPU per request is what the app itself costs.
 ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
-# PostgreSQL works in its own processes on the same two cores: their time counts too.
-db_ticks() { [ "$DB" = postgres ] || { echo 0; return; }; for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+# PostgreSQL works in its own processes on the same two cores: their time counts too. A backend or autovacuum worker
+# may end between pgrep and the read: it is skipped (with pipefail its failed read would otherwise stop the script).
+db_ticks() { [ "$DB" = postgres ] || { echo 0; return; }; for p in $(pgrep -u postgres || true); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
 HZ=$(getconf CLK_TCK)
 measure() { # name, wrk args...
   local name=$1; shift
@@ -82,17 +85,17 @@ measure() { # name, wrk args...
   return 0
 }
 
-export AUTH_COOKIE SAVE_BODY="$WORK/save.json"
+export AUTH_COOKIE SAVE_BODY="$WORK/save.json" SAVE_THREADS=2
 export PAGE_PATH="/forms/$SOURCE_ID"
 echo "== form page (editor, server prerender): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
 measure page -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/page.lua"
 export PAGE_PATH="/forms/$SOURCE_ID/print"
 echo "== form print view (read-only, static): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
 measure print -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/page.lua"
-echo "== save: PUT /api/v1/forms/{id}, $CONNECTIONS connections (one per form), $DURATION"
-FORM_IDS="$WARMUP_IDS" wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/load/save.lua" "$BASE" >/dev/null
+echo "== save: PUT /api/v1/forms/{id}, $CONNECTIONS connections on $CONNECTIONS forms, $DURATION"
+FORM_IDS="$WARMUP_IDS" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/load/save.lua" "$BASE" >/dev/null
 # The warm-up above wrote to its own forms; the measured run starts every form at revision 1.
 export FORM_IDS="$IDS" WARMUP=0s
-measure save -t"$CONNECTIONS" -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/save.lua"
+measure save -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/save.lua"
 echo "== load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
