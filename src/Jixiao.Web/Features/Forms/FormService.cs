@@ -47,18 +47,21 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     /// <summary>A form with its rows, tracked so that changes to it are saved.</summary>
     public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct) =>
-        await Load(id, tracked: true, ct) is { } form ? form : Refusal.NotFound("表单");
+        await Load(id, tracked: true, storedFindings: true, ct) is { } form ? form : Refusal.NotFound("表单");
 
-    /// <summary>A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).</summary>
-    public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct) =>
-        await Load(id, tracked: false, ct) is { } form ? form : Refusal.NotFound("表单");
+    /// <summary>
+    /// A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).
+    /// Screens that check the form afresh (the editor, the print view) skip the findings stored with it.
+    /// </summary>
+    public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct, bool withStoredFindings = true) =>
+        await Load(id, tracked: false, withStoredFindings, ct) is { } form ? form : Refusal.NotFound("表单");
 
     // Only the form's own query carries the access filter (organisation subtree, published only); its rows are then read
     // by form id, on one open connection. EF's split query (WithRows) repeats the filtered form query inside each of the
     // four row queries, and parsing those statements was most of SQLite's share of a page view (docs/benchmarks.md, web
     // section). Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests
     // run SQLite and PostgreSQL in one process.
-    private async Task<FormRecord?> Load(int id, bool tracked, CancellationToken ct)
+    private async Task<FormRecord?> Load(int id, bool tracked, bool storedFindings, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -68,7 +71,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             var funds = await Rows(db.FundsRows).Where(r => r.FormId == id).ToListAsync(ct);
             var indicators = await Rows(db.IndicatorRows).Where(r => r.FormId == id).ToListAsync(ct);
             var basicData = await Rows(db.BasicDataRows).Where(r => r.FormId == id).ToListAsync(ct);
-            var findings = await Rows(db.Findings).Where(r => r.FormId == id).ToListAsync(ct);
+            var findings = storedFindings ? await Rows(db.Findings).Where(r => r.FormId == id).ToListAsync(ct) : [];
             // Tracked rows have attached themselves to the tracked form; untracked ones are handed over here.
             if (!tracked) (form.Funds, form.Indicators, form.BasicData, form.Findings) = (funds, indicators, basicData, findings);
             return form;
@@ -156,7 +159,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         {
             // Someone saved between our read and our write: the revision column did not match, nothing was written.
             db.ChangeTracker.Clear();
-            var stored = await Read(id, ct);
+            var stored = await Read(id, ct, withStoredFindings: false);
             return stored.Refusal ?? Conflict(stored.Value!, request.Form, request.Revision);
         }
         return record;
@@ -335,7 +338,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         }
         else
         {
-            var current = await Read(id, ct);
+            var current = await Read(id, ct, withStoredFindings: false);
             if (current.Refused) return current.Refusal!;
             newer = FormRows.ToForm(current.Value!);
         }
