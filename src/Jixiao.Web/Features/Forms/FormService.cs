@@ -59,19 +59,19 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     // Only the form's own query carries the access filter (organisation subtree, published only); its rows are then read
     // by form id, on one open connection. EF's split query (WithRows) repeats the filtered form query inside each of the
     // four row queries, and parsing those statements was most of SQLite's share of a page view (docs/benchmarks.md, web
-    // section). Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it meets, and the tests
-    // run SQLite and PostgreSQL in one process.
+    // section).
     private async Task<FormRecord?> Load(int id, bool tracked, bool storedFindings, CancellationToken ct)
     {
+        var queries = LoadQueries.For(db, tracked);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var form = await Rows(db.Forms).Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefaultAsync(f => f.Id == id, ct);
+            var form = await queries.Form(db, id, ct);
             if (form is null) return null;
-            var funds = await Rows(db.FundsRows).Where(r => r.FormId == id).ToListAsync(ct);
-            var indicators = await Rows(db.IndicatorRows).Where(r => r.FormId == id).ToListAsync(ct);
-            var basicData = await Rows(db.BasicDataRows).Where(r => r.FormId == id).ToListAsync(ct);
-            var findings = storedFindings ? await Rows(db.Findings).Where(r => r.FormId == id).ToListAsync(ct) : [];
+            var funds = await List(queries.Funds(db, id), ct);
+            var indicators = await List(queries.Indicators(db, id), ct);
+            var basicData = await List(queries.BasicData(db, id), ct);
+            var findings = storedFindings ? await List(queries.Findings(db, id), ct) : [];
             // Tracked rows have attached themselves to the tracked form; untracked ones are handed over here.
             if (!tracked) (form.Funds, form.Indicators, form.BasicData, form.Findings) = (funds, indicators, basicData, findings);
             return form;
@@ -80,8 +80,54 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
 
-        IQueryable<T> Rows<T>(DbSet<T> set) where T : class => tracked ? set : set.AsNoTracking();
+    private static async Task<List<T>> List<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
+    }
+
+    /// <summary>
+    /// <see cref="Load"/>'s queries, compiled: translating the LINQ on every call was a tenth of a form page's processor
+    /// time. A compiled query keeps the SQL of the first database it meets, and the tests run SQLite and PostgreSQL in
+    /// one process, so each context type (one per database kind) has its own set.
+    /// </summary>
+    private sealed class LoadQueries
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), LoadQueries> Compiled = new();
+
+        public static LoadQueries For(AppDbContext db, bool tracked) =>
+            Compiled.GetOrAdd((db.GetType(), tracked), key => new LoadQueries(key.Item2));
+
+        public Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> Form { get; }
+        public Func<AppDbContext, int, IAsyncEnumerable<FormFundsRow>> Funds { get; }
+        public Func<AppDbContext, int, IAsyncEnumerable<FormIndicatorRow>> Indicators { get; }
+        public Func<AppDbContext, int, IAsyncEnumerable<FormBasicDataRow>> BasicData { get; }
+        public Func<AppDbContext, int, IAsyncEnumerable<FormFinding>> Findings { get; }
+
+        private LoadQueries(bool tracked)
+        {
+            if (tracked)
+            {
+                Form = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+                    db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
+                Funds = EF.CompileAsyncQuery((AppDbContext db, int id) => db.FundsRows.Where(r => r.FormId == id));
+                Indicators = EF.CompileAsyncQuery((AppDbContext db, int id) => db.IndicatorRows.Where(r => r.FormId == id));
+                BasicData = EF.CompileAsyncQuery((AppDbContext db, int id) => db.BasicDataRows.Where(r => r.FormId == id));
+                Findings = EF.CompileAsyncQuery((AppDbContext db, int id) => db.Findings.Where(r => r.FormId == id));
+            }
+            else
+            {
+                Form = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+                    db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
+                Funds = EF.CompileAsyncQuery((AppDbContext db, int id) => db.FundsRows.AsNoTracking().Where(r => r.FormId == id));
+                Indicators = EF.CompileAsyncQuery((AppDbContext db, int id) => db.IndicatorRows.AsNoTracking().Where(r => r.FormId == id));
+                BasicData = EF.CompileAsyncQuery((AppDbContext db, int id) => db.BasicDataRows.AsNoTracking().Where(r => r.FormId == id));
+                Findings = EF.CompileAsyncQuery((AppDbContext db, int id) => db.Findings.AsNoTracking().Where(r => r.FormId == id));
+            }
+        }
     }
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
