@@ -103,6 +103,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddJixiaoUi(builder.Configuration);
+builder.Services.AddAdmission(options);
 
 var app = builder.Build();
 
@@ -118,6 +119,8 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
+// Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
+app.UseRateLimiter();
 
 app.UseJixiaoUiCulture();
 app.UseAuthentication();

@@ -33,8 +33,23 @@ public sealed class ChosenFindings
     /// <summary>The checker breaks on this project after <paramref name="calls"/> successful checks (a bad file half-way through an import).</summary>
     public void FailOn(string project, int calls) => failAfter[project] = calls;
 
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Entered, TaskCompletionSource Released)> holds = new(StringComparer.Ordinal);
+
+    /// <summary>Checking this project waits until <c>Released</c> is completed: the request doing it keeps its turn meanwhile.</summary>
+    public (Task Entered, TaskCompletionSource Released) HoldOn(string project)
+    {
+        var hold = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        holds[project] = hold;
+        return (hold.Item1.Task, hold.Item2);
+    }
+
     public IReadOnlyList<Finding> Check(PerformanceForm form)
     {
+        if (form.Project is not null && holds.TryRemove(form.Project, out var hold))
+        {
+            hold.Entered.SetResult();
+            hold.Released.Task.Wait();
+        }
         if (form.Project is not null && failAfter.TryGetValue(form.Project, out var left))
         {
             if (left <= 0) throw new InvalidOperationException($"checker failed on {form.Project}");
@@ -130,7 +145,7 @@ public abstract class TestHost : IAsyncLifetime
     public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
 
-public sealed class SqliteHost : TestHost
+public class SqliteHost : TestHost
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "jixiao-web-tests", Guid.NewGuid().ToString("N"));
 

@@ -21,6 +21,12 @@ public sealed class JixiaoOptions
 
     public string RootName { get; set; } = "财政局";
 
+    /// <summary>Requests worked on at once; later ones wait in arrival order (<see cref="Admission"/>). 0: no limit.</summary>
+    public int ConcurrentRequests { get; set; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>Requests that may wait for a turn; one more is refused with 503.</summary>
+    public int QueuedRequests { get; set; } = 1000;
+
     public DatabaseSettings Database(string? postgres) =>
         !string.IsNullOrWhiteSpace(postgres)
             ? new DatabaseSettings(postgres, "")

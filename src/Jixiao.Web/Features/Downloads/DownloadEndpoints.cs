@@ -30,7 +30,8 @@ public static class DownloadEndpoints
 
     public static void MapDownloadEndpoints(this RouteGroupBuilder api)
     {
-        var downloads = api.MapGroup("/downloads").WithTags("下载");
+        // Exempt from Admission: a PDF or a year's zip takes seconds and would hold a turn that short requests need.
+        var downloads = api.MapGroup("/downloads").WithTags("下载").DisableRateLimiting();
         downloads.MapGet("/forms/{id:int}.{format}", Form).AllowAnonymous()
             .WithSummary("下载一张表单：xlsx、docx、pdf、html（打印版）或 json（匿名用户只能下载已公开表单，且不含 html）");
         downloads.MapGet("/organisations/{organisationId:int}/{year:int}.zip", Zip)
