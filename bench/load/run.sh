@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the web app with wrk on 127.0.0.1 only: the form page and a save, 50 connections, bounded duration.
-# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s WARMUP=30s CONNECTIONS=50 PORT=5098 to change)
+# Usage: bench/load/run.sh [sqlite|postgres]   (DURATION=20s WARMUP=45s RUNS=3 CONNECTIONS=50 PORT=5098 to change)
 # Each case first runs unmeasured for WARMUP: the figures are the app's steady state, after tiered JIT has finished.
+# Then RUNS measured runs; the last line of each case is their median (the machine's speed drifts between runs).
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq); for postgres the Debian postgresql package.
 set -euo pipefail
 DB=${1:-sqlite}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-45s}
+RUNS=${RUNS:-3}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-5098}
 PGPORT=${PGPORT:-5441}
@@ -49,7 +51,7 @@ curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "userName=demo-liuya
 AUTH_COOKIE="jixiao=$(awk '$6 == "jixiao" {print $7}' "$JAR")"
 [ "$AUTH_COOKIE" != "jixiao=" ] || { echo "sign-in failed"; cat "$WORK/app.log"; exit 1; }
 
-echo "== creating 2 × $((CONNECTIONS + 2)) draft forms to save into (one set for the warm-up, one for the measured run)"
+echo "== creating $((RUNS + 1)) × $((CONNECTIONS + 2)) draft forms to save into (one set for the warm-up, one per measured run)"
 SOURCE_ID=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms?pageSize=50" | jq '[.items[] | select(.status == "Draft")][0].id')
 SOURCE=$(curl -fsS -H "Cookie: $AUTH_COOKIE" "$BASE/api/v1/forms/$SOURCE_ID")
 echo "$SOURCE" | jq '{organisationId, fiscalYear, projectId: null, form}' >"$WORK/create.json"
@@ -61,8 +63,7 @@ create_drafts() {
   done
   echo "$ids"
 }
-WARMUP_IDS=$(create_drafts)
-IDS=$(create_drafts)
+for set in $(seq 0 "$RUNS"); do create_drafts >"$WORK/forms.$set"; done
 echo "$SOURCE" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/save.json"
 
 # The server's processor time (user + system, clock ticks) around each run: on a machine shared with other work the
@@ -72,16 +73,25 @@ ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 # may end between pgrep and the read: it is skipped (with pipefail its failed read would otherwise stop the script).
 db_ticks() { [ "$DB" = postgres ] || { echo 0; return; }; for p in $(pgrep -u postgres || true); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
 HZ=$(getconf CLK_TCK)
-measure() { # name, wrk args...
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+measure() { # name, wrk args...   (save: each run writes to its own set of forms, each starting at revision 1)
   local name=$1; shift
   local before after requests
-  [ "$WARMUP" = 0s ] || wrk "$@" -d"$WARMUP" "$BASE" >/dev/null
-  before=$(ticks); db_before=$(db_ticks)
-  wrk "$@" -d"$DURATION" "$BASE" | tee "$WORK/$name.txt"
-  after=$(ticks); db_after=$(db_ticks)
-  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
-  awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "server CPU %.1f ms per request (%d requests, %.1f s CPU)\n", 1000 * t / hz / n, n, t / hz }'
-  [ "$DB" = postgres ] && awk -v t=$((db_after - db_before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "PostgreSQL CPU %.1f ms per request\n", 1000 * t / hz / n }'
+  if [ "$WARMUP" != 0s ]; then
+    [ "$name" = save ] && export FORM_IDS="$(cat "$WORK/forms.0")"
+    wrk "$@" -d"$WARMUP" "$BASE" >/dev/null
+  fi
+  for run in $(seq 1 "$RUNS"); do
+    [ "$name" = save ] && export FORM_IDS="$(cat "$WORK/forms.$run")"
+    before=$(ticks); db_before=$(db_ticks)
+    wrk "$@" -d"$DURATION" "$BASE" | tee "$WORK/$name.txt"
+    after=$(ticks); db_after=$(db_ticks)
+    requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
+    awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "server CPU %.1f ms per request (%d requests, %.1f s CPU)\n", 1000 * t / hz / n, n, t / hz }'
+    [ "$DB" = postgres ] && awk -v t=$((db_after - db_before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "PostgreSQL CPU %.1f ms per request\n", 1000 * t / hz / n }'
+    echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt") $(sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p' "$WORK/$name.txt")" >>"$WORK/$name.runs"
+  done
+  echo "== $name, median of $RUNS runs: $(cut -d' ' -f1 "$WORK/$name.runs" | median) requests/s, p95 $(cut -d' ' -f2 "$WORK/$name.runs" | median) ms (target p95 < 100 ms)"
   return 0
 }
 
@@ -93,9 +103,6 @@ export PAGE_PATH="/forms/$SOURCE_ID/print"
 echo "== form print view (read-only, static): GET $PAGE_PATH, $CONNECTIONS connections, $DURATION"
 measure print -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/page.lua"
 echo "== save: PUT /api/v1/forms/{id}, $CONNECTIONS connections on $CONNECTIONS forms, $DURATION"
-FORM_IDS="$WARMUP_IDS" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/load/save.lua" "$BASE" >/dev/null
-# The warm-up above wrote to its own forms; the measured run starts every form at revision 1.
-export FORM_IDS="$IDS" WARMUP=0s
 measure save -t2 -c"$CONNECTIONS" --timeout 10s -s "$ROOT/bench/load/save.lua"
 echo "== load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
