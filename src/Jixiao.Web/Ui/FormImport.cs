@@ -1,7 +1,6 @@
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Data;
-using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
@@ -57,8 +56,9 @@ public static class FormImport
 
 
     /// <summary>Saves the chosen forms as drafts of their units, all or nothing; returns the new form ids in order.</summary>
-    public static async Task<IReadOnlyList<int>> Save(AppDbContext db, CurrentUser user, IReadOnlyList<ImportChoice> choices, FormCheck check, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<int>> Save(UiScope scope, IReadOnlyList<ImportChoice> choices, TimeProvider clock, CancellationToken ct)
     {
+        var (db, forms, user) = (scope.Db, scope.Forms, scope.User!);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var records = new List<(FormRecord Record, Organisation Organisation, string File)>();
@@ -70,29 +70,13 @@ public static class FormImport
             if (organisation.Kind != OrganisationKind.Unit)
                 throw new ImportRefusedException($"{choice.Found.File}：表单只能归属到预算单位，“{organisation.Name}”不是预算单位。");
             var year = choice.Found.Form.Year ?? throw new ImportRefusedException($"{choice.Found.File}：表中没有年度，无法归档。");
-            var fiscalYear = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, ct)
-                             ?? db.FiscalYears.Local.FirstOrDefault(y => y.Year == year);
-            if (fiscalYear is null) db.FiscalYears.Add(fiscalYear = new FiscalYear { Year = year });
-            else if (fiscalYear.Closed) throw new ImportRefusedException($"{choice.Found.File}：{year} 年度已关闭，不能导入。");
+            var fiscalYear = await forms.Year(year, ct);
+            if (fiscalYear.Closed) throw new ImportRefusedException($"{choice.Found.File}：{year} 年度已关闭，不能导入。");
             BudgetProject? project = null;
             if (choice.ProjectId is { } projectId)
                 project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.OrganisationId == organisation.Id, ct)
                           ?? throw new ImportRefusedException($"{choice.Found.File}：所选项目不属于“{organisation.Name}”。");
-            var record = new FormRecord
-            {
-                Organisation = organisation,
-                FiscalYear = fiscalYear,
-                Project = project,
-                Status = FormStatus.Draft,
-                Revision = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            FormRows.Apply(choice.Found.Form, record);
-            var findings = check(choice.Found.Form);
-            for (var i = 0; i < findings.Count; i++) record.Findings.Add(FormFinding.From(findings[i], i + 1));
-            db.Forms.Add(record);
-            records.Add((record, organisation, choice.Found.File));
+            records.Add((forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now), organisation, choice.Found.File));
         }
         await db.SaveChangesAsync(ct);
         foreach (var (record, organisation, file) in records)

@@ -149,27 +149,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var year = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == request.FiscalYear, ct);
-        if (year is null)
-        {
-            year = new FiscalYear { Year = request.FiscalYear };
-            db.FiscalYears.Add(year);
-        }
-        else if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能新建表单。");
-
-        var record = new FormRecord
-        {
-            Organisation = organisation,
-            FiscalYear = year,
-            Project = project,
-            Status = FormStatus.Draft,
-            Revision = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        FormRows.Apply(request.Form, record);
-        SetFindings(record, check(request.Form));
-        db.Forms.Add(record);
+        var year = await Year(request.FiscalYear, ct);
+        if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能新建表单。");
+        var record = AddDraft(request.Form, organisation, year, project, now);
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, now, "create", "form", Id(record), organisation.Path, "表单", null,
             $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? organisation.Name}");
@@ -177,6 +159,34 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         await transaction.CommitAsync(ct);
         return record;
     }
+
+    /// <summary>
+    /// A new draft of <paramref name="form"/> for <paramref name="unit"/>, checked like every save; written with the
+    /// caller's next SaveChanges (creation here, imports from the API and the import page).
+    /// </summary>
+    internal FormRecord AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now)
+    {
+        var record = new FormRecord
+        {
+            Organisation = unit,
+            FiscalYear = year,
+            Project = project,
+            Status = FormStatus.Draft,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        FormRows.Apply(form, record);
+        SetFindings(record, check(form));
+        db.Forms.Add(record);
+        return record;
+    }
+
+    /// <summary>The fiscal year, added when neither the database nor this unit of work has it yet. Callers refuse a closed one.</summary>
+    internal async Task<FiscalYear> Year(int year, CancellationToken ct) =>
+        await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == year, ct)
+        ?? db.FiscalYears.Local.FirstOrDefault(y => y.Year == year)
+        ?? db.FiscalYears.Add(new FiscalYear { Year = year }).Entity;
 
     public async Task<Outcome<FormRecord>> Save(CurrentUser user, int id, SaveFormRequest request, CancellationToken ct)
     {

@@ -29,7 +29,7 @@ public sealed record ImportResultDto(IReadOnlyList<int> FormIds);
 /// will be attached to (matched by name or code, or created), and a confirmation that saves every form in one
 /// transaction — one bad form and nothing is saved.
 /// </summary>
-public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider clock)
+public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider clock, FormService forms)
 {
     private sealed record Plan(
         PerformanceForm Form, int Year, Organisation? Unit, string UnitName, bool CreatesUnit,
@@ -88,19 +88,14 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
         var source = string.IsNullOrWhiteSpace(request.SourceName) ? "导入" : $"导入自 {request.SourceName.Trim()}";
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var years = new Dictionary<int, FiscalYear>();
         var newUnits = new Dictionary<string, Organisation>(StringComparer.Ordinal);
         var newProjects = new Dictionary<(Organisation, string), BudgetProject>();
         var records = new List<FormRecord>();
         var audited = new HashSet<int>();
         foreach (var plan in plans)
         {
-            if (!years.TryGetValue(plan.Year, out var year))
-            {
-                year = await db.FiscalYears.SingleOrDefaultAsync(y => y.Year == plan.Year, ct) ?? db.FiscalYears.Add(new FiscalYear { Year = plan.Year }).Entity;
-                if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能导入。");
-                years[plan.Year] = year;
-            }
+            var year = await forms.Year(plan.Year, ct);
+            if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能导入。");
             var unit = plan.Unit;
             if (plan.CreatesUnit && !newUnits.TryGetValue(plan.UnitName, out unit))
             {
@@ -116,14 +111,8 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
                 db.Projects.Add(project);
                 newProjects[(unit!, plan.ProjectName!)] = project;
             }
-            var record = new FormRecord
-            {
-                Organisation = unit, FiscalYear = year, Project = project, Status = FormStatus.Draft, Revision = 1, CreatedAt = now, UpdatedAt = now,
-            };
-            FormRows.Apply(plan.Form, record);
             // Checked again as it is saved, like every save; a form that fails here rolls back the ones before it.
-            FormService.SetFindings(record, check(plan.Form));
-            db.Forms.Add(record);
+            var record = forms.AddDraft(plan.Form, unit!, year, project, now);
             await db.SaveChangesAsync(ct);
             if (plan.CreatesUnit && unit!.Id != 0 && !audited.Contains(unit.Id))
             {
