@@ -194,33 +194,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditRewrites();
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        // RefuseAuditRewrites has just detected the changes; a second pass over every tracked row would only repeat it.
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using (DetectedOnce()) return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using (DetectedOnce()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // RefuseAuditRewrites detects the changes; EF's own second pass over every tracked row would only repeat it.
+    private AutoDetectRestored DetectedOnce()
+    {
         RefuseAuditRewrites();
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        var restore = new AutoDetectRestored(ChangeTracker, ChangeTracker.AutoDetectChangesEnabled);
         ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        return restore;
+    }
+
+    private sealed class AutoDetectRestored(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, bool enabled) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = enabled;
     }
 
     private void RefuseAuditRewrites()
