@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -52,6 +51,6 @@ public static class Admission
             return;
         }
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{title}：{detail}"));
+        await context.Response.WriteAsync(title + "：" + detail);
     }
 }
