@@ -9,8 +9,10 @@ namespace Jixiao.Documents.Text;
 
 /// <summary>
 /// Reads plain text in the shapes published forms take after conversion: tab-separated rows (cells shifted by page
-/// breaks, blank lines inside tables, HTML fragments inside cells), one-cell-per-line tables (each cell a line that
-/// starts with a tab, rows separated by blank lines) and paragraphs of narrative text. Line numbers are kept 1-based.
+/// breaks, blank lines inside tables, HTML fragments inside cells), pipe-separated rows (what web-page and PDF
+/// converters print: "项目名称 | 临时救助 | |||", a row continued on the next line when that line starts with "|"),
+/// one-cell-per-line tables (each cell a line that starts with a tab, rows separated by blank lines) and paragraphs of
+/// narrative text. Line numbers are kept 1-based.
 /// </summary>
 public static partial class TextReader
 {
@@ -93,7 +95,7 @@ public static partial class TextReader
         }
     }
 
-    private enum LineKind { Blank, Paragraph, Tabbed }
+    private enum LineKind { Blank, Paragraph, Tabbed, Piped }
 
     private static List<DocumentBlock> Parse(string text)
     {
@@ -103,12 +105,21 @@ public static partial class TextReader
         var gridRow = 0;
         var blankRun = 0;
         var previousRunWasCellPerLine = false;
+        var piped = new PipedRow();
 
         void FlushGrid()
         {
             if (cells.Count > 0) blocks.Add(new CellGrid(cells.ToArray()));
             cells.Clear();
             gridRow = 0;
+            piped.Open = false;
+        }
+
+        void ClosePipedRow()
+        {
+            if (!piped.Open) return;
+            piped.Open = false;
+            gridRow++;
         }
 
         var i = 0;
@@ -125,7 +136,7 @@ public static partial class TextReader
             }
             blankRun = 0;
 
-            if (kind == LineKind.Paragraph)
+            if (kind == LineKind.Paragraph && !OpensPipedRow(lines, i))
             {
                 FlushGrid();
                 blocks.Add(new TextBlock(CleanCell(lines[i]).Trim(), new SourcePosition(i + 1)));
@@ -138,6 +149,7 @@ public static partial class TextReader
             while (end < lines.Length && Classify(lines[end]) != LineKind.Blank) end++;
             if (IsCellPerLineRun(lines, i, end, previousRunWasCellPerLine))
             {
+                ClosePipedRow();
                 previousRunWasCellPerLine = true;
                 AddCellPerLineRow(lines, i, end, cells, gridRow++);
                 i = end;
@@ -147,12 +159,20 @@ public static partial class TextReader
             previousRunWasCellPerLine = false;
             for (; i < end; i++)
             {
-                if (Classify(lines[i]) == LineKind.Paragraph)
+                var lineKind = Classify(lines[i]);
+                if (lineKind == LineKind.Paragraph && !OpensPipedRow(lines, i))
                 {
                     FlushGrid();
                     blocks.Add(new TextBlock(CleanCell(lines[i]).Trim(), new SourcePosition(i + 1)));
                     continue;
                 }
+                if (lineKind is LineKind.Piped or LineKind.Paragraph)
+                {
+                    if (!(piped.Open && ContinuesRow(lines[i]))) ClosePipedRow();
+                    AddPipedLine(lines[i], i, cells, gridRow, piped);
+                    continue;
+                }
+                ClosePipedRow();
                 var parts = lines[i].Split('\t');
                 for (var c = 0; c < parts.Length; c++)
                     cells.Add(new Cell(gridRow, c, CleanCell(parts[c]), Source: new SourcePosition(i + 1, c + 1)));
@@ -166,7 +186,55 @@ public static partial class TextReader
     private static LineKind Classify(string line)
     {
         if (line.Contains('\t')) return LineKind.Tabbed;
-        return string.IsNullOrWhiteSpace(line) ? LineKind.Blank : LineKind.Paragraph;
+        if (string.IsNullOrWhiteSpace(line)) return LineKind.Blank;
+        return line.Contains('|') ? LineKind.Piped : LineKind.Paragraph;
+    }
+
+    /// <summary>A line without a separator that the next line continues ("二级指标" then "| …"): the row's first cell.</summary>
+    private static bool OpensPipedRow(string[] lines, int i) =>
+        i + 1 < lines.Length && lines[i + 1].TrimStart().StartsWith('|') && !lines[i + 1].Contains('\t');
+
+    private static bool ContinuesRow(string line) => line.TrimStart().StartsWith('|');
+
+    /// <summary>
+    /// One line of a pipe-separated table. A line that starts with "|" continues the row above (converters break a row
+    /// where a cell holds a line break, and print the cells of a merged first column on the next line); any other line
+    /// starts a row. The "|" closing a line ends its last cell; runs of "||" are the empty cells of merged columns.
+    /// </summary>
+    private static void AddPipedLine(string line, int index, List<Cell> cells, int gridRow, PipedRow row)
+    {
+        if (!row.Open)
+        {
+            row.Open = true;
+            row.Column = 0;
+        }
+        var start = 0;
+        var text = line.AsSpan();
+        if (ContinuesRow(line)) start = line.IndexOf('|') + 1;
+        var column = row.Column;
+        while (start <= line.Length)
+        {
+            var bar = line.IndexOf('|', start);
+            var segmentEnd = bar < 0 ? line.Length : bar;
+            var segment = text[start..segmentEnd].Trim();
+            // The text after the last "|" is a cell only when the line does not end with the separator.
+            if (bar >= 0 || segment.Length > 0)
+            {
+                cells.Add(new Cell(gridRow, column, CleanCell(segment.ToString()), Source: new SourcePosition(index + 1, column + 1)));
+                column++;
+            }
+            if (bar < 0) break;
+            start = bar + 1;
+        }
+        row.Column = column;
+    }
+
+    /// <summary>The pipe-separated row being read: open until a line starts another row.</summary>
+    private sealed class PipedRow
+    {
+        public bool Open { get; set; }
+
+        public int Column { get; set; }
     }
 
     /// <summary>

@@ -47,6 +47,42 @@ public sealed class TextReaderTests
     }
 
     [Fact]
+    public void Pipe_separated_lines_become_rows_and_a_line_starting_with_a_pipe_continues_the_row_above()
+    {
+        var doc = Read("项目名称 | 数据运营服务 | |||\n项目资金 (万元) |\n| 年初预算数 | 全年预算数 | 全年执行数 |\n年度资金总额 |\n| 32.4 | 31.69 |\n");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(doc.Blocks));
+        Assert.Equal(3, grid.RowCount);
+        Assert.Equal(["项目名称", "数据运营服务", "", "", ""], grid.Row(0).Select(c => c.Text));
+        Assert.Equal(["项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数"], grid.Row(1).Select(c => c.Text));
+        var funds = grid.Row(2).ToList();
+        Assert.Equal(["年度资金总额", "32.4", "31.69"], funds.Select(c => c.Text));
+        Assert.Equal(5, funds[1].Source!.Row);
+    }
+
+    [Fact]
+    public void A_line_without_a_pipe_followed_by_a_continuation_opens_a_piped_row()
+    {
+        var doc = Read("标题\n\n二级指标\n|\n三级指标 | 分值 |\n");
+
+        Assert.Equal("标题", Assert.IsType<TextBlock>(doc.Blocks[0]).Text);
+        var grid = Assert.IsType<CellGrid>(doc.Blocks[1]);
+        Assert.Equal(["二级指标"], grid.Row(0).Select(c => c.Text));
+        Assert.Equal(["三级指标", "分值"], grid.Row(1).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Pipe_rows_and_tab_rows_in_one_table_keep_their_order()
+    {
+        var doc = Read("一级指标 | 二级指标 |\n产出指标\t数量指标\n效益指标 | 社会效益指标 |\n");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(doc.Blocks));
+        Assert.Equal(["一级指标", "二级指标"], grid.Row(0).Select(c => c.Text));
+        Assert.Equal(["产出指标", "数量指标"], grid.Row(1).Select(c => c.Text));
+        Assert.Equal(["效益指标", "社会效益指标"], grid.Row(2).Select(c => c.Text));
+    }
+
+    [Fact]
     public void Narrative_lines_become_paragraphs_with_their_line_numbers()
     {
         var doc = Read("\n\n2020 年度自评报告\n\n一、单位基本情况\n");
