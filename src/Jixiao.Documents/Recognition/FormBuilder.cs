@@ -283,7 +283,9 @@ internal sealed partial class FormBuilder
     {
         var roles = _funds!;
         var labelColumn = -1;
-        for (var c = 0; c < _fundsFirstValueColumn && c < row.Width; c++)
+        // A header printed without a label cell over the labels (全年预算数(A) in the first column) still has its
+        // labels in the first column of the rows.
+        for (var c = 0; c < Math.Max(_fundsFirstValueColumn, 1) && c < row.Width; c++)
         {
             Form.MoneyUnit ??= Vocabulary.MoneyUnitOf(row.Keys[c]);
             if (row.Text[c].Length > 0 && !TextNorm.IsAmount(row.Text[c])) labelColumn = c;
@@ -291,13 +293,19 @@ internal sealed partial class FormBuilder
         if (labelColumn < 0) return;
         var label = row.Text[labelColumn];
         var key = row.Keys[labelColumn];
+        if (OnlyTextAfter(row, labelColumn))
+        {
+            // "资金管理情况 | 情况说明 | …": prose under its own headers, the funds block has ended.
+            _section = Section.Header;
+            return;
+        }
         var fr = new FundsRow { Label = label, Source = row.Sources[labelColumn] };
         var values = 0;
-        for (var c = _fundsFirstValueColumn; c < roles.Length && c < row.Width; c++)
+        foreach (var (c, role) in FundsCells(row, labelColumn, roles))
         {
             var text = row.Text[c];
             if (TextNorm.IsPlaceholder(text)) continue;
-            switch (roles[c])
+            switch (role)
             {
                 case FundsColumn.Rate:
                     if (Rate(text) is { } rate) { fr.StatedRate = rate; values++; }
@@ -311,7 +319,7 @@ internal sealed partial class FormBuilder
                 continue;
             }
             values++;
-            switch (roles[c])
+            switch (role)
             {
                 case FundsColumn.InitialBudget: fr.InitialBudget = amount; break;
                 case FundsColumn.Budget: fr.Budget = amount; break;
@@ -337,6 +345,76 @@ internal sealed partial class FormBuilder
         else fr.Role = _fundsGroup;
         Form.Funds.Add(fr);
     }
+
+    /// <summary>
+    /// The value cells of a funds row with the column each stands for. Where every value sits under a header of its
+    /// type, its position decides. Converters that drop empty cells ("| 32.4 | 31.69 | 10 | 97.80% | 9 |" under six
+    /// headers, 年初预算数 left blank) shift the values left; then the order of the values decides, anchored on the one
+    /// value whose type is certain — the percentage is the 执行率 — with the amounts before it taking the columns just
+    /// before the rate and those after it the columns after. Without an anchor the amounts fill the amount columns
+    /// from the left, which is how a row with only budget figures (其中 rows) is printed; anything else is noted.
+    /// </summary>
+    private IEnumerable<(int Column, FundsColumn Role)> FundsCells(SourceRow row, int labelColumn, FundsColumn[] roles)
+    {
+        var cells = new List<int>();
+        for (var c = labelColumn + 1; c < row.Width; c++)
+            if (row.Text[c].Length > 0) cells.Add(c);
+        if (labelColumn < _fundsFirstValueColumn && cells.TrueForAll(c => c >= _fundsFirstValueColumn && c < roles.Length && FitsColumn(row.Text[c], roles[c])))
+            return cells.Select(c => (c, roles[c]));
+
+        // By order: only figures take part; text belongs to the explanation columns (原因, 说明) at the end.
+        cells.RemoveAll(c => !(TextNorm.IsPlaceholder(row.Text[c]) || TextNorm.TryAmount(row.Text[c], out _) || IsPercentText(row.Text[c])));
+
+        var columns = new List<FundsColumn>();
+        for (var c = _fundsFirstValueColumn; c < roles.Length; c++)
+            if (roles[c] != FundsColumn.None) columns.Add(roles[c]);
+        var percent = cells.FindIndex(c => IsPercentText(row.Text[c]));
+        var rateAt = columns.IndexOf(FundsColumn.Rate);
+        var assigned = new FundsColumn[cells.Count];
+        if (percent >= 0 && rateAt >= 0 && percent <= rateAt && cells.Count - percent - 1 <= columns.Count - rateAt - 1)
+        {
+            for (var i = 0; i < cells.Count; i++) assigned[i] = columns[rateAt - percent + i];
+            for (var i = percent + 1; i < cells.Count; i++) assigned[i] = columns[rateAt + (i - percent)];
+        }
+        else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || TextNorm.TryAmount(row.Text[c], out _)))
+        {
+            for (var i = 0; i < cells.Count; i++) assigned[i] = columns[i];
+        }
+        else
+        {
+            Notes.Add($"{Loc(row)}（{row.Text[labelColumn]}）：资金各栏与表头对不齐，未读取该行数值");
+            return [];
+        }
+        if (cells.Count > 0 && cells.Count < columns.Count)
+            Notes.Add($"{Loc(row)}（{row.Text[labelColumn]}）：该行少了{columns.Count - cells.Count}格，已按数值类型对齐到表头，请核对");
+        return cells.Select((c, i) => (c, assigned[i]));
+    }
+
+    private static bool OnlyTextAfter(SourceRow row, int labelColumn)
+    {
+        var text = 0;
+        for (var c = labelColumn + 1; c < row.Width; c++)
+        {
+            var t = row.Text[c];
+            if (t.Length == 0) continue;
+            if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || IsPercentText(t)) return false;
+            text++;
+        }
+        return text > 0;
+    }
+
+    private static bool IsPercentText(string text)
+    {
+        var t = text.Trim();
+        return t.Length > 1 && (t[^1] is '%' or '％') && Percentage.TryParse(t, out _);
+    }
+
+    private static bool FitsColumn(string text, FundsColumn role) => role switch
+    {
+        FundsColumn.None => true,
+        FundsColumn.Rate => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
+        _ => TextNorm.IsPlaceholder(text) || !IsPercentText(text),
+    };
 
     /// <summary>A rate as printed ("99.99%"); a bare number in a rate column is percentage points ("0", "100").</summary>
     private static Percentage? Rate(string text)

@@ -213,6 +213,9 @@ public sealed class A_hostile_web_page
 
 public sealed class Decoding_older_web_pages
 {
+    // The test itself encodes GBK: it must not depend on a reader having registered the code pages first.
+    static Decoding_older_web_pages() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     [Fact]
     public void An_XHTML_page_declaring_GBK_in_its_XML_declaration_is_decoded()
     {
