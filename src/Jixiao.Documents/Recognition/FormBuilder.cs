@@ -461,6 +461,12 @@ internal sealed partial class FormBuilder
             if (row.Text[c].Length == 0) continue;
             (c >= actualFrom ? actual : planned).Add(row.Text[c]);
         }
+        // Two texts under the two headers, printed without the empty label cell before them: one each, in order.
+        if (_goalPlannedColumn >= 0 && actual.Count == 0 && planned.Count == 2 && row.FirstNonEmpty < _goalPlannedColumn)
+        {
+            actual.Add(planned[1]);
+            planned.RemoveAt(1);
+        }
         if (planned.Count > 0) Form.PlannedGoal = string.Join('\n', planned);
         if (actual.Count > 0) Form.ActualGoal = string.Join('\n', actual);
     }

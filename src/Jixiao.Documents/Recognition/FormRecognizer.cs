@@ -18,7 +18,7 @@ public static partial class FormRecognizer
     public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var rows = SourceRow.From(document);
+        var rows = TokenStream.Reflow(SourceRow.From(document));
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
         ReportBuilder? report = null;

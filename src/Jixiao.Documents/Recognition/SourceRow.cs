@@ -104,6 +104,9 @@ internal sealed class SourceRow
         }
     }
 
+    /// <summary>A row rebuilt from cells that lost their table (<see cref="TokenStream"/>).</summary>
+    public static SourceRow FromCells(string[] raw, SourcePosition?[] sources) => Make(raw, sources, paragraph: false);
+
     private static SourceRow Make(string[] raw, SourcePosition?[] sources, bool paragraph)
     {
         var text = new string[raw.Length];

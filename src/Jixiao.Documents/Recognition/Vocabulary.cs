@@ -268,6 +268,10 @@ internal static partial class Vocabulary
         ["资产管理"] = "投入管理",
     };
 
+    /// <summary>A tree word of a known tree (not merely a word ending in 指标, which 达成预期指标 also is).</summary>
+    public static bool IsKnownTreeWord(string keyWithoutWeight) =>
+        Level1Words.Contains(keyWithoutWeight) || EitherWords.Contains(keyWithoutWeight) || Level2Parents.ContainsKey(keyWithoutWeight);
+
     /// <summary>The standard 一级 of a known 二级, for a row whose 一级 cell is missing or garbled.</summary>
     public static string? StandardParent(string level2Key) => Level2Parents.GetValueOrDefault(level2Key);
 

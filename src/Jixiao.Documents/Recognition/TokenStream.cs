@@ -1,0 +1,421 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Documents.Recognition;
+
+/// <summary>
+/// Tables whose row structure a converter lost: one cell per line ("项目名称", "临时救助", … each on its own line) or the
+/// whole table flattened onto one line with spaces between the cells. The cells are still in reading order, so the
+/// table is rebuilt from them as a token stream: header words name the columns of a block (项目资金 / 年初预算数 /
+/// 全年预算数 …, 一级指标 / 二级指标 / 三级指标 / 年度指标值 …), and the tokens after a header are cut into rows by what
+/// each column can hold — a funds row is a label followed by figures, an indicator row is its tree words, a name, a
+/// target, an actual and numbers for the weight and the score. The rows rebuilt here go through the same form builder
+/// as any table, which notes what it cannot place. Tables whose rows survived are left alone.
+/// </summary>
+internal static class TokenStream
+{
+    /// <summary>The fewest one-cell rows that can hold a table's header and a row.</summary>
+    private const int MinimumRun = 6;
+
+    /// <summary>A paragraph this long, with this many spaces, is a flattened table rather than a sentence.</summary>
+    private const int FlattenedLength = 60;
+
+    private const int FlattenedParts = 10;
+
+    private sealed record Token(string Text, string Key, SourcePosition? Source);
+
+    public static List<SourceRow> Reflow(List<SourceRow> rows)
+    {
+        List<SourceRow>? result = null;
+        var i = 0;
+        while (i < rows.Count)
+        {
+            var end = i;
+            while (end < rows.Count && rows[end].NonEmptyCount <= 1) end++;
+            if (end == i) end = i + 1;
+            // A long run of one-cell rows is one table; in a short run only a flattened line can be.
+            var runs = end - i >= MinimumRun ? [(i, end)] : Enumerable.Range(i, end - i).Where(r => IsFlattened(rows[r])).Select(r => (r, r + 1)).ToList();
+            var copied = i;
+            foreach (var (start, stop) in runs)
+            {
+                var tokens = Tokens(rows, start, stop);
+                if (!HasTableHeader(tokens) || Rebuild(tokens) is not { Count: > 0 } rebuilt) continue;
+                result ??= rows.GetRange(0, i);
+                result.AddRange(rows.GetRange(copied, start - copied));
+                result.AddRange(rebuilt);
+                copied = stop;
+            }
+            if (result is not null) result.AddRange(rows.GetRange(copied, end - copied));
+            i = end;
+        }
+        return result ?? rows;
+    }
+
+    private static bool IsFlattened(SourceRow row)
+    {
+        if (row.NonEmptyCount != 1) return false;
+        var text = row.Text[row.FirstNonEmpty];
+        if (text.Length < FlattenedLength) return false;
+        var parts = 0;
+        foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) parts++;
+        return parts >= FlattenedParts;
+    }
+
+    private static List<Token> Tokens(List<SourceRow> rows, int start, int end)
+    {
+        var raw = new List<(string Text, SourcePosition? Source)>();
+        for (var r = start; r < end; r++)
+        {
+            var row = rows[r];
+            if (row.NonEmptyCount == 0) continue;
+            var c = row.FirstNonEmpty;
+            var text = row.Raw[c];
+            if (IsFlattened(row))
+                foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) raw.Add((part, row.Sources[c]));
+            else
+                raw.Add((text, row.Sources[c]));
+        }
+        return Join(raw);
+    }
+
+    /// <summary>
+    /// PDF text breaks words at line ends ("年初预算 数", "年度 总体 目标"), and notes in brackets stand on lines of their
+    /// own ("预算数(A)", "(20分)"): neighbouring pieces are joined where together they make a header word, and a
+    /// bracketed note joins the header word before it.
+    /// </summary>
+    private static List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
+    {
+        var tokens = new List<Token>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var joined = false;
+            for (var n = 4; n >= 2 && !joined; n--)
+            {
+                if (i + n > raw.Count || !AreFragments(raw, i, n)) continue;
+                var text = string.Concat(raw.GetRange(i, n).Select(t => t.Text));
+                var key = TextNorm.Key(text);
+                if (key.Length > 14 || !IsWordOfAHeader(key)) continue;
+                tokens.Add(new Token(TextNorm.Clean(text), key, raw[i].Source));
+                i += n - 1;
+                joined = true;
+            }
+            if (joined) continue;
+            var cleaned = TextNorm.Clean(raw[i].Text);
+            var k = TextNorm.Key(cleaned);
+            if (k.Length == 0) continue;
+            if (tokens.Count > 0 && !IsFigure(tokens[^1].Text) && AnnotatesPrevious(k, tokens[^1].Key))
+            {
+                var previous = tokens[^1];
+                var text = previous.Text + cleaned;
+                tokens[^1] = previous with { Text = text, Key = TextNorm.Key(text) };
+                continue;
+            }
+            tokens.Add(new Token(cleaned, k, raw[i].Source));
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// "(万元)", "(20分)", "(2022年度)" after a label, and a last character a line break cut off a header word ("年初预算"
+    /// then "数") belong to the token before them.
+    /// </summary>
+    private static bool AnnotatesPrevious(string key, string previousKey)
+    {
+        if (key[0] is '(' or '（' && key.Length <= 14 && key[^1] is ')' or '）') return true;
+        return key.Length <= 2 && !IsWordOfAHeader(key) && IsWordOfAHeader(previousKey) && IsWordOfAHeader(previousKey + key)
+               && !TextNorm.IsAmount(key);
+    }
+
+    /// <summary>Pieces of one word: no figure among them, and none a word of its own.</summary>
+    private static bool AreFragments(List<(string Text, SourcePosition? Source)> raw, int i, int n)
+    {
+        for (var k = i; k < i + n; k++)
+        {
+            if (IsFigure(raw[k].Text) || IsWordOfAHeader(TextNorm.Key(raw[k].Text))) return false;
+        }
+        return true;
+    }
+
+    private static bool IsWordOfAHeader(string key) =>
+        Vocabulary.FieldOf(key) is not Vocabulary.Field.None || Vocabulary.FundsColumnOf(key) != FundsColumn.None
+        || Vocabulary.IndicatorColumnOf(key) != IndicatorColumn.None || Vocabulary.IsGoalLabel(key) || Vocabulary.IsTotalLabel(key)
+        || Vocabulary.TitleKind(key) is not null;
+
+    private static bool HasTableHeader(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+            if (IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0) return true;
+        return false;
+    }
+
+    /// <summary>The header words of an indicator block starting at <paramref name="at"/>: three or more, one naming a level.</summary>
+    private static int IndicatorHeaderLength(List<Token> tokens, int at)
+    {
+        var n = 0;
+        var level = false;
+        while (at + n < tokens.Count && Vocabulary.IndicatorColumnOf(tokens[at + n].Key) is var role && role != IndicatorColumn.None
+               && role != IndicatorColumn.Label)
+        {
+            if (role is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) level = true;
+            n++;
+        }
+        return n >= 3 && level ? n : 0;
+    }
+
+    /// <summary>The header words of a funds block starting at <paramref name="at"/>: two or more money columns.</summary>
+    private static int FundsHeaderLength(List<Token> tokens, int at)
+    {
+        var n = 0;
+        var money = 0;
+        while (at + n < tokens.Count && Vocabulary.FundsColumnOf(tokens[at + n].Key) is var role && role != FundsColumn.None)
+        {
+            if (role is not (FundsColumn.Weight or FundsColumn.Score)) money++;
+            n++;
+        }
+        return money >= 2 ? n : 0;
+    }
+
+    private static List<SourceRow> Rebuild(List<Token> tokens)
+    {
+        var rows = new List<SourceRow>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            if (IndicatorHeaderLength(tokens, i) is var ih and > 0)
+            {
+                i = Indicators(tokens, i, ih, rows);
+                continue;
+            }
+            if (FundsHeaderLength(tokens, i) is var fh and > 0)
+            {
+                i = Funds(tokens, i, fh, rows);
+                continue;
+            }
+            if (Vocabulary.IsGoalLabel(token.Key))
+            {
+                i = Goals(tokens, i, rows);
+                continue;
+            }
+            var field = Vocabulary.FieldOf(token.Key);
+            if (field is not Vocabulary.Field.None && i + 1 < tokens.Count && !IsWordOfAHeader(tokens[i + 1].Key))
+            {
+                rows.Add(Row([token, tokens[i + 1]]));
+                i += 2;
+                continue;
+            }
+            rows.Add(Row([token]));
+            i++;
+        }
+        return rows;
+    }
+
+    /// <summary>Label of the block ("项目资金(万元)") when it stands right before the header, then the header and its rows.</summary>
+    private static int Funds(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    {
+        var header = tokens.GetRange(at, headerLength);
+        var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && IsBlockLabel(rows[^1].Text[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
+        if (label is not null) rows.RemoveAt(rows.Count - 1);
+        var first = label is null ? new Token("", "", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source);
+        rows.Add(Row([first, .. header]));
+        var i = at + headerLength;
+        while (i < tokens.Count && IsFundsLabel(tokens, i))
+        {
+            var row = new List<Token> { tokens[i++] };
+            while (i < tokens.Count && row.Count <= headerLength && IsFigure(tokens[i].Text)) row.Add(tokens[i++]);
+            rows.Add(Row(row));
+        }
+        return i;
+    }
+
+    private static bool IsBlockLabel(string text)
+    {
+        var key = TextNorm.Key(text);
+        return key.Length <= 16 && (key.Contains("资金", StringComparison.Ordinal) || key.Contains("预算", StringComparison.Ordinal))
+               && !TextNorm.IsAmount(text);
+    }
+
+    /// <summary>A funds row's label: words that are neither a figure nor the start of another block.</summary>
+    private static bool IsFundsLabel(List<Token> tokens, int i)
+    {
+        var token = tokens[i];
+        if (IsFigure(token.Text) || token.Key.Length > 30) return false;
+        if (Vocabulary.IsGoalLabel(token.Key) || Vocabulary.IsTotalLabel(token.Key) || Vocabulary.FieldOf(token.Key) is not Vocabulary.Field.None) return false;
+        if (IndicatorHeaderLength(tokens, i) > 0 || Vocabulary.IndicatorColumnOf(token.Key) != IndicatorColumn.None || Vocabulary.IsBlockLabel(token.Key)) return false;
+        return true;
+    }
+
+    private static bool IsFigure(string text)
+    {
+        var t = text.Trim();
+        if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _)) return true;
+        return t.Length > 1 && t[^1] is '%' or '％' && Percentage.TryParse(t, out _);
+    }
+
+    /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>
+    private static int Goals(List<Token> tokens, int at, List<SourceRow> rows)
+    {
+        var i = at + 1;
+        var headers = new List<Token>();
+        while (i < tokens.Count && headers.Count < 2 && tokens[i].Key.Length <= 12 && Vocabulary.IsGoalHeader(tokens[i].Key)) headers.Add(tokens[i++]);
+        rows.Add(Row([tokens[at], .. headers]));
+        var texts = new List<Token>();
+        while (i < tokens.Count && !StartsBlock(tokens, i)) texts.Add(tokens[i++]);
+        if (texts.Count == 0) return i;
+        // Two texts under two headers; a text broken by spaces is rejoined, split where a rule of dots separates them.
+        var split = texts.FindIndex(t => t.Text.Trim('.', '。', '…', ' ').Length == 0);
+        List<Token> parts = headers.Count < 2 || texts.Count == 1 ? [Joined(texts)]
+            : split > 0 ? [Joined(texts[..split]), Joined(texts[(split + 1)..].Where(t => t.Text.Trim('.', '。', '…', ' ').Length > 0).ToList())]
+            : [Joined(texts[..^1]), texts[^1]];
+        rows.Add(Row([new Token("", "", texts[0].Source), .. parts]));
+        return i;
+    }
+
+    private static Token Joined(List<Token> tokens) =>
+        tokens.Count == 0 ? new Token("", "", null) : new Token(string.Join("", tokens.Select(t => t.Text)), "", tokens[0].Source);
+
+    private static bool StartsBlock(List<Token> tokens, int i) =>
+        IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0 || Vocabulary.IsBlockLabel(tokens[i].Key)
+        || Vocabulary.IsTotalLabel(tokens[i].Key);
+
+    /// <summary>
+    /// The indicator header, then rows cut by what the columns hold: tree words (一级, 二级) where they appear, a name,
+    /// one token for each value column, numbers for the weight and the score where the row has them (其中 sub-rows do
+    /// not), and an explanation only when the token after it could not start a row itself.
+    /// </summary>
+    private static int Indicators(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    {
+        var header = tokens.GetRange(at, headerLength);
+        var roles = header.Select(t => Vocabulary.IndicatorColumnOf(t.Key)).ToArray();
+        var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && Vocabulary.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
+        if (label is not null) rows.RemoveAt(rows.Count - 1);
+        rows.Add(Row([label is null ? new Token("绩效指标", "绩效指标", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
+        var i = at + headerLength;
+        while (i < tokens.Count)
+        {
+            if (Vocabulary.IsTotalLabel(tokens[i].Key))
+            {
+                var total = new List<Token> { tokens[i++] };
+                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                rows.Add(TotalRow(total, roles));
+                continue;
+            }
+            if (Vocabulary.IsNote(tokens[i].Key) || Vocabulary.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
+            var next = ParseRow(tokens, i, roles, out var cells);
+            if (next <= i) break;
+            rows.Add(Row([new Token("", "", tokens[i].Source), .. cells]));
+            i = next;
+        }
+        return i;
+    }
+
+    private static SourceRow TotalRow(List<Token> total, IndicatorColumn[] roles)
+    {
+        // 总分 | 分值合计 | 得分合计 under the weight and score columns; a single figure is the score.
+        var cells = new Token[roles.Length + 1];
+        var empty = new Token("", "", total[0].Source);
+        Array.Fill(cells, empty);
+        cells[1] = total[0];
+        var weight = Array.IndexOf(roles, IndicatorColumn.Weight);
+        var score = Array.IndexOf(roles, IndicatorColumn.Score);
+        if (total.Count == 3 && weight >= 0 && score >= 0)
+        {
+            cells[weight + 1] = total[1];
+            cells[score + 1] = total[2];
+        }
+        else if (total.Count >= 2 && score >= 0) cells[score + 1] = total[^1];
+        return Row(cells);
+    }
+
+    private static int ParseRow(List<Token> tokens, int at, IndicatorColumn[] roles, out Token[] cells)
+    {
+        var empty = new Token("", "", tokens[at].Source);
+        cells = new Token[roles.Length];
+        Array.Fill(cells, empty);
+        var i = at;
+        var c = 0;
+        for (; c < roles.Length && roles[c] is IndicatorColumn.Level1 or IndicatorColumn.Level1Weight or IndicatorColumn.Level2; c++)
+        {
+            if (i >= tokens.Count) return at;
+            var key = TextNorm.Key(Vocabulary.SplitWeight(tokens[i].Text).Name);
+            // Short words ending in 指标 or 管理 name levels (数量指标, 预算管理); a long one is prose that ends the same way.
+            var word = Vocabulary.IsKnownTreeWord(key) || key.Length <= 8 ? Vocabulary.Classify(key) : TreeWord.Text;
+            // 成本指标 is a 一级 word in 2021+ trees and a 二级 word in 2020's: it heads a 一级 block only when a 二级
+            // word follows it.
+            var either = word == TreeWord.Either && roles[c] == IndicatorColumn.Level1 && Array.IndexOf(roles, IndicatorColumn.Level2) > c
+                         && !(i + 1 < tokens.Count && Vocabulary.Classify(TextNorm.Key(Vocabulary.SplitWeight(tokens[i + 1].Text).Name)) == TreeWord.Level2);
+            var fits = roles[c] switch
+            {
+                IndicatorColumn.Level1 => word is TreeWord.Level1 || (word is TreeWord.Either && !either),
+                IndicatorColumn.Level2 => word is TreeWord.Level2 or TreeWord.Either,
+                _ => false,
+            };
+            if (fits) cells[c] = tokens[i++];
+        }
+        var named = false;
+        for (; c < roles.Length; c++)
+        {
+            if (i >= tokens.Count) break;
+            var token = tokens[i];
+            if (Ends(tokens, i)) break;
+            switch (roles[c])
+            {
+                case IndicatorColumn.Weight or IndicatorColumn.Score:
+                    if (TextNorm.TryAmount(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
+                    break;
+                case IndicatorColumn.Name:
+                    if (IsFigure(token.Text)) return at;
+                    cells[c] = token;
+                    named = true;
+                    i++;
+                    break;
+                case IndicatorColumn.Explanation or IndicatorColumn.Improvement or IndicatorColumn.Remark:
+                    if (CanStartRow(tokens, i, roles)) return Finish(named, i, at);
+                    cells[c] = token;
+                    i++;
+                    break;
+                default:
+                    // A value column (target, actual, content …): a tree word there means this row ended early.
+                    if (IsKnownTreeWord(token)) return Finish(named, i, at);
+                    cells[c] = token;
+                    i++;
+                    break;
+            }
+        }
+        return Finish(named, i, at);
+    }
+
+    private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    private static bool IsKnownTreeWord(Token token) => Vocabulary.IsKnownTreeWord(TextNorm.Key(Vocabulary.SplitWeight(token.Text).Name));
+
+    private static bool Ends(List<Token> tokens, int i) =>
+        Vocabulary.IsTotalLabel(tokens[i].Key) || Vocabulary.IsNote(tokens[i].Key) || Vocabulary.TitleKind(tokens[i].Key) is not null
+        || IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0;
+
+    /// <summary>Whether a row could start at <paramref name="i"/>: a tree word, or a name followed by values and a number.</summary>
+    private static bool CanStartRow(List<Token> tokens, int i, IndicatorColumn[] roles)
+    {
+        if (Ends(tokens, i)) return true;
+        if (tokens[i].Key.Length <= 2 && !IsFigure(tokens[i].Text)) return false;
+        if (IsKnownTreeWord(tokens[i])) return true;
+        var next = ParseRow(tokens, i, roles, out var cells);
+        if (next <= i) return false;
+        var weight = Array.IndexOf(roles, IndicatorColumn.Weight);
+        var score = Array.IndexOf(roles, IndicatorColumn.Score);
+        var target = Array.IndexOf(roles, IndicatorColumn.Target);
+        var hasNumbers = (weight >= 0 && cells[weight].Text.Length > 0) || (score >= 0 && cells[score].Text.Length > 0);
+        // Without numbers (其中 sub-rows carry no weight), a row needs a target that reads as a value: "无" before a
+        // name is an explanation, not a row named 无 whose target is the next row's name.
+        return hasNumbers || (target >= 0 && IsValueLike(cells[target].Text));
+    }
+
+    private static bool IsValueLike(string text)
+    {
+        foreach (var ch in text)
+            if (char.IsAsciiDigit(ch)) return true;
+        return false;
+    }
+
+    private static SourceRow Row(IReadOnlyList<Token> cells) =>
+        SourceRow.FromCells(cells.Select(t => t.Text).ToArray(), cells.Select(t => t.Source).ToArray());
+}
