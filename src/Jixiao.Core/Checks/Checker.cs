@@ -51,13 +51,13 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(rulebook);
-        return Check(new CheckContext(form, rulebook));
+        return Check(new CheckContext(form, rulebook), Rules);
     }
 
-    private static List<Finding> Check(CheckContext context)
+    private static List<Finding> Check(CheckContext context, IReadOnlyList<ICheckRule> rules)
     {
         var findings = new List<Finding>();
-        foreach (var rule in Rules)
+        foreach (var rule in rules)
         {
             // A safety net, not the fix: a rule that throws is a defect (the property tests look for them), and it must
             // cost the user that one check on that one form, never the other rules, forms or files.
@@ -110,12 +110,16 @@ public static class Checker
     /// the same form twice (duplicate-form) and a narrative report against the tables of the same unit and year
     /// (report-table-mismatch). Returns one entry per input form, in input order.
     /// </summary>
-    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook)
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) => Check(forms, rulebook, Rules);
+
+    /// <summary>The same with another list of per-form rules (a subset, or the catalogue with a rule of one's own).</summary>
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<ICheckRule> rules)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(rules);
         var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
-        var findings = contexts.Select(Check).ToList();
+        var findings = contexts.Select(c => Check(c, rules)).ToList();
         SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
         SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
