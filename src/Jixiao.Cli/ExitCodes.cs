@@ -16,5 +16,12 @@ public static class ExitCodes
     public const int InternalError = 3;
 
     /// <summary>The lines <c>--help</c> shows.</summary>
-    public const string Help = "退出码：0 没有错误类问题（可有警告、提示）；1 发现错误类问题；2 有文件无法读取、报告无法写入或参数有误（其他文件照常检查）；3 内部错误（本程序的缺陷，结果不完整，请报告）";
+    public const string Help = """
+
+        退出码：
+          0  没有错误类问题（可有警告、提示）
+          1  发现错误类问题
+          2  有文件无法读取、核查报告无法写入或参数有误（其他文件照常检查）
+          3  内部错误（本程序的缺陷，结果不完整，请将所用文件提交给系统维护人员）
+        """;
 }
