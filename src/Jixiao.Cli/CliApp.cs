@@ -7,8 +7,23 @@ namespace Jixiao.Cli;
 /// <summary>The command line: parsing and exit codes in one place, so tests run it in-process with their own writers.</summary>
 public static class CliApp
 {
-    /// <summary>0 everything read; 1 findings of severity error; 2 a file could not be read or the arguments are wrong.</summary>
+    /// <summary>Runs one command; see <see cref="ExitCodes"/>. Never lets an exception or a stack trace reach the terminal.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Parse(args, output, error);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last net: what the per-file and per-rule nets did not catch is our defect, said in one line.
+            error.WriteLine($"jixiao 内部错误（{e.GetType().Name}：{e.Message}），本次结果不完整。请将所用命令和文件提交给系统维护人员。");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int Parse(string[] args, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("路径")
         {
@@ -31,20 +46,21 @@ public static class CliApp
             Description = "另存一份核查报告（.xlsx，每条问题一行，可筛选）",
         };
 
-        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题") { paths, format, rulebook, report };
+        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题。" + ExitCodes.Help) { paths, format, rulebook, report };
         check.SetAction(parsed =>
         {
-            if (LoadRulebook(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName, error) is not { } rules) return 2;
+            if (LoadRulebook(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName, error) is not { } rules) return ExitCodes.Unreadable;
             var colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
             return CheckCommand.Run(parsed.GetValue(paths) ?? [],
                 new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour), output, error);
         });
 
-        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出") { check, Export.ExportCommand.Create() };
+        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help) { check, Export.ExportCommand.Create() };
         var result = root.Parse(args);
-        var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Exceptions come to Run's net: System.CommandLine's own handler prints a stack trace and exits 1, the code of error findings.
+        var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         // System.CommandLine returns 1 for parse errors; this tool promises 2 for bad arguments.
-        return result.Errors.Count > 0 ? 2 : code;
+        return result.Errors.Count > 0 ? ExitCodes.Unreadable : code;
     }
 
     /// <summary>A built-in rulebook by name, or a user's copy from a file; a broken one is one line naming the field.</summary>

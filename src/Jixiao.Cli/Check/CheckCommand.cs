@@ -15,19 +15,22 @@ public static class CheckCommand
 {
     /// <summary>
     /// Reads every file, then checks all forms together — duplicates and a report against its tables are found across
-    /// files. Exit code: 2 when a file could not be read, else 1 when any finding is an error, else 0.
+    /// files. Exit code (<see cref="ExitCodes"/>): 3 when a reader or a rule failed (our defect), else 2 when a file could
+    /// not be read, else 1 when any finding is an error, else 0. One file's failure never stops the others.
     /// </summary>
     public static int Run(IReadOnlyList<string> paths, CheckSettings settings, TextWriter output, TextWriter error)
     {
         var read = new List<(string Path, string? Error, IReadOnlyList<PerformanceForm> Forms)>();
+        var readerFailed = false;
         foreach (var file in Expand(paths))
         {
-            var (forms, problem) = ReadForms(file);
+            var (forms, problem, defect) = ReadForms(file);
             read.Add((file, problem, forms));
+            readerFailed |= defect;
             if (problem is not null) error.WriteLine($"{file}: {problem}");
         }
 
-        var results = Checker.Check([.. read.SelectMany(f => f.Forms.Select(form => new DocumentForm(f.Path, form)))], settings.Rulebook);
+        var results = Checker.Check([.. read.SelectMany(f => f.Forms.Select(form => new DocumentForm(f.Path, form)))], settings.Rulebook, settings.Rules);
         var next = 0;
         var files = read.Select(f => new FileJson(f.Path, f.Error,
             [.. f.Forms.Select(form => Map(form, settings.Rulebook, results[next++].Findings))])).ToList();
@@ -36,6 +39,7 @@ public static class CheckCommand
         else WriteSummary(files, output, settings.Colour);
 
         var failed = read.Any(f => f.Error is not null);
+        var internalError = readerFailed || files.Exists(f => f.Forms.Any(form => form.Findings.Any(x => x.Code == CheckCodes.InternalError)));
         if (settings.ReportPath is { } report)
         {
             try
@@ -50,7 +54,10 @@ public static class CheckCommand
             }
         }
 
-        return failed ? 2 : Checker.HasErrors(results) ? 1 : 0;
+        return internalError ? ExitCodes.InternalError
+            : failed ? ExitCodes.Unreadable
+            : Checker.HasErrors(results) ? ExitCodes.ErrorFindings
+            : ExitCodes.Clean;
     }
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
@@ -72,26 +79,27 @@ public static class CheckCommand
         }
     }
 
-    private static (IReadOnlyList<PerformanceForm> Forms, string? Error) ReadForms(string path)
+    private static (IReadOnlyList<PerformanceForm> Forms, string? Error, bool InternalError) ReadForms(string path)
     {
-        if (!File.Exists(path)) return ([], "文件或文件夹不存在");
+        if (!File.Exists(path)) return ([], "文件或文件夹不存在", false);
         if (!DocumentReader.Accepts(path))
         {
             var extension = Path.GetExtension(path);
-            return ([], extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）");
+            return ([], extension.Length == 0 ? "不支持的文件类型（没有扩展名）" : $"不支持的文件类型（{extension.ToLowerInvariant()}）", false);
         }
         try
         {
-            return (FormRecognizer.Recognize(DocumentReader.ReadFile(path)), null);
+            return (FormRecognizer.Recognize(DocumentReader.ReadFile(path)), null, false);
         }
         catch (DocumentReadException e)
         {
-            return ([], e.Message);
+            return ([], e.Message, false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A defect met on one file must not cost the user the others, nor show a stack trace.
-            return ([], $"内部错误，未能识别该文件中的表格（{e.GetType().Name}: {e.Message}）");
+            // A defect met on one file must not cost the user the others, nor show a stack trace; it is ours, not the
+            // file's, so it exits 3 rather than 2.
+            return ([], $"内部错误，未能识别该文件中的表格（{e.GetType().Name}：{e.Message}）；其他文件照常检查。请将该文件提交给系统维护人员。", true);
         }
     }
 
@@ -101,8 +109,16 @@ public static class CheckCommand
     private static FormJson Map(PerformanceForm form, Rulebook rulebook, IReadOnlyList<Finding> findings)
     {
         // The computed values (execution rate and score, expected row scores, total, grade) come from the scoring
-        // engine, beside what the form states.
-        var score = IsScored(form.Kind) ? Scorer.Score(form, rulebook) : null;
+        // engine, beside what the form states. Should the engine fail, the form is still listed, without them.
+        FormScore? score = null;
+        try
+        {
+            if (IsScored(form.Kind)) score = Scorer.Score(form, rulebook);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            findings = [.. findings, Checker.InternalError("scoring", e)];
+        }
 
         var funds = new List<FundsJson>(form.Funds.Count);
         foreach (var f in form.Funds)

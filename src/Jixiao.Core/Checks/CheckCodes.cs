@@ -27,11 +27,17 @@ public static class CheckCodes
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
 
+    /// <summary>Error: a number no form could hold (Forms.DomainRanges); the arithmetic on it is left out.</summary>
+    public const string ValueOutOfRange = "value-out-of-range";
+
+    /// <summary>Warning: a check rule failed on this form (a defect of the checker, not of the form); the other rules ran.</summary>
+    public const string InternalError = "internal-error";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ExecutionRateMismatch, ExecutionScoreMismatch, OverExecution, FundsSubtotalMismatch, WeightSum, ScoreExceedsWeight,
         TotalMismatch, GradeMismatch, DeductionUnexplained, FullScoreDespiteMiss, ScoreNotProportional, QualitativeTier,
         MissingValue, TargetNotMeasurable, DuplicateForm, SubtotalMismatch, ShareMismatch, MonitoringProgressMismatch,
-        MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain,
+        MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError,
     ];
 }

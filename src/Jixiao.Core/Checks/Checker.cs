@@ -24,6 +24,7 @@ public static class Checker
     public static IReadOnlyList<ICheckRule> Rules { get; } =
     [
         new ReadingUncertainRule(),
+        new ValueOutOfRangeRule(),
         new ExecutionRateMismatchRule(),
         new ExecutionScoreMismatchRule(),
         new OverExecutionRule(),
@@ -50,14 +51,58 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(rulebook);
-        return Check(new CheckContext(form, rulebook));
+        return Check(new CheckContext(form, rulebook), Rules);
     }
 
-    private static List<Finding> Check(CheckContext context)
+    private static List<Finding> Check(CheckContext context, IReadOnlyList<ICheckRule> rules)
     {
         var findings = new List<Finding>();
-        foreach (var rule in Rules) findings.AddRange(rule.Check(context));
+        foreach (var rule in rules)
+        {
+            // A safety net, not the fix: a rule that throws is a defect (the property tests look for them), and it must
+            // cost the user that one check on that one form, never the other rules, forms or files.
+            try
+            {
+                findings.AddRange(rule.Check(context));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                findings.Add(InternalError(rule.Code, e));
+            }
+        }
         return findings;
+    }
+
+    /// <summary>
+    /// The finding that stands for a rule that failed with <paramref name="exception"/>. A warning, not an error: nothing
+    /// says the form is wrong, only that one check could not be made; the exception's type and message are kept for a bug
+    /// report, never its stack trace.
+    /// </summary>
+    public static Finding InternalError(string ruleCode, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new Finding(
+            CheckCodes.InternalError, Severity.Warning,
+            $"检查规则“{ruleCode}”内部错误，本表未能完成该项检查；其他检查照常进行。请将本表提交给系统维护人员。",
+            $"Internal error in the check rule {ruleCode}: that check was not made on this form; the other checks ran.",
+            new FindingLocation(Blocks.Form, null, ruleCode),
+            null, null, $"{exception.GetType().Name}: {exception.Message}");
+    }
+
+    /// <summary>Runs a rule over the whole set; when it fails, each form it concerns gets an internal-error finding.</summary>
+    private static void SetRule(List<List<Finding>> findings, string code, Func<IEnumerable<(int Index, Finding Finding)>> run, Func<int, bool> concerns)
+    {
+        var found = new List<(int Index, Finding Finding)>();
+        try
+        {
+            found.AddRange(run());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            for (var i = 0; i < findings.Count; i++)
+                if (concerns(i)) findings[i].Add(InternalError(code, e));
+        }
+        foreach (var (index, finding) in found) findings[index].Add(finding);
     }
 
     /// <summary>
@@ -65,18 +110,26 @@ public static class Checker
     /// the same form twice (duplicate-form) and a narrative report against the tables of the same unit and year
     /// (report-table-mismatch). Returns one entry per input form, in input order.
     /// </summary>
-    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook)
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) => Check(forms, rulebook, Rules);
+
+    /// <summary>The same with another list of per-form rules (a subset, or the catalogue with a rule of one's own).</summary>
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<ICheckRule> rules)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(rulebook);
+        ArgumentNullException.ThrowIfNull(rules);
         var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
-        var findings = contexts.Select(Check).ToList();
-        foreach (var (index, finding) in DuplicateFormRule.Check(forms)) findings[index].Add(finding);
-        foreach (var (index, finding) in ReportTableRule.Check(forms, contexts)) findings[index].Add(finding);
+        var findings = contexts.Select(c => Check(c, rules)).ToList();
+        SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
+        SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 
     /// <summary>True when any finding is an error (the CLI exits 1).</summary>
     public static bool HasErrors(IEnumerable<FormFindings> results) =>
         results.Any(r => r.Findings.Any(f => f.Severity == Severity.Error));
+
+    /// <summary>True when a rule failed on some form (the CLI exits 3: the results are incomplete through a defect of ours).</summary>
+    public static bool HasInternalErrors(IEnumerable<FormFindings> results) =>
+        results.Any(r => r.Findings.Any(f => f.Code == CheckCodes.InternalError));
 }

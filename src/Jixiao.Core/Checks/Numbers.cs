@@ -12,8 +12,11 @@ internal static class Numbers
     public static decimal Round(decimal value, int decimals) =>
         Math.Round(value, Math.Clamp(decimals, 0, 28), MidpointRounding.AwayFromZero);
 
-    /// <summary>Half a unit of the last printed digit: what rounding at that precision may hide.</summary>
-    public static decimal HalfUnit(int decimals) => decimals is >= 0 and < 29 ? HalfUnits[decimals] : 0.5m / Pow10(decimals);
+    /// <summary>
+    /// Half a unit of the last printed digit: what rounding at that precision may hide. A precision beyond decimal's
+    /// 0..28 (only an out-of-range stated rate has one) takes the nearest.
+    /// </summary>
+    public static decimal HalfUnit(int decimals) => HalfUnits[Math.Clamp(decimals, 0, 28)];
 
     // Computed once: decimal division is slow, and the report rules ask for a half unit for every pair of figures they relate.
     private static readonly decimal[] HalfUnits = [.. Enumerable.Range(0, 29).Select(d => 0.5m / Pow10(d))];

@@ -8,23 +8,36 @@ namespace Jixiao.Core.Forms;
 /// </summary>
 public readonly record struct Percentage(decimal Fraction, int Decimals)
 {
-    /// <summary>The value in percentage points (99.99 for 99.99%).</summary>
-    public decimal Points => Fraction * 100m;
+    /// <summary>
+    /// The value in percentage points (99.99 for 99.99%). A fraction beyond decimal's range in points (no form's rate,
+    /// see <see cref="DomainRanges.IsPercentage(Percentage)"/>) gives the largest decimal of its sign rather than an overflow.
+    /// </summary>
+    public decimal Points => Math.Abs(Fraction) <= decimal.MaxValue / 100m ? Fraction * 100m : Fraction > 0m ? decimal.MaxValue : decimal.MinValue;
 
     /// <summary>The points rounded half away from zero at the printed precision.</summary>
-    public decimal PrintedPoints => Math.Round(Points, Decimals, MidpointRounding.AwayFromZero);
+    public decimal PrintedPoints => Math.Round(Points, PrintDecimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>numerator / denominator, to be printed with <paramref name="decimals"/> decimals; null when the denominator is zero.</summary>
+    // A precision outside decimal's 0..28 (an API's −1 or 99) is out of the domain and reported by the checker; printing
+    // it at the nearest possible precision keeps every caller that only shows it from throwing.
+    private int PrintDecimals => Math.Clamp(Decimals, 0, 28);
+
+    /// <summary>
+    /// numerator / denominator, to be printed with <paramref name="decimals"/> decimals; null when the denominator is zero
+    /// or the quotient is no rate a form could state (<see cref="DomainRanges.Rate"/>).
+    /// </summary>
     public static Percentage? Ratio(decimal numerator, decimal denominator, int decimals = 2) =>
-        denominator == 0m ? null : new Percentage(numerator / denominator, decimals);
+        DomainRanges.Rate(numerator, denominator) is { } fraction ? new Percentage(fraction, decimals) : null;
 
     /// <summary>This value printed at another precision (to compare a computed rate with a stated one).</summary>
     public Percentage AtPrecision(int decimals) => this with { Decimals = decimals };
 
     public override string ToString() =>
-        PrintedPoints.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
+        PrintedPoints.ToString("F" + PrintDecimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Parses "99.99%", "100%", "１００％", " 234.00 % ". Only text that is a bare percentage parses.</summary>
+    /// <summary>
+    /// Parses "99.99%", "100%", "１００％", " 234.00 % ". Only text that is a bare percentage within the domain parses
+    /// (at most six decimals, at most <see cref="DomainRanges.MaxRate"/>): anything else is no printed rate.
+    /// </summary>
     public static bool TryParse(string? text, out Percentage value)
     {
         value = default;
@@ -35,7 +48,9 @@ public readonly record struct Percentage(decimal Fraction, int Decimals)
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var points))
             return false;
         var dot = number.IndexOf('.', StringComparison.Ordinal);
-        value = new Percentage(points / 100m, dot < 0 ? 0 : number.Length - dot - 1);
+        var parsed = new Percentage(points / 100m, dot < 0 ? 0 : number.Length - dot - 1);
+        if (!DomainRanges.IsPercentage(parsed)) return false;
+        value = parsed;
         return true;
     }
 }

@@ -68,6 +68,8 @@ internal static partial class NotationParser
         var a = ParseNumber(m.Groups["a"].Value);
         var b = ParseNumber(m.Groups["b"].Value);
         if (a is null || b is null) return null;
+        // Each factor is within the domain; their product may not be (10^15 × 10^15), and then it is no service window.
+        if (b.Value.Value != 0m && Math.Abs(a.Value.Value) > Forms.DomainRanges.MaxQuantity / Math.Abs(b.Value.Value)) return null;
         return new IndicatorValue
         {
             Text = text,
@@ -202,6 +204,9 @@ internal static partial class NotationParser
         value /= 1.0000000000000000000000000000m;
         var mantissa = plain.Split('e', 'E')[0];
         var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
-        return (value, dot < 0 ? 0 : mantissa.Length - dot - 1);
+        var decimals = dot < 0 ? 0 : mantissa.Length - dot - 1;
+        // A number no form could state (10^20, 28 decimals, 1e-9) is not read as a number: a wrong number is worse than none.
+        if (!Forms.DomainRanges.IsQuantity(value) || decimals > Forms.DomainRanges.MaxDecimals) return null;
+        return (value, decimals);
     }
 }

@@ -38,6 +38,8 @@ internal sealed class RulebookReader
     {
         Expect(root, "$", JsonValueKind.Object);
         var totalWeight = Number(root, "totalWeight", "", positive: true);
+        if (totalWeight > DomainRanges.MaxScore)
+            throw Error("totalWeight", $"不能超过 {DomainRanges.MaxScore}（表格按百分制计分）", $"must not exceed {DomainRanges.MaxScore} (forms are scored out of 100)");
         var scoreDecimals = Integer(root, "rounding", "decimals", 0, 6);
         var rounding = Object(root, "rounding", "");
         var mode = String(rounding, "mode", "rounding");
@@ -55,8 +57,8 @@ internal sealed class RulebookReader
                 $"must be ratio or linear, not {other}"),
         };
         var threshold = Number(root, "overAchievementThreshold", "", positive: true);
-        if (threshold <= 1m)
-            throw Error("overAchievementThreshold", "应大于 1（如 1.3 表示超过目标 30%）", "must be greater than 1 (1.3 means 30% over target)");
+        if (threshold <= 1m || threshold > DomainRanges.MaxRate)
+            throw Error("overAchievementThreshold", $"应大于 1 且不超过 {DomainRanges.MaxRate}（如 1.3 表示超过目标 30%）", $"must be greater than 1 and at most {DomainRanges.MaxRate} (1.3 means 30% over target)");
 
         return new Rulebook
         {

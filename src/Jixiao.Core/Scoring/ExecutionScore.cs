@@ -53,8 +53,21 @@ public sealed class ExecutionScore
                 Budget = budget, Executed = executed, Transfer = c, Weight = weight,
                 RateExplanation = "全年预算数为 0，无法计算执行率", ScoreExplanation = "没有执行率，无法计分",
             };
+        if (OutOfRange(budget.Value, executed.Value, c) is { } reason)
+            return new ExecutionScore
+            {
+                Budget = budget, Executed = executed, Transfer = c, Weight = weight,
+                RateExplanation = reason + "，无法计算执行率", ScoreExplanation = "没有执行率，无法计分",
+            };
         var numerator = executed.Value - (c ?? 0m);
-        var rate = new Percentage(numerator / budget.Value, rule.RateDecimals);
+        if (DomainRanges.Rate(numerator, budget.Value) is not { } fraction)
+            return new ExecutionScore
+            {
+                Budget = budget, Executed = executed, Transfer = c, Weight = weight,
+                RateExplanation = $"{Show.Amount(numerator)} ÷ {Show.Amount(budget.Value)} 超出任何执行率可能的范围（全年预算数与执行数不是同一数量级），无法计算执行率",
+                ScoreExplanation = "没有执行率，无法计分",
+            };
+        var rate = new Percentage(fraction, rule.RateDecimals);
         var rateHow = (c is null ? Show.Amount(executed.Value) : $"({Show.Amount(executed.Value)} − {Show.Amount(c.Value)})")
             + $" ÷ {Show.Amount(budget.Value)} = {rate}";
         if (weight is null)
@@ -64,6 +77,12 @@ public sealed class ExecutionScore
                 ScoreExplanation = "本表没有预算执行率分值，执行率不单独计分",
             };
 
+        if (!DomainRanges.IsScore(weight.Value))
+            return new ExecutionScore
+            {
+                Budget = budget, Executed = executed, Transfer = c, Rate = rate, RateExplanation = rateHow,
+                ScoreExplanation = $"分值 {Show.Amount(weight.Value)} 超出任何表格可能的分值（±{Show.Plain(DomainRanges.MaxScore)}），无法计分",
+            };
         var w = weight.Value;
         var basis = rule.ScoreFrom == ExecutionScoreBasis.UnroundedRate ? rate.Fraction : rate.PrintedPoints / 100m;
         var capped = Math.Clamp(basis, 0m, 1m);
@@ -87,5 +106,15 @@ public sealed class ExecutionScore
             Budget = budget, Executed = executed, Transfer = c, Rate = rate, RateExplanation = rateHow, Weight = w,
             Score = score, ScoreExplanation = scoreHow,
         };
+    }
+
+    /// <summary>Why the amounts cannot give a rate: one of them is no amount a budget form holds (<see cref="DomainRanges.MaxAmount"/>).</summary>
+    private static string? OutOfRange(decimal budget, decimal executed, decimal? transfer)
+    {
+        var limit = Show.Plain(DomainRanges.MaxAmount);
+        if (!DomainRanges.IsAmount(budget)) return $"全年预算数 {Show.Amount(budget)} 超出任何预算表可能的金额（±{limit}）";
+        if (!DomainRanges.IsAmount(executed)) return $"全年执行数 {Show.Amount(executed)} 超出任何预算表可能的金额（±{limit}）";
+        if (transfer is { } t && !DomainRanges.IsAmount(t)) return $"上级财政移动支付 {Show.Amount(t)} 超出任何预算表可能的金额（±{limit}）";
+        return null;
     }
 }

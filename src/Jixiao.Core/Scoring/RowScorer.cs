@@ -21,6 +21,7 @@ public static class RowScorer
             decimal counted;
             string how;
             if (stated is null) (counted, how) = (0m, "未填得分，总分按 0 计");
+            else if (!DomainRanges.IsScore(stated.Value)) (counted, how) = (0m, $"所填得分 {Show.Amount(stated.Value)} 超出任何表格可能的得分，总分按 0 计");
             else if (weight is not null && stated > weight) (counted, how) = (weight.Value, $"总分按分值 {Show.Amount(weight.Value)} 计（所填得分 {Show.Amount(stated.Value)} 超过分值）");
             else if (stated < 0m) (counted, how) = (0m, "总分按 0 计（所填得分为负数）");
             else (counted, how) = (stated.Value, $"总分按所填得分 {Show.Amount(stated.Value)} 计");
@@ -33,6 +34,12 @@ public static class RowScorer
         }
 
         if (weight is null) return Unscorable("未填分值，无法计分");
+        if (weight is { } outOfRange && !DomainRanges.IsScore(outOfRange))
+        {
+            // Counted as if it had no weight: a weight no form could carry bounds nothing.
+            weight = null;
+            return Unscorable($"分值 {Show.Amount(outOfRange)} 超出任何表格可能的分值（±{Show.Plain(DomainRanges.MaxScore)}），无法计分");
+        }
         var w = weight.Value;
         if (w == 0m)
             return new RowScore

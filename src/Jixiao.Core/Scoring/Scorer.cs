@@ -15,32 +15,35 @@ public static class Scorer
         var execution = Execution(form, tree, rulebook);
         var weights = EffectiveWeights(form.Indicators);
         var rows = form.Indicators.Select((row, i) => RowScorer.Score(row, weights[i], rulebook, i)).ToList();
+        // Sums leave out a weight no form could carry (the row says why it is unscored): 7.9e28 + 7.9e28 is no total.
+        var summable = weights.Select(InRange).ToArray();
 
         var level1 = new List<WeightSum>();
         foreach (var group in form.Indicators.Select((row, i) => (row, i)).GroupBy(x => Key(x.row.Level1)))
         {
-            var sum = group.Sum(x => weights[x.i] ?? 0m);
+            var sum = group.Sum(x => summable[x.i] ?? 0m);
             var block = tree?.Blocks.FirstOrDefault(b => Key(b.Name) == group.Key);
             level1.Add(new WeightSum(group.Key, null, sum, group.Select(x => x.row.Level1Weight).FirstOrDefault(w => w is not null),
-                block?.Weight, SumText(group.Select(x => weights[x.i]), sum)));
+                block?.Weight, SumText(group.Select(x => summable[x.i]), sum)));
         }
         var level2 = new List<WeightSum>();
         foreach (var group in form.Indicators.Select((row, i) => (row, i)).GroupBy(x => (L1: Key(x.row.Level1), L2: Key(x.row.Level2))))
         {
-            var sum = group.Sum(x => weights[x.i] ?? 0m);
+            var sum = group.Sum(x => summable[x.i] ?? 0m);
             var child = tree?.Blocks.FirstOrDefault(b => Key(b.Name) == group.Key.L1)?.Children.FirstOrDefault(c => Key(c.Name) == group.Key.L2);
             level2.Add(new WeightSum(group.Key.L1, group.Key.L2, sum, group.Select(x => x.row.Level2Weight).FirstOrDefault(w => w is not null),
-                child?.Weight, SumText(group.Select(x => weights[x.i]), sum)));
+                child?.Weight, SumText(group.Select(x => summable[x.i]), sum)));
         }
 
-        var rowWeight = weights.Sum(w => w ?? 0m);
-        var weightTotal = rowWeight + (execution.Weight ?? 0m);
-        var weightText = (execution.Weight is { } ew ? $"预算执行率 {Show.Amount(ew)} + " : "")
+        var rowWeight = summable.Sum(w => w ?? 0m);
+        var weightTotal = rowWeight + (InRange(execution.Weight) ?? 0m);
+        var weightText = (InRange(execution.Weight) is { } ew ? $"预算执行率 {Show.Amount(ew)} + " : "")
             + $"各指标分值合计 {Show.Plain(rowWeight)} = {Show.Plain(weightTotal)}"
             + (weightTotal == rulebook.TotalWeight ? "" : $"（应为 {Show.Plain(rulebook.TotalWeight)}）");
 
         var statedParts = new List<decimal?> { form.Funds.FirstOrDefault(f => f.Role == FundsRowRole.Total)?.StatedScore };
         statedParts.AddRange(form.Indicators.Select(r => r.StatedScore));
+        statedParts = statedParts.Select(InRange).ToList();
         var statedSum = statedParts.Sum(s => s ?? 0m);
         var stated = new Explained(statedSum, SumText(statedParts, statedSum));
 
@@ -96,7 +99,12 @@ public static class Scorer
         var sources = form.Funds.Where(f => f.Role == FundsRowRole.Source).ToList();
         if (sources.Count == 0)
             return new ExecutionScore { RateExplanation = "表中没有资金情况，无法计算执行率", ScoreExplanation = "没有执行率，无法计分" };
-        decimal? Sum(Func<FundsRow, decimal?> pick) => sources.Any(s => pick(s) is not null) ? sources.Sum(s => pick(s) ?? 0m) : null;
+        decimal? Sum(Func<FundsRow, decimal?> pick)
+        {
+            if (!sources.Any(s => pick(s) is not null)) return null;
+            // An amount no form could hold stands for the sum, so the rate's explanation names it instead of overflowing.
+            return sources.Select(pick).FirstOrDefault(v => !DomainRanges.IsAmount(v)) ?? sources.Sum(s => pick(s) ?? 0m);
+        }
         var weight = sources.Select(s => s.Weight).FirstOrDefault(w => w is not null);
         return ExecutionScore.Compute(Sum(s => s.Budget), Sum(s => s.Executed), Sum(s => s.Transfer), weight, rulebook);
     }
@@ -107,6 +115,8 @@ public static class Scorer
         var counts = rows.GroupBy(r => (Key(r.Level1), Key(r.Level2))).ToDictionary(g => g.Key, g => g.Count());
         return rows.Select(r => r.Weight ?? (counts[(Key(r.Level1), Key(r.Level2))] == 1 ? r.Level2Weight : null)).ToArray();
     }
+
+    private static decimal? InRange(decimal? weightOrScore) => DomainRanges.IsScore(weightOrScore) ? weightOrScore : null;
 
     private static string Key(string? name) =>
         name is null ? "（未填）" : string.Concat(name.Where(c => !char.IsWhiteSpace(c)));

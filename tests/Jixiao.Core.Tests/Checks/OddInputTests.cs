@@ -22,7 +22,7 @@ public class OddInputTests
     {
         var form = Project("x", "0", "-5", "0%", "-1");
         form.Funds[0].Weight = 0m;
-        form.Funds.Add(new FundsRow { Label = "", Role = FundsRowRole.Source, Budget = 79_228_162_514_264_337_593_543_950_335m, Executed = 1m, StatedRate = P("0.0000001%") });
+        form.Funds.Add(new FundsRow { Label = "", Role = FundsRowRole.Source, Budget = 79_228_162_514_264_337_593_543_950_335m, Executed = 1m, StatedRate = new Percentage(0.000000001m, 7) });
         form.Indicators.Add(Row("", "", "", "≥0%", "-3%", "0", "0"));
         form.Indicators.Add(Row("产出指标", "数量指标", "x", "<=10E-7", "0", "-2", "5"));
         form.Indicators.Add(Row("产出指标", "质量指标", "y", "80%-90%", "95%", "10", "9"));

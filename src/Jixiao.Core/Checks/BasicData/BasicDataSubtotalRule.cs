@@ -34,6 +34,8 @@ public sealed class BasicDataSubtotalRule : ICheckRule
             foreach (var (column, get) in Columns)
             {
                 if (get(parent) is not { } total || children.Any(c => get(c) is null)) continue;
+                // An amount no form could hold is reported as value-out-of-range; a sum over it means nothing.
+                if (!DomainRanges.IsAmount(total) || children.Any(c => !DomainRanges.IsAmount(get(c)))) continue;
                 var values = children.Select(c => get(c)!.Value).ToList();
                 var sum = values.Sum();
                 var decimals = values.Append(total).Max(Numbers.Decimals);

@@ -10,8 +10,10 @@ public sealed class StaffingControlRateRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         if (context.Form.Staffing is not { StatedControlRate: { } stated, Authorized: { } authorized, Actual: { } actual } staffing) yield break;
-        if (authorized == 0m || context.IsUncertain(staffing.Source)) yield break;
-        var computed = new Percentage(actual / authorized, stated.Decimals);
+        if (!DomainRanges.IsPercentage(stated) || context.IsUncertain(staffing.Source)) yield break;
+        // No 编制数 (0) gives no rate to compare; a count no unit could have gives none either (value-out-of-range).
+        if (!DomainRanges.IsAmount(actual) || !DomainRanges.IsAmount(authorized) || DomainRanges.Rate(actual, authorized) is not { } fraction) yield break;
+        var computed = new Percentage(fraction, stated.Decimals);
         if (computed.PrintedPoints == stated.PrintedPoints) yield break;
         yield return new Finding(
             Code, Severity.Error,

@@ -15,10 +15,16 @@ internal static class ExecutionRates
     /// <summary>The 上级财政移动支付 (C) subtracted from B: only where the form states it and the rulebook subtracts it.</summary>
     public static decimal? Transfer(FundsRow row, Rulebook rulebook) => rulebook.Execution.SubtractTransfer ? row.Transfer : null;
 
+    /// <summary>
+    /// The unrounded rate; null when there is none: a blank or zero budget, a blank 执行数, an amount no form could hold
+    /// (reported as value-out-of-range) or a quotient no rate could be (Forms.DomainRanges.Rate).
+    /// </summary>
     public static decimal? Fraction(PerformanceForm form, FundsRow row, Rulebook rulebook)
     {
         if (Base(form, row) is not { } a || a == 0m || row.Executed is not { } b) return null;
-        return (b - (Transfer(row, rulebook) ?? 0m)) / a;
+        var c = Transfer(row, rulebook) ?? 0m;
+        if (!DomainRanges.IsAmount(a) || !DomainRanges.IsAmount(b) || !DomainRanges.IsAmount(c)) return null;
+        return DomainRanges.Rate(b - c, a);
     }
 
     /// <summary>"51562685.00 ÷ 51565764.00" or "(2032 − 0) ÷ 868", in the form's money unit.</summary>

@@ -20,12 +20,13 @@ public sealed class ExecutionScoreMismatchRule : ICheckRule
         foreach (var row in form.Funds)
         {
             if (row.StatedScore is not { } stated || row.Weight is not { } weight || weight <= 0m || context.IsUncertain(row.Source)) continue;
+            if (!DomainRanges.IsScore(stated) || !DomainRanges.IsScore(weight)) continue;
             var engine = ExecutionScore.Compute(ExecutionRates.Base(form, row), row.Executed, row.Transfer, weight, rulebook);
             if (engine.Score is not { } expected || engine.Rate is not { } rate) continue;
             if (Numbers.ScoreAgrees(stated, expected)) continue;
             var expectedText = Numbers.Format(expected, rulebook.ScoreDecimals);
             var how = engine.RateExplanation + "；" + engine.ScoreExplanation;
-            var followsStatedRate = row.StatedRate is { } printed && printed.PrintedPoints != rate.AtPrecision(printed.Decimals).PrintedPoints
+            var followsStatedRate = row.StatedRate is { } printed && DomainRanges.IsPercentage(printed) && printed.PrintedPoints != rate.AtPrecision(printed.Decimals).PrintedPoints
                 && Numbers.ScoreAgrees(stated, rulebook.Round(weight * Math.Clamp(printed.Fraction, 0m, 1m)));
             var note = followsStatedRate ? $"该得分按填报的执行率{row.StatedRate}计算，执行率本身有误。"
                 : rate.Fraction > 1m && stated < expected ? "执行率超过100%时该规则按满分计；如当地规则对超预算执行扣分，请选用相应规则。" : "";

@@ -31,7 +31,7 @@ public sealed class FundsSubtotalMismatchRule : ICheckRule
         {
             if (total is not null && Compare(form, total, get(total), parts, get, name, "其中各项") is { } f1) yield return f1;
             if (total is not null && Compare(form, total, get(total), sources, get, name, "资金来源各项") is { } f2) yield return f2;
-            if (total is null && sources.Count > 0 && structure.Count > 0 && sources.All(r => get(r) is not null))
+            if (total is null && sources.Count > 0 && structure.Count > 0 && sources.All(r => get(r) is { } v && DomainRanges.IsAmount(v)))
             {
                 var whole = sources.Sum(r => get(r)!.Value);
                 var wholeDecimals = sources.Max(r => Numbers.Decimals(get(r)!.Value));
@@ -45,6 +45,8 @@ public sealed class FundsSubtotalMismatchRule : ICheckRule
         Func<FundsRow, decimal?> get, string column, string partsName, string? totalName = null)
     {
         if (totalValue is not { } whole || parts.Count == 0 || parts.Any(p => get(p) is null)) return null;
+        // An amount no form could hold is reported as value-out-of-range; a sum over it means nothing.
+        if (!DomainRanges.IsAmount(whole) || parts.Any(p => !DomainRanges.IsAmount(get(p)))) return null;
         var values = parts.Select(p => get(p)!.Value).ToList();
         var sum = values.Sum();
         var decimals = values.Append(whole).Max(Numbers.Decimals);

@@ -17,7 +17,7 @@ public sealed class OverExecutionRule : ICheckRule
         foreach (var row in ExecutionRates.WholeRows(form))
         {
             if (context.IsUncertain(row.Source) || ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
-            var rate = new Percentage(fraction, row.StatedRate?.Decimals ?? 2);
+            var rate = new Percentage(fraction, row.StatedRate is { } stated && DomainRanges.IsPercentage(stated) ? stated.Decimals : 2);
             if (rate.PrintedPoints <= 100m) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";
             var formula = ExecutionRates.Formula(form, row, context.Rulebook);

@@ -13,6 +13,7 @@ public sealed class DeductionUnexplainedRule : ICheckRule
         foreach (var r in context.Weighted)
         {
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || score >= weight) continue;
+            if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
             if (!string.IsNullOrWhiteSpace(r.Row.Explanation) || !string.IsNullOrWhiteSpace(r.Row.Improvement)) continue;
             if (context.IsUncertain(r.Row.Source)) continue;
             var label = Locations.Label(r.Row);

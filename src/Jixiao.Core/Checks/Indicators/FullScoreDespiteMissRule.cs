@@ -18,6 +18,7 @@ public sealed class FullScoreDespiteMissRule : ICheckRule
         foreach (var r in context.Weighted)
         {
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || weight <= 0m || score < weight) continue;
+            if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
             if (context.IsUncertain(r.Row.Source)) continue;
             var target = context.Parse(r.Row.Target);
             var actual = context.Parse(r.Row.Actual);

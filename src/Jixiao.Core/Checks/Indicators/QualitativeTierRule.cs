@@ -18,6 +18,7 @@ public sealed class QualitativeTierRule : ICheckRule
         foreach (var r in context.Weighted)
         {
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || weight <= 0m) continue;
+            if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
             if (context.IsUncertain(r.Row.Source)) continue;
             var actual = context.Parse(r.Row.Actual);
             if (actual.Kind != ValueKind.Qualitative || actual.Tier is not { } tier) continue;

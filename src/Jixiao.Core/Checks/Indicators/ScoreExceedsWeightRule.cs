@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Core.Checks.Indicators;
 
 /// <summary>A score above its weight (§3.2: over-achievement never scores above w), on indicator rows and the execution row.</summary>
@@ -8,12 +10,15 @@ public sealed class ScoreExceedsWeightRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         foreach (var row in context.Form.Funds)
-            if (row.StatedScore is { } s && row.Weight is { } w && s > w && !context.IsUncertain(row.Source))
+            if (row.StatedScore is { } s && row.Weight is { } w && s > w && InRange(s, w) && !context.IsUncertain(row.Source))
                 yield return Make(s, w, Locations.Funds(row, "得分"), Locations.Clean(row.Label));
         foreach (var r in context.Weighted)
-            if (r.Row.StatedScore is { } s && r.Weight is { } w && s > w && !context.IsUncertain(r.Row.Source))
+            if (r.Row.StatedScore is { } s && r.Weight is { } w && s > w && InRange(s, w) && !context.IsUncertain(r.Row.Source))
                 yield return Make(s, w, Locations.Indicator(r.Row, r.Index, "得分"), Locations.Label(r.Row));
     }
+
+    // A score or weight no form could state is reported once, as value-out-of-range.
+    private static bool InRange(decimal score, decimal weight) => DomainRanges.IsScore(score) && DomainRanges.IsScore(weight);
 
     private Finding Make(decimal score, decimal weight, FindingLocation location, string label) => new(
         Code, Severity.Error,

@@ -17,6 +17,7 @@ public sealed class ScoreNotProportionalRule : ICheckRule
         foreach (var r in context.Weighted)
         {
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || weight <= 0m || score >= weight) continue;
+            if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
             if (context.IsUncertain(r.Row.Source)) continue;
             var target = context.Parse(r.Row.Target);
             var actual = context.Parse(r.Row.Actual);

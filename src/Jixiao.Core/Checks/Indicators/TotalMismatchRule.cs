@@ -18,6 +18,8 @@ public sealed class TotalMismatchRule : ICheckRule
         var rows = context.Weighted.Where(r => !WeightSumRule.IsPlaceholder(r)).ToList();
         if (rows.Count == 0 || rows.Any(r => r.Row.StatedScore is null)) yield break;
         var execution = form.Funds.FirstOrDefault(r => r.StatedScore is not null && r.Weight is > 0m);
+        // A score no form could state is reported as value-out-of-range; a sum over it means nothing.
+        if (!DomainRanges.IsScore(stated) || !DomainRanges.IsScore(execution?.StatedScore) || rows.Any(r => !DomainRanges.IsScore(r.Row.StatedScore))) yield break;
         var sum = rows.Sum(r => r.Row.StatedScore!.Value) + (execution?.StatedScore ?? 0m);
         var tolerance = Numbers.Decimals(stated) >= 2 ? 0m : Numbers.HalfUnit(Numbers.Decimals(stated));
         if (Math.Abs(stated - sum) <= tolerance) yield break;

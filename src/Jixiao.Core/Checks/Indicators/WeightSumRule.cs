@@ -17,13 +17,15 @@ public sealed class WeightSumRule : ICheckRule
         if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) || context.ReadingUncertain)
             yield break;
         var rows = context.Weighted.Where(r => !IsPlaceholder(r)).ToList();
-        if (rows.Count == 0 || rows.Any(r => r.Weight is null)) yield break;
+        // A weight no form could carry is reported as value-out-of-range; a sum over it means nothing.
+        if (rows.Count == 0 || rows.Any(r => r.Weight is not { } w || !DomainRanges.IsScore(w))) yield break;
 
         foreach (var f in Groups(rows, r => r.Level1, r => r.Row.Level1Weight, "一级指标")) yield return f;
         foreach (var f in Groups(rows, r => r.Level1 + "/" + r.Level2, r => r.Row.Level2Weight, "二级指标")) yield return f;
 
         if (form.Incomplete) yield break;
         var execution = form.Funds.FirstOrDefault(r => r.Weight is > 0m);
+        if (!DomainRanges.IsScore(execution?.Weight)) yield break;
         var indicatorSum = rows.Sum(r => r.Weight!.Value);
         var sum = indicatorSum + (execution?.Weight ?? 0m);
         var expected = context.Rulebook.TotalWeight;

@@ -23,7 +23,8 @@ public sealed class MonitoringProgressMismatchRule : ICheckRule
         if (total is null || context.IsUncertain(total.Source)) yield break;
         var budget = total.Budget ?? total.InitialBudget;
         if (budget is not > 0m || total.Executed is not { } spent) yield break;
-        var share = spent / budget.Value;
+        // Amounts no form could hold are reported as value-out-of-range and give no share.
+        if (!DomainRanges.IsAmount(budget) || !DomainRanges.IsAmount(spent) || DomainRanges.Rate(spent, budget.Value) is not { } share) yield break;
         if (share >= LowSpending) yield break;
 
         var rows = form.Indicators.Where(r => !string.IsNullOrWhiteSpace(r.MidYearProgress)).ToList();

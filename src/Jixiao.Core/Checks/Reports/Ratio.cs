@@ -7,7 +7,10 @@ namespace Jixiao.Core.Checks.Reports;
 /// </summary>
 internal static class Ratio
 {
-    /// <summary>The interval of numerator / denominator when each may be off by its half unit.</summary>
+    /// <summary>
+    /// The interval of numerator / denominator when each may be off by its half unit; null when the denominator may be
+    /// zero or a quotient is no rate (Forms.DomainRanges.Rate: 10^15 亿元 over 0.000001 元 is no share of anything).
+    /// </summary>
     public static (decimal Low, decimal High)? Interval(decimal numerator, decimal numeratorHalf, decimal denominator, decimal denominatorHalf)
     {
         var dLow = denominator - denominatorHalf;
@@ -15,8 +18,12 @@ internal static class Ratio
         var dHigh = denominator + denominatorHalf;
         var nLow = numerator - numeratorHalf;
         var nHigh = numerator + numeratorHalf;
-        return (Math.Min(nLow / dHigh, nLow / dLow), Math.Max(nHigh / dLow, nHigh / dHigh));
+        if (Of(nLow, dHigh) is not { } a || Of(nLow, dLow) is not { } b || Of(nHigh, dLow) is not { } c || Of(nHigh, dHigh) is not { } d) return null;
+        return (Math.Min(a, b), Math.Max(c, d));
     }
+
+    /// <summary>numerator ÷ denominator as a rate, null when there is none (zero or out-of-range base).</summary>
+    public static decimal? Of(decimal numerator, decimal denominator) => Forms.DomainRanges.Rate(numerator, denominator);
 
     /// <summary>True when the stated percentage (± its own half unit) overlaps the interval.</summary>
     public static bool Explains(ReportFigure percent, (decimal Low, decimal High)? interval)

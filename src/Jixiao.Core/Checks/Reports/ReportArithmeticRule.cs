@@ -96,7 +96,19 @@ public sealed class ReportArithmeticRule : ICheckRule
             }
             else if (IsWhole(s.Text, amounts[0], numerator)) primary = amounts[0];
             if (primary is null || AnyExplains(p, numerator, amounts, candidates)) continue;
-            var expected = numerator.Wan / primary.Wan;
+            if (primary.Wan == 0m)
+            {
+                // A share of a zero whole: no percentage follows from it, and a part of it cannot be other than 0.
+                if (p.Value == 0m && numerator.Wan == 0m) continue;
+                yield return new Finding(
+                    CheckCodes.ShareMismatch, Severity.Error,
+                    $"报告称“{Clause(s.Text, numerator, p)}”，而所占的总数为{primary.Printed}{primary.Unit}：总数为0时没有占比，{numerator.Printed}{numerator.Unit}也不可能是它的一部分。",
+                    $"The report states a share of {p.Printed}% of a whole of {primary.Printed}: a zero whole has no shares.",
+                    Where(s, "占比"), p.Printed + "%", "无（总数为0）",
+                    $"{numerator.Printed} ÷ {primary.Printed}：除数为0，占比不存在");
+                continue;
+            }
+            if (Ratio.Of(numerator.Wan, primary.Wan) is not { } expected) continue;
             var expectedText = Ratio.Percent(expected, p.Decimals);
             yield return new Finding(
                 CheckCodes.ShareMismatch, Severity.Error,
@@ -143,14 +155,14 @@ public sealed class ReportArithmeticRule : ICheckRule
                 {
                     if (baseAmount == change) break;
                     if (Ratio.Explains(f, Ratio.Of(change, baseAmount))) explained = true;
-                    primary ??= (change.Wan / baseAmount.Wan, $"{change.Printed} ÷ {baseAmount.Printed}");
+                    if (Ratio.Of(change.Wan, baseAmount.Wan) is { } fraction) primary ??= (fraction, $"{change.Printed} ÷ {baseAmount.Printed}");
                 }
             }
             else if (before.Count >= 2 && IsBeforeAndAfter(before[^2].Label, before[^1].Label))
             {
                 var (a, b) = (before[^2], before[^1]);
                 if (a.Unit == b.Unit && Ratio.Explains(f, Ratio.Interval(Math.Abs(b.Wan - a.Wan), a.WanHalfUnit + b.WanHalfUnit, a.Wan, a.WanHalfUnit))) explained = true;
-                primary = a.Wan == 0m ? null : (Math.Abs(b.Wan - a.Wan) / a.Wan, $"({b.Printed} − {a.Printed}) ÷ {a.Printed}");
+                primary = Ratio.Of(Math.Abs(b.Wan - a.Wan), a.Wan) is { } fraction ? (fraction, $"({b.Printed} − {a.Printed}) ÷ {a.Printed}") : null;
             }
             if (explained || primary is not { } p) continue;
             var expectedText = Ratio.Percent(p.Fraction, f.Decimals);
@@ -181,7 +193,8 @@ public sealed class ReportArithmeticRule : ICheckRule
             }
             if (budget is null || actual is null || budget.Wan == 0m) continue;
             if (Ratio.Explains(p, Ratio.Of(actual, budget))) continue;
-            var expectedText = Ratio.Percent(actual.Wan / budget.Wan, p.Decimals);
+            if (Ratio.Of(actual.Wan, budget.Wan) is not { } rate) continue;
+            var expectedText = Ratio.Percent(rate, p.Decimals);
             yield return new Finding(
                 CheckCodes.ShareMismatch, Severity.Error,
                 $"报告称“{p.Label}{p.Printed}%”，按实际{actual.Printed}{actual.Unit}÷预算{budget.Printed}{budget.Unit}计算应为{expectedText}。",
@@ -258,7 +271,8 @@ public sealed class ReportArithmeticRule : ICheckRule
                 var half = facts.BasicBudget.WanHalfUnit + facts.ProjectBudget.WanHalfUnit;
                 var halfActual = facts.BasicActual.WanHalfUnit + facts.ProjectActual.WanHalfUnit;
                 if (budget == 0m || Ratio.Explains(p, Ratio.Interval(actual, halfActual, budget, half))) continue;
-                var expectedText = Ratio.Percent(actual / budget, p.Decimals);
+                if (Ratio.Of(actual, budget) is not { } rate) continue;
+                var expectedText = Ratio.Percent(rate, p.Decimals);
                 var how = $"({facts.BasicActual.Printed} + {facts.ProjectActual.Printed}) ÷ ({facts.BasicBudget.Printed} + {facts.ProjectBudget.Printed})";
                 yield return new Finding(
                     CheckCodes.ShareMismatch, Severity.Error,

@@ -42,7 +42,11 @@ public sealed record ReportFigure(FigureKind Kind, decimal Value, string Printed
 }
 
 /// <summary>One sentence of a report with its figures.</summary>
-public sealed record ReportSentence(int Number, string Text, IReadOnlyList<ReportFigure> Figures);
+public sealed record ReportSentence(int Number, string Text, IReadOnlyList<ReportFigure> Figures)
+{
+    /// <summary>Figures no report could state (Forms.DomainRanges): left out of <see cref="Figures"/>, reported as value-out-of-range.</summary>
+    public IReadOnlyList<ReportFigure> OutOfRange { get; init; } = [];
+}
 
 /// <summary>
 /// Extracts the figures a narrative report states (§2.6), sentence by sentence. Lines broken by a page break inside a
@@ -60,7 +64,16 @@ public static partial class ReportFigures
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(normalized.Length);
         var joined = buffer.AsSpan(0, JoinBrokenLines(normalized, buffer));
         foreach (var sentence in Sentences(joined))
-            sentences.Add(new ReportSentence(sentences.Count, sentence, Figures(sentence)));
+        {
+            var figures = Figures(sentence);
+            IReadOnlyList<ReportFigure> outOfRange = [];
+            if (figures.Exists(static f => !InRange(f)))
+            {
+                outOfRange = figures.FindAll(static f => !InRange(f));
+                figures.RemoveAll(static f => !InRange(f));
+            }
+            sentences.Add(new ReportSentence(sentences.Count, sentence, figures) { OutOfRange = outOfRange });
+        }
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return sentences;
     }
@@ -157,6 +170,18 @@ public static partial class ReportFigures
         }
         return figures;
     }
+
+    /// <summary>
+    /// Whether the rules may relate a figure: an amount or count within <see cref="Forms.DomainRanges.MaxAmount"/>, a
+    /// percentage within the rate range, a score within the score range, each printed with at most six decimals. Inside
+    /// these bounds every sum and quotient the report rules take is finite.
+    /// </summary>
+    private static bool InRange(ReportFigure f) => f.Decimals <= Forms.DomainRanges.MaxDecimals && f.Kind switch
+    {
+        FigureKind.Percent => f.Value <= Forms.DomainRanges.MaxRate * 100m,
+        FigureKind.Score => f.Value <= Forms.DomainRanges.MaxScore,
+        _ => f.Value <= Forms.DomainRanges.MaxAmount,
+    };
 
     private static string UnitAt(string sentence, int at)
     {

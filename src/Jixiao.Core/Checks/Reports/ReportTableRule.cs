@@ -62,7 +62,7 @@ public static class ReportTableRule
             foreach (var p in s.Figures)
             {
                 if (!ReportArithmeticRule.IsOverallRate(s, p)) continue;
-                var statedInTable = row.StatedRate is { } st && Ratio.Explains(p, (st.Fraction - Numbers.HalfUnit(st.Decimals) / 100m, st.Fraction + Numbers.HalfUnit(st.Decimals) / 100m));
+                var statedInTable = row.StatedRate is { } st && DomainRanges.IsPercentage(st) && Ratio.Explains(p, (st.Fraction - Numbers.HalfUnit(st.Decimals) / 100m, st.Fraction + Numbers.HalfUnit(st.Decimals) / 100m));
                 if (statedInTable || Ratio.Explains(p, interval)) continue;
                 var computed = Ratio.Percent(exact, p.Decimals);
                 var formula = ExecutionRates.Formula(form, row, rulebook);
@@ -79,7 +79,8 @@ public static class ReportTableRule
 
     private static IEnumerable<Finding> Scores(IReadOnlyList<ReportSentence> sentences, List<DocumentForm> tables, Rulebook rulebook)
     {
-        var totals = tables.Where(t => t.Form.StatedTotal is not null).ToList();
+        // A total no form could state is reported on its table (value-out-of-range) and compared with nothing.
+        var totals = tables.Where(t => t.Form.StatedTotal is { } total && DomainRanges.IsScore(total)).ToList();
         if (totals.Count == 0) yield break;
         var main = totals.FirstOrDefault(t => t.Form.Kind == FormKind.DepartmentSelfEvaluation) ?? totals[0];
         foreach (var s in sentences)
@@ -117,7 +118,7 @@ public static class ReportTableRule
         var department = tables.FirstOrDefault(t => t.Form.Kind == FormKind.DepartmentSelfEvaluation);
         if (department?.Form is not { MoneyUnit: { } unit } form) yield break;
         var rows = ExecutionRates.WholeRows(form).ToList();
-        if (rows.Count != 1 || rows[0].Executed is not { } executed) yield break;
+        if (rows.Count != 1 || rows[0].Executed is not { } executed || !DomainRanges.IsAmount(executed)) yield break;
         var tableWan = unit == MoneyUnit.Yuan ? executed / 10_000m : executed;
         var tableHalf = Numbers.HalfUnit(Numbers.Decimals(executed)) / (unit == MoneyUnit.Yuan ? 10_000m : 1m);
         foreach (var s in sentences)
@@ -147,7 +148,7 @@ public static class ReportTableRule
         foreach (var name in new[] { "基本支出", "项目支出" })
         {
             var row = form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Structure && Locations.Clean(r.Label).Contains(name, StringComparison.Ordinal));
-            if (row?.Executed is not { } executed) continue;
+            if (row?.Executed is not { } executed || !DomainRanges.IsAmount(executed)) continue;
             var tableWan = unit == MoneyUnit.Yuan ? executed / 10_000m : executed;
             var tableHalf = Numbers.HalfUnit(Numbers.Decimals(executed)) / (unit == MoneyUnit.Yuan ? 10_000m : 1m);
             foreach (var s in sentences)
