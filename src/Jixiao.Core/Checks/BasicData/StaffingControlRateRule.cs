@@ -10,7 +10,7 @@ public sealed class StaffingControlRateRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         if (context.Form.Staffing is not { StatedControlRate: { } stated, Authorized: { } authorized, Actual: { } actual } staffing) yield break;
-        if (authorized == 0m || context.IsUncertain(staffing.Source)) yield break;
+        if (authorized == 0m || context.IsDoubtful(staffing.Source, CellRole.Authorized, CellRole.ActualStaff, CellRole.Rate)) yield break;
         var computed = new Percentage(actual / authorized, stated.Decimals);
         if (computed.PrintedPoints == stated.PrintedPoints) yield break;
         yield return new Finding(
