@@ -4,6 +4,7 @@ using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Checks.Monitoring;
 using Jixiao.Core.Checks.Reports;
 using Jixiao.Core.Checks.Sets;
+using Jixiao.Core.Checks.Targets;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
 
@@ -31,17 +32,27 @@ public static class Checker
         new WeightSumRule(),
         new ScoreExceedsWeightRule(),
         new TotalMismatchRule(),
+        new TotalUnreachableRule(),
         new GradeMismatchRule(),
         new MissingValueRule(),
         new FullScoreDespiteMissRule(),
+        new ActualAsThresholdRule(),
+        new NotApplicableScoredRule(),
         new QualitativeTierRule(),
         new ScoreNotProportionalRule(),
         new DeductionUnexplainedRule(),
         new TargetNotMeasurableRule(),
+        new DirectionReversedRule(),
+        new MoneyAsQuantityRule(),
+        new CostIndicatorMissingRule(),
+        new TargetsWeightSumRule(),
+        new DeadlineBeforeYearRule(),
+        new TemplateTextRule(),
         new BasicDataSubtotalRule(),
         new StaffingControlRateRule(),
         new MonitoringProgressMismatchRule(),
         new MonitoringDeviationUnexplainedRule(),
+        new MonitoringBehindScheduleRule(),
         new ReportArithmeticRule(),
     ];
 
@@ -56,7 +67,9 @@ public static class Checker
     private static List<Finding> Check(CheckContext context)
     {
         var findings = new List<Finding>();
-        foreach (var rule in Rules) findings.AddRange(rule.Check(context));
+        var settings = context.Rulebook.Checks;
+        foreach (var rule in Rules)
+            if (settings.Applies(rule.Code)) findings.AddRange(rule.Check(context));
         return findings;
     }
 
