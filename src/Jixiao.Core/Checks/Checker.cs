@@ -53,6 +53,7 @@ public static class Checker
         new MonitoringProgressMismatchRule(),
         new MonitoringDeviationUnexplainedRule(),
         new MonitoringBehindScheduleRule(),
+        new MonitoringMissingValueRule(),
         new ReportArithmeticRule(),
     ];
 

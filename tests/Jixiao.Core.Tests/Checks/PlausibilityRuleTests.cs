@@ -274,3 +274,27 @@ public class RulebookSwitchesTests
         Assert.Contains("checks.disabledChecks", e.Message);
     }
 }
+
+public class MonitoringBlanksTests
+{
+    [Fact]
+    public void A_blank_forecast_and_blank_projections_are_missing_values()
+    {
+        var form = new PerformanceForm { Kind = FormKind.Monitoring, Year = 2021, MonitoringMonths = 6 };
+        form.Funds.Add(new FundsRow { Label = "年度资金总额", Role = FundsRowRole.Total, InitialBudget = 220m, Executed = 87.57m, Source = new SourcePosition(5) });
+        form.Indicators.Add(new IndicatorRow { Level2 = "数量指标", Name = "监测样本数", Target = "≥1000份", MidYearProgress = "400份" });
+        form.Indicators.Add(new IndicatorRow { Level2 = "质量指标", Name = "检测合格率", Target = "≥95%", MidYearProgress = "96%", ExpectedCompletion = "96%" });
+        var findings = Run(new MonitoringMissingValueRule(), form);
+        Assert.Equal(["全年预计执行数", "全年预计完成情况"], findings.Select(f => f.Expected));
+        Assert.All(findings, f => Assert.Equal((CheckCodes.MissingValue, Severity.Warning), (f.Code, f.Severity)));
+    }
+
+    [Fact]
+    public void A_blank_read_in_doubt_is_not_reported()
+    {
+        var form = new PerformanceForm { Kind = FormKind.Monitoring, Year = 2021, MonitoringMonths = 6 };
+        form.Funds.Add(new FundsRow { Label = "年度资金总额", Role = FundsRowRole.Total, InitialBudget = 220m, Executed = 87.57m, Source = new SourcePosition(5) });
+        form.ReadingDoubts.Add(new ReadingDoubt { Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = new SourcePosition(5), Cells = [CellRole.Forecast] });
+        Assert.Empty(Run(new MonitoringMissingValueRule(), form));
+    }
+}
