@@ -116,9 +116,23 @@ public sealed class CheckJsonOnTheSeedsTests
     }
 
     [Fact]
+    public void Reading_doubts_come_as_records_beside_their_sentences()
+    {
+        var form = Assert.Single(Forms("000"));
+        var doubts = form.GetProperty("readingDoubts").EnumerateArray().ToArray();
+        var notes = form.GetProperty("readingNotes").EnumerateArray().Select(n => n.GetString()).ToArray();
+        Assert.Equal(notes, doubts.Select(d => d.GetProperty("message").GetString()));
+        var shifted = doubts.Single(d => d.GetProperty("reason").GetString() == "shifted-cells");
+        Assert.Equal(("row", "indicators", 35), (shifted.GetProperty("scope").GetString(), shifted.GetProperty("block").GetString(), shifted.GetProperty("source").GetProperty("row").GetInt32()));
+        var missing = doubts.Single(d => d.GetProperty("reason").GetString() == "missing-value");
+        Assert.Equal(["score"], missing.GetProperty("cells").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("cell", missing.GetProperty("scope").GetString());
+    }
+
+    [Fact]
     public void Every_form_has_the_keys_of_the_fixed_outline()
     {
-        string[] keys = ["kind", "year", "title", "project", "department", "unit", "moneyUnit", "funds", "indicators", "statedTotal", "total", "grade", "findings"];
+        string[] keys = ["kind", "year", "title", "project", "department", "unit", "moneyUnit", "funds", "indicators", "statedTotal", "total", "grade", "findings", "readingNotes", "readingDoubts"];
         foreach (var file in Result.Json.GetProperty("files").EnumerateArray())
         {
             Assert.True(file.TryGetProperty("path", out _) && file.TryGetProperty("error", out _));

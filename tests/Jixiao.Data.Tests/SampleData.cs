@@ -69,8 +69,12 @@ public static class SampleForms
             Incomplete = true,
             Source = new SourcePosition(1, 0, null, 3),
         };
-        form.ReadingNotes.Add("第12行跨页，金额列可能错位");
-        form.ReadingNotes.Add("第二条说明");
+        form.ReadingDoubts.Add(new ReadingDoubt
+        {
+            Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = new SourcePosition(12, 3, "表1", 2),
+            Cells = [CellRole.Budget, CellRole.Executed], RowLabel = "年度资金总额", Text = "25 21.5457",
+        });
+        form.ReadingDoubts.Add(ReadingDoubt.Legacy("第二条说明"));
         form.Funds.Add(new FundsRow
         {
             Label = "年度资金总额", Role = FundsRowRole.Total, InitialBudget = 25m, Budget = 25.0000m, Executed = 21.5457m, Transfer = 0.1m,

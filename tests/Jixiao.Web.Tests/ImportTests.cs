@@ -1,5 +1,6 @@
 using System.Net;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,29 @@ public abstract class ImportTests<THost>(THost host) : ApiTestBase<THost>(host) 
         Assert.Equal((int)second["organisationId"]!, (int)third["organisationId"]!);
         var audit = (await Expect(HttpStatusCode.OK, await Host.Client("admin").GetAsync($"/api/v1/forms/{ids[0]}/audit")))["items"]!.AsArray();
         Assert.Contains(audit, a => (string?)a!["action"] == "import" && ((string?)a["after"])!.Contains("2020年自评表.xlsx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reading_doubts_of_an_imported_form_are_kept_as_records_with_the_form()
+    {
+        Host.SkipUnlessAvailable();
+        var form = Forms.Project("读取存疑导入");
+        form.Indicators[1].Source = new SourcePosition(35);
+        form.ReadingDoubts.Add(new ReadingDoubt
+        {
+            Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = new SourcePosition(35), Cells = [CellRole.Target, CellRole.Actual],
+            RowLabel = "数据共享调用次数", Text = "完善",
+        });
+        var result = await Expect(HttpStatusCode.Created, await Host.Client("admin").Send(HttpMethod.Post, "/api/v1/imports", new
+        {
+            organisationId = Host.World.Id("SJ"),
+            forms = new[] { form },
+        }));
+
+        var stored = await Read("admin", (int)result["formIds"]![0]!);
+        var doubt = Assert.Single(stored["form"]!["readingDoubts"]!.AsArray())!;
+        Assert.Equal(("ShiftedCells", "Indicators", 35, "Cell"), ((string?)doubt["reason"], (string?)doubt["block"], (int)doubt["row"]!["row"]!, (string?)doubt["scope"]));
+        Assert.Equal(["Target", "Actual"], doubt["cells"]!.AsArray().Select(c => (string?)c));
     }
 
     [Fact]

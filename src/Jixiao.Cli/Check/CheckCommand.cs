@@ -176,7 +176,8 @@ public static class CheckCommand
             Filler = form.Filler,
             Head = form.Head,
             Incomplete = form.Incomplete,
-            ReadingNotes = form.ReadingNotes,
+            ReadingNotes = ReadingDoubtText.Sentences(form),
+            ReadingDoubts = [.. form.ReadingDoubts.Select(DoubtJson.From)],
             Source = SourceJson.From(form.Source),
         };
     }

@@ -19,6 +19,23 @@ public sealed record SourceJson(int Row, int Column, string? Sheet, int? Page)
     public static SourceJson? From(SourcePosition? p) => p is null ? null : new SourceJson(p.Row, p.Column, p.Sheet, p.Page);
 }
 
+/// <summary>One reading doubt: where (scope, block, row, cells), why (reason code), the raw text, and its sentence.</summary>
+public sealed record DoubtJson(
+    string Reason,
+    string Scope,
+    string Block,
+    SourceJson? Source,
+    IReadOnlyList<string> Cells,
+    string? RowLabel,
+    string? Text,
+    string? Assumed,
+    string Message)
+{
+    public static DoubtJson From(ReadingDoubt d) => new(
+        ReadingDoubtText.Code(d.Reason), ReadingDoubtText.Code(d.Scope), ReadingDoubtText.Code(d.Block), SourceJson.From(d.Row),
+        [.. d.Cells.Select(ReadingDoubtText.Code)], d.RowLabel, d.Text, d.Assumed, ReadingDoubtText.Describe(d));
+}
+
 public sealed record FundsJson(
     string Label,
     string Role,
@@ -105,7 +122,9 @@ public sealed record FormJson
     public string? Filler { get; init; }
     public string? Head { get; init; }
     public bool Incomplete { get; init; }
+    /// <summary>The sentences of <see cref="ReadingDoubts"/>, kept for tools that read them as strings.</summary>
     public required IReadOnlyList<string> ReadingNotes { get; init; }
+    public required IReadOnlyList<DoubtJson> ReadingDoubts { get; init; }
     public SourceJson? Source { get; init; }
     public required IReadOnlyList<FindingJson> Findings { get; init; }
 }

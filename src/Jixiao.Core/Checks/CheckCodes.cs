@@ -24,6 +24,16 @@ public static class CheckCodes
     public const string MonitoringDeviationUnexplained = "monitoring-deviation-unexplained";
     public const string ReportTableMismatch = "report-table-mismatch";
 
+    public const string TotalUnreachable = "total-unreachable";
+    public const string ActualAsThreshold = "actual-as-threshold";
+    public const string NotApplicableScored = "not-applicable-scored";
+    public const string TemplateTextLeft = "template-text-left";
+    public const string DeadlineBeforeYear = "deadline-before-year";
+    public const string MonitoringBehindSchedule = "monitoring-behind-schedule";
+    public const string DirectionReversed = "direction-reversed";
+    public const string MoneyAsQuantity = "money-as-quantity";
+    public const string CostIndicatorMissing = "cost-indicator-missing";
+
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
 
@@ -38,6 +48,8 @@ public static class CheckCodes
         ExecutionRateMismatch, ExecutionScoreMismatch, OverExecution, FundsSubtotalMismatch, WeightSum, ScoreExceedsWeight,
         TotalMismatch, GradeMismatch, DeductionUnexplained, FullScoreDespiteMiss, ScoreNotProportional, QualitativeTier,
         MissingValue, TargetNotMeasurable, DuplicateForm, SubtotalMismatch, ShareMismatch, MonitoringProgressMismatch,
-        MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError,
+        MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError, TotalUnreachable, ActualAsThreshold,
+        NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
+        CostIndicatorMissing,
     ];
 }

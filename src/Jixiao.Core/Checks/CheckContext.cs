@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Notation;
 using Jixiao.Core.Rulebooks;
@@ -8,22 +7,15 @@ using Jixiao.Core.Rulebooks;
 namespace Jixiao.Core.Checks;
 
 /// <summary>
-/// One form under check, with what the rules share: where its reading was uncertain. Rules hold back arithmetic on
-/// uncertain rows (a page break that shifted cells makes any sum over them meaningless).
+/// One form under check, with what the rules share: its reading doubts (typed records). A rule holds back exactly
+/// the arithmetic that reads a doubtful cell — a row check on that row, a sum that includes it — and nothing else.
 /// </summary>
-public sealed partial class CheckContext
+public sealed class CheckContext
 {
     public CheckContext(PerformanceForm form, Rulebook rulebook)
     {
         Form = form;
         Rulebook = rulebook;
-        foreach (var note in UncertainNotes(form))
-        {
-            ReadingUncertain = true;
-            foreach (Match m in RowNumber().Matches(note))
-                if (int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row))
-                    uncertainRows.Add(row);
-        }
     }
 
     public PerformanceForm Form { get; }
@@ -61,25 +53,39 @@ public sealed partial class CheckContext
     /// <summary>The indicator rows with the weight each one carries (see <see cref="IndicatorWeights"/>).</summary>
     public IReadOnlyList<WeightedRow> Weighted => weighted ??= IndicatorWeights.Of(Form);
 
-    private readonly HashSet<int> uncertainRows = [];
-
-    /// <summary>True when the reader left notes of uncertain cells: sums over the whole form (totals, weight sums, subtotals) are held back.</summary>
-    // Found once, in the constructor: many rules ask, and the notes need not be scanned for every word each time.
-    public bool ReadingUncertain { get; }
+    /// <summary>
+    /// True when a check that reads <paramref name="cells"/> of the row read from <paramref name="source"/> must hold
+    /// back: a doubt names that row as a whole or one of those cells. Doubts elsewhere do not matter to it.
+    /// </summary>
+    public bool IsDoubtful(SourcePosition? source, params ReadOnlySpan<CellRole> cells)
+    {
+        var doubts = Form.ReadingDoubts;
+        if (doubts.Count == 0 || source is null) return false;
+        foreach (var d in doubts)
+        {
+            if (!d.IsAt(source)) continue;
+            foreach (var cell in cells)
+                if (d.Covers(cell)) return true;
+        }
+        return false;
+    }
 
     /// <summary>
-    /// The reading notes that say a cell may be wrong (shifted by a page break, a fragment not placed, a truncated table).
-    /// Notes that only record an interpretation ("该行未列一级指标，按二级指标归入…") leave the numbers certain.
+    /// True when a sum over <paramref name="block"/> that reads <paramref name="cells"/> of its rows must hold back: the
+    /// whole form or the block is in doubt (a table cut off), or a row or cell the sum includes is.
     /// </summary>
-    public static IEnumerable<string> UncertainNotes(PerformanceForm form) =>
-        form.ReadingNotes.Where(n => UncertainWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
-
-    private static readonly string[] UncertainWords =
-        ["错位", "跨页", "残片", "混入", "挤占", "无法确定", "不完整", "未读取", "未见", "不确定", "可能", "缺失", "无法识别", "中断"];
-
-    /// <summary>True when a note names the source row of this value ("第12行"): row-level arithmetic is held back there.</summary>
-    public bool IsUncertain(SourcePosition? source) => source is not null && uncertainRows.Contains(source.Row);
-
-    [GeneratedRegex(@"第\s*(\d+)\s*行")]
-    private static partial Regex RowNumber();
+    public bool SumIsDoubtful(FormBlock block, params ReadOnlySpan<CellRole> cells)
+    {
+        var doubts = Form.ReadingDoubts;
+        if (doubts.Count == 0) return false;
+        foreach (var d in doubts)
+        {
+            if (d.Scope == DoubtScope.Form) return true;
+            if (d.Block != block) continue;
+            if (d.Scope == DoubtScope.Block) return true;
+            foreach (var cell in cells)
+                if (d.Covers(cell)) return true;
+        }
+        return false;
+    }
 }

@@ -4,6 +4,7 @@ using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Checks.Monitoring;
 using Jixiao.Core.Checks.Reports;
 using Jixiao.Core.Checks.Sets;
+using Jixiao.Core.Checks.Targets;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
 
@@ -32,17 +33,28 @@ public static class Checker
         new WeightSumRule(),
         new ScoreExceedsWeightRule(),
         new TotalMismatchRule(),
+        new TotalUnreachableRule(),
         new GradeMismatchRule(),
         new MissingValueRule(),
         new FullScoreDespiteMissRule(),
+        new ActualAsThresholdRule(),
+        new NotApplicableScoredRule(),
         new QualitativeTierRule(),
         new ScoreNotProportionalRule(),
         new DeductionUnexplainedRule(),
         new TargetNotMeasurableRule(),
+        new DirectionReversedRule(),
+        new MoneyAsQuantityRule(),
+        new CostIndicatorMissingRule(),
+        new TargetsWeightSumRule(),
+        new DeadlineBeforeYearRule(),
+        new TemplateTextRule(),
         new BasicDataSubtotalRule(),
         new StaffingControlRateRule(),
         new MonitoringProgressMismatchRule(),
         new MonitoringDeviationUnexplainedRule(),
+        new MonitoringBehindScheduleRule(),
+        new MonitoringMissingValueRule(),
         new ReportArithmeticRule(),
     ];
 
@@ -57,8 +69,10 @@ public static class Checker
     private static List<Finding> Check(CheckContext context, IReadOnlyList<ICheckRule> rules)
     {
         var findings = new List<Finding>();
+        var settings = context.Rulebook.Checks;
         foreach (var rule in rules)
         {
+            if (!settings.Applies(rule.Code)) continue;
             // A safety net, not the fix: a rule that throws is a defect (the property tests look for them), and it must
             // cost the user that one check on that one form, never the other rules, forms or files.
             try

@@ -69,8 +69,11 @@ public sealed class PerformanceForm
     /// <summary>True when the form stops before its end (published excerpts often do); what is there is kept, nothing invented.</summary>
     public bool Incomplete { get; set; }
 
-    /// <summary>Where reading was uncertain (cells shifted by a page break …), in Chinese; the checker holds back arithmetic findings there.</summary>
-    public List<string> ReadingNotes { get; } = [];
+    /// <summary>
+    /// Where reading was uncertain (cells shifted by a page break, a table cut off …), as records: the checker holds back
+    /// exactly the checks that read a doubtful cell; <see cref="ReadingDoubtText"/> says them in Chinese.
+    /// </summary>
+    public List<ReadingDoubt> ReadingDoubts { get; } = [];
 
     /// <summary>Where the form starts in its source.</summary>
     public SourcePosition? Source { get; set; }

@@ -37,6 +37,9 @@ public sealed class Rulebook
 
     public required IReadOnlyList<FormTree> Forms { get; init; }
 
+    /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
+    public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;
+
     /// <summary>The indicator tree for a form kind, or null when the rulebook has none.</summary>
     public FormTree? TreeFor(FormKind kind) => Forms.FirstOrDefault(f => f.Kind == kind);
 
@@ -116,3 +119,35 @@ public sealed record IndicatorBlock(string Name, decimal Weight, IReadOnlyList<S
 
 /// <summary>A 二级 indicator; <see cref="Weight"/> null where the unit chooses it.</summary>
 public sealed record SubBlock(string Name, decimal? Weight);
+
+/// <summary>
+/// What the plausibility checks need from a province and year: which checks apply, the time schedule of monitoring, the
+/// words that mark an indicator as not applicable or a cell as template text, the weight totals a targets form may
+/// have and whether a 成本指标 is required. A rulebook without a "checks" object gets <see cref="Empty"/>: the checks
+/// that need a vocabulary find nothing.
+/// </summary>
+public sealed record RulebookChecks
+{
+    public static RulebookChecks Empty { get; } = new();
+
+    /// <summary>Finding codes this rulebook switches off (a province whose rules make the check meaningless).</summary>
+    public IReadOnlyList<string> DisabledChecks { get; init; } = [];
+
+    /// <summary>How far (as a fraction, 0.05 = 5 points) 1-N月执行率 may fall behind N/12 before the lag needs a reason.</summary>
+    public decimal MonitoringScheduleTolerance { get; init; }
+
+    /// <summary>Words with which a unit declares an indicator not applicable (不涉及, 无经济效益).</summary>
+    public IReadOnlyList<string> NotApplicableWords { get; init; } = [];
+
+    /// <summary>Marks of template text a unit should have replaced (**, 请填写, 指标1).</summary>
+    public IReadOnlyList<string> TemplateMarkers { get; init; } = [];
+
+    /// <summary>The weight totals a 绩效目标申报表 may add up to (100, or 90 where the execution rate's 10 is left out).</summary>
+    public IReadOnlyList<decimal> TargetsWeightTotals { get; init; } = [];
+
+    /// <summary>True from the year the guidance makes 成本指标 required in every indicator set.</summary>
+    public bool CostIndicatorRequired { get; init; }
+
+    public bool Applies(string code) => !DisabledChecks.Contains(code, StringComparer.Ordinal);
+}
+

@@ -77,7 +77,52 @@ internal sealed class RulebookReader
             },
             Grades = grades,
             Forms = forms,
+            Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
         };
+    }
+
+    private RulebookChecks Checks(JsonElement c)
+    {
+        const string path = "checks";
+        Expect(c, path, JsonValueKind.Object);
+        var disabled = Strings(c, "disabledChecks", path);
+        foreach (var code in disabled)
+            if (!Jixiao.Core.Checks.CheckCodes.All.Contains(code, StringComparer.Ordinal))
+                throw Error(path + ".disabledChecks", $"没有名为 {code} 的检查（见 docs/checks.md）", $"no check named {code} (see docs/checks.md)");
+        var tolerance = Number(c, "monitoringScheduleTolerance", path, positive: false);
+        if (tolerance is < 0m or > 1m)
+            throw Error(path + ".monitoringScheduleTolerance", "应在 0 到 1 之间（0.05 表示 5 个百分点）", "must be between 0 and 1 (0.05 means 5 points)");
+        var totals = new List<decimal>();
+        var i = 0;
+        foreach (var t in Array(c, "targetsWeightTotals", path).EnumerateArray())
+        {
+            var p = $"{path}.targetsWeightTotals[{i++}]";
+            if (t.ValueKind != JsonValueKind.Number || !t.TryGetDecimal(out var d) || d <= 0m) throw Error(p, "应为大于 0 的数", "must be a number greater than 0");
+            totals.Add(d);
+        }
+        return new RulebookChecks
+        {
+            DisabledChecks = disabled,
+            MonitoringScheduleTolerance = tolerance,
+            NotApplicableWords = Strings(c, "notApplicableWords", path),
+            TemplateMarkers = Strings(c, "templateMarkers", path),
+            TargetsWeightTotals = totals,
+            CostIndicatorRequired = Bool(c, "costIndicatorRequired", path),
+        };
+    }
+
+    private List<string> Strings(JsonElement parent, string name, string parentPath)
+    {
+        var list = new List<string>();
+        var i = 0;
+        foreach (var w in Array(parent, name, parentPath).EnumerateArray())
+        {
+            if (w.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(w.GetString()))
+                throw Error($"{Join(parentPath, name)}[{i}]", "应为非空字符串", "must be a non-empty string");
+            list.Add(w.GetString()!.Trim());
+            i++;
+        }
+        return list;
     }
 
     private ExecutionRule Execution(JsonElement root, decimal totalWeight)

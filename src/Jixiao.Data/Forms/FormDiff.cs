@@ -42,7 +42,7 @@ public static class FormDiff
         new("filler", "填报人", f => f.Filler),
         new("head", "单位负责人", f => f.Head),
         new("incomplete", "不完整", f => f.Incomplete ? "是" : "否"),
-        new("readingNotes", "读取说明", f => f.ReadingNotes.Count == 0 ? null : string.Join("；", f.ReadingNotes)),
+        new("readingNotes", "读取说明", f => f.ReadingDoubts.Count == 0 ? null : string.Join("；", ReadingDoubtText.Sentences(f))),
     ];
 
     private static readonly Field<FundsRow>[] FundsFields =

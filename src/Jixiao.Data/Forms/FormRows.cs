@@ -36,7 +36,7 @@ public static class FormRows
         record.Filler = form.Filler;
         record.Head = form.Head;
         record.Incomplete = form.Incomplete;
-        record.ReadingNotes = form.ReadingNotes.Count == 0 ? null : string.Join('\n', form.ReadingNotes);
+        record.ReadingNotes = FormJson.SerializeDoubts(form.ReadingDoubts);
         record.Source = SourceColumns.From(form.Source);
 
         Sync(record.Funds, form.Funds, (row, f) =>
@@ -136,7 +136,7 @@ public static class FormRows
                 }
                 : null,
         };
-        if (!string.IsNullOrEmpty(record.ReadingNotes)) form.ReadingNotes.AddRange(record.ReadingNotes.Split('\n'));
+        form.ReadingDoubts.AddRange(FormJson.DeserializeDoubts(record.ReadingNotes));
         form.Funds.AddRange(record.Funds.OrderBy(r => r.Position).Select(r => new FundsRow
         {
             Label = r.Label,

@@ -95,7 +95,10 @@ public sealed class FormRecord
     public string? Head { get; set; }
     public bool Incomplete { get; set; }
 
-    /// <summary>Reading notes, one a line.</summary>
+    /// <summary>
+    /// The reading doubts as a JSON array of records (FormJson.SerializeDoubts). Rows stored before doubts were typed hold
+    /// plain notes, one a line; they are read back as form-scope doubts.
+    /// </summary>
     public string? ReadingNotes { get; set; }
 
     public SourceColumns Source { get; set; } = new();

@@ -6,6 +6,9 @@ internal sealed partial class FormBuilder
 {
     private static readonly int[] ShiftCandidates = [0, -1, 1, -2, 2, -3, 3];
 
+    /// <summary>The text cells of an indicator row a stray fragment may continue.</summary>
+    private static readonly CellRole[] TextCells = [CellRole.Name, CellRole.Content, CellRole.Target, CellRole.Actual, CellRole.Explanation];
+
     private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind);
 
     private void AddIndicatorRow(SourceRow row)
@@ -21,8 +24,14 @@ internal sealed partial class FormBuilder
         if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
             && Vocabulary.Classify(row.Keys[first]) == TreeWord.Text)
         {
-            // A fragment a page break split off a cell: which field it continues cannot be told for certain.
-            Notes.Add($"{Loc(row)}：跨页残片“{row.Text[first]}”无法确定属于上一行的哪一栏，未并入");
+            // A fragment a page break split off a cell of the row above: which of its text cells it continues cannot be
+            // told, so those cells are in doubt (its numbers are not: the fragment is no amount).
+            var previous = Form.Indicators[^1];
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.StrayFragment, Block = FormBlock.Indicators, Row = previous.Source, Cells = TextCells,
+                RowLabel = previous.Name ?? previous.Level2, Text = row.Text[first],
+            });
             return;
         }
 
@@ -77,7 +86,11 @@ internal sealed partial class FormBuilder
             if (garbledLevel1)
             {
                 var parent = l2 is { } two ? Vocabulary.StandardParent(two.Key) : null;
-                Notes.Add($"{Loc(row)}：一级指标单元格为“{one.Text}”，" + (parent is null ? "按原文保留" : $"按二级指标归入“{parent}”"));
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.MisplacedLevel, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Level1],
+                    Text = one.Text, Assumed = parent,
+                });
                 _level1 = parent ?? one.Text;
                 _level1Weight = null;
             }
@@ -100,7 +113,11 @@ internal sealed partial class FormBuilder
             if (l1 is null && Vocabulary.StandardParent(second.Key) is { } parent
                 && (_level1 is null || (Vocabulary.IsStandardLevel1(TextNorm.Key(_level1)) && TextNorm.Key(_level1) != parent)))
             {
-                Notes.Add($"{Loc(row)}：该行未列一级指标，按二级指标“{second.Text}”归入“{parent}”");
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.InferredLevel, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Level1],
+                    Text = second.Text, Assumed = parent,
+                });
                 _level1 = parent;
                 _level1Weight = null;
             }
@@ -112,11 +129,23 @@ internal sealed partial class FormBuilder
         indicator.Name = name?.Text;
         indicator.Content = content?.Text;
         if (content is not null && !layout.HasContent)
-            Notes.Add($"{Loc(row)}（{rowLabel}）：多出一格“{content.Value.Text}”，已记作指标内容，目标值与完成值可能错位");
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Target, CellRole.Actual],
+                RowLabel = rowLabel, Text = content.Value.Text, Assumed = "指标内容",
+            });
         foreach (var extra in extras)
-            Notes.Add($"{Loc(row)}（{rowLabel}）：多出一格“{extra}”，未读取");
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ExtraCell, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Name, CellRole.Content],
+                RowLabel = rowLabel, Text = extra,
+            });
+        // Numbers among the names: cells of this row (or of another) sit in the wrong place, so none of its values is sure.
         if (strays.Count > 0)
-            Notes.Add($"{Loc(row)}（{rowLabel}）：指标名称栏混入跨页内容“{string.Join(" ", strays)}”，已略去" + (name is null && l2 is null ? "，该行指标名称无法确定" : ""));
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.StrayFragment, Block = FormBlock.Indicators, Row = row.Source, RowLabel = rowLabel, Text = string.Join(" ", strays),
+            });
 
         // Right part.
         for (var c = layout.TargetColumn; c < layout.Width; c++)
@@ -149,12 +178,19 @@ internal sealed partial class FormBuilder
         {
             var w = row.At(layout.WeightColumn + shift);
             var s = row.At(layout.ScoreColumn + shift);
-            Notes.Add($"{Loc(row)}（{rowLabel}）：分值、得分栏被跨页内容挤占（“{w}”“{s}”），未读取分值、得分及其后各栏");
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, RowLabel = rowLabel,
+                Text = string.Join(" ", new[] { w, s }.Where(t => t.Length > 0)),
+            });
         }
         else if (layout.WeightColumn >= 0 && layout.ScoreColumn >= 0 && indicator.Weight is not null && indicator.StatedScore is null
                  && row.At(layout.ScoreColumn + shift).Length == 0)
         {
-            Notes.Add($"{Loc(row)}（{rowLabel}）：未见得分");
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.MissingValue, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Score], RowLabel = rowLabel,
+            });
         }
         // A 分值 printed only as the name's suffix ("在职人员控制率（3分）").
         indicator.Weight ??= name?.Weight;

@@ -42,7 +42,10 @@ internal sealed partial class FormBuilder
 
     public PerformanceForm Form { get; }
 
-    private List<string> Notes => Form.ReadingNotes;
+    private void Doubt(ReadingDoubt doubt) => Form.ReadingDoubts.Add(doubt);
+
+    private static ReadingDoubt CutOff(FormBlock block, string? after = null) =>
+        new() { Reason = DoubtReason.CutOff, Block = block, RowLabel = after };
 
     public static FormKind? UntitledKind(SourceRow row, FormKind? currentKind)
     {
@@ -144,37 +147,30 @@ internal sealed partial class FormBuilder
                 if (f.Indicators.Count == 0)
                 {
                     f.Incomplete = true;
-                    f.ReadingNotes.Add("表格不完整：未见绩效指标部分");
+                    Doubt(CutOff(FormBlock.Indicators));
                 }
                 else if (!_sawTotal)
                 {
                     f.Incomplete = true;
-                    f.ReadingNotes.Add($"表格不完整：在“{f.Indicators[^1].Name ?? f.Indicators[^1].Level2}”一行之后中断，未见总分行");
+                    Doubt(CutOff(FormBlock.Indicators, f.Indicators[^1].Name ?? f.Indicators[^1].Level2 ?? ""));
                 }
                 break;
             case FormKind.Monitoring or FormKind.Targets:
                 if (f.Indicators.Count == 0)
                 {
                     f.Incomplete = true;
-                    f.ReadingNotes.Add("表格不完整：未见绩效指标部分");
+                    Doubt(CutOff(FormBlock.Indicators));
                 }
                 break;
             case FormKind.DepartmentBasicData:
                 if (f.BasicData.Count == 0)
                 {
                     f.Incomplete = true;
-                    f.ReadingNotes.Add("表格不完整：未见经费控制情况");
+                    Doubt(CutOff(FormBlock.BasicData));
                 }
                 break;
         }
         return f;
-    }
-
-    private static string Loc(SourceRow row)
-    {
-        var s = row.Source;
-        if (s is null) return "";
-        return (s.Sheet is null ? "" : s.Sheet + " ") + (s.Page is null ? "" : $"第{s.Page}页") + $"第{s.Row}行";
     }
 
     // ---- header fields -------------------------------------------------------------------------------------------
@@ -315,7 +311,10 @@ internal sealed partial class FormBuilder
             }
             if (!TextNorm.TryAmount(text, out var amount))
             {
-                Notes.Add($"{Loc(row)}（{label}）：“{text}”不是金额，未读取");
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.NotANumber, Block = FormBlock.Funds, Row = fr.Source, Cells = [FundsCell(role)], RowLabel = label, Text = text,
+                });
                 continue;
             }
             values++;
@@ -371,10 +370,18 @@ internal sealed partial class FormBuilder
         var percent = cells.FindIndex(c => IsPercentText(row.Text[c]));
         var rateAt = columns.IndexOf(FundsColumn.Rate);
         var assigned = new FundsColumn[cells.Count];
-        if (percent >= 0 && rateAt >= 0 && percent <= rateAt && cells.Count - percent - 1 <= columns.Count - rateAt - 1)
+        var offset = rateAt - percent;
+        if (percent >= 0 && rateAt >= 0 && offset >= 0 && offset + cells.Count <= columns.Count)
         {
-            for (var i = 0; i < cells.Count; i++) assigned[i] = columns[rateAt - percent + i];
-            for (var i = percent + 1; i < cells.Count; i++) assigned[i] = columns[rateAt + (i - percent)];
+            for (var i = 0; i < cells.Count; i++) assigned[i] = columns[offset + i];
+            // The columns before the first figure are taken as blank: say which, so a check reading them waits.
+            if (offset > 0)
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = row.Source, RowLabel = row.Text[labelColumn],
+                    Cells = columns.Take(offset).Select(FundsCell).ToList(), Text = string.Join(" ", cells.Select(c => row.Text[c])),
+                    Assumed = "空栏（各数按类型对齐到表头）",
+                });
         }
         else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || TextNorm.TryAmount(row.Text[c], out _)))
         {
@@ -382,11 +389,13 @@ internal sealed partial class FormBuilder
         }
         else
         {
-            Notes.Add($"{Loc(row)}（{row.Text[labelColumn]}）：资金各栏与表头对不齐，未读取该行数值");
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = row.Source, RowLabel = row.Text[labelColumn],
+                Text = string.Join(" ", cells.Select(c => row.Text[c])),
+            });
             return [];
         }
-        if (cells.Count > 0 && cells.Count < columns.Count)
-            Notes.Add($"{Loc(row)}（{row.Text[labelColumn]}）：该行少了{columns.Count - cells.Count}格，已按数值类型对齐到表头，请核对");
         return cells.Select((c, i) => (c, assigned[i]));
     }
 
@@ -560,9 +569,9 @@ internal sealed partial class FormBuilder
         }
         else
         {
-            r.PriorYearFinal = Amount(row, _basicPrior, labelColumn);
-            r.Budget = Amount(row, _basicBudget, labelColumn);
-            r.Final = Amount(row, _basicFinal, labelColumn);
+            r.PriorYearFinal = Amount(row, _basicPrior, labelColumn, CellRole.PriorYearFinal);
+            r.Budget = Amount(row, _basicBudget, labelColumn, CellRole.Budget);
+            r.Final = Amount(row, _basicFinal, labelColumn, CellRole.Final);
         }
 
         var lead = 0;
@@ -593,13 +602,30 @@ internal sealed partial class FormBuilder
         Form.BasicData.Add(r);
     }
 
-    private decimal? Amount(SourceRow row, int column, int labelColumn)
+    private decimal? Amount(SourceRow row, int column, int labelColumn, CellRole role)
     {
         if (column < 0 || column == labelColumn) return null;
         var text = row.At(column);
         if (TextNorm.IsPlaceholder(text)) return null;
         if (TextNorm.TryAmount(text, out var v)) return v;
-        Notes.Add($"{Loc(row)}：“{text}”不是金额，未读取");
+        Doubt(new ReadingDoubt
+        {
+            Reason = DoubtReason.NotANumber, Block = FormBlock.BasicData, Row = row.Sources[labelColumn], Cells = [role],
+            RowLabel = row.Text[labelColumn], Text = text,
+        });
         return null;
     }
+
+    private static CellRole FundsCell(FundsColumn column) => column switch
+    {
+        FundsColumn.InitialBudget => CellRole.InitialBudget,
+        FundsColumn.Budget => CellRole.Budget,
+        FundsColumn.Executed => CellRole.Executed,
+        FundsColumn.Transfer => CellRole.Transfer,
+        FundsColumn.Forecast => CellRole.Forecast,
+        FundsColumn.Weight => CellRole.Weight,
+        FundsColumn.Rate => CellRole.Rate,
+        FundsColumn.Score => CellRole.Score,
+        _ => CellRole.Label,
+    };
 }

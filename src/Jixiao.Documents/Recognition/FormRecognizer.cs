@@ -10,7 +10,7 @@ namespace Jixiao.Documents.Recognition;
 /// Turns what a reader found (cell grids and paragraphs) into forms of the model: where each form starts and ends, its
 /// kind, header fields, funds block, overall target, indicator rows, basic data and narrative reports. It works from
 /// the layouts of the domain guide (§2) and recognises header words by meaning, so it is not tied to one province's
-/// spelling. Where cells are shifted it keeps what is certain and says in <see cref="PerformanceForm.ReadingNotes"/>
+/// spelling. Where cells are shifted it keeps what is certain and says in <see cref="PerformanceForm.ReadingDoubts"/>
 /// what it could not place; it never makes a value up.
 /// </summary>
 public static partial class FormRecognizer
@@ -135,9 +135,18 @@ public static partial class FormRecognizer
                     grades.Add(m.Groups[1].Value[..1]);
             }
             if (totals.Count > 0 && totals.TrueForAll(t => t == totals[0])) form.StatedTotal = totals[0];
-            else if (totals.Count > 0) form.ReadingNotes.Add("报告中的总分说法不一：" + string.Join("、", totals.Distinct().Select(t => t.ToString(CultureInfo.InvariantCulture) + "分")));
+            else if (totals.Count > 0)
+                form.ReadingDoubts.Add(new ReadingDoubt
+                {
+                    Reason = DoubtReason.ConflictingStatements, Block = FormBlock.Report, Cells = [CellRole.StatedTotal],
+                    Text = string.Join("、", totals.Distinct().Select(t => t.ToString(CultureInfo.InvariantCulture) + "分")),
+                });
             if (grades.Count > 0 && grades.TrueForAll(g => g == grades[0])) form.StatedGrade = grades[0];
-            else if (grades.Count > 0) form.ReadingNotes.Add("报告中的等级说法不一：" + string.Join("、", grades.Distinct()));
+            else if (grades.Count > 0)
+                form.ReadingDoubts.Add(new ReadingDoubt
+                {
+                    Reason = DoubtReason.ConflictingStatements, Block = FormBlock.Report, Cells = [CellRole.StatedGrade], Text = string.Join("、", grades.Distinct()),
+                });
         }
 
         /// <summary>The unit signing the report: the short line before the closing date ("长沙市望城区数据资源中心 / 2021年1月25日").</summary>

@@ -56,6 +56,7 @@ public static class UiText
         ["等级"] = "Grade",
         ["分值合计"] = "Weights",
         ["问题"] = "Findings",
+        ["读取存疑"] = "Reading doubts",
         ["没有需要处理的表单。"] = "Nothing to do.",
         ["按状态统计"] = "Forms by state",
         ["总分分布"] = "Total scores",

@@ -32,3 +32,14 @@ public class FindingTextTests
         Assert.Equal("报告正文 第50句（本年度预算支出完成率134.71%） 占比", FindingText.Where(new FindingLocation(Blocks.Report, 50, "占比", "本年度预算支出完成率134.71%")));
     }
 }
+
+public class TheCatalogueDocumentsEveryCode
+{
+    [Fact]
+    public void Every_finding_code_has_an_entry_in_docs_checks_md()
+    {
+        var doc = File.ReadAllText(Path.Combine(Jixiao.Tests.RepoPaths.Root, "docs", "checks.md"));
+        var missing = CheckCodes.All.Where(c => !doc.Contains($"### `{c}`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "docs/checks.md lacks " + string.Join(", ", missing));
+    }
+}

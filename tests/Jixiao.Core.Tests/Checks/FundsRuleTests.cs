@@ -62,7 +62,10 @@ public class ExecutionRateMismatchTests
     {
         var form = Project("x", "868", "2032", "234.00%", "0.00");
         form.Funds[0].Source = new SourcePosition(12);
-        form.ReadingNotes.Add("第12行的单元格可能因分页错位");
+        form.ReadingDoubts.Add(new ReadingDoubt
+        {
+            Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = new SourcePosition(12), Cells = [CellRole.Executed], Text = "2032",
+        });
         Assert.Empty(Run(new ExecutionRateMismatchRule(), form));
     }
 }

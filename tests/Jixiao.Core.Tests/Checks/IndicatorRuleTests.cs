@@ -147,10 +147,15 @@ public class WeightSumTests
         Add("效益指标（40分）", 40, "社会效益指标（10）", 10, "9");
         Add("效益指标（40分）", 40, "生态效益指标（10）", 10, "10");
         Add("效益指标（40分）", 40, "可持续影响指标（10）", 10, "10");
-        // The reader puts a 满意度 row printed without its own 一级 cell into 满意度指标 (and says so in a note).
+        // The reader puts a 满意度 row printed without its own 一级 cell into 满意度指标 (and records that interpretation).
         Add("满意度指标", 0, "服务对象满意度指标（10）", 10, "9");
         form.Indicators[^1].Level1Weight = null;
-        form.ReadingNotes.Add("第635行：该行未列一级指标，按二级指标“服务对象满意度指标”归入“满意度指标”");
+        form.Indicators[^1].Source = new SourcePosition(635);
+        form.ReadingDoubts.Add(new ReadingDoubt
+        {
+            Reason = DoubtReason.InferredLevel, Block = FormBlock.Indicators, Row = new SourcePosition(635), Cells = [CellRole.Level1],
+            Text = "服务对象满意度指标", Assumed = "满意度指标",
+        });
         form.StatedWeightTotal = 100m;
         form.StatedTotal = 96m;
         return form;
@@ -198,10 +203,11 @@ public class WeightSumTests
     }
 
     [Fact]
-    public void A_reading_note_of_shifted_cells_holds_back_the_sums_and_says_so()
+    public void A_row_whose_cells_may_be_shifted_holds_back_the_sums_that_include_it_and_says_so()
     {
         var form = Liuyang();
-        form.ReadingNotes.Add("第600行：分页处单元格可能错位");
+        form.Indicators[1].Source = new SourcePosition(600);
+        form.ReadingDoubts.Add(new ReadingDoubt { Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = new SourcePosition(600) });
         Assert.Empty(Run(new WeightSumRule(), form));
         Assert.Empty(Run(new TotalMismatchRule(), form));
         var info = Assert.Single(Check(form), f => f.Code == CheckCodes.ReadingUncertain);

@@ -29,7 +29,7 @@ public class OddInputTests
         form.Indicators.Add(new IndicatorRow { Name = "z", Target = "\u0001\u0000", Actual = new string('9', 40) + "%", Weight = 1m, StatedScore = 2m });
         form.StatedTotal = 1m;
         form.StatedGrade = "？？";
-        form.ReadingNotes.Add("第");
+        form.ReadingDoubts.Add(ReadingDoubt.Legacy("第"));
         form.BasicData.Add(new BasicDataRow { Label = "三公经费", Depth = 0, Final = 1m });
         form.BasicData.Add(new BasicDataRow { Label = "其中：", Depth = 3, Final = 5m });
         form.Staffing = new StaffingBlock { Authorized = 0m, Actual = 3m, StatedControlRate = P("100%") };

@@ -18,7 +18,9 @@ public sealed class IncompleteAndOtherKindsTests
         Assert.True(form.Incomplete);
         Assert.Equal(["上云系统数", "业务连续性"], form.Indicators.Select(r => r.Name));
         Assert.Null(form.StatedTotal);
-        Assert.Contains(form.ReadingNotes, n => n.Contains("业务连续性", StringComparison.Ordinal) && n.Contains("总分", StringComparison.Ordinal));
+        var cut = Assert.Single(form.ReadingDoubts);
+        Assert.Equal((DoubtReason.CutOff, FormBlock.Indicators, DoubtScope.Block, "业务连续性"), (cut.Reason, cut.Block, cut.Scope, cut.RowLabel));
+        Assert.Contains("未见总分行", ReadingDoubtText.Describe(cut));
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class IncompleteAndOtherKindsTests
             总分 | 90 | 90
             """));
         Assert.Equal(["上云系统数", "可用率"], form.Indicators.Select(r => r.Name));
-        Assert.Empty(form.ReadingNotes);
+        Assert.Empty(form.ReadingDoubts);
     }
 
     [Fact]

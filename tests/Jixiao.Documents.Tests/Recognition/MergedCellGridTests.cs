@@ -52,6 +52,6 @@ public sealed class MergedCellGridTests
             (quality.Level1, quality.Level1Weight, quality.Level2, quality.Level2Weight, quality.Name, quality.Weight, quality.StatedScore, quality.Explanation));
         Assert.Equal(new SourcePosition(11, 3, "链路租赁"), quality.Source);
         Assert.Equal((100m, 96m, false), (Form.StatedWeightTotal, Form.StatedTotal, Form.Incomplete));
-        Assert.Empty(Form.ReadingNotes);
+        Assert.Empty(Form.ReadingDoubts);
     }
 }

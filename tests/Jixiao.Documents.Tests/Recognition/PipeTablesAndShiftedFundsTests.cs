@@ -60,7 +60,9 @@ public sealed class PipeTablesAndShiftedFundsTests
         var total = Assert.Single(form.Funds);
         Assert.Null(total.InitialBudget);
         Assert.Equal((50m, 45m, 10m, 9m), (total.Budget!.Value, total.Executed!.Value, total.Weight!.Value, total.StatedScore!.Value));
-        Assert.Contains(form.ReadingNotes, n => n.Contains("年度资金总额", StringComparison.Ordinal));
+        var doubt = Assert.Single(form.ReadingDoubts, d => d.Block == FormBlock.Funds);
+        Assert.Equal((DoubtReason.ShiftedCells, "年度资金总额"), (doubt.Reason, doubt.RowLabel));
+        Assert.Equal([CellRole.InitialBudget], doubt.Cells);
     }
 
     [Fact]

@@ -85,14 +85,20 @@ public sealed class Seed000DepartmentTableTests
         Assert.Null(shifted.Weight);
         Assert.Null(shifted.StatedScore);
         Assert.Null(shifted.Explanation);
-        Assert.Contains(Form.ReadingNotes, n => n.StartsWith("第35行", StringComparison.Ordinal) && n.Contains("年度资金总", StringComparison.Ordinal));
+        // The weight and score cells hold the funds block's words: the whole row is in doubt.
+        Assert.Contains(Form.ReadingDoubts, d => d is { Reason: DoubtReason.ShiftedCells, Scope: DoubtScope.Row, Row.Row: 35 } && d.Text!.Contains("年度资金总", StringComparison.Ordinal));
 
         var nameless = Form.Indicators.Single(r => r.Target == "同比上升" && r.Actual == "上升");
         Assert.Null(nameless.Name);
         Assert.Equal(("社会效益指标", 6m), (nameless.Level2, nameless.Weight));
         Assert.Null(nameless.StatedScore);
-        Assert.Contains(Form.ReadingNotes, n => n.StartsWith("第38行", StringComparison.Ordinal) && n.Contains("无法确定", StringComparison.Ordinal));
-        Assert.Contains(Form.ReadingNotes, n => n.StartsWith("第26行", StringComparison.Ordinal) && n.Contains("出口提供运营商的 DNS 时延", StringComparison.Ordinal));
+        Assert.Contains(Form.ReadingDoubts, d => d is { Reason: DoubtReason.StrayFragment, Scope: DoubtScope.Row, Row.Row: 38, Text: "0" });
+        Assert.Contains(Form.ReadingDoubts, d => d is { Reason: DoubtReason.MissingValue, Row.Row: 38 } && d.Cells.SequenceEqual([CellRole.Score]));
+        // The fragment on line 26 continues a text cell of the indicator row above it: those cells are in doubt, its numbers are not.
+        var fragment = Assert.Single(Form.ReadingDoubts, d => d.Text == "出口提供运营商的 DNS 时延");
+        Assert.Equal((DoubtReason.StrayFragment, DoubtScope.Cell), (fragment.Reason, fragment.Scope));
+        Assert.DoesNotContain(CellRole.Score, fragment.Cells);
+        Assert.True(fragment.Row!.Row < 26);
     }
 
     [Fact]

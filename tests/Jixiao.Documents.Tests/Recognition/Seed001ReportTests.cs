@@ -41,6 +41,8 @@ public sealed class Seed001ReportTests
         var contradictory = Assert.Single(Recognize.Text("2021年度项目支出绩效自评报告\n综合得分为92分。\n经复核，自评得分为88分，等级为良好。\n"));
         Assert.Null(contradictory.StatedTotal);
         Assert.Equal("良", contradictory.StatedGrade);
-        Assert.Contains(contradictory.ReadingNotes, n => n.Contains("92分", StringComparison.Ordinal) && n.Contains("88分", StringComparison.Ordinal));
+        var doubt = Assert.Single(contradictory.ReadingDoubts);
+        Assert.Equal((DoubtReason.ConflictingStatements, FormBlock.Report, "92分、88分"), (doubt.Reason, doubt.Block, doubt.Text));
+        Assert.Equal([CellRole.StatedTotal], doubt.Cells);
     }
 }

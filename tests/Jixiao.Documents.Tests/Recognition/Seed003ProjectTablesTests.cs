@@ -73,7 +73,10 @@ public sealed class Seed003ProjectTablesTests
         var f = Forms[3];
         var row = f.Indicators.Single(r => r.Name == "长效制度建设");
         Assert.Equal(("生态效益指标", "完善", 6.00m, 6.00m), (row.Level2, row.Content, row.Weight, row.StatedScore));
-        Assert.Contains(f.ReadingNotes, n => n.StartsWith("第94行", StringComparison.Ordinal) && n.Contains("完善", StringComparison.Ordinal));
+        // Only the target and actual may be shifted: the weight and score were anchored, so sums over them still run.
+        var doubt = Assert.Single(f.ReadingDoubts, d => d.Reason == DoubtReason.ShiftedCells);
+        Assert.Equal((94, "完善"), (doubt.Row!.Row, doubt.Text));
+        Assert.Equal([CellRole.Target, CellRole.Actual], doubt.Cells);
         var twin = Forms[6].Indicators.Single(r => r.Name == "长效制度建设");
         Assert.Equal(("完善", "100%"), (twin.Target, twin.Actual));
         Assert.Equal([5m, 5m, 6m, 5m, 3m], Forms[6].Indicators.Where(r => r.Level2 == "可持续影响指标").Select(r => r.Weight!.Value));

@@ -40,6 +40,6 @@ public sealed class TraditionalCharactersTests
         Assert.Equal(("滿意度指標", "服務對象滿意度指標", "群眾滿意度", "≥90%", "85%", 10m, 9.44m, "施工影響出行"),
             (last.Level1, last.Level2, last.Name, last.Target, last.Actual, last.Weight, last.StatedScore, last.Explanation));
         Assert.Equal((100m, 98.94m), (Form.StatedWeightTotal, Form.StatedTotal));
-        Assert.Empty(Form.ReadingNotes);
+        Assert.Empty(Form.ReadingDoubts);
     }
 }

@@ -22,7 +22,7 @@ public sealed class BasicDataSubtotalRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var rows = context.Form.BasicData;
-        if (context.ReadingUncertain) yield break;
+        if (context.SumIsDoubtful(FormBlock.BasicData, CellRole.Label, CellRole.PriorYearFinal, CellRole.Budget, CellRole.Final)) yield break;
         for (var i = 0; i < rows.Count; i++)
         {
             var parent = rows[i];

@@ -10,7 +10,7 @@ public sealed class StaffingControlRateRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         if (context.Form.Staffing is not { StatedControlRate: { } stated, Authorized: { } authorized, Actual: { } actual } staffing) yield break;
-        if (!DomainRanges.IsPercentage(stated) || context.IsUncertain(staffing.Source)) yield break;
+        if (!DomainRanges.IsPercentage(stated) || context.IsDoubtful(staffing.Source, CellRole.Authorized, CellRole.ActualStaff, CellRole.Rate)) yield break;
         // No 编制数 (0) gives no rate to compare; a count no unit could have gives none either (value-out-of-range).
         if (!DomainRanges.IsAmount(actual) || !DomainRanges.IsAmount(authorized) || DomainRanges.Rate(actual, authorized) is not { } fraction) yield break;
         var computed = new Percentage(fraction, stated.Decimals);

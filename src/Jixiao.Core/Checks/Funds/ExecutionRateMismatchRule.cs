@@ -13,7 +13,7 @@ public sealed class ExecutionRateMismatchRule : ICheckRule
         var reported = new HashSet<(decimal?, decimal?, decimal)>();
         foreach (var row in form.Funds)
         {
-            if (row.StatedRate is not { } stated || !DomainRanges.IsPercentage(stated) || context.IsUncertain(row.Source)) continue;
+            if (row.StatedRate is not { } stated || !DomainRanges.IsPercentage(stated) || context.IsDoubtful(row.Source, CellRole.Budget, CellRole.Executed, CellRole.Transfer, CellRole.Rate)) continue;
             if (ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
             var computed = new Percentage(fraction, stated.Decimals);
             if (computed.PrintedPoints == stated.PrintedPoints) continue;

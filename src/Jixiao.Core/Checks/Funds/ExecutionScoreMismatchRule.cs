@@ -19,7 +19,7 @@ public sealed class ExecutionScoreMismatchRule : ICheckRule
         if (form.Kind == FormKind.Monitoring) yield break;
         foreach (var row in form.Funds)
         {
-            if (row.StatedScore is not { } stated || row.Weight is not { } weight || weight <= 0m || context.IsUncertain(row.Source)) continue;
+            if (row.StatedScore is not { } stated || row.Weight is not { } weight || weight <= 0m || context.IsDoubtful(row.Source, CellRole.Budget, CellRole.Executed, CellRole.Transfer, CellRole.Rate, CellRole.Weight, CellRole.Score)) continue;
             if (!DomainRanges.IsScore(stated) || !DomainRanges.IsScore(weight)) continue;
             var engine = ExecutionScore.Compute(ExecutionRates.Base(form, row), row.Executed, row.Transfer, weight, rulebook);
             if (engine.Score is not { } expected || engine.Rate is not { } rate) continue;

@@ -21,7 +21,7 @@ public sealed class FundsSubtotalMismatchRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (context.ReadingUncertain) yield break;
+        if (context.SumIsDoubtful(FormBlock.Funds, CellRole.Label, CellRole.InitialBudget, CellRole.Budget, CellRole.Executed, CellRole.Forecast)) yield break;
         var total = form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Total);
         var parts = form.Funds.Where(r => r.Role == FundsRowRole.Part).ToList();
         var sources = form.Funds.Where(r => r.Role == FundsRowRole.Source).ToList();

@@ -16,7 +16,7 @@ public sealed class OverExecutionRule : ICheckRule
         if (form.Kind == FormKind.Monitoring) yield break;
         foreach (var row in ExecutionRates.WholeRows(form))
         {
-            if (context.IsUncertain(row.Source) || ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
+            if (context.IsDoubtful(row.Source, CellRole.Budget, CellRole.Executed, CellRole.Transfer) || ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
             var rate = new Percentage(fraction, row.StatedRate is { } stated && DomainRanges.IsPercentage(stated) ? stated.Decimals : 2);
             if (rate.PrintedPoints <= 100m) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";

@@ -15,7 +15,7 @@ public sealed class DeductionUnexplainedRule : ICheckRule
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || score >= weight) continue;
             if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
             if (!string.IsNullOrWhiteSpace(r.Row.Explanation) || !string.IsNullOrWhiteSpace(r.Row.Improvement)) continue;
-            if (context.IsUncertain(r.Row.Source)) continue;
+            if (context.IsDoubtful(r.Row.Source, CellRole.Weight, CellRole.Score, CellRole.Explanation, CellRole.Improvement)) continue;
             var label = Locations.Label(r.Row);
             var actual = string.IsNullOrWhiteSpace(r.Row.Actual) ? "" : $"（目标{Locations.Clean(r.Row.Target ?? "")}，实际{Locations.Clean(r.Row.Actual)}）";
             yield return new Finding(

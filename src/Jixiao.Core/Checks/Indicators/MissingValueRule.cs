@@ -27,7 +27,7 @@ public sealed class MissingValueRule : ICheckRule
         var anyActuals = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Actual));
         foreach (var r in context.Weighted)
         {
-            if (WeightSumRule.IsPlaceholder(r) || context.IsUncertain(r.Row.Source)) continue;
+            if (WeightSumRule.IsPlaceholder(r) || context.IsDoubtful(r.Row.Source, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score)) continue;
             if (string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Content)
                 && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)) continue;
             var blank = new List<string>();

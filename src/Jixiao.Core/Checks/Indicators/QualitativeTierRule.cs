@@ -19,7 +19,7 @@ public sealed class QualitativeTierRule : ICheckRule
         {
             if (r.Row.StatedScore is not { } score || r.Weight is not { } weight || weight <= 0m) continue;
             if (!DomainRanges.IsScore(score) || !DomainRanges.IsScore(weight)) continue;
-            if (context.IsUncertain(r.Row.Source)) continue;
+            if (context.IsDoubtful(r.Row.Source, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score)) continue;
             var actual = context.Parse(r.Row.Actual);
             if (actual.Kind != ValueKind.Qualitative || actual.Tier is not { } tier) continue;
             // Full marks on a failure is the sharper finding; reported by full-score-despite-miss.

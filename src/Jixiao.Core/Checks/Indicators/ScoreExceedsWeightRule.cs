@@ -10,10 +10,10 @@ public sealed class ScoreExceedsWeightRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         foreach (var row in context.Form.Funds)
-            if (row.StatedScore is { } s && row.Weight is { } w && s > w && InRange(s, w) && !context.IsUncertain(row.Source))
+            if (row.StatedScore is { } s && row.Weight is { } w && s > w && InRange(s, w) && !context.IsDoubtful(row.Source, CellRole.Weight, CellRole.Score))
                 yield return Make(s, w, Locations.Funds(row, "得分"), Locations.Clean(row.Label));
         foreach (var r in context.Weighted)
-            if (r.Row.StatedScore is { } s && r.Weight is { } w && s > w && InRange(s, w) && !context.IsUncertain(r.Row.Source))
+            if (r.Row.StatedScore is { } s && r.Weight is { } w && s > w && InRange(s, w) && !context.IsDoubtful(r.Row.Source, CellRole.Weight, CellRole.Score))
                 yield return Make(s, w, Locations.Indicator(r.Row, r.Index, "得分"), Locations.Label(r.Row));
     }
 

@@ -13,7 +13,9 @@ public sealed class TotalMismatchRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (form.StatedTotal is not { } stated || form.Incomplete || context.ReadingUncertain) yield break;
+        if (form.StatedTotal is not { } stated || form.Incomplete) yield break;
+        if (context.SumIsDoubtful(FormBlock.Indicators, CellRole.Score) || context.SumIsDoubtful(FormBlock.Funds, CellRole.Score)
+            || context.SumIsDoubtful(FormBlock.Total, CellRole.StatedTotal)) yield break;
         if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation)) yield break;
         var rows = context.Weighted.Where(r => !WeightSumRule.IsPlaceholder(r)).ToList();
         if (rows.Count == 0 || rows.Any(r => r.Row.StatedScore is null)) yield break;

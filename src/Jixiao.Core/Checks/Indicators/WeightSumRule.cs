@@ -14,16 +14,18 @@ public sealed class WeightSumRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) || context.ReadingUncertain)
+        // A block in doubt as a whole (a table cut off) has no sums to take; a doubtful row holds back only the sums it is in.
+        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) || context.SumIsDoubtful(FormBlock.Indicators))
             yield break;
         var rows = context.Weighted.Where(r => !IsPlaceholder(r)).ToList();
         // A weight no form could carry is reported as value-out-of-range; a sum over it means nothing.
         if (rows.Count == 0 || rows.Any(r => r.Weight is not { } w || !DomainRanges.IsScore(w))) yield break;
 
-        foreach (var f in Groups(rows, r => r.Level1, r => r.Row.Level1Weight, "一级指标")) yield return f;
-        foreach (var f in Groups(rows, r => r.Level1 + "/" + r.Level2, r => r.Row.Level2Weight, "二级指标")) yield return f;
+        foreach (var f in Groups(context, rows, r => r.Level1, r => r.Row.Level1Weight, "一级指标")) yield return f;
+        foreach (var f in Groups(context, rows, r => r.Level1 + "/" + r.Level2, r => r.Row.Level2Weight, "二级指标")) yield return f;
 
-        if (form.Incomplete) yield break;
+        if (form.Incomplete || context.SumIsDoubtful(FormBlock.Indicators, CellRole.Weight) || context.SumIsDoubtful(FormBlock.Funds, CellRole.Weight)
+            || context.SumIsDoubtful(FormBlock.Total, CellRole.StatedWeightTotal)) yield break;
         var execution = form.Funds.FirstOrDefault(r => r.Weight is > 0m);
         if (!DomainRanges.IsScore(execution?.Weight)) yield break;
         var indicatorSum = rows.Sum(r => r.Weight!.Value);
@@ -52,11 +54,13 @@ public sealed class WeightSumRule : ICheckRule
                 Numbers.Plain(printed), Numbers.Plain(sum), $"{Parts()} = {Numbers.Plain(sum)}");
     }
 
-    private IEnumerable<Finding> Groups(List<WeightedRow> rows, Func<WeightedRow, string> key, Func<WeightedRow, decimal?> printed, string level)
+    private IEnumerable<Finding> Groups(CheckContext context, List<WeightedRow> rows, Func<WeightedRow, string> key, Func<WeightedRow, decimal?> printed, string level)
     {
         foreach (var list in InOrder(rows, key))
         {
-            if (FirstPrinted(list, printed) is not { } stated) continue;
+            // A printed weight no form could carry is value-out-of-range's finding, not a sum to compare.
+            if (FirstPrinted(list, printed) is not { } stated || !DomainRanges.IsScore(stated)) continue;
+            if (list.Exists(r => context.IsDoubtful(r.Row.Source, CellRole.Weight, CellRole.Level1, CellRole.Level2))) continue;
             // A single row that carries its group's weight is the group: nothing to add up.
             if (list.Count == 1 && list[0].Row.Weight is null) continue;
             var sum = 0m;

@@ -20,7 +20,7 @@ public sealed class MonitoringProgressMismatchRule : ICheckRule
         var form = context.Form;
         if (form.Kind != FormKind.Monitoring) yield break;
         var total = form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Total) ?? form.Funds.FirstOrDefault();
-        if (total is null || context.IsUncertain(total.Source)) yield break;
+        if (total is null || context.IsDoubtful(total.Source, CellRole.InitialBudget, CellRole.Budget, CellRole.Executed)) yield break;
         var budget = total.Budget ?? total.InitialBudget;
         if (budget is not > 0m || total.Executed is not { } spent) yield break;
         // Amounts no form could hold are reported as value-out-of-range and give no share.
