@@ -17,6 +17,9 @@ public sealed class ValueOutOfRangeRule : ICheckRule
         var form = context.Form;
         foreach (var row in form.Funds)
         {
+            // Almost every row is in range: tested without building the field lists that name what is not.
+            if (Amounts(row.InitialBudget, row.Budget, row.Executed, row.Transfer, row.ForecastExecuted) && Scores(row.Weight, row.StatedScore)
+                && DomainRanges.IsPercentage(row.StatedRate)) continue;
             var label = Locations.Clean(row.Label);
             foreach (var (field, value) in new[] { ("年初预算数", row.InitialBudget), ("全年预算数", row.Budget), ("全年执行数", row.Executed), ("上级财政移动支付", row.Transfer), ("全年预计执行数", row.ForecastExecuted) })
                 if (!DomainRanges.IsAmount(value)) yield return Amount(Locations.Funds(row, field), label, field, value!.Value, form.MoneyUnit);
@@ -27,6 +30,7 @@ public sealed class ValueOutOfRangeRule : ICheckRule
 
         foreach (var r in context.Weighted)
         {
+            if (Scores(r.Row.Level1Weight, r.Row.Level2Weight, r.Row.Weight, r.Row.StatedScore)) continue;
             var label = Locations.Label(r.Row);
             foreach (var (field, value) in new[] { ("一级指标分值", r.Row.Level1Weight), ("二级指标分值", r.Row.Level2Weight), ("分值", r.Row.Weight), ("得分", r.Row.StatedScore) })
                 if (!DomainRanges.IsScore(value)) yield return Score(Locations.Indicator(r.Row, r.Index, field), label, field, value!.Value);
@@ -48,6 +52,7 @@ public sealed class ValueOutOfRangeRule : ICheckRule
         for (var i = 0; i < form.BasicData.Count; i++)
         {
             var row = form.BasicData[i];
+            if (Amounts(row.PriorYearFinal, row.Budget, row.Final)) continue;
             var label = Locations.Clean(row.Label);
             foreach (var (field, value) in new[] { ("上年决算数", row.PriorYearFinal), ("本年预算数", row.Budget), ("本年决算数", row.Final) })
                 if (!DomainRanges.IsAmount(value))
@@ -60,6 +65,20 @@ public sealed class ValueOutOfRangeRule : ICheckRule
                     yield return Make(new FindingLocation(Blocks.Report, s.Number + 1, f.Label, Reports.ReportArithmeticRule.Excerpt(s.Text)),
                         $"报告所述“{f.Label}{f.Printed}{f.Unit}”超出任何报告可能的数值（金额不超过{Numbers.Plain(DomainRanges.MaxAmount)}，百分比不超过{Numbers.Plain(DomainRanges.MaxRate * 100m)}%且至多{DomainRanges.MaxDecimals}位小数），未参与核算",
                         f.Printed + f.Unit, "取值范围内的数");
+    }
+
+    private static bool Amounts(params ReadOnlySpan<decimal?> values)
+    {
+        foreach (var v in values)
+            if (!DomainRanges.IsAmount(v)) return false;
+        return true;
+    }
+
+    private static bool Scores(params ReadOnlySpan<decimal?> values)
+    {
+        foreach (var v in values)
+            if (!DomainRanges.IsScore(v)) return false;
+        return true;
     }
 
     private Finding Amount(FindingLocation where, string label, string field, decimal value, MoneyUnit? unit) =>

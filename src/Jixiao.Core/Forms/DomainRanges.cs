@@ -78,19 +78,6 @@ public static class DomainRanges
         return numerator / denominator;
     }
 
-    /// <summary>The sum of <paramref name="values"/>, or null when one of them or a partial sum leaves the decimal range.</summary>
-    public static decimal? Sum(IEnumerable<decimal> values)
-    {
-        var sum = 0m;
-        foreach (var v in values)
-        {
-            // Two decimals overflow only when both are beyond half the range with the same sign.
-            if ((sum > 0m && v > decimal.MaxValue - sum) || (sum < 0m && v < decimal.MinValue - sum)) return null;
-            sum += v;
-        }
-        return sum;
-    }
-
     /// <summary>The decimals a value needs (trailing zeros ignored): 1.50 needs 1, 1e-28 needs 28.</summary>
     private static int Significant(decimal value) => (value / 1.0000000000000000000000000000m).Scale;
 }

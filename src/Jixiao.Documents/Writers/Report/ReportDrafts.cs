@@ -69,21 +69,21 @@ public static class ReportDrafts
         {
             var unit = department.MoneyUnit;
             var whole = Whole(department);
-            if (whole.Count > 0 && whole.All(r => r.Budget is not null && r.Executed is not null))
+            if (whole.Count > 0 && whole.All(HasAmounts))
             {
                 var budget = whole.Sum(r => Wan(r.Budget!.Value, unit));
                 var executed = whole.Sum(r => Wan(r.Executed!.Value, unit));
                 paragraphs.Add(P(S($"（一）整体支出。{year}年度部门整体支出全年预算数{Money(budget, unit)}，全年执行数{Money(executed, unit)}{Rate("，执行率", executed, budget)}。")));
             }
 
-            var structure = department.Funds.Where(r => r.Role == FundsRowRole.Structure && r.Executed is not null).ToList();
+            var structure = department.Funds.Where(r => r.Role == FundsRowRole.Structure && r.Executed is { } e && DomainRanges.IsAmount(e)).ToList();
             if (structure.Count > 0)
             {
                 var parts = structure.Select(r => (Label: Label(r.Label), Amount: Wan(r.Executed!.Value, unit))).ToList();
                 var sum = parts.Sum(p => p.Amount);
                 var shares = string.Join("，", parts.Select(p => $"{p.Label}{Money(p.Amount, unit)}{Rate("，占比", p.Amount, sum)}"));
                 paragraphs.Add(P(S($"（二）支出结构。全年执行数按支出性质分合计{Money(sum, unit)}，其中{shares}。")));
-                foreach (var row in structure.Where(r => r.Budget is not null))
+                foreach (var row in structure.Where(r => r.Budget is { } b && DomainRanges.IsAmount(b)))
                 {
                     var budget = Wan(row.Budget!.Value, unit);
                     var executed = Wan(row.Executed!.Value, unit);
@@ -104,7 +104,7 @@ public static class ReportDrafts
                 index++;
                 var total = TotalRow(project);
                 var budgetValue = total?.Budget ?? total?.InitialBudget;
-                if (total is null || budgetValue is null || total.Executed is null)
+                if (total is null || budgetValue is null || total.Executed is null || !DomainRanges.IsAmount(budgetValue) || !DomainRanges.IsAmount(total.Executed))
                 {
                     paragraphs.Add(P(S($"{index.ToString(CultureInfo.InvariantCulture)}. {project.Project}："), Gap("该项目自评表未列明全年预算数和全年执行数")));
                     continue;
@@ -164,7 +164,7 @@ public static class ReportDrafts
     {
         var paragraphs = new List<ReportParagraph>();
         var number = 0;
-        if (department is not null && Whole(department) is { Count: > 0 } whole && whole.All(r => r.Budget is not null && r.Executed is not null))
+        if (department is not null && Whole(department) is { Count: > 0 } whole && whole.All(HasAmounts))
         {
             var budget = whole.Sum(r => Wan(r.Budget!.Value, department.MoneyUnit));
             var executed = whole.Sum(r => Wan(r.Executed!.Value, department.MoneyUnit));
@@ -180,7 +180,7 @@ public static class ReportDrafts
         foreach (var project in projects)
         {
             var total = TotalRow(project);
-            if (total?.Budget is not { } budgetValue || total.Executed is not { } executedValue || budgetValue == 0m) continue;
+            if (total is null || !HasAmounts(total) || total.Budget is not { } budgetValue || total.Executed is not { } executedValue || budgetValue == 0m) continue;
             var budget = Wan(budgetValue, project.MoneyUnit);
             var executed = Wan(executedValue, project.MoneyUnit);
             if (executed == budget) continue;
@@ -192,7 +192,7 @@ public static class ReportDrafts
         }
 
         foreach (var form in Owners(department, projects))
-            foreach (var row in form.Indicators.Where(r => r.Weight is { } w && r.StatedScore is { } s && s < w))
+            foreach (var row in form.Indicators.Where(r => r.Weight is { } w && r.StatedScore is { } s && s < w && DomainRanges.IsScore(w) && DomainRanges.IsScore(s)))
             {
                 number++;
                 var owner = form.Kind == FormKind.DepartmentSelfEvaluation ? "部门整体支出" : form.Project;
@@ -258,6 +258,13 @@ public static class ReportDrafts
         form.Funds.FirstOrDefault(r => r.Role == FundsRowRole.Total);
 
     /// <summary>An amount as the report quotes it: 万元 at two decimals; an amount of unknown unit stays as stated.</summary>
+    /// <summary>
+    /// Both amounts stated and within what a budget form can hold (Forms.DomainRanges): an amount beyond it is the
+    /// checker's value-out-of-range finding, and the draft leaves a gap rather than add it up.
+    /// </summary>
+    private static bool HasAmounts(FundsRow row) =>
+        row.Budget is { } b && row.Executed is { } e && DomainRanges.IsAmount(b) && DomainRanges.IsAmount(e);
+
     private static decimal Wan(decimal amount, MoneyUnit? unit) =>
         unit is null ? Math.Round(amount, 2, MidpointRounding.AwayFromZero) : Printing.ToWanYuan(amount, unit);
 
