@@ -15,7 +15,7 @@ public class NewFindingsOnTheSeedsTests
     [
         CheckCodes.TotalUnreachable, CheckCodes.ActualAsThreshold, CheckCodes.NotApplicableScored, CheckCodes.TemplateTextLeft,
         CheckCodes.DeadlineBeforeYear, CheckCodes.MonitoringBehindSchedule, CheckCodes.DirectionReversed, CheckCodes.MoneyAsQuantity,
-        CheckCodes.CostIndicatorMissing,
+        CheckCodes.CostIndicatorMissing, CheckCodes.OverAchievementUnexplained,
     ];
 
     private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() =>

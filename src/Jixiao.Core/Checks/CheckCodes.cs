@@ -33,6 +33,7 @@ public static class CheckCodes
     public const string DirectionReversed = "direction-reversed";
     public const string MoneyAsQuantity = "money-as-quantity";
     public const string CostIndicatorMissing = "cost-indicator-missing";
+    public const string OverAchievementUnexplained = "over-achievement-unexplained";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -50,6 +51,6 @@ public static class CheckCodes
         MissingValue, TargetNotMeasurable, DuplicateForm, SubtotalMismatch, ShareMismatch, MonitoringProgressMismatch,
         MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError, TotalUnreachable, ActualAsThreshold,
         NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
-        CostIndicatorMissing,
+        CostIndicatorMissing, OverAchievementUnexplained,
     ];
 }

@@ -42,6 +42,7 @@ public static class Checker
         new QualitativeTierRule(),
         new ScoreNotProportionalRule(),
         new DeductionUnexplainedRule(),
+        new OverAchievementUnexplainedRule(),
         new TargetNotMeasurableRule(),
         new DirectionReversedRule(),
         new MoneyAsQuantityRule(),

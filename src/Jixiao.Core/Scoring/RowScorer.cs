@@ -125,7 +125,8 @@ public static class RowScorer
         }
     }
 
-    private static bool OverAchieved(IndicatorValue target, decimal b, decimal threshold)
+    /// <summary>B ≥ threshold × A (reverse: A ≥ threshold × B): the target was probably set too low (§3.2).</summary>
+    internal static bool OverAchieved(IndicatorValue target, decimal b, decimal threshold)
     {
         var a = target.Number!.Value;
         return target.Direction switch

@@ -298,3 +298,33 @@ public class MonitoringBlanksTests
         Assert.Empty(Run(new MonitoringMissingValueRule(), form));
     }
 }
+
+public class OverAchievementUnexplainedTests
+{
+    [Fact]
+    public void An_actual_thirty_percent_beyond_its_target_without_a_reason_is_a_warning()
+    {
+        // 150 ÷ 100 = 1.5 ≥ 1.3 (the rulebook's overAchievementThreshold).
+        var form = Clean();
+        form.Indicators[0] = Row("产出指标", "数量指标", "培训人次", "≥100人次", "150人次", "15", "15");
+        var f = Assert.Single(Run(new OverAchievementUnexplainedRule(), form));
+        Assert.Equal(("1.50倍", Severity.Warning), (f.Stated, f.Severity));
+    }
+
+    [Fact]
+    public void A_reverse_target_far_undercut_counts_too_and_a_reason_clears_it()
+    {
+        // ≤10天 met in 5天: 10 ÷ 5 = 2.
+        var form = Clean();
+        form.Indicators[2] = Row("产出指标", "时效指标", "办结时限", "≤10天", "5天", "10", "10");
+        Assert.Equal("2.00倍", Assert.Single(Run(new OverAchievementUnexplainedRule(), form)).Stated);
+        form.Indicators[2].Explanation = "启用网上办理，时限大幅缩短；明年目标相应调整。";
+        Assert.Empty(Run(new OverAchievementUnexplainedRule(), form));
+    }
+
+    [Fact]
+    public void An_actual_just_above_its_target_is_no_finding()
+    {
+        Assert.Empty(Run(new OverAchievementUnexplainedRule(), Clean()));
+    }
+}
