@@ -29,6 +29,10 @@ public sealed class Tally
     public int Doubt { get; set; }
     public int NotRead { get; set; }
     public int Misread { get; set; }
+
+    /// <summary>Doubts where the reader still stated another value: misreads once doubts are scoped to their row or cell.</summary>
+    public int DoubtStatedOtherwise { get; set; }
+
     public int FormsExpected { get; set; }
     public int FormsMissed { get; set; }
     public int FormsExtra { get; set; }
@@ -58,6 +62,7 @@ public sealed class Tally
         Doubt += other.Doubt;
         NotRead += other.NotRead;
         Misread += other.Misread;
+        DoubtStatedOtherwise += other.DoubtStatedOtherwise;
         FormsExpected += other.FormsExpected;
         FormsMissed += other.FormsMissed;
         FormsExtra += other.FormsExtra;
@@ -231,7 +236,8 @@ public static partial class CorpusMeasure
         // A doubtful fact the document leaves empty is only counted when a reader states something there.
         if (expectedKey is null && expected.Doubtful && readKey is null) return;
         tally.Add(outcome);
-        if (outcome is FactOutcome.Misread or FactOutcome.NotRead)
+        if (outcome == FactOutcome.Doubt && readKey is not null) tally.DoubtStatedOtherwise++;
+        if (outcome != FactOutcome.Exact)
             tally.Misses.Add(new FactMiss(document, where, name, expected.Text, read, outcome));
     }
 
@@ -243,7 +249,8 @@ public static partial class CorpusMeasure
             if (value is null) continue;
             var outcome = DoubtCovers(form, row, name) ? FactOutcome.Doubt : FactOutcome.Misread;
             tally.Add(outcome);
-            if (outcome == FactOutcome.Misread) tally.Misses.Add(new FactMiss(document, where, name, null, value, outcome));
+            if (outcome == FactOutcome.Doubt) tally.DoubtStatedOtherwise++;
+            tally.Misses.Add(new FactMiss(document, where, name, null, value, outcome));
         }
 
         return tally;

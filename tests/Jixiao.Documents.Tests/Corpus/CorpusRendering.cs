@@ -1,5 +1,6 @@
 using Jixiao.Documents.Grid;
 using Jixiao.Documents.Tests.Fixtures;
+using Jixiao.Documents.Writers.Pdf;
 
 namespace Jixiao.Documents.Tests.Corpus;
 
@@ -15,12 +16,20 @@ public static class CorpusRendering
     /// <summary>The published text as given, then the renderings of the printed grid (.pdf where chromium is installed).</summary>
     public static IReadOnlyList<string> Formats { get; } = [Text, ".xlsx", ".docx", ".html", ".pdf"];
 
-    public static byte[] Render(CorpusExpectation expectation, string extension)
+    /// <summary>
+    /// The grid as a file of <paramref name="extension"/>. A PDF is the fixture's web page printed by one long-lived
+    /// chromium (<paramref name="printer"/>): starting a browser per document would cost seconds each.
+    /// </summary>
+    public static async Task<byte[]> Render(CorpusExpectation expectation, string extension, PdfRenderer? printer)
     {
         var blocks = expectation.Grid ?? throw new InvalidOperationException(expectation.File + " has no grid");
-        return extension == ".xlsx"
-            ? XlsxFixture.Build(Sheets(blocks), new XlsxFixture.Options())
-            : DocumentFixtures.Build(extension, [.. blocks]);
+        return extension switch
+        {
+            ".xlsx" => XlsxFixture.Build(Sheets(blocks), new XlsxFixture.Options()),
+            ".pdf" when printer is not null => await printer.RenderHtmlAsync(
+                HtmlFixture.Page([.. blocks]).Replace("<style>", "<style>@page{size:A4 landscape;margin:10mm}", StringComparison.Ordinal)),
+            _ => DocumentFixtures.Build(extension, [.. blocks]),
+        };
     }
 
     /// <summary>
