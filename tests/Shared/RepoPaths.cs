@@ -9,6 +9,10 @@ internal static class RepoPaths
     public static string Seeds =>
         Environment.GetEnvironmentVariable("JIXIAO_SEEDS") is { Length: > 0 } dir ? dir : Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
 
+    /// <summary>The real published documents (with <c>audited/</c> inside); JIXIAO_CORPUS overrides where they are.</summary>
+    public static string Corpus =>
+        Environment.GetEnvironmentVariable("JIXIAO_CORPUS") is { Length: > 0 } dir ? dir : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+
     /// <summary>The seed whose file name starts with <paramref name="number"/> ("000" … "003").</summary>
     public static string Seed(string number) =>
         Directory.GetFiles(Seeds, number + "_*.txt").Single();
