@@ -111,11 +111,45 @@ public static partial class CorpusMeasure
     }
 
     /// <summary>
-    /// Whether the reader said it was unsure about this fact. Today doubts are prose notes on the whole form, so any
-    /// note counts for every fact of its form. When doubts become typed records with a scope (form, block, row, cell),
-    /// this is the one place that matches them at their row or cell.
+    /// Whether the reader said it was unsure about this fact: a typed doubt on the whole form, on the fact's block as a
+    /// whole, on its row, or on its cell (its column role). A doubt elsewhere in the form does not cover it.
     /// </summary>
-    public static bool DoubtCovers(PerformanceForm form, object? row, string fact) => form.ReadingNotes.Count > 0;
+    public static bool DoubtCovers(PerformanceForm form, object? row, string fact)
+    {
+        var (block, source) = row switch
+        {
+            FundsRow f => (FormBlock.Funds, f.Source),
+            IndicatorRow r => (FormBlock.Indicators, r.Source),
+            _ => (FormBlock.Total, (SourcePosition?)null),
+        };
+        var role = CellOf(fact);
+        foreach (var d in form.ReadingDoubts)
+        {
+            if (d.Reason == DoubtReason.InferredLevel) continue;
+            if (d.Scope == DoubtScope.Form) return true;
+            if (d.Block != block && !(block == FormBlock.Total && d.Block == FormBlock.Indicators && d.Row is null)) continue;
+            if (d.Row is null && d.Cells.Count == 0) return true;
+            if (d.Row is null ? d.Covers(role) : d.IsAt(source) && d.Covers(role)) return true;
+        }
+        return false;
+    }
+
+    private static CellRole CellOf(string fact) => fact switch
+    {
+        "initialBudget" => CellRole.InitialBudget,
+        "budget" => CellRole.Budget,
+        "executed" => CellRole.Executed,
+        "forecast" => CellRole.Forecast,
+        "rate" => CellRole.Rate,
+        "target" => CellRole.Target,
+        "actual" => CellRole.Actual,
+        "midYear" => CellRole.MidYearProgress,
+        "weight" => CellRole.Weight,
+        "score" => CellRole.Score,
+        "statedTotal" => CellRole.StatedTotal,
+        "statedWeightTotal" => CellRole.StatedWeightTotal,
+        _ => CellRole.Label,
+    };
 
     private static Dictionary<int, PerformanceForm> PairForms(CorpusExpectation expectation, IReadOnlyList<PerformanceForm> recognised)
     {

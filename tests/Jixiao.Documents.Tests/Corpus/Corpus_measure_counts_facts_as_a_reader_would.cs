@@ -47,7 +47,7 @@ public class Corpus_measure_counts_facts_as_a_reader_would
         Assert.Equal(2, silent.Misread);
         Assert.Contains(silent.Misses, m => m.Fact == "target" && m.Read == "100");
 
-        form.ReadingNotes.Add("第 2 行目标值可能错位");
+        form.ReadingDoubts.Add(new ReadingDoubt { Reason = DoubtReason.ShiftedCells, Block = FormBlock.Form });
         var noted = CorpusMeasure.Measure(Expectation, [form]);
         Assert.Equal((0, 2), (noted.Misread, noted.Doubt));
     }
