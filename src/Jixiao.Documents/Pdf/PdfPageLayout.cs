@@ -1,6 +1,7 @@
 using System.Text;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Grid;
+using Jixiao.Documents.Reading;
 using UglyToad.PdfPig.Content;
 
 namespace Jixiao.Documents.Pdf;
@@ -24,11 +25,13 @@ internal static class PdfPageLayout
     public readonly record struct PageBlock(DocumentBlock Block, IReadOnlyList<double>? Columns, bool CutAtTop, bool CutAtBottom);
 
     /// <summary>The page's blocks top to bottom.</summary>
-    public static List<PageBlock> Read(Page page)
+    public static List<PageBlock> Read(Page page, ReadBudget budget)
     {
         var words = Words(page);
-        var (horizontals, verticals) = Rulings(page);
+        budget.Text(words.Count, $"第 {page.Number} 页");
+        var (horizontals, verticals) = Rulings(page, budget);
         var frames = Frames(horizontals, verticals);
+        budget.Time($"第 {page.Number} 页");
         var framed = frames.Select(_ => new List<PdfWord>()).ToList();
         var loose = new List<PdfWord>();
         foreach (var word in words)
@@ -72,15 +75,21 @@ internal static class PdfPageLayout
         return glyphs;
     }
 
-    private static (List<HLine>, List<VLine>) Rulings(Page page)
+    /// <remarks>
+    /// Tables are found by pairing every horizontal line with every vertical one, so the lines of a page are counted
+    /// against <see cref="ReadLimits.MaxDrawingsPerPage"/>: a page of a hundred thousand rectangles took minutes.
+    /// </remarks>
+    private static (List<HLine>, List<VLine>) Rulings(Page page, ReadBudget budget)
     {
         var horizontals = new List<HLine>();
         var verticals = new List<VLine>();
+        var pieces = 0;
         foreach (var path in page.Paths)
         {
             if (!path.IsFilled && !path.IsStroked) continue;
             foreach (var subpath in path)
             {
+                budget.Drawings(Math.Max(++pieces, horizontals.Count + verticals.Count), page.Number);
                 if (subpath.GetBoundingRectangle() is not { } box) continue;
                 if (box.Height <= Thin && box.Width > Thin) horizontals.Add(new HLine((box.Bottom + box.Top) / 2, box.Left, box.Right));
                 else if (box.Width <= Thin && box.Height > Thin) verticals.Add(new VLine((box.Left + box.Right) / 2, box.Bottom, box.Top));
