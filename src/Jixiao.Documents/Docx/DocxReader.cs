@@ -21,7 +21,9 @@ public static class DocxReader
 
     public const string Damaged = "文件已损坏：Word 文档缺少正文部分，无法解析";
 
-    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null) => Read(stream, ReadBudget.For(path, limits));
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
 
     internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {

@@ -81,7 +81,9 @@ public static class PdfReader
     private static bool LooksLikePageNumber(string text) =>
         text.Length <= 16 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '—' or '/' or '第' or '页' or '共');
 
-    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null) => Read(stream, ReadBudget.For(path, limits));
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
 
     internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {

@@ -22,7 +22,7 @@ public static class DocumentReader
     /// Reads a file from disk; every failure is a <see cref="DocumentReadException"/> with a Chinese message.
     /// <paramref name="limits"/> defaults to <see cref="ReadLimits.Default"/>.
     /// </summary>
-    public static ReadDocument ReadFile(string path, ReadLimits? limits = null, CancellationToken cancellation = default)
+    public static ReadDocument ReadFile(string path, ReadLimits? limits = null)
     {
         Stream stream;
         try
@@ -34,17 +34,17 @@ public static class DocumentReader
             throw new DocumentReadException(path, File.Exists(path) || Directory.Exists(path) ? "文件无法打开（没有读取权限或被占用）" : "文件不存在", e);
         }
 
-        using (stream) return Read(stream, path, limits, cancellation);
+        using (stream) return Read(stream, path, limits);
     }
 
     /// <summary>
     /// Reads an uploaded or opened stream; <paramref name="path"/> names it in messages and source positions. Every
-    /// budget of <paramref name="limits"/> (default <see cref="ReadLimits.Default"/>) holds for the whole file, and
-    /// <paramref name="cancellation"/> is checked where the time budget is.
+    /// budget of <paramref name="limits"/> (default <see cref="ReadLimits.Default"/>) holds for the whole file,
+    /// <see cref="ReadLimits.MaxTime"/> included.
     /// </summary>
-    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null, CancellationToken cancellation = default)
+    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null)
     {
-        var budget = ReadBudget.For(path, limits, cancellation);
+        var budget = ReadBudget.For(path, limits);
         var seekable = ReadInput.Seekable(stream, budget);
         try
         {

@@ -6,10 +6,10 @@ namespace Jixiao.Documents.Reading;
 
 /// <summary>
 /// One file's reading against its <see cref="ReadLimits"/>: counters the readers bump as they go (plain integers, no
-/// allocation until a limit fires) and the clock checked between rows, pages and parts. Exceeding any budget throws a
+/// allocation until a limit fires) and the clock (<see cref="ReadLimits.MaxTime"/>) checked between rows, pages and parts. Exceeding any budget throws a
 /// <see cref="DocumentReadException"/> with the <see cref="ReadLimit"/> and one Chinese line saying where.
 /// </summary>
-internal sealed class ReadBudget(string path, ReadLimits limits, CancellationToken cancellation = default)
+internal sealed class ReadBudget(string path, ReadLimits limits)
 {
     private readonly long started = Stopwatch.GetTimestamp();
     private long cells;
@@ -21,13 +21,11 @@ internal sealed class ReadBudget(string path, ReadLimits limits, CancellationTok
 
     public ReadLimits Limits => limits;
 
-    public static ReadBudget For(string path, ReadLimits? limits, CancellationToken cancellation = default) =>
-        new(path, limits ?? ReadLimits.Default, cancellation);
+    public static ReadBudget For(string path, ReadLimits? limits) => new(path, limits ?? ReadLimits.Default);
 
-    /// <summary>The clock and the caller's cancellation, at <paramref name="part"/>'s row <paramref name="row"/> (0-based; −1 for none).</summary>
+    /// <summary>The clock, at <paramref name="part"/>'s row <paramref name="row"/> (0-based; −1 for none).</summary>
     public void Time(string part, int row = -1)
     {
-        cancellation.ThrowIfCancellationRequested();
         if (Stopwatch.GetElapsedTime(started) > limits.MaxTime)
             throw Exceeded(ReadLimit.Time, $"读取时间超过 {limits.MaxTime.TotalSeconds.ToString(CultureInfo.InvariantCulture)} 秒",
                 row < 0 ? part : $"{part}第 {Ordinal(row)} 行");

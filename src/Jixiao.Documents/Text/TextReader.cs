@@ -22,8 +22,9 @@ public static partial class TextReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null) =>
-        Read(stream, ReadBudget.For(path, limits));
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
 
     internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
@@ -50,7 +51,9 @@ public static partial class TextReader
         return Read(Decode(bytes, path), budget);
     }
 
-    public static ReadDocument Read(string text, string path, ReadLimits? limits = null) => Read(text, ReadBudget.For(path, limits));
+    public static ReadDocument Read(string text, string path) => Read(text, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(string text, string path, ReadLimits limits) => Read(text, ReadBudget.For(path, limits));
 
     private static ReadDocument Read(string text, ReadBudget budget)
     {

@@ -25,7 +25,9 @@ public static class XlsxReader
         CloseInput = true,
     };
 
-    public static ReadDocument Read(Stream stream, string path, ReadLimits? limits = null) => Read(stream, ReadBudget.For(path, limits));
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
 
     internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
