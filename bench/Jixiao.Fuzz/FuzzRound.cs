@@ -35,7 +35,8 @@ public enum Outcome { Read, Refused, Crash, Hang }
 public sealed record CaseResult(Outcome Outcome, string Stage, string Detail, ReadLimit? Limit, TimeSpan Elapsed, long PeakBytes);
 
 public sealed record FormatResult(string Format, int Cases, int Refused, int Reached, int Crashes, int Hangs, long PeakBytes, TimeSpan Slowest,
-    IReadOnlyList<string> Failures, IReadOnlyDictionary<string, int> Kinds)
+    IReadOnlyList<string> Failures, IReadOnlyDictionary<string, int> Kinds, IReadOnlyDictionary<string, int> CrashesByStage,
+    IReadOnlyDictionary<string, int> RefusedByKind, string SlowestCase)
 {
     public double ReachedShare => Cases == 0 ? 0 : (double)Reached / Cases;
 }
@@ -49,15 +50,21 @@ public static class FuzzRound
 {
     public static FormatResult Run(string format, IReadOnlyList<byte[]> valid, FuzzOptions options, TextWriter? progress = null)
     {
+        // The first file of a format compiles its parsers (seconds on a busy machine): that is start-up, not a hang.
+        RunCase(valid[0], "warm-up." + format, options with { HangAfter = TimeSpan.FromMinutes(1) });
         var clock = Stopwatch.StartNew();
         int cases = 0, refused = 0, reached = 0, crashes = 0, hangs = 0;
         long peak = 0;
         var slowest = TimeSpan.Zero;
+        var slowestCase = "";
         var failures = new List<string>();
         var kinds = new Dictionary<string, int>();
+        var byStage = new Dictionary<string, int>();
+        var refusedByKind = new Dictionary<string, int>();
         for (var i = 0; i < options.CasesPerFormat && (options.Duration is not { } d || clock.Elapsed < d); i++)
         {
-            var random = new Random(HashCode.Combine(options.Seed, format.GetHashCode(StringComparison.Ordinal) & 0xFFFF, i));
+            // Not HashCode or string.GetHashCode: both are randomised per process, and a case must be the same every run.
+            var random = new Random(unchecked((options.Seed * 1_000_003) + (StableHash(format) * 10_007) + i));
             var source = valid[random.Next(valid.Count)];
             var (bytes, kind) = Mutator.Mutate(format, source, random);
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
@@ -65,13 +72,24 @@ public static class FuzzRound
             var result = RunCase(bytes, name, options);
             cases++;
             peak = Math.Max(peak, result.PeakBytes);
-            if (result.Elapsed > slowest) slowest = result.Elapsed;
+            if (result.Elapsed > slowest)
+            {
+                slowest = result.Elapsed;
+                slowestCase = $"{name} ({kind})";
+            }
             switch (result.Outcome)
             {
-                case Outcome.Refused: refused++; break;
+                case Outcome.Refused:
+                    refused++;
+                    refusedByKind[kind] = refusedByKind.GetValueOrDefault(kind) + 1;
+                    break;
                 case Outcome.Read: reached++; break;
                 case Outcome.Crash or Outcome.Hang:
-                    if (result.Outcome == Outcome.Crash) crashes++;
+                    if (result.Outcome == Outcome.Crash)
+                    {
+                        crashes++;
+                        byStage[result.Stage] = byStage.GetValueOrDefault(result.Stage) + 1;
+                    }
                     else
                     {
                         hangs++;
@@ -91,7 +109,14 @@ public static class FuzzRound
                 progress.WriteLine($"  {format}: {i + 1} cases, {crashes} crashes, {hangs} hangs, {clock.Elapsed.TotalSeconds:F0} s");
         }
 
-        return new FormatResult(format, cases, refused, reached, crashes, hangs, peak, slowest, failures, kinds);
+        return new FormatResult(format, cases, refused, reached, crashes, hangs, peak, slowest, failures, kinds, byStage, refusedByKind, slowestCase);
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var ch in text) hash = unchecked((hash * 31) + ch);
+        return hash;
     }
 
     /// <summary>

@@ -19,12 +19,16 @@ public static partial class Mutator
         "0.0000000000000000000000000001", "NaN", "２０２０", "９６分", "1,2,3", "１００％", "-100%", "2147483648", "0万元", "  ", "",
     ];
 
+    private const string MarkupChars = "<>&\"'/=\0\uFFFF\uD800 \t\n";
+
+    private const string TextChars = "\t\n\r ：:%％万元分0９.-";
+
     public static (byte[] Bytes, string Kind) Mutate(string format, byte[] valid, Random random)
     {
         var roll = random.Next(100);
-        // A fifth of the cases are blind: flipped bytes anywhere, or the file cut short.
-        if (roll < 10) return (FlipBytes(valid, random, 1 + random.Next(16)), "flip");
-        if (roll < 20) return (valid[..random.Next(1, valid.Length)], "truncate");
+        // One case in eight is blind: flipped bytes anywhere, or the file cut short.
+        if (roll < 6) return (FlipBytes(valid, random, 1 + random.Next(16)), "flip");
+        if (roll < 12) return (valid[..random.Next(1, valid.Length)], "truncate");
         return format switch
         {
             "xlsx" or "docx" => MutateZip(format, valid, random),
@@ -51,7 +55,8 @@ public static partial class Mutator
         var mains = parts.Where(e => e.Name.StartsWith(main, StringComparison.OrdinalIgnoreCase)).ToList();
         var target = mains.Count > 0 && random.Next(4) > 0 ? mains[random.Next(mains.Count)] : parts[random.Next(parts.Count)];
         string kind;
-        switch (random.Next(10))
+        // Six kinds in twenty change the package or break a part; the rest change well-formed content.
+        switch (random.Next(20))
         {
             case 0:
                 var removed = entries[random.Next(entries.Count)];
@@ -130,11 +135,11 @@ public static partial class Mutator
 
     private static string MutateMarkup(string text, Random random, bool html, out string kind)
     {
-        switch (random.Next(html ? 9 : 6))
+        switch (random.Next(html ? 9 : 7))
         {
             case 0:
                 kind = "markup-numbers";
-                return ReplaceNumbers(text, random);
+                return html ? ReplaceNumbers(text, random) : TextContent().Replace(text, m => ReplaceNumbers(m.Value, random));
             case 1:
                 kind = "markup-delete-element";
                 return DeleteElement(text, random);
@@ -146,20 +151,25 @@ public static partial class Mutator
                 return ReplaceText(text, random);
             case 4:
                 kind = "markup-attribute-values";
-                return AttributeValue().Replace(text, m => random.Next(8) == 0 ? $"=\"{ExtremeNumbers[random.Next(ExtremeNumbers.Length)]}\"" : m.Value);
+                // Not in the XML declaration: a changed version="1.0" only makes a file no parser accepts.
+                var body = text.IndexOf("?>", StringComparison.Ordinal) + 1;
+                return text[..body] + AttributeValue().Replace(text[body..], m => random.Next(8) == 0 ? $"=\"{ExtremeNumbers[random.Next(ExtremeNumbers.Length)]}\"" : m.Value);
             case 5 when html:
                 kind = "html-deep-nesting";
                 return Nest(text, random);
             case 6 when html:
                 kind = "html-huge-spans";
                 return HugeSpans(text, random);
+            case 5 when !html:
+                kind = "markup-numbers";
+                return TextContent().Replace(text, m => ReplaceNumbers(m.Value, random));
             case 7 when html:
                 kind = "html-charset";
                 return text.Replace("utf-8", random.Next(2) == 0 ? "gb2312" : "utf-16", StringComparison.OrdinalIgnoreCase);
             default:
                 kind = "markup-chars";
                 var chars = text.ToCharArray();
-                for (var i = 0; i < 1 + random.Next(8); i++) chars[random.Next(chars.Length)] = "<>&\"'/=\0\uFFFF\uD800 \t\n"[random.Next(14)];
+                for (var i = 0; i < 1 + random.Next(8); i++) chars[random.Next(chars.Length)] = MarkupChars[random.Next(MarkupChars.Length)];
                 return new string(chars);
         }
     }
@@ -266,7 +276,7 @@ public static partial class Mutator
             default:
             {
                 var chars = text.ToCharArray();
-                for (var i = 0; i < 1 + random.Next(20); i++) chars[random.Next(chars.Length)] = "\t\n\r ：:%％万元分0９.-"[random.Next(17)];
+                for (var i = 0; i < 1 + random.Next(20); i++) chars[random.Next(chars.Length)] = TextChars[random.Next(TextChars.Length)];
                 return (Encoding.UTF8.GetBytes(chars), "text-chars");
             }
         }
@@ -315,7 +325,8 @@ public static partial class Mutator
     [GeneratedRegex(@"\d+(\.\d+)?")]
     private static partial Regex Number();
 
-    [GeneratedRegex("=\"[^\"]{0,40}\"")]
+    /// <summary>An attribute's value, not a namespace declaration's (a changed namespace only makes another format).</summary>
+    [GeneratedRegex("(?<!xmlns(:\\w+)?)=\"[^\"]{0,40}\"")]
     private static partial Regex AttributeValue();
 
     [GeneratedRegex(@"((?:gridSpan w:val|colspan|rowspan|gridBefore w:val)=""?)(\d+)(""?)", RegexOptions.IgnoreCase)]

@@ -3,17 +3,18 @@ using System.Globalization;
 using System.Runtime;
 using Jixiao.Fuzz;
 
-// dotnet run -c Release --project bench/Jixiao.Fuzz -- [--cases N] [--minutes M] [--seed S] [--formats txt,xlsx]
+// dotnet run -c Release --project bench/Jixiao.Fuzz -- [--cases N per format] [--minutes M per format] [--seed S] [--formats txt,xlsx]
 //     [--save DIR] [--no-chromium] [--hostile-only]
 var options = new FuzzOptions();
 var renderPdf = true;
 var hostileOnly = false;
+var casesGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--cases": options = options with { CasesPerFormat = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-        case "--minutes": options = options with { Duration = TimeSpan.FromMinutes(double.Parse(args[++i], CultureInfo.InvariantCulture)), CasesPerFormat = int.MaxValue }; break;
+        case "--cases": options = options with { CasesPerFormat = int.Parse(args[++i], CultureInfo.InvariantCulture) }; casesGiven = true; break;
+        case "--minutes": options = options with { Duration = TimeSpan.FromMinutes(double.Parse(args[++i], CultureInfo.InvariantCulture)) }; break;
         case "--seed": options = options with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--formats": options = options with { Formats = args[++i].Split(',') }; break;
         case "--save": options = options with { SaveDirectory = args[++i] }; break;
@@ -24,6 +25,9 @@ for (var i = 0; i < args.Length; i++)
             return 2;
     }
 }
+
+// A time alone means as many cases as fit in it.
+if (options.Duration is not null && !casesGiven) options = options with { CasesPerFormat = int.MaxValue };
 
 Console.WriteLine($"Jixiao fuzz round: seed {options.Seed}, {Environment.ProcessorCount} cores, {RuntimeInformationText()}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}");
 Console.WriteLine();
@@ -62,13 +66,16 @@ foreach (var format in options.Formats)
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}");
+Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}  crashes by stage");
 foreach (var r in results)
-    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}");
+    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}  "
+        + string.Join(", ", r.CrashesByStage.Select(s => $"{s.Key} {s.Value}")));
 Console.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; process peak working set {Size(Process.GetCurrentProcess().PeakWorkingSet64)}");
 foreach (var r in results)
 {
-    Console.WriteLine($"{r.Format} mutations: " + string.Join(", ", r.Kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
+    Console.WriteLine($"{r.Format} slowest: {r.SlowestCase}");
+    Console.WriteLine($"{r.Format} mutations (refused/made): " + string.Join(", ",
+        r.Kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {r.RefusedByKind.GetValueOrDefault(k.Key)}/{k.Value}")));
     foreach (var failure in r.Failures.Take(20)) Console.WriteLine("  " + failure);
 }
 

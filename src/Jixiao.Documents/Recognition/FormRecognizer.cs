@@ -126,7 +126,8 @@ public static partial class FormRecognizer
             var grades = new List<string>();
             foreach (var line in _lines)
             {
-                foreach (Match m in ReportTotal().Matches(line))
+                // Full-width digits ("９６分") fold to ASCII first; the pattern takes ASCII digits only, which parse.
+                foreach (Match m in ReportTotal().Matches(TextNorm.Compatible(line)))
                     totals.Add(decimal.Parse(m.Groups[1].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
                 foreach (Match m in ReportGrade().Matches(line))
                     grades.Add(m.Groups[1].Value[..1]);
@@ -183,7 +184,7 @@ public static partial class FormRecognizer
         }
     }
 
-    [GeneratedRegex(@"(?:综合得分|自评得分|评分得分|评价得分|自评总分|总得分|得分)\s*(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")]
+    [GeneratedRegex(@"(?:综合得分|自评得分|评分得分|评价得分|自评总分|总得分|得分)\s*(?:为|是|：|:)?\s*([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*分")]
     private static partial Regex ReportTotal();
 
     [GeneratedRegex(@"(?:评价等级|绩效等级|自评等级|等级)\s*(?:为|是|评定为|评为|：|:)\s*[“""「『]?(优秀|优|良好|良|中等|中|差)")]

@@ -94,7 +94,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"[(（][^)）]*\d{4}[^)）]*[)）]")]
     private static partial Regex YearInBrackets();
 
-    [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})\s*年")]
     private static partial Regex YearWord();
 
     /// <summary>The first fiscal year named in <paramref name="text"/> ("(2020 年度)", "2021年项目…").</summary>
@@ -106,7 +106,7 @@ internal static partial class Vocabulary
         return m.Success ? int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
     }
 
-    [GeneratedRegex(@"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")]
+    [GeneratedRegex(@"^[(（]?\s*((?:19|20)[0-9]{2})\s*年度?\s*[)）]?$")]
     private static partial Regex YearOnly();
 
     /// <summary>A line that only states the year, "(2020 年度)".</summary>
@@ -180,10 +180,10 @@ internal static partial class Vocabulary
         return FundsColumn.None;
     }
 
-    [GeneratedRegex(@"1\s*[-－—~～至到]\s*(\d{1,2})\s*月")]
+    [GeneratedRegex(@"1\s*[-－—~～至到]\s*([0-9]{1,2})\s*月")]
     private static partial Regex MonthRange();
 
-    [GeneratedRegex(@"1月(\d{1,2})日")]
+    [GeneratedRegex(@"1月([0-9]{1,2})日")]
     private static partial Regex MonthRangeAsDate();
 
     /// <summary>N of "1-N月执行数"; also of "1月6日执行情况", what a spreadsheet makes of "1-6" typed into a cell.</summary>
@@ -283,7 +283,7 @@ internal static partial class Vocabulary
         return TreeWord.Text;
     }
 
-    [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*(?:[)）]|$)\s*$")]
+    [GeneratedRegex(@"^(.*?)\s*[(（]\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*分?\s*(?:[)）]|$)\s*$")]
     private static partial Regex WeightSuffix();
 
     /// <summary>Splits "产出指标(50分)", "数量指标（15）", "资金到位率（2分" into the name and its weight.</summary>

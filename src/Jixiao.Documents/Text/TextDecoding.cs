@@ -5,7 +5,7 @@ namespace Jixiao.Documents.Text;
 /// <summary>
 /// Which Unicode encoding a text file without markup is in when it is not a byte-oriented one. Excel saves "Unicode
 /// text" as UTF-16 little-endian with a byte-order mark; other tools drop the mark. Tabs and line ends are ASCII, so
-/// in UTF-16 every table has NUL bytes, all on one side of each code unit: that side says the byte order.
+/// in UTF-16 every table has NUL bytes, nearly all on one side of each code unit: that side says the byte order.
 /// </summary>
 internal static class TextDecoding
 {
@@ -22,9 +22,10 @@ internal static class TextDecoding
             if (head[i + 1] == 0) zerosOdd++;
         }
 
+        // A few CJK characters have a zero low byte (一 is U+4E00), so the other side may hold some NULs too.
         Encoding encoding;
-        if (zerosOdd > 0 && zerosEven == 0) encoding = Encoding.Unicode;
-        else if (zerosEven > 0 && zerosOdd == 0) encoding = Encoding.BigEndianUnicode;
+        if (zerosOdd >= 2 && zerosOdd >= 4 * zerosEven) encoding = Encoding.Unicode;
+        else if (zerosEven >= 2 && zerosEven >= 4 * zerosOdd) encoding = Encoding.BigEndianUnicode;
         else return null;
 
         // Binary data can have its NULs on one side by chance; text has no control characters but tab and line ends.

@@ -89,6 +89,13 @@ public static partial class TextReader
             }
             catch (DecoderFallbackException e)
             {
+                // A UTF-8 file with a few damaged bytes (a bad sector, a cut-and-paste accident) is read with those
+                // characters replaced; mostly undecodable bytes are not text in any encoding we know.
+                var lenient = Encoding.UTF8.GetString(bytes);
+                var replaced = 0;
+                foreach (var ch in lenient)
+                    if (ch == '\uFFFD') replaced++;
+                if (replaced <= Math.Max(2, lenient.Length / 200)) return lenient;
                 throw new DocumentReadException(path, "无法识别文本编码（既不是 UTF-8 也不是 GB18030）", e);
             }
         }

@@ -197,6 +197,7 @@ public static class XlsxReader
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
+                budget.Depth(reader.Depth, table);
                 switch (reader.LocalName)
                 {
                     case "row":
@@ -230,9 +231,6 @@ public static class XlsxReader
                             budget.ColumnEnd(to.Column + 1L, table, from.Row);
                             merges.Add(new Merge(from.Row, from.Column, to.Row - from.Row + 1, to.Column - from.Column + 1));
                         }
-                        break;
-                    default:
-                        budget.Depth(reader.Depth, table);
                         break;
                 }
             }
