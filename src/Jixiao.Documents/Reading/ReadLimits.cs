@@ -83,6 +83,9 @@ public sealed record ReadLimits
     /// <summary>Most drawn path pieces on one PDF page (a ruled form page has a few hundred).</summary>
     public int MaxDrawingsPerPage { get; init; } = 10_000;
 
+    /// <summary>Most positions (rows × columns) of one ruled table found on a PDF page; a form page has a few hundred.</summary>
+    public int MaxPageTablePositions { get; init; } = 100_000;
+
     /// <summary>Longest time a file may take to read; checked between rows, pages and parts.</summary>
     public TimeSpan MaxTime { get; init; } = TimeSpan.FromSeconds(30);
 }
