@@ -1,10 +1,12 @@
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Grid;
 using Jixiao.Documents.Reading;
+using Jixiao.Documents.Xlsx;
 
 namespace Jixiao.Documents.Docx;
 
@@ -17,14 +19,21 @@ public static class DocxReader
 {
     public const string NotDocx = "文件已损坏或不是 Word 文档（.docx），无法解析";
 
-    public static ReadDocument Read(Stream stream, string path)
+    public const string Damaged = "文件已损坏：Word 文档缺少正文部分，无法解析";
+
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
+
+    internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
-        var input = ReadInput.Seekable(stream, path);
+        var path = budget.Path;
+        var input = ReadInput.Seekable(stream, budget);
         try
         {
-            // OpenXml reads the package through its own archive; this one only vouches for the limits.
+            // OpenXml reads the package through its own archive; this one vouches for the limits first.
             var start = input.Position;
-            ReadInput.OpenOfficeZip(input, path, NotDocx).Dispose();
+            using (var zip = ReadInput.OpenOfficeZip(input, budget, NotDocx)) PreScan(new OpcPackage(zip), budget);
             input.Position = start;
             using var package = WordprocessingDocument.Open(input, false, new OpenSettings { AutoSave = false });
             var main = package.MainDocumentPart ?? throw new DocumentReadException(path, NotDocx);
@@ -32,7 +41,7 @@ public static class DocxReader
             if (!main.ContentType.Contains("wordprocessingml", StringComparison.Ordinal) && !main.ContentType.Contains("ms-word", StringComparison.Ordinal))
                 throw new DocumentReadException(path, NotDocx);
             var body = main.Document?.Body ?? throw new DocumentReadException(path, NotDocx);
-            var walker = new Walker();
+            var walker = new Walker(budget);
             walker.Blocks(body);
             return new ReadDocument(path, walker.Output);
         }
@@ -50,7 +59,40 @@ public static class DocxReader
         }
     }
 
-    private sealed class Walker
+    /// <summary>
+    /// Reads the main part once with a plain <see cref="XmlReader"/>, which does not recurse, before OpenXml builds its
+    /// element tree, which does: 200,000 nested elements in a 5 KB file overflow the stack inside the SDK, and a stack
+    /// overflow ends the process whatever catches it. Every part named as the main document is scanned (a broken zip
+    /// may hold two entries of that name), for nesting depth, text size and time.
+    /// </summary>
+    private static void PreScan(OpcPackage package, ReadBudget budget)
+    {
+        var any = false;
+        foreach (var name in package.MainParts())
+        foreach (var entry in package.EntriesNamed(name))
+        {
+            any = true;
+            using var reader = XmlReader.Create(entry.Open(), Xlsx.XlsxReader.XmlSettings);
+            var elements = 0;
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        budget.Depth(reader.Depth, name);
+                        if ((++elements & 4095) == 0) budget.Time(name);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        budget.Text(reader.Value.Length, name);
+                        break;
+                }
+            }
+        }
+
+        if (!any) throw new DocumentReadException(budget.Path, Damaged);
+    }
+
+    private sealed class Walker(ReadBudget budget)
     {
         private int paragraphs;
         private int tables;
@@ -70,7 +112,7 @@ public static class DocxReader
                         break;
                     case Table table:
                         tables++;
-                        var cells = TableCells(table, $"第{tables}个表格");
+                        var cells = TableCells(table, $"第{tables}个表格", budget);
                         if (cells.Count > 0) Output.Add(new CellGrid(cells));
                         break;
                     // Content controls and custom XML wrap ordinary paragraphs and tables.
@@ -85,19 +127,26 @@ public static class DocxReader
         }
     }
 
-    private static List<Cell> TableCells(Table table, string tableName)
+    private static List<Cell> TableCells(Table table, string tableName, ReadBudget budget)
     {
         var cells = new List<Draft>();
         var openVertical = new Dictionary<int, int>();
         var row = 0;
         foreach (var tr in Unwrapped<TableRow>(table))
         {
-            var column = tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            budget.Row(row, tableName);
+            if ((row & 63) == 0) budget.Time(tableName, row);
+            var column = Math.Max(0, tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0);
+            budget.ColumnEnd(column, tableName, row);
             Draft? previous = null;
             foreach (var tc in Unwrapped<TableCell>(tr))
             {
                 var properties = tc.TableCellProperties;
                 var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
+                // A long: gridSpan="2147483647" must be refused, not wrap to a negative column.
+                budget.ColumnEnd((long)column + span, tableName, row);
+                budget.Cell(tableName, row);
+                if (span > 1) budget.Merge(tableName, row);
                 var vertical = properties?.VerticalMerge;
                 var continues = vertical is not null && (vertical.Val is null || vertical.Val.Value == MergedCellValues.Continue);
 
@@ -137,6 +186,7 @@ public static class DocxReader
         foreach (var d in cells)
             if (d.Text.Length > 0 || d.RowSpan > 1 || d.ColumnSpan > 1)
                 result.Add(new Cell(d.Row, d.Column, d.Text, d.RowSpan, d.ColumnSpan, new SourcePosition(d.Row + 1, d.Column + 1, tableName)));
+        budget.Table(result, tableName);
         return result;
     }
 

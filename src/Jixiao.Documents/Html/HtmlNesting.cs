@@ -7,8 +7,6 @@ namespace Jixiao.Documents.Html;
 /// </summary>
 internal static class HtmlNesting
 {
-    public const int MaxDepth = 4_000;
-
     private static readonly HashSet<string> NotCounted = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
@@ -16,7 +14,7 @@ internal static class HtmlNesting
         "rp", "html", "head", "body", "basefont", "frame", "keygen",
     };
 
-    public static bool TooDeep(string html)
+    public static bool TooDeep(string html, int maxDepth)
     {
         var depth = 0;
         var i = 0;
@@ -55,7 +53,7 @@ internal static class HtmlNesting
 
             if (selfClosing || NotCounted.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) continue;
             if (closing) depth = Math.Max(0, depth - 1);
-            else if (++depth > MaxDepth) return true;
+            else if (++depth > maxDepth) return true;
         }
 
         return false;

@@ -41,9 +41,14 @@ public static class HtmlReader
         "main", "nav", "aside", "table", "tbody", "thead", "tfoot",
     };
 
-    public static ReadDocument Read(Stream stream, string path)
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
+
+    internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
-        var input = ReadInput.Seekable(stream, path);
+        var path = budget.Path;
+        var input = ReadInput.Seekable(stream, budget);
         try
         {
             byte[] bytes;
@@ -55,9 +60,11 @@ public static class HtmlReader
 
             if (LooksBinary(bytes)) throw new DocumentReadException(path, NotHtml);
             var html = HtmlCharset.Decode(bytes);
-            if (HtmlNesting.TooDeep(html)) throw new DocumentReadException(path, NestedTooDeep);
+            budget.Text(html.Length, "网页");
+            if (HtmlNesting.TooDeep(html, budget.Limits.MaxHtmlDepth)) throw new DocumentReadException(path, ReadLimit.XmlDepth, NestedTooDeep);
             var document = new HtmlParser().ParseDocument(html);
-            var walker = new Walker();
+            budget.Time("网页");
+            var walker = new Walker(budget);
             walker.Walk(document.Body ?? (INode)document.DocumentElement);
             walker.FlushText();
             return new ReadDocument(path, walker.Output);
@@ -91,7 +98,7 @@ public static class HtmlReader
         return false;
     }
 
-    private sealed class Walker
+    private sealed class Walker(ReadBudget budget)
     {
         private readonly StringBuilder text = new();
         private int paragraphs;
@@ -123,7 +130,7 @@ public static class HtmlReader
                         FlushText();
                         if (table.Caption is { } caption) AddParagraphs(TextOf(caption));
                         tables++;
-                        var cells = TableCells(table, $"第{tables}个表格");
+                        var cells = TableCells(table, $"第{tables}个表格", budget);
                         if (cells.Count > 0) Output.Add(new CellGrid(cells));
                         break;
                     case IElement e when Skipped.Contains(e.LocalName):
@@ -159,13 +166,15 @@ public static class HtmlReader
         }
     }
 
-    private static List<Cell> TableCells(IHtmlTableElement table, string tableName)
+    private static List<Cell> TableCells(IHtmlTableElement table, string tableName, ReadBudget budget)
     {
         var drafts = new List<(int Row, int Column, string Text, int RowSpan, int ColumnSpan)>();
         var busyUntil = new List<int>();
         var row = 0;
         foreach (var tr in Rows(table))
         {
+            budget.Row(row, tableName);
+            if ((row & 63) == 0) budget.Time(tableName, row);
             var column = 0;
             foreach (var cell in tr.Children)
             {
@@ -174,6 +183,9 @@ public static class HtmlReader
                 var columnSpan = Math.Clamp(td.ColumnSpan, 1, MaxColumnSpan);
                 // rowspan="0" means "to the end of the table section"; the clamp below trims it.
                 var rowSpan = td.RowSpan <= 0 ? MaxRowSpan : Math.Min(td.RowSpan, MaxRowSpan);
+                budget.ColumnEnd((long)column + columnSpan, tableName, row);
+                budget.Cell(tableName, row);
+                if (columnSpan > 1 || rowSpan > 1) budget.Merge(tableName, row);
                 drafts.Add((row, column, TextOf(td), rowSpan, columnSpan));
                 for (var c = column; c < column + columnSpan; c++)
                 {
@@ -196,6 +208,7 @@ public static class HtmlReader
             cells.Add(new Cell(d.Row, d.Column, d.Text, rowSpan, d.ColumnSpan, new SourcePosition(d.Row + 1, d.Column + 1, tableName)));
         }
 
+        budget.Table(cells, tableName);
         return cells;
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Jixiao.Core.Forms;
 using Jixiao.Documents.Grid;
+using Jixiao.Documents.Reading;
 using UglyToad.PdfPig.Content;
 
 namespace Jixiao.Documents.Pdf;
@@ -24,11 +25,13 @@ internal static class PdfPageLayout
     public readonly record struct PageBlock(DocumentBlock Block, IReadOnlyList<double>? Columns, bool CutAtTop, bool CutAtBottom);
 
     /// <summary>The page's blocks top to bottom.</summary>
-    public static List<PageBlock> Read(Page page)
+    public static List<PageBlock> Read(Page page, ReadBudget budget)
     {
         var words = Words(page);
-        var (horizontals, verticals) = Rulings(page);
+        budget.Text(words.Count, $"第 {page.Number} 页");
+        var (horizontals, verticals) = Rulings(page, budget);
         var frames = Frames(horizontals, verticals);
+        budget.Time($"第 {page.Number} 页");
         var framed = frames.Select(_ => new List<PdfWord>()).ToList();
         var loose = new List<PdfWord>();
         foreach (var word in words)
@@ -41,7 +44,7 @@ internal static class PdfPageLayout
         var items = new List<(double Top, PageBlock Block)>();
         for (var i = 0; i < frames.Count; i++)
         {
-            var cells = frames[i].Cells(framed[i], page.Number);
+            var cells = frames[i].Cells(framed[i], page.Number, budget);
             if (cells.Count > 0)
                 items.Add((frames[i].Top, new PageBlock(new CellGrid(cells), frames[i].Columns, frames[i].CutAtTop, frames[i].CutAtBottom)));
         }
@@ -72,15 +75,21 @@ internal static class PdfPageLayout
         return glyphs;
     }
 
-    private static (List<HLine>, List<VLine>) Rulings(Page page)
+    /// <remarks>
+    /// Tables are found by pairing every horizontal line with every vertical one, so the lines of a page are counted
+    /// against <see cref="ReadLimits.MaxDrawingsPerPage"/>: a page of a hundred thousand rectangles took minutes.
+    /// </remarks>
+    private static (List<HLine>, List<VLine>) Rulings(Page page, ReadBudget budget)
     {
         var horizontals = new List<HLine>();
         var verticals = new List<VLine>();
+        var pieces = 0;
         foreach (var path in page.Paths)
         {
             if (!path.IsFilled && !path.IsStroked) continue;
             foreach (var subpath in path)
             {
+                budget.Drawings(Math.Max(++pieces, horizontals.Count + verticals.Count), page.Number);
                 if (subpath.GetBoundingRectangle() is not { } box) continue;
                 if (box.Height <= Thin && box.Width > Thin) horizontals.Add(new HLine((box.Bottom + box.Top) / 2, box.Left, box.Right));
                 else if (box.Width <= Thin && box.Height > Thin) verticals.Add(new VLine((box.Left + box.Right) / 2, box.Bottom, box.Top));
@@ -338,10 +347,13 @@ internal static class PdfPageLayout
 
         public bool Contains(double x, double y) => x >= xs[0] && x <= xs[^1] && y <= ys[0] && y >= ys[^1];
 
-        public List<Cell> Cells(List<PdfWord> words, int page)
+        public List<Cell> Cells(List<PdfWord> words, int page, ReadBudget budget)
         {
             var rows = ys.Count - 1;
             var columns = xs.Count - 1;
+            if ((long)rows * columns > budget.Limits.MaxPageTablePositions)
+                throw budget.Exceeded(ReadLimit.Cells, $"表格规模（{rows} 行 × {columns} 列）超过 {budget.Limits.MaxPageTablePositions} 个单元格", $"第 {page} 页");
+            IndexLines();
             var slot = new int[rows, columns];
             for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
@@ -396,18 +408,35 @@ internal static class PdfPageLayout
             return true;
         }
 
+        private List<VLine>[] verticalsAt = [];
+        private List<HLine>[] horizontalsAt = [];
+
+        /// <summary>
+        /// The lines near each column and row line, so a border lookup scans the few pieces drawn there rather than
+        /// every line of the page (rows × columns lookups over all lines took minutes on a page of fine rectangles).
+        /// </summary>
+        private void IndexLines()
+        {
+            verticalsAt = xs.Select(_ => new List<VLine>()).ToArray();
+            horizontalsAt = ys.Select(_ => new List<HLine>()).ToArray();
+            foreach (var v in verticals)
+                for (var c = 0; c < xs.Count; c++)
+                    if (Math.Abs(v.X - xs[c]) <= Tolerance) verticalsAt[c].Add(v);
+            foreach (var h in horizontals)
+                for (var r = 0; r < ys.Count; r++)
+                    if (Math.Abs(h.Y - ys[r]) <= Tolerance) horizontalsAt[r].Add(h);
+        }
+
         private bool HasVertical(int column, int row)
         {
-            var x = xs[column];
             var y = (ys[row] + ys[row + 1]) / 2;
-            return verticals.Exists(v => Math.Abs(v.X - x) <= Tolerance && y >= v.Y1 - Tolerance && y <= v.Y2 + Tolerance);
+            return verticalsAt[column].Exists(v => y >= v.Y1 - Tolerance && y <= v.Y2 + Tolerance);
         }
 
         private bool HasHorizontal(int row, int column)
         {
-            var y = ys[row];
             var x = (xs[column] + xs[column + 1]) / 2;
-            return horizontals.Exists(h => Math.Abs(h.Y - y) <= Tolerance && x >= h.X1 - Tolerance && x <= h.X2 + Tolerance);
+            return horizontalsAt[row].Exists(h => x >= h.X1 - Tolerance && x <= h.X2 + Tolerance);
         }
 
         /// <summary>

@@ -17,7 +17,6 @@ public static class PdfReader
 {
     public const string NotPdf = "文件已损坏或不是 PDF 文件，无法解析";
     public const string Encrypted = "PDF 文件已加密，请提供未加密的文件";
-    public const string TooManyPages = "PDF 页数过多（超过 2000 页）";
 
     /// <summary>
     /// A table that runs over a page break: the next page opens with a ruled grid whose column lines are the same (within
@@ -82,17 +81,23 @@ public static class PdfReader
     private static bool LooksLikePageNumber(string text) =>
         text.Length <= 16 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '—' or '/' or '第' or '页' or '共');
 
-    public static ReadDocument Read(Stream stream, string path)
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
+
+    internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
-        var input = ReadInput.Seekable(stream, path);
+        var path = budget.Path;
+        var input = ReadInput.Seekable(stream, budget);
         try
         {
             Span<byte> head = stackalloc byte[1024];
             var got = ReadInput.Peek(input, head);
             if (head[..got].IndexOf("%PDF-"u8) < 0) throw new DocumentReadException(path, NotPdf);
+            PdfStreams.Check(input, budget);
 
             using var document = PdfDocument.Open(input, new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
-            if (document.NumberOfPages > ReadLimits.MaxPdfPages) throw new DocumentReadException(path, TooManyPages);
+            budget.Pages(document.NumberOfPages);
             var blocks = new List<DocumentBlock>();
             IReadOnlyList<double>? openColumns = null;
             var openCutAtBottom = false;
@@ -100,7 +105,8 @@ public static class PdfReader
             var held = new List<DocumentBlock>();
             foreach (var page in document.GetPages())
             {
-                foreach (var (block, columns, cutAtTop, cutAtBottom) in PdfPageLayout.Read(page))
+                budget.Time($"第 {page.Number} 页");
+                foreach (var (block, columns, cutAtTop, cutAtBottom) in PdfPageLayout.Read(page, budget))
                 {
                     // A page number between the two halves of a table must not keep them apart.
                     if (openColumns is not null && block is TextBlock { Text: var text } && LooksLikePageNumber(text))

@@ -18,6 +18,11 @@ public enum SniffedFormat
     OtherZip,
     /// <summary>Text without markup (the plain-text reader's input).</summary>
     Text,
+    /// <summary>
+    /// A zip whose directory cannot be read (a truncated file) or an Office package without its workbook or document
+    /// part: a damaged .xlsx/.docx, not a file of unknown kind.
+    /// </summary>
+    DamagedZip,
 }
 
 /// <summary>
@@ -40,8 +45,9 @@ public static class ContentSniffer
             if (ReadInput.IsOle(bytes)) return SniffedFormat.OleCompound;
             if (bytes[..Math.Min(got, 1024)].IndexOf("%PDF-"u8) >= 0) return SniffedFormat.Pdf;
             if (got >= 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K') return SniffZip(stream);
-            if (bytes.Contains((byte)0)) return SniffedFormat.Unknown;
-            var text = Encoding.Latin1.GetString(bytes);
+            var utf16 = Text.TextDecoding.Utf16(bytes);
+            if (utf16 is null && bytes.Contains((byte)0)) return SniffedFormat.Unknown;
+            var text = utf16 is null ? Encoding.Latin1.GetString(bytes) : utf16.GetString(bytes[..(got & ~1)]);
             return text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<table", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase)
                 ? SniffedFormat.Html
@@ -59,17 +65,19 @@ public static class ContentSniffer
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             // Only names are looked at: no entry is decompressed.
+            var office = false;
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.StartsWith("xl/", StringComparison.OrdinalIgnoreCase)) return SniffedFormat.Xlsx;
                 if (entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase)) return SniffedFormat.Docx;
+                office |= entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
             }
 
-            return SniffedFormat.OtherZip;
+            return office ? SniffedFormat.DamagedZip : SniffedFormat.OtherZip;
         }
         catch (InvalidDataException)
         {
-            return SniffedFormat.Unknown;
+            return SniffedFormat.DamagedZip;
         }
     }
 }

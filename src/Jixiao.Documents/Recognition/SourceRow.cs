@@ -81,7 +81,9 @@ internal sealed class SourceRow
         foreach (var c in grid.Cells)
         {
             if (c.Row > maxRow) maxRow = c.Row;
-            if (c.Column + c.ColumnSpan > width) width = c.Column + c.ColumnSpan;
+            // The last column where a cell starts: what a span covers beyond it is empty, and a span of thousands
+            // must not widen every row of the table (ReadLimits.MaxTablePositions bounds rows × this width).
+            if (c.Column + 1 > width) width = c.Column + 1;
         }
         var byRow = new List<Cell>?[maxRow + 1];
         foreach (var c in grid.Cells) (byRow[c.Row] ??= []).Add(c);

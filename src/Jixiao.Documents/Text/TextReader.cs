@@ -24,9 +24,14 @@ public static partial class TextReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ReadDocument Read(Stream stream, string path)
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
+
+    internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var path = budget.Path;
         byte[] bytes;
         try
         {
@@ -35,8 +40,7 @@ public static partial class TextReader
             int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (buffer.Length + n > ReadLimits.MaxFileBytes)
-                    throw new DocumentReadException(path, $"文件过大（超过 {ReadLimits.MaxFileBytes / (1024 * 1024)} MB）");
+                if (buffer.Length + n > budget.Limits.MaxFileBytes) throw ReadInput.TooLarge(budget);
                 buffer.Write(chunk, 0, n);
             }
             bytes = buffer.ToArray();
@@ -46,14 +50,19 @@ public static partial class TextReader
             throw new DocumentReadException(path, "无法读取文件：" + e.Message, e);
         }
 
-        return Read(Decode(bytes, path), path);
+        return Read(Decode(bytes, path), budget);
     }
 
-    public static ReadDocument Read(string text, string path)
+    public static ReadDocument Read(string text, string path) => Read(text, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(string text, string path, ReadLimits limits) => Read(text, ReadBudget.For(path, limits));
+
+    private static ReadDocument Read(string text, ReadBudget budget)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text)) throw new DocumentReadException(path, "文件为空");
-        return new ReadDocument(path, Parse(text));
+        if (string.IsNullOrWhiteSpace(text)) throw new DocumentReadException(budget.Path, "文件为空");
+        budget.Text(text.Length, "全文");
+        return new ReadDocument(budget.Path, Parse(text, budget));
     }
 
     private static string Decode(byte[] bytes, string path)
@@ -61,8 +70,12 @@ public static partial class TextReader
         if (bytes.Length == 0) throw new DocumentReadException(path, "文件为空");
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return Utf8OrFail(bytes.AsSpan(3), path);
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        if (TextDecoding.Utf16(bytes.AsSpan(0, Math.Min(bytes.Length, 4096))) is { } utf16)
+        {
+            // Excel's "Unicode text": UTF-16 with (or, from other tools, without) a byte-order mark.
+            var bom = bytes.AsSpan().StartsWith(utf16.GetPreamble()) ? 2 : 0;
+            return utf16.GetString(bytes, bom, (bytes.Length - bom) & ~1);
+        }
         if (Array.IndexOf(bytes, (byte)0) >= 0) throw new DocumentReadException(path, "不是文本文件（含二进制内容）");
         try
         {
@@ -78,6 +91,13 @@ public static partial class TextReader
             }
             catch (DecoderFallbackException e)
             {
+                // A UTF-8 file with a few damaged bytes (a bad sector, a cut-and-paste accident) is read with those
+                // characters replaced; mostly undecodable bytes are not text in any encoding we know.
+                var lenient = Encoding.UTF8.GetString(bytes);
+                var replaced = 0;
+                foreach (var ch in lenient)
+                    if (ch == '\uFFFD') replaced++;
+                if (replaced <= Math.Max(2, lenient.Length / 200)) return lenient;
                 throw new DocumentReadException(path, "无法识别文本编码（既不是 UTF-8 也不是 GB18030）", e);
             }
         }
@@ -97,7 +117,7 @@ public static partial class TextReader
 
     private enum LineKind { Blank, Paragraph, Tabbed, Piped }
 
-    private static List<DocumentBlock> Parse(string text)
+    private static List<DocumentBlock> Parse(string text, ReadBudget budget)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var blocks = new List<DocumentBlock>();
@@ -109,7 +129,12 @@ public static partial class TextReader
 
         void FlushGrid()
         {
-            if (cells.Count > 0) blocks.Add(new CellGrid(cells.ToArray()));
+            if (cells.Count > 0)
+            {
+                var grid = cells.ToArray();
+                budget.Table(grid, $"第 {grid[0].Source?.Row} 行起的表格");
+                blocks.Add(new CellGrid(grid));
+            }
             cells.Clear();
             gridRow = 0;
             piped.Open = false;
@@ -125,6 +150,7 @@ public static partial class TextReader
         var i = 0;
         while (i < lines.Length)
         {
+            if ((i & 1023) == 0) budget.Time("文本", i);
             var kind = Classify(lines[i]);
             if (kind == LineKind.Blank)
             {
@@ -151,7 +177,8 @@ public static partial class TextReader
             {
                 ClosePipedRow();
                 previousRunWasCellPerLine = true;
-                AddCellPerLineRow(lines, i, end, cells, gridRow++);
+                budget.Row(gridRow, "文本表格");
+                AddCellPerLineRow(lines, i, end, cells, gridRow++, budget);
                 i = end;
                 continue;
             }
@@ -174,8 +201,13 @@ public static partial class TextReader
                 }
                 ClosePipedRow();
                 var parts = lines[i].Split('\t');
+                budget.Row(gridRow, "文本表格");
+                budget.ColumnEnd(parts.Length, "文本", i);
                 for (var c = 0; c < parts.Length; c++)
+                {
+                    budget.Cell("文本", i);
                     cells.Add(new Cell(gridRow, c, CleanCell(parts[c]), Source: new SourcePosition(i + 1, c + 1)));
+                }
                 gridRow++;
             }
         }
@@ -259,7 +291,7 @@ public static partial class TextReader
         return tabbed >= 2 || previousRunWasCellPerLine;
     }
 
-    private static void AddCellPerLineRow(string[] lines, int start, int end, List<Cell> cells, int row)
+    private static void AddCellPerLineRow(string[] lines, int start, int end, List<Cell> cells, int row, ReadBudget budget)
     {
         var column = -1;
         var text = new StringBuilder();
@@ -267,7 +299,10 @@ public static partial class TextReader
 
         void Flush()
         {
-            if (column >= 0) cells.Add(new Cell(row, column, CleanCell(text.ToString()), Source: new SourcePosition(line + 1, column + 1)));
+            if (column < 0) return;
+            budget.ColumnEnd(column + 1L, "文本", line);
+            budget.Cell("文本", line);
+            cells.Add(new Cell(row, column, CleanCell(text.ToString()), Source: new SourcePosition(line + 1, column + 1)));
         }
 
         for (var k = start; k < end; k++)

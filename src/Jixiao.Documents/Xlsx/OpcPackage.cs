@@ -17,6 +17,14 @@ internal sealed class OpcPackage(ZipArchive zip)
     public string? MainPart() =>
         RelationshipsOf("_rels/.rels", "").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
 
+    /// <summary>Every target of an officeDocument relationship (a broken package may have more than one).</summary>
+    public IEnumerable<string> MainParts() =>
+        RelationshipsOf("_rels/.rels", "").Where(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Select(r => r.Target);
+
+    /// <summary>Every zip entry named <paramref name="partName"/>, ignoring case and a leading slash (duplicates included).</summary>
+    public IEnumerable<ZipArchiveEntry> EntriesNamed(string partName) =>
+        zip.Entries.Where(e => e.FullName.TrimStart('/').Equals(partName, StringComparison.OrdinalIgnoreCase));
+
     public List<Relationship> Relationships(string partName)
     {
         var slash = partName.LastIndexOf('/');

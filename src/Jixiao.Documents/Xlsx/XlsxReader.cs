@@ -25,18 +25,23 @@ public static class XlsxReader
         CloseInput = true,
     };
 
-    public static ReadDocument Read(Stream stream, string path)
+    public static ReadDocument Read(Stream stream, string path) => Read(stream, ReadBudget.For(path, null));
+
+    public static ReadDocument Read(Stream stream, string path, ReadLimits limits) => Read(stream, ReadBudget.For(path, limits));
+
+    internal static ReadDocument Read(Stream stream, ReadBudget budget)
     {
-        var input = ReadInput.Seekable(stream, path);
+        var path = budget.Path;
+        var input = ReadInput.Seekable(stream, budget);
         try
         {
-            using var zip = ReadInput.OpenOfficeZip(input, path, NotXlsx);
+            using var zip = ReadInput.OpenOfficeZip(input, budget, NotXlsx);
             var package = new OpcPackage(zip);
             var workbookName = package.MainPart() ?? throw new DocumentReadException(path, NotXlsx);
             var relationships = package.Relationships(workbookName);
             var strings = relationships.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)) is { Target: { } sst }
                 && package.Open(sst) is { } sstStream
-                ? ReadSharedStrings(sstStream)
+                ? ReadSharedStrings(sstStream, sst, budget)
                 : [];
             var formatByStyle = relationships.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)) is { Target: { } st }
                 && package.Open(st) is { } stylesStream
@@ -44,12 +49,15 @@ public static class XlsxReader
                 : [];
 
             var sheets = ReadSheetList(package.Open(workbookName) ?? throw new DocumentReadException(path, NotXlsx), path);
+            if (sheets.Count > budget.Limits.MaxZipEntries)
+                throw budget.Exceeded(ReadLimit.ZipEntries, $"工作表超过 {budget.Limits.MaxZipEntries} 个", workbookName);
             var blocks = new List<DocumentBlock>();
             foreach (var (name, relationshipId) in sheets)
             {
                 var target = relationships.FirstOrDefault(r => r.Id == relationshipId && r.Type.EndsWith("/worksheet", StringComparison.Ordinal)).Target;
                 if (target is null || package.Open(target) is not { } sheetStream) continue;
-                var cells = ReadSheet(sheetStream, name, strings, formatByStyle);
+                budget.Time($"工作表“{name}”");
+                var cells = ReadSheet(sheetStream, name, strings, formatByStyle, budget);
                 if (cells.Count > 0) blocks.Add(new CellGrid(cells, name));
             }
 
@@ -97,16 +105,26 @@ public static class XlsxReader
         return sheets;
     }
 
-    private static string[] ReadSharedStrings(Stream part)
+    private static string[] ReadSharedStrings(Stream part, string partName, ReadBudget budget)
     {
         using var reader = XmlReader.Create(part, XmlSettings);
         var strings = new List<string>();
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element) continue;
-            if (reader.LocalName == "sst" && int.TryParse(reader.GetAttribute("uniqueCount"), out var count) && count is > 0 and < 1_000_000)
+            budget.Depth(reader.Depth, partName);
+            if (reader.LocalName == "sst" && int.TryParse(reader.GetAttribute("uniqueCount"), out var count) && count > 0
+                && count <= budget.Limits.MaxCells)
                 strings.Capacity = count;
-            else if (reader.LocalName == "si") strings.Add(ReadRichText(reader));
+            else if (reader.LocalName == "si")
+            {
+                // Each string is a cell's worth of text; a part of millions of empty strings is a bomb of its own.
+                if ((strings.Count & 1023) == 0) budget.Time(partName);
+                budget.Cell(partName, strings.Count);
+                var text = ReadRichText(reader);
+                budget.Text(text.Length, partName);
+                strings.Add(text);
+            }
         }
 
         return [.. strings];
@@ -166,32 +184,53 @@ public static class XlsxReader
         return many?.ToString() ?? single ?? "";
     }
 
-    private static List<Cell> ReadSheet(Stream part, string sheet, string[] strings, int[] formatByStyle)
+    private static List<Cell> ReadSheet(Stream part, string sheet, string[] strings, int[] formatByStyle, ReadBudget budget)
     {
         var raw = new List<RawCell>();
-        var merges = new List<(int Row, int Column, int RowSpan, int ColumnSpan)>();
+        var merges = new List<Merge>();
         var row = -1;
         var column = -1;
+        var table = $"工作表“{sheet}”";
+        var rowsSeen = 0;
         using (var reader = XmlReader.Create(part, XmlSettings))
         {
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
+                budget.Depth(reader.Depth, table);
                 switch (reader.LocalName)
                 {
                     case "row":
-                        row = int.TryParse(reader.GetAttribute("r"), out var r) && r > 0 ? r - 1 : row + 1;
+                        // Parsed as a long: r="2147483648" is a row number too large, not a missing one.
+                        row = long.TryParse(reader.GetAttribute("r"), out var r) && r > 0 ? (int)Math.Min(r - 1, int.MaxValue) : row + 1;
+                        budget.Row(row, table);
+                        if ((++rowsSeen & 255) == 0) budget.Time(table, row);
                         column = -1;
                         break;
                     case "c":
-                        if (CellReference.TryParse(reader.GetAttribute("r"), out var at)) column = at.Column;
+                        if (CellReference.TryParse(reader.GetAttribute("r"), out var at))
+                        {
+                            column = at.Column;
+                            if (at.Row > row) budget.Row(at.Row, table);
+                        }
                         else column++;
+                        budget.ColumnEnd(column + 1L, table, Math.Max(row, 0));
                         var text = ReadCellText(reader, strings, formatByStyle);
-                        if (!string.IsNullOrWhiteSpace(text)) raw.Add(new RawCell(Math.Max(row, 0), column, text));
+                        if (!string.IsNullOrWhiteSpace(text))
+                        {
+                            budget.Cell(table, Math.Max(row, 0));
+                            budget.Text(text.Length, table);
+                            raw.Add(new RawCell(Math.Max(row, 0), column, text));
+                        }
                         break;
                     case "mergeCell":
                         if (CellReference.TryParseRange(reader.GetAttribute("ref"), out var from, out var to))
-                            merges.Add((from.Row, from.Column, to.Row - from.Row + 1, to.Column - from.Column + 1));
+                        {
+                            budget.Merge(table, from.Row);
+                            budget.RowEnd(to.Row + 1L, table, from.Row);
+                            budget.ColumnEnd(to.Column + 1L, table, from.Row);
+                            merges.Add(new Merge(from.Row, from.Column, to.Row - from.Row + 1, to.Column - from.Column + 1));
+                        }
                         break;
                 }
             }
@@ -202,6 +241,7 @@ public static class XlsxReader
         var cells = new List<Cell>(raw.Count);
         foreach (var c in raw)
             cells.Add(new Cell(c.Row, c.Column, c.Text, c.RowSpan, c.ColumnSpan, new SourcePosition(c.Row + 1, c.Column + 1, sheet)));
+        budget.Table(cells, table);
         return cells;
     }
 
@@ -241,30 +281,67 @@ public static class XlsxReader
     /// Turns the top-left cell of each merged area into one spanning cell (creating it when blank) and drops whatever
     /// the covered positions hold: Excel shows only the top-left value.
     /// </summary>
-    private static void ApplyMerges(List<RawCell> raw, List<(int Row, int Column, int RowSpan, int ColumnSpan)> merges)
+    /// <remarks>
+    /// A sweep down the rows, so a hundred thousand merges cost what sorting them does, not cells × merges: a merge is
+    /// active from its first row to its last, and Excel's merges never overlap, so among the merges active on a row only
+    /// the one starting nearest left of a cell can cover it. A merge may cover a whole column of a million rows, so
+    /// nothing is done position by position.
+    /// </remarks>
+    private static void ApplyMerges(List<RawCell> raw, List<Merge> merges)
     {
         var index = new Dictionary<long, int>(raw.Count);
         for (var i = 0; i < raw.Count; i++) index[Key(raw[i].Row, raw[i].Column)] = i;
-        var added = false;
+        var spanning = new List<Merge>(merges.Count);
         foreach (var m in merges)
         {
             if (m.RowSpan == 1 && m.ColumnSpan == 1) continue;
+            spanning.Add(m);
             if (index.TryGetValue(Key(m.Row, m.Column), out var at))
                 raw[at] = raw[at] with { RowSpan = m.RowSpan, ColumnSpan = m.ColumnSpan };
             else
             {
                 index[Key(m.Row, m.Column)] = raw.Count;
                 raw.Add(new RawCell(m.Row, m.Column, "", m.RowSpan, m.ColumnSpan));
-                added = true;
             }
         }
 
-        // Checked cell by cell, not position by position: a merge may cover a whole column of a million rows.
-        raw.RemoveAll(c => merges.Exists(m => (m.RowSpan > 1 || m.ColumnSpan > 1)
-            && c.Row >= m.Row && c.Row < m.Row + m.RowSpan && c.Column >= m.Column && c.Column < m.Column + m.ColumnSpan
-            && (c.Row != m.Row || c.Column != m.Column)));
-        if (added) raw.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+        raw.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+        spanning.Sort((a, b) => a.Row.CompareTo(b.Row));
+        // Keys are (start column, merge number), so two merges starting in one column (a broken file) both fit.
+        var active = new SortedSet<long>();
+        var ending = new PriorityQueue<long, int>();
+        var next = 0;
+        var kept = 0;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var cell = raw[i];
+            for (; next < spanning.Count && spanning[next].Row <= cell.Row; next++)
+            {
+                var key = ((long)spanning[next].Column << 32) | (uint)next;
+                active.Add(key);
+                ending.Enqueue(key, spanning[next].Row + spanning[next].RowSpan);
+            }
+
+            while (ending.TryPeek(out var key, out var endRow) && endRow <= cell.Row)
+            {
+                ending.Dequeue();
+                active.Remove(key);
+            }
+
+            if (active.Count > 0 && active.Min >> 32 <= cell.Column)
+            {
+                var nearest = active.GetViewBetween(long.MinValue, ((long)cell.Column << 32) | uint.MaxValue).Max;
+                var m = spanning[(int)(uint)nearest];
+                if (cell.Column < m.Column + m.ColumnSpan && (cell.Row != m.Row || cell.Column != m.Column)) continue;
+            }
+
+            raw[kept++] = cell;
+        }
+
+        raw.RemoveRange(kept, raw.Count - kept);
     }
+
+    private readonly record struct Merge(int Row, int Column, int RowSpan, int ColumnSpan);
 
     private static long Key(int row, int column) => ((long)row << 20) | (uint)column;
 

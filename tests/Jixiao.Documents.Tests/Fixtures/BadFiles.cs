@@ -12,7 +12,7 @@ public static class BadFiles
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
         using var s = entry.Open();
         var block = new byte[1 << 20];
-        for (long written = 0; written <= ReadLimits.MaxZipUncompressedBytes; written += block.Length) s.Write(block);
+        for (long written = 0; written <= ReadLimits.Default.MaxDecompressedBytes; written += block.Length) s.Write(block);
     }));
 
     public static byte[] Empty => [];
@@ -39,7 +39,7 @@ public static class BadFiles
 
     public static byte[] ZipWithTooManyEntries() => Zip(zip =>
     {
-        for (var i = 0; i <= ReadLimits.MaxZipEntries; i++) zip.CreateEntry($"xl/media/image{i}.png", CompressionLevel.NoCompression);
+        for (var i = 0; i <= ReadLimits.Default.MaxZipEntries; i++) zip.CreateEntry($"xl/media/image{i}.png", CompressionLevel.NoCompression);
     });
 
     public static byte[] ZipWithHugeEntry() => HugeEntry.Value;

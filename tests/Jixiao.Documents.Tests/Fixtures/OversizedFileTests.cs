@@ -14,7 +14,7 @@ public sealed class A_file_over_the_size_limit
     [MemberData(nameof(Readers))]
     public void Is_refused_as_too_large_before_anything_is_parsed(string kind)
     {
-        using var stream = new HugeStream(ReadLimits.MaxFileBytes + 1);
+        using var stream = new HugeStream(ReadLimits.Default.MaxFileBytes + 1);
         Func<Stream, string, object> read = kind switch
         {
             "xlsx" => XlsxReader.Read,
@@ -32,7 +32,7 @@ public sealed class A_file_over_the_size_limit
     [Fact]
     public void An_upload_that_streams_past_the_limit_is_refused_too()
     {
-        using var stream = new NonSeekableStreamOver(new HugeStream(ReadLimits.MaxFileBytes + 1));
+        using var stream = new NonSeekableStreamOver(new HugeStream(ReadLimits.Default.MaxFileBytes + 1));
 
         var error = Assert.Throws<DocumentReadException>(() => HtmlReader.Read(stream, "上传.html"));
 

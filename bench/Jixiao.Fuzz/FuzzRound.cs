@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
+using Jixiao.Core.Scoring;
+using Jixiao.Documents.Reading;
+using Jixiao.Documents.Recognition;
+
+namespace Jixiao.Fuzz;
+
+public sealed record FuzzOptions
+{
+    /// <summary>Cases per format; the round stops at this count or at <see cref="Duration"/>, whichever comes first.</summary>
+    public int CasesPerFormat { get; init; } = 500;
+
+    /// <summary>Time per format, or null for no time bound.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    public int Seed { get; init; } = 14;
+
+    public IReadOnlyList<string> Formats { get; init; } = Inputs.Formats;
+
+    /// <summary>A case still running after this is a hang; the round goes on without it.</summary>
+    public TimeSpan HangAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+    /// <summary>Where to save the bytes of each crashing or hanging case (none when null).</summary>
+    public string? SaveDirectory { get; init; }
+}
+
+/// <summary>What one case came to.</summary>
+public enum Outcome { Read, Refused, Crash, Hang }
+
+public sealed record CaseResult(Outcome Outcome, string Stage, string Detail, ReadLimit? Limit, TimeSpan Elapsed, long PeakBytes);
+
+public sealed record FormatResult(string Format, int Cases, int Refused, int Reached, int Crashes, int Hangs, long PeakBytes, TimeSpan Slowest,
+    IReadOnlyList<string> Failures, IReadOnlyDictionary<string, int> Kinds, IReadOnlyDictionary<string, int> CrashesByStage,
+    IReadOnlyDictionary<string, int> RefusedByKind, string SlowestCase)
+{
+    public double ReachedShare => Cases == 0 ? 0 : (double)Reached / Cases;
+}
+
+/// <summary>
+/// Runs mutated files through what an upload goes through — read, recognise, score and check — in this process, each
+/// case on a worker with a deadline, and counts clean refusals (a <see cref="DocumentReadException"/>), crashes (any
+/// other exception, at any stage), hangs and the peak working set.
+/// </summary>
+public static class FuzzRound
+{
+    public static FormatResult Run(string format, IReadOnlyList<byte[]> valid, FuzzOptions options, TextWriter? progress = null)
+    {
+        // The first file of a format compiles its parsers (seconds on a busy machine): that is start-up, not a hang.
+        RunCase(valid[0], "warm-up." + format, options with { HangAfter = TimeSpan.FromMinutes(1) });
+        var clock = Stopwatch.StartNew();
+        int cases = 0, refused = 0, reached = 0, crashes = 0, hangs = 0;
+        long peak = 0;
+        var slowest = TimeSpan.Zero;
+        var slowestCase = "";
+        var failures = new List<string>();
+        var kinds = new Dictionary<string, int>();
+        var byStage = new Dictionary<string, int>();
+        var refusedByKind = new Dictionary<string, int>();
+        for (var i = 0; i < options.CasesPerFormat && (options.Duration is not { } d || clock.Elapsed < d); i++)
+        {
+            // Not HashCode or string.GetHashCode: both are randomised per process, and a case must be the same every run.
+            var random = new Random(unchecked((options.Seed * 1_000_003) + (StableHash(format) * 10_007) + i));
+            var source = valid[random.Next(valid.Count)];
+            var (bytes, kind) = Mutator.Mutate(format, source, random);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            var name = $"case-{options.Seed}-{i}.{format}";
+            var result = RunCase(bytes, name, options);
+            cases++;
+            peak = Math.Max(peak, result.PeakBytes);
+            if (result.Elapsed > slowest)
+            {
+                slowest = result.Elapsed;
+                slowestCase = $"{name} ({kind})";
+            }
+            switch (result.Outcome)
+            {
+                case Outcome.Refused:
+                    refused++;
+                    refusedByKind[kind] = refusedByKind.GetValueOrDefault(kind) + 1;
+                    break;
+                case Outcome.Read: reached++; break;
+                case Outcome.Crash or Outcome.Hang:
+                    if (result.Outcome == Outcome.Crash)
+                    {
+                        crashes++;
+                        byStage[result.Stage] = byStage.GetValueOrDefault(result.Stage) + 1;
+                    }
+                    else
+                    {
+                        hangs++;
+                        reached++;
+                    }
+                    if (result.Outcome == Outcome.Crash && result.Stage != "read") reached++;
+                    failures.Add($"{name} ({kind}): {result.Outcome} in {result.Stage}: {result.Detail}");
+                    if (options.SaveDirectory is { } dir)
+                    {
+                        Directory.CreateDirectory(dir);
+                        File.WriteAllBytes(Path.Combine(dir, name), bytes);
+                    }
+                    break;
+            }
+
+            if (progress is not null && (i + 1) % 500 == 0)
+                progress.WriteLine($"  {format}: {i + 1} cases, {crashes} crashes, {hangs} hangs, {clock.Elapsed.TotalSeconds:F0} s");
+        }
+
+        return new FormatResult(format, cases, refused, reached, crashes, hangs, peak, slowest, failures, kinds, byStage, refusedByKind, slowestCase);
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var ch in text) hash = unchecked((hash * 31) + ch);
+        return hash;
+    }
+
+    /// <summary>
+    /// One file through the pipeline on a worker thread, watched for <see cref="FuzzOptions.HangAfter"/>; the working
+    /// set is sampled meanwhile. A worker that overruns is left running (a thread cannot be stopped) and reported.
+    /// </summary>
+    public static CaseResult RunCase(byte[] bytes, string name, FuzzOptions options)
+    {
+        var stage = "read";
+        var outcome = Outcome.Read;
+        var detail = "";
+        ReadLimit? limit = null;
+        var clock = Stopwatch.StartNew();
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                var document = DocumentReader.Read(new MemoryStream(bytes, writable: false), name, options.Limits);
+                var read = clock.Elapsed;
+                stage = "recognise";
+                var forms = FormRecognizer.Recognize(document);
+                detail = $"{forms.Count} forms (read {read.TotalSeconds:F2} s)";
+                stage = "check";
+                var rulebook = Rulebooks.Default;
+                foreach (var form in forms)
+                    if (form.Kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) Scorer.Score(form, rulebook);
+                Checker.Check(forms.Select(f => new DocumentForm(name, f)).ToList(), rulebook);
+                stage = "done";
+            }
+            catch (DocumentReadException e) when (stage == "read")
+            {
+                outcome = Outcome.Refused;
+                limit = e.Limit;
+                detail = e.Message;
+            }
+            catch (Exception e)
+            {
+                outcome = Outcome.Crash;
+                detail = $"{e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
+            }
+        }, maxStackSize: 0) { IsBackground = true, Name = name };
+
+        long peak = Environment.WorkingSet;
+        worker.Start();
+        while (!worker.Join(10))
+        {
+            peak = Math.Max(peak, Environment.WorkingSet);
+            if (clock.Elapsed > options.HangAfter)
+                return new CaseResult(Outcome.Hang, stage, $"still running after {options.HangAfter.TotalSeconds:F0} s", null, clock.Elapsed, peak);
+        }
+
+        peak = Math.Max(peak, Environment.WorkingSet);
+        return new CaseResult(outcome, stage, detail, limit, clock.Elapsed, peak);
+    }
+}
