@@ -9,6 +9,7 @@ using Jixiao.Web.Components;
 using Jixiao.Web.Demo;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Features.Downloads;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
@@ -99,6 +100,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     if (!HasChinese(context.ProblemDetails.Title)) context.ProblemDetails.Title = Refusals.TitleFor(status) ?? context.ProblemDetails.Title;
     if (!HasChinese(context.ProblemDetails.Detail)) context.ProblemDetails.Detail = Refusals.DetailFor(status) ?? context.ProblemDetails.Detail;
 });
+// A body the binder cannot read throws in every environment, so ClientErrors can say what and where in Chinese.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<ClientErrors>();
+builder.Services.AddExceptionHandler<DiskFull>();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -112,11 +118,25 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
     // Malformed bodies surface as BadHttpRequestException in Development; they are the client's error, not ours.
     api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
     api.UseStatusCodePages();
+    // Kestrel enforces the same limit while reading; a declared length over it is refused before any reading.
+    api.Use((context, next) => context.Request.ContentLength > options.MaxRequestBytes
+        ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)
+        : next(context));
 });
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
     if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error", createScopeForErrors: true);
     pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    // A form post the binder cannot read (a missing antiforgery token …) is the client's error: its status code, not a logged 500.
+    pages.Use(async (context, next) =>
+    {
+        try { await next(context); }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            context.Response.StatusCode = bad.StatusCode;
+        }
+    });
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
@@ -129,7 +149,7 @@ app.UseAccessScope();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts();
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();

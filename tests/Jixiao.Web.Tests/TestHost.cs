@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -62,11 +63,16 @@ public sealed class ChosenFindings
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
 public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null, bool keysInDatabase = false) : WebApplicationFactory<Program>
 {
+    public ErrorRecordingLoggerProvider Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
+            // The server runs in the calling test's execution context, so what it logs is charged to that test (LoggedErrors).
+            services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true);
             services.AddSingleton<FormCheck>(checker.Check);
             if (clock is not null) services.AddSingleton(clock);
             if (!keysInDatabase) services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -132,7 +138,10 @@ public abstract class TestHost : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (Factory is not null) await Factory.DisposeAsync();
+        if (Factory is null) return;
+        await Factory.DisposeAsync();
+        if (!Factory.Errors.Unattributed.IsEmpty)
+            throw new InvalidOperationException($"The app logged unhandled exceptions outside any test:\n{string.Join("\n---\n", Factory.Errors.Unattributed)}");
     }
 
     public HttpClient Client(string person)

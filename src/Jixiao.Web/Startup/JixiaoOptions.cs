@@ -27,6 +27,9 @@ public sealed class JixiaoOptions
     /// <summary>Requests that may wait for a turn; one more is refused with 503.</summary>
     public int QueuedRequests { get; set; } = 1000;
 
+    /// <summary>The largest request body accepted, in bytes (Kestrel's limit too); larger ones get 413 “请求体过大”.</summary>
+    public long MaxRequestBytes { get; set; } = 30_000_000;
+
     public DatabaseSettings Database(string? postgres) =>
         !string.IsNullOrWhiteSpace(postgres)
             ? new DatabaseSettings(postgres, "")
