@@ -23,6 +23,7 @@ using Jixiao.Web.Startup;
 using Jixiao.Web.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -54,6 +55,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     })
     .AddRoles<IdentityRole>()
     .AddErrorDescriber<ChineseIdentityErrors>()
+    .AddPasswordValidator<CommonPasswords>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
@@ -77,12 +79,35 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "jixiao";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    // Behind HTTPS (directly, or a proxy saying so in X-Forwarded-Proto) the cookie is Secure; with Jixiao:Https always.
+    o.Cookie.SecurePolicy = options.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     // An API client gets a status code, never a redirect to the login page.
     o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
     o.Events.OnValidatePrincipal = ValidateStampWhenDue;
+});
+// A session ends within this interval after its user's security stamp changes (lockout, password change).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = options.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+if (options.ForwardedHeaders)
+    builder.Services.Configure<ForwardedHeadersOptions>(o =>
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        var proxies = (options.KnownProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (proxies.Contains("*", StringComparer.Ordinal))
+        {
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        }
+        else foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    });
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    // Jixiao:Https is an explicit promise that the host is served over HTTPS only, whatever its name.
+    o.ExcludedHosts.Clear();
 });
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
@@ -113,6 +138,14 @@ builder.Services.AddAdmission(options);
 
 var app = builder.Build();
 
+if (options.ForwardedHeaders) app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (options.Https)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
     // Malformed bodies surface as BadHttpRequestException in Development; they are the client's error, not ours.
@@ -138,7 +171,6 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         }
     });
 });
-if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
 app.UseRateLimiter();
 
@@ -158,6 +190,7 @@ api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
+api.MapPasswordEndpoint();
 api.MapDownloadEndpoints();
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();

@@ -34,6 +34,11 @@ public sealed class ChosenFindings
     /// <summary>The checker breaks on this project after <paramref name="calls"/> successful checks (a bad file half-way through an import).</summary>
     public void FailOn(string project, int calls) => failAfter[project] = calls;
 
+    private readonly ConcurrentDictionary<string, Exception> failWith = new(StringComparer.Ordinal);
+
+    /// <summary>Checking this project throws <paramref name="exception"/> (an injected failure of the machine: a full disk …).</summary>
+    public void FailWith(string project, Exception exception) => failWith[project] = exception;
+
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Entered, TaskCompletionSource Released)> holds = new(StringComparer.Ordinal);
 
     /// <summary>Checking this project waits until <c>Released</c> is completed: the request doing it keeps its turn meanwhile.</summary>
@@ -51,6 +56,7 @@ public sealed class ChosenFindings
             hold.Entered.SetResult();
             hold.Released.Task.Wait();
         }
+        if (form.Project is not null && failWith.TryGetValue(form.Project, out var failure)) throw failure;
         if (form.Project is not null && failAfter.TryGetValue(form.Project, out var left))
         {
             if (left <= 0) throw new InvalidOperationException($"checker failed on {form.Project}");
