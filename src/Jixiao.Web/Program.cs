@@ -115,8 +115,6 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    // PerformanceForm's blocks are get-only lists: fill them rather than fail.
-    o.SerializerOptions.PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate;
 });
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {
