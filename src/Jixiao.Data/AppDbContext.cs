@@ -66,8 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         b.Entity<Organisation>(e =>
         {
-            e.Property(o => o.Code).HasMaxLength(64);
-            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Code).HasMaxLength(ColumnLengths.OrganisationCode);
+            e.Property(o => o.Name).HasMaxLength(ColumnLengths.OrganisationName);
             e.Property(o => o.Path).HasMaxLength(1000);
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
             e.HasIndex(o => o.Code).IsUnique();
@@ -80,8 +80,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         b.Entity<BudgetProject>(e =>
         {
-            e.Property(p => p.Code).HasMaxLength(64);
-            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.Code).HasMaxLength(ColumnLengths.ProjectCode);
+            e.Property(p => p.Name).HasMaxLength(ColumnLengths.ProjectName);
             e.HasIndex(p => new { p.FiscalYearId, p.Code }).IsUnique();
             e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.FiscalYear).WithMany().HasForeignKey(p => p.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
@@ -94,13 +94,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
             e.Property(f => f.MoneyUnit).HasConversion<string>().HasMaxLength(32);
             e.Property(f => f.Revision).IsConcurrencyToken();
-            e.Property(f => f.Title).HasMaxLength(300);
-            e.Property(f => f.ProjectName).HasMaxLength(300);
-            e.Property(f => f.DepartmentName).HasMaxLength(200);
-            e.Property(f => f.UnitName).HasMaxLength(200);
-            e.Property(f => f.StatedGrade).HasMaxLength(20);
-            e.Property(f => f.Filler).HasMaxLength(100);
-            e.Property(f => f.Head).HasMaxLength(100);
+            e.Property(f => f.Title).HasMaxLength(ColumnLengths.FormTitle);
+            e.Property(f => f.ProjectName).HasMaxLength(ColumnLengths.ProjectName);
+            e.Property(f => f.DepartmentName).HasMaxLength(ColumnLengths.DepartmentName);
+            e.Property(f => f.UnitName).HasMaxLength(ColumnLengths.UnitName);
+            e.Property(f => f.StatedGrade).HasMaxLength(ColumnLengths.StatedGrade);
+            e.Property(f => f.Filler).HasMaxLength(ColumnLengths.PersonName);
+            e.Property(f => f.Head).HasMaxLength(ColumnLengths.PersonName);
             e.ComplexProperty(f => f.Source, Source);
             e.ComplexProperty(f => f.StaffingSource, Source);
             e.Ignore(f => f.IsLocked);
@@ -181,12 +181,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         b.Entity<AppUser>(e =>
         {
-            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.DisplayName).HasMaxLength(ColumnLengths.PersonName);
             e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 
-    private static void Source(ComplexPropertyBuilder<SourceColumns> s) => s.Property(p => p.Sheet).HasMaxLength(200);
+    private static void Source(ComplexPropertyBuilder<SourceColumns> s) => s.Property(p => p.Sheet).HasMaxLength(ColumnLengths.SheetName);
 
     /// <summary>
     /// History is append-only: the audit trail, workflow transitions and submitted versions with their justifications

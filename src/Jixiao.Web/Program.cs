@@ -9,6 +9,7 @@ using Jixiao.Web.Components;
 using Jixiao.Web.Demo;
 using Jixiao.Web.Features.Account;
 using Jixiao.Web.Features.Audit;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Features.Downloads;
 using Jixiao.Web.Features.Findings;
 using Jixiao.Web.Features.Forms;
@@ -22,6 +23,7 @@ using Jixiao.Web.Startup;
 using Jixiao.Web.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -53,6 +55,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     })
     .AddRoles<IdentityRole>()
     .AddErrorDescriber<ChineseIdentityErrors>()
+    .AddPasswordValidator<CommonPasswords>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<JixiaoClaimsFactory>()
@@ -76,6 +79,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "jixiao";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    // Behind HTTPS (directly, or a proxy saying so in X-Forwarded-Proto) the cookie is Secure; with Jixiao:Https always.
+    o.Cookie.SecurePolicy = options.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     // An API client gets a status code, never a redirect to the login page.
@@ -83,14 +88,33 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
     o.Events.OnValidatePrincipal = ValidateStampWhenDue;
 });
+// A session ends within this interval after its user's security stamp changes (lockout, password change).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = options.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+if (options.ForwardedHeaders)
+    builder.Services.Configure<ForwardedHeadersOptions>(o =>
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        var proxies = (options.KnownProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (proxies.Contains("*", StringComparer.Ordinal))
+        {
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        }
+        else foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    });
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    // Jixiao:Https is an explicit promise that the host is served over HTTPS only, whatever its name.
+    o.ExcludedHosts.Clear();
+});
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    // PerformanceForm's blocks are get-only lists: fill them rather than fail.
-    o.SerializerOptions.PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate;
 });
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {
@@ -99,6 +123,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     if (!HasChinese(context.ProblemDetails.Title)) context.ProblemDetails.Title = Refusals.TitleFor(status) ?? context.ProblemDetails.Title;
     if (!HasChinese(context.ProblemDetails.Detail)) context.ProblemDetails.Detail = Refusals.DetailFor(status) ?? context.ProblemDetails.Detail;
 });
+// A body the binder cannot read throws in every environment, so ClientErrors can say what and where in Chinese.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<ClientErrors>();
+builder.Services.AddExceptionHandler<DiskFull>();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -107,18 +136,39 @@ builder.Services.AddAdmission(options);
 
 var app = builder.Build();
 
+if (options.ForwardedHeaders) app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (options.Https)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
     // Malformed bodies surface as BadHttpRequestException in Development; they are the client's error, not ours.
     api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
     api.UseStatusCodePages();
+    // Kestrel enforces the same limit while reading; a declared length over it is refused before any reading.
+    api.Use((context, next) => context.Request.ContentLength > options.MaxRequestBytes
+        ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)
+        : next(context));
 });
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
     if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error", createScopeForErrors: true);
     pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    // A form post the binder cannot read (a missing antiforgery token …) is the client's error: its status code, not a logged 500.
+    pages.Use(async (context, next) =>
+    {
+        try { await next(context); }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            context.Response.StatusCode = bad.StatusCode;
+        }
+    });
 });
-if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
 app.UseRateLimiter();
 
@@ -129,7 +179,7 @@ app.UseAccessScope();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts();
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();
@@ -138,6 +188,7 @@ api.MapImportEndpoints();
 api.MapAuditEndpoints();
 api.MapTokenEndpoints();
 api.MapUserEndpoints();
+api.MapPasswordEndpoint();
 api.MapDownloadEndpoints();
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();

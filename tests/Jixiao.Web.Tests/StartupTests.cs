@@ -45,6 +45,31 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unwritable_data_folder_refuses_the_start_with_a_chinese_message_naming_it()
+    {
+        // Tests run as root, which file modes do not stop: a folder under a plain file can be created by nobody.
+        Directory.CreateDirectory(folder);
+        var blocker = Path.Combine(folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "", TestContext.Current.CancellationToken);
+        var data = Path.Combine(blocker, "data");
+        var factory = new JixiaoFactory(new Dictionary<string, string?> { ["Jixiao:DataFolder"] = data, ["Jixiao:AdminPassword"] = "Pw-admin-2026!" }, new ChosenFindings());
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        await DisposeRefused(factory);
+
+        var startup = Assert.IsType<Jixiao.Web.Startup.StartupRefusedException>(Flatten(refused).First(e => e is Jixiao.Web.Startup.StartupRefusedException));
+        Assert.Contains("数据文件夹", startup.Message, StringComparison.Ordinal);
+        Assert.Contains("不可写", startup.Message, StringComparison.Ordinal);
+        Assert.Contains(data, startup.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", startup.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    [Fact]
     public async Task The_first_production_start_creates_the_database_and_the_administrator_and_no_demo_accounts()
     {
         await using var factory = Factory(("Jixiao:AdminPassword", "Pw-admin-2026!"));

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -32,6 +33,11 @@ public sealed class ChosenFindings
 
     /// <summary>The checker breaks on this project after <paramref name="calls"/> successful checks (a bad file half-way through an import).</summary>
     public void FailOn(string project, int calls) => failAfter[project] = calls;
+
+    private readonly ConcurrentDictionary<string, Exception> failWith = new(StringComparer.Ordinal);
+
+    /// <summary>Checking this project throws <paramref name="exception"/> (an injected failure of the machine: a full disk …).</summary>
+    public void FailWith(string project, Exception exception) => failWith[project] = exception;
 
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Entered, TaskCompletionSource Released)> holds = new(StringComparer.Ordinal);
 
@@ -50,6 +56,7 @@ public sealed class ChosenFindings
             hold.Entered.SetResult();
             hold.Released.Task.Wait();
         }
+        if (form.Project is not null && failWith.TryGetValue(form.Project, out var failure)) throw failure;
         if (form.Project is not null && failAfter.TryGetValue(form.Project, out var left))
         {
             if (left <= 0) throw new InvalidOperationException($"checker failed on {form.Project}");
@@ -62,11 +69,16 @@ public sealed class ChosenFindings
 /// <summary>The app over HTTP with its own database: a temporary SQLite file, or a fresh PostgreSQL database.</summary>
 public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings, ChosenFindings checker, TimeProvider? clock = null, bool keysInDatabase = false) : WebApplicationFactory<Program>
 {
+    public ErrorRecordingLoggerProvider Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
+            // The server runs in the calling test's execution context, so what it logs is charged to that test (LoggedErrors).
+            services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true);
             services.AddSingleton<FormCheck>(checker.Check);
             if (clock is not null) services.AddSingleton(clock);
             if (!keysInDatabase) services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -132,7 +144,10 @@ public abstract class TestHost : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (Factory is not null) await Factory.DisposeAsync();
+        if (Factory is null) return;
+        await Factory.DisposeAsync();
+        if (!Factory.Errors.Unattributed.IsEmpty)
+            throw new InvalidOperationException($"The app logged unhandled exceptions outside any test:\n{string.Join("\n---\n", Factory.Errors.Unattributed)}");
     }
 
     public HttpClient Client(string person)

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
+using Jixiao.Documents.Writers;
 
 namespace Jixiao.Documents.Findings;
 
@@ -91,7 +92,7 @@ public static class FindingsWorkbook
             {
                 CellReference = ColumnName(i + 1) + index.ToString(CultureInfo.InvariantCulture),
                 DataType = CellValues.InlineString,
-                StyleIndex = header ? 1U : 2U,
+                StyleIndex = header ? 1U : SpreadsheetText.LooksLikeFormula(values[i]) ? 3U : 2U,
                 InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(values[i])) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
@@ -134,5 +135,7 @@ public static class FindingsWorkbook
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1U, FillId = 2U, ApplyFont = true, ApplyFill = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }));
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
+            // Text a spreadsheet would take for a formula stays text, also when edited (SpreadsheetText).
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true, QuotePrefix = true }));
 }

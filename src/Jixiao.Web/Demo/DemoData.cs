@@ -3,6 +3,7 @@ using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Jixiao.Data.Model;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Features.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -150,7 +151,7 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
             int? projectId = form.Kind is FormKind.ProjectSelfEvaluation or FormKind.Monitoring && !string.IsNullOrWhiteSpace(form.Project)
                 ? (await ProjectFor(unit, year, form, ct)).Id
                 : null;
-            var created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, form), ct);
+            var created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, FormV1.From(form)), ct);
             if (created.Refusal is { } refusal) throw new InvalidOperationException(refusal.Detail);
             ids.Add(created.Value!.Id);
         }
@@ -159,7 +160,7 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
 
     private async Task Advance(PerformanceForm form, int organisationId, int projectId, CurrentUser filler, CurrentUser department, CurrentUser finance, FormStatus target, CancellationToken ct)
     {
-        var record = Unwrap(await forms.Create(filler, new CreateFormRequest(organisationId, Year, projectId, form), ct));
+        var record = Unwrap(await forms.Create(filler, new CreateFormRequest(organisationId, Year, projectId, FormV1.From(form)), ct));
         await MoveTo(record, filler, department, finance, target, ct);
     }
 

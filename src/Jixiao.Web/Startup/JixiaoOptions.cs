@@ -27,6 +27,21 @@ public sealed class JixiaoOptions
     /// <summary>Requests that may wait for a turn; one more is refused with 503.</summary>
     public int QueuedRequests { get; set; } = 1000;
 
+    /// <summary>Production over HTTPS only: http is redirected, HSTS is sent (one year), cookies are always Secure.</summary>
+    public bool Https { get; set; }
+
+    /// <summary>Behind a reverse proxy: take the client address and scheme from X-Forwarded-For and X-Forwarded-Proto.</summary>
+    public bool ForwardedHeaders { get; set; }
+
+    /// <summary>The proxies whose forwarded headers count, comma separated (default: loopback only); "*" trusts any sender.</summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>How often an open session is checked against its user (seconds): a lockout or a new password ends it within this time.</summary>
+    public int SessionCheckSeconds { get; set; } = 60;
+
+    /// <summary>The largest request body accepted, in bytes (Kestrel's limit too); larger ones get 413 “请求体过大”.</summary>
+    public long MaxRequestBytes { get; set; } = 30_000_000;
+
     public DatabaseSettings Database(string? postgres) =>
         !string.IsNullOrWhiteSpace(postgres)
             ? new DatabaseSettings(postgres, "")

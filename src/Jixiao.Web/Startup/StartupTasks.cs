@@ -24,6 +24,8 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite()) EnsureWritable(Path.GetDirectoryName(Path.GetFullPath(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource))!);
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -57,5 +59,23 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
         db.Audit(Actor.System, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), "create", "user", admin.Id, root.Path, "用户", null, $"{admin.UserName}（{Roles.Administrator}）");
         await db.SaveChangesAsync(cancellationToken);
         log.LogInformation("Created administrator {User} at {Organisation}", admin.UserName, root.Name);
+    }
+
+    /// <summary>The SQLite folder must take new files (the database, its WAL); an operator reads why not, without a stack trace.</summary>
+    private static void EnsureWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupRefusedException(
+                $"数据文件夹“{folder}”不可写，拒绝启动：{e.Message}。请检查该文件夹存在且运行本程序的账户有写权限，或用 Jixiao:DataFolder 指定其他文件夹。" +
+                $" Refusing to start: the data folder is not writable.");
+        }
     }
 }

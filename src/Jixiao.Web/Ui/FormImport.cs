@@ -5,6 +5,7 @@ using Jixiao.Data.Model;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Ui;
@@ -69,6 +70,9 @@ public static class FormImport
                 ?? throw new ImportRefusedException($"{choice.Found.File}：所选单位不存在或不在您的管辖范围内。");
             if (organisation.Kind != OrganisationKind.Unit)
                 throw new ImportRefusedException($"{choice.Found.File}：表单只能归属到预算单位，“{organisation.Name}”不是预算单位。");
+            // A form read from a file is held to the API's bounds too: SQLite would store a 10,000-character name, PostgreSQL would fail.
+            if (ContractValidation.Validate(FormV1.From(choice.Found.Form)) is [var first, ..])
+                throw new ImportRefusedException($"{choice.Found.File}：{first.Message}（{first.Path}）");
             var year = choice.Found.Form.Year ?? throw new ImportRefusedException($"{choice.Found.File}：表中没有年度，无法归档。");
             var fiscalYear = await forms.Year(year, ct);
             if (fiscalYear.Closed) throw new ImportRefusedException($"{choice.Found.File}：{year} 年度已关闭，不能导入。");

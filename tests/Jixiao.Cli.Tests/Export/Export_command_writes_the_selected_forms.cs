@@ -97,6 +97,20 @@ public sealed class Export_command_writes_the_selected_forms : IDisposable
     }
 
     [Fact]
+    public async Task Csv_export_writes_a_formula_in_a_project_name_as_escaped_text()
+    {
+        var hostile = CheckOutput.Replace("\"数据运营服务\"", "\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"", StringComparison.Ordinal);
+        Assert.NotEqual(CheckOutput, hostile);
+
+        var code = await Run(Input(hostile), "--format", "csv", "--out", Out);
+
+        Assert.Equal(0, code);
+        var forms = File.ReadAllText(Path.Combine(Out, "forms.csv"), Encoding.UTF8);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", forms, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", forms, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unit_and_year_select_the_forms_to_export()
     {
         var code = await Run(Input(), "--format", "docx", "--out", Out, "--unit", "上海市 大数据中心", "--year", "2020");

@@ -122,10 +122,19 @@ public sealed class Open_data_follows_its_schema_and_keeps_identifiers
     [Fact]
     public void A_field_with_a_comma_quote_or_line_break_is_quoted_as_rfc_4180_says()
     {
-        Assert.Equal("\"a,b\"", OpenDataCsv.Quote("a,b"));
-        Assert.Equal("\"say \"\"优\"\"\"", OpenDataCsv.Quote("say \"优\""));
-        Assert.Equal("\"two\nlines\"", OpenDataCsv.Quote("two\nlines"));
-        Assert.Equal("plain", OpenDataCsv.Quote("plain"));
+        var form = SampleForms.All()[0];
+        form.Title = "a,b";
+        form.Unit = "say \"优\"";
+        form.Project = "two\nlines";
+        form.StatedGrade = "plain";
+        using var stream = new MemoryStream();
+        OpenDataCsv.WriteForms([new PublishedForm(form, [])], stream);
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+
+        Assert.Contains(",\"a,b\",", text, StringComparison.Ordinal);
+        Assert.Contains(",\"say \"\"优\"\"\",", text, StringComparison.Ordinal);
+        Assert.Contains(",\"two\nlines\",", text, StringComparison.Ordinal);
+        Assert.Contains(",plain,", text, StringComparison.Ordinal);
     }
 
     private static List<string> Lines(string path)

@@ -219,6 +219,28 @@ public abstract class DownloadTests<THost>(THost host) : ApiTestBase<THost>(host
     }
 
     [Fact]
+    public async Task A_formula_in_a_project_name_comes_out_of_the_open_data_and_the_zip_index_as_escaped_text()
+    {
+        Host.SkipUnlessAvailable();
+        const string hostile = "=HYPERLINK(\"http://x\",\"y\")";
+        const string escaped = ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",";
+        await FormIn(FormStatus.Published, hostile, filler: "school", organisation: "YZ", reviewer: "education");
+        var unit = Host.World.Id("YZ");
+
+        foreach (var file in new[] { "forms.csv", "indicators.csv" })
+        {
+            var csv = Encoding.UTF8.GetString(await File(await Host.Anonymous().GetAsync($"/api/v1/downloads/open-data/{unit}/2020/{file}"), "text/csv"));
+            Assert.DoesNotContain("," + hostile, csv, StringComparison.Ordinal);
+            if (file == "forms.csv") Assert.Contains(escaped, csv, StringComparison.Ordinal);
+        }
+        var bytes = await File(await Host.Client("education").GetAsync($"/api/v1/downloads/organisations/{unit}/2020.zip?format=html"), "application/zip");
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("index.csv")!.Open(), Encoding.UTF8);
+        var index = await reader.ReadToEndAsync();
+        Assert.Contains(escaped, index, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_downloads_as_a_pdf_when_chromium_is_installed()
     {
         Host.SkipUnlessAvailable();

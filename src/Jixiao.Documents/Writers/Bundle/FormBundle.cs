@@ -108,17 +108,16 @@ public static class FormBundle
 
     private static void WriteIndexCsv(IReadOnlyList<PerformanceForm> forms, IReadOnlyList<string> names, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(',', IndexColumns));
+        using var csv = SpreadsheetText.Csv(output);
+        csv.WriteRecord(IndexColumns);
         for (var i = 0; i < forms.Count; i++)
         {
             var form = forms[i];
-            string?[] fields =
+            OpenDataCsv.Row(csv,
             [
-                (i + 1).ToString(CultureInfo.InvariantCulture), names[i], FormLayouts.Title(form), form.Year?.ToString(CultureInfo.InvariantCulture),
+                i + 1, names[i], FormLayouts.Title(form), form.Year,
                 form.Unit, form.Project, form.StatedTotal is { } t ? Printing.Score(t) : null, StableIds.Form(form),
-            ];
-            writer.WriteLine(string.Join(',', fields.Select(OpenDataCsv.Quote)));
+            ]);
         }
     }
 

@@ -1,12 +1,12 @@
-using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Jixiao.Core.Forms;
 
 namespace Jixiao.Documents.Writers.OpenData;
 
 /// <summary>
 /// Writes published forms as three CSV files (RFC 4180, UTF-8 with a byte-order mark so Excel shows the Chinese,
-/// CRLF line ends): forms.csv, indicators.csv and findings.csv, joined by form_id. Columns: docs/open-data.md.
+/// CRLF line ends, text that a spreadsheet would run as a formula escaped: <see cref="SpreadsheetText"/>):
+/// forms.csv, indicators.csv and findings.csv, joined by form_id. Columns: docs/open-data.md.
 /// </summary>
 public static class OpenDataCsv
 {
@@ -52,12 +52,12 @@ public static class OpenDataCsv
                 total is not null ? field(total) : sources.Count > 0 && sources.All(r => field(r) is not null) ? sources.Sum(r => field(r)!.Value) : null;
             Row(csv,
             [
-                StableIds.Form(form), form.Kind.Code(), Text(form.Year), form.Title,
+                StableIds.Form(form), form.Kind.Code(), form.Year, form.Title,
                 StableIds.Organisation(form.Department), form.Department, StableIds.Organisation(form.Unit), form.Unit,
                 StableIds.Project(form.Unit, form.Project), form.Project, form.MoneyUnit?.Code(),
-                Text(Sum(r => r.InitialBudget)), Text(Sum(r => r.Budget)), Text(Sum(r => r.Executed)),
-                Text(OpenDataJson.Points(total?.StatedRate)), Text(form.StatedWeightTotal), Text(form.StatedTotal), form.StatedGrade,
-                Text(form.Indicators.Count), Text(published.Findings.Count), form.Incomplete ? "true" : "false",
+                Sum(r => r.InitialBudget), Sum(r => r.Budget), Sum(r => r.Executed),
+                OpenDataJson.Points(total?.StatedRate), form.StatedWeightTotal, form.StatedTotal, form.StatedGrade,
+                form.Indicators.Count, published.Findings.Count, form.Incomplete ? "true" : "false",
             ]);
         }
     }
@@ -75,9 +75,9 @@ public static class OpenDataCsv
                 var row = form.Indicators[i];
                 Row(csv,
                 [
-                    formId, ids[i], Text(form.Year), StableIds.Organisation(form.Unit), StableIds.Project(form.Unit, form.Project),
-                    Text(i + 1), row.Level1, Text(row.Level1Weight), row.Level2, Text(row.Level2Weight), row.Name, row.Content,
-                    row.Target, row.Actual, Text(row.Weight), Text(row.StatedScore), row.Explanation, row.Improvement,
+                    formId, ids[i], form.Year, StableIds.Organisation(form.Unit), StableIds.Project(form.Unit, form.Project),
+                    i + 1, row.Level1, row.Level1Weight, row.Level2, row.Level2Weight, row.Name, row.Content,
+                    row.Target, row.Actual, row.Weight, row.StatedScore, row.Explanation, row.Improvement,
                 ]);
             }
         }
@@ -93,37 +93,31 @@ public static class OpenDataCsv
                 Row(csv,
                 [
                     formId, finding.Code, OpenDataJson.SeverityCode(finding.Severity), finding.Message, finding.MessageEn,
-                    finding.Location.Block, Text(finding.Location.Row), finding.Location.Field, finding.Location.RowLabel,
+                    finding.Location.Block, finding.Location.Row, finding.Location.Field, finding.Location.RowLabel,
                     finding.Stated, finding.Expected, finding.Explanation,
                 ]);
         }
     }
 
-    private static StreamWriter Writer(Stream output, string[] header)
+    private static CsvWriter Writer(Stream output, string[] header)
     {
-        var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
-        Row(writer, header);
-        return writer;
+        var csv = SpreadsheetText.Csv(output);
+        csv.WriteRecord(header);
+        return csv;
     }
 
-    private static void Row(TextWriter writer, IReadOnlyList<string?> fields)
+    /// <summary>One record; numbers are written as numbers (never escaped), everything else as text.</summary>
+    internal static void Row(CsvWriter csv, IReadOnlyList<object?> fields)
     {
-        for (var i = 0; i < fields.Count; i++)
+        foreach (var field in fields)
         {
-            if (i > 0) writer.Write(',');
-            writer.Write(Quote(fields[i]));
+            switch (field)
+            {
+                case decimal d: csv.Field(d); break;
+                case int i: csv.Field(i); break;
+                default: csv.Field((string?)field); break;
+            }
         }
-        writer.WriteLine();
+        csv.EndRecord();
     }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    public static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field)) return "";
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
-
-    private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,9 @@ public static class FormXlsx
     private const uint Title = 1, Centered = 2, Plain = 3, Header = 4, Label = 5, Text = 6, Center = 7,
         MoneyYuan = 8, MoneyWan = 9, ScoreFormat = 10, NumberGeneral = 11;
 
+    // Each style again with quotePrefix, for text a spreadsheet would otherwise take for a formula (SpreadsheetText).
+    private const uint Styles = 12, Quoted = Styles;
+
     private static Worksheet Sheet(TableLayout layout, SharedStrings strings)
     {
         var columns = Math.Max(1, layout.ColumnCount);
@@ -178,7 +181,7 @@ public static class FormXlsx
     private static Cell StringCell(string reference, string text, uint style, SharedStrings strings) => new()
     {
         CellReference = reference,
-        StyleIndex = style,
+        StyleIndex = SpreadsheetText.LooksLikeFormula(text) ? style + Quoted : style,
         DataType = CellValues.SharedString,
         CellValue = new CellValue(strings.Index(text).ToString(CultureInfo.InvariantCulture)),
     };
@@ -249,7 +252,7 @@ public static class FormXlsx
                 new Fill(new PatternFill(new ForegroundColor { Rgb = "FFF2F2F2" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid })) { Count = 3 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(
+            new CellFormats(WithQuotedTwins(
                 new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 },
                 Format(2, 0, 0, HorizontalAlignmentValues.Center, false),
                 Format(0, 0, 0, HorizontalAlignmentValues.Center, false),
@@ -261,8 +264,20 @@ public static class FormXlsx
                 Format(0, 0, 1, HorizontalAlignmentValues.Right, false, 164),
                 Format(0, 0, 1, HorizontalAlignmentValues.Right, false, 165),
                 Format(0, 0, 1, HorizontalAlignmentValues.Right, false, 166),
-                Format(0, 0, 1, HorizontalAlignmentValues.Right, false)) { Count = 12 },
+                Format(0, 0, 1, HorizontalAlignmentValues.Right, false))) { Count = 2 * Styles },
             new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+    }
+
+    private static CellFormat[] WithQuotedTwins(params CellFormat[] formats)
+    {
+        if (formats.Length != Styles) throw new InvalidOperationException($"FormXlsx declares {Styles} styles but builds {formats.Length}.");
+        var quoted = formats.Select(f =>
+        {
+            var twin = (CellFormat)f.CloneNode(deep: true);
+            twin.QuotePrefix = true;
+            return twin;
+        });
+        return [.. formats, .. quoted];
     }
 
     private sealed class SharedStrings

@@ -2,6 +2,7 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
+using Jixiao.Web.Features.Contracts;
 
 namespace Jixiao.Web.Features.Forms;
 
@@ -33,13 +34,13 @@ public sealed record FormDto(
     int Id, string Kind, string KindName, FormStatus Status, string StatusName, bool Locked,
     int OrganisationId, string OrganisationName, int FiscalYear, int? ProjectId,
     int Revision, int LatestVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    PerformanceForm Form, IReadOnlyList<FindingDto> Findings)
+    FormV1 Form, IReadOnlyList<FindingDto> Findings)
 {
     public static FormDto From(FormRecord f) =>
         new(f.Id, f.Kind.Code(), f.Kind.ChineseName(), f.Status, f.Status.ChineseName(), f.IsLocked,
             f.OrganisationId, f.Organisation?.Name ?? "", f.FiscalYear?.Year ?? 0, f.ProjectId,
             f.Revision, f.LatestVersion, f.CreatedAt, f.UpdatedAt,
-            FormRows.ToForm(f), f.Findings.OrderBy(x => x.Position).Select(x => FindingDto.From(x.ToFinding())).ToList());
+            FormV1.From(FormRows.ToForm(f)), f.Findings.OrderBy(x => x.Position).Select(x => FindingDto.From(x.ToFinding())).ToList());
 }
 
 public sealed record TransitionDto(
@@ -60,11 +61,11 @@ public sealed record VersionSummaryDto(int Number, DateTimeOffset CreatedAt, str
 
 /// <summary>An immutable submitted version: the form and findings as submitted, and the unit's justifications.</summary>
 public sealed record VersionDto(
-    int Number, DateTimeOffset CreatedAt, string CreatedById, string CreatedByName, PerformanceForm Form,
+    int Number, DateTimeOffset CreatedAt, string CreatedById, string CreatedByName, FormV1 Form,
     IReadOnlyList<FindingDto> Findings, IReadOnlyList<JustificationDto> Justifications)
 {
     public static VersionDto From(FormVersion v) =>
-        new(v.Number, v.CreatedAt, v.CreatedById, v.CreatedByName, FormJson.Deserialize(v.FormJson),
+        new(v.Number, v.CreatedAt, v.CreatedById, v.CreatedByName, FormV1.From(FormJson.Deserialize(v.FormJson)),
             FormJson.DeserializeFindings(v.FindingsJson).Select(FindingDto.From).ToList(),
             v.Justifications.Select(j => new JustificationDto(j.FindingCode, j.FindingLocation, j.FindingMessage, j.Text)).ToList());
 }

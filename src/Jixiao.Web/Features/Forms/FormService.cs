@@ -3,20 +3,31 @@ using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Forms;
 
-public sealed record CreateFormRequest(int OrganisationId, int FiscalYear, int? ProjectId, PerformanceForm Form);
+public sealed record CreateFormRequest(
+    [property: Description("单位 ID")] int OrganisationId,
+    [property: Description("年度"), Range(2000, 2100)] int FiscalYear,
+    [property: Description("预算项目 ID")] int? ProjectId,
+    [property: Description("表单"), Required] FormV1 Form) : IRequestContract;
 
-public sealed record SaveFormRequest(int Revision, PerformanceForm Form);
+public sealed record SaveFormRequest(
+    [property: Description("修订号")] int Revision,
+    [property: Description("表单"), Required] FormV1 Form) : IRequestContract;
 
 /// <summary><see cref="Justifications"/> maps a finding's key (<see cref="FindingDto.Key"/>) to why the unit submits anyway.</summary>
-public sealed record SubmitRequest(int Revision, Dictionary<string, string>? Justifications);
+public sealed record SubmitRequest(
+    [property: Description("修订号")] int Revision,
+    [property: Description("提交理由"), MaxLength(Limits.Rows), EachMaxLength(Limits.LongText)] Dictionary<string, string>? Justifications) : IRequestContract;
 
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([property: Description("原因"), MaxLength(Limits.LongText)] string? Reason) : IRequestContract;
 
 /// <summary>
 /// Saving and moving forms through the workflow. Every query goes through the request's scoped
@@ -135,8 +146,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null) return Refusal.NotFound("单位");
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以新建表单。");
-        if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
-        if (request.FiscalYear is < 2000 or > 2100) return Refusal.Invalid($"年度 {request.FiscalYear} 无效。");
+        // The editor and the API send the same contract; both are held to its bounds here.
+        if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
 
         BudgetProject? project = null;
         if (request.ProjectId is { } projectId)
@@ -151,7 +162,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var year = await Year(request.FiscalYear, ct);
         if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能新建表单。");
-        var record = AddDraft(request.Form, organisation, year, project, now);
+        var record = AddDraft(request.Form.ToForm(), organisation, year, project, now);
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, now, "create", "form", Id(record), organisation.Path, "表单", null,
             $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? organisation.Name}");
@@ -195,17 +206,18 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var record = found.Value!;
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以修改表单。");
         if (record.IsLocked) return Refusal.WrongState($"表单状态为“{record.Status.ChineseName()}”，已锁定，不能修改。");
-        if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
-        if (request.Form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{request.Form.Kind.ChineseName()}”。");
-        if (record.Revision != request.Revision) return Conflict(record, request.Form, request.Revision);
+        if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
+        var form = request.Form.ToForm();
+        if (form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{form.Kind.ChineseName()}”。");
+        if (record.Revision != request.Revision) return Conflict(record, form, request.Revision);
 
         var before = FormRows.ToForm(record);
         var now = clock.GetUtcNow();
-        FormRows.Apply(request.Form, record);
-        SetFindings(record, check(request.Form));
+        FormRows.Apply(form, record);
+        SetFindings(record, check(form));
         record.Revision = request.Revision + 1;
         record.UpdatedAt = now;
-        foreach (var change in FormDiff.Compare(before, request.Form))
+        foreach (var change in FormDiff.Compare(before, form))
             db.Audit(user.Actor, now, "update", "form", Id(record), record.Organisation!.Path, change.Label, change.Before, change.After);
         try
         {
@@ -216,7 +228,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             // Someone saved between our read and our write: the revision column did not match, nothing was written.
             db.ChangeTracker.Clear();
             var stored = await Read(id, ct, withStoredFindings: false);
-            return stored.Refusal ?? Conflict(stored.Value!, request.Form, request.Revision);
+            return stored.Refusal ?? Conflict(stored.Value!, form, request.Revision);
         }
         return record;
     }
@@ -226,8 +238,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             $"您基于第 {yourRevision} 次修订进行编辑，但表单已是第 {stored.Revision} 次修订（{stored.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC）。您的修改未保存；请对照两个版本后重新保存。",
             new Dictionary<string, object?>
             {
-                ["yours"] = new { revision = yourRevision, form = yours },
-                ["stored"] = new { revision = stored.Revision, status = stored.Status, updatedAt = stored.UpdatedAt, form = FormRows.ToForm(stored) },
+                ["yours"] = new { revision = yourRevision, form = FormV1.From(yours) },
+                ["stored"] = new { revision = stored.Revision, status = stored.Status, updatedAt = stored.UpdatedAt, form = FormV1.From(FormRows.ToForm(stored)) },
             });
 
     public async Task<Outcome<FormRecord>> Submit(CurrentUser user, int id, SubmitRequest request, CancellationToken ct)

@@ -4,7 +4,10 @@ using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +18,11 @@ namespace Jixiao.Web.Features.Imports;
 /// Forms read from files (by the readers, in the CLI or the UI) into <paramref name="OrganisationId"/>'s subtree.
 /// <paramref name="FiscalYear"/> applies to forms that do not state their year.
 /// </summary>
-public sealed record ImportRequest(int OrganisationId, int? FiscalYear, string? SourceName, List<PerformanceForm>? Forms);
+public sealed record ImportRequest(
+    [property: Description("目标单位 ID")] int OrganisationId,
+    [property: Description("年度"), Range(2000, 2100)] int? FiscalYear,
+    [property: Description("来源文件名"), MaxLength(ColumnLengths.FormTitle)] string? SourceName,
+    [property: Description("表单"), MaxLength(Limits.Rows)] List<FormV1>? Forms) : IRequestContract;
 
 public sealed record ImportItemDto(
     int Index, string Kind, string KindName, string? Title, int FiscalYear,
@@ -49,7 +56,7 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
         var plans = new List<Plan>();
         for (var i = 0; i < request.Forms.Count; i++)
         {
-            var form = request.Forms[i];
+            var form = request.Forms[i].ToForm();
             var label = $"第 {i + 1} 份表单（{form.Project ?? form.Title ?? form.Kind.ChineseName()}）";
             if ((form.Year ?? request.FiscalYear) is not { } year || year is < 2000 or > 2100)
                 return Refusal.Invalid($"{label}：年度缺失或无效，请在表单或请求中给出年度（fiscalYear）。");

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +16,11 @@ public sealed record OrganisationDto(int Id, string Code, string Name, Organisat
     public static OrganisationDto From(Organisation o) => new(o.Id, o.Code, o.Name, o.Kind, Organisation.KindName(o.Kind), o.ParentId, o.Path);
 }
 
-public sealed record CreateOrganisationRequest(int ParentId, string Code, string Name, OrganisationKind Kind);
+public sealed record CreateOrganisationRequest(
+    [property: Description("上级组织 ID")] int ParentId,
+    [property: Description("组织代码"), Required, MinLength(1), MaxLength(ColumnLengths.OrganisationCode)] string Code,
+    [property: Description("组织名称"), Required, MinLength(1), MaxLength(ColumnLengths.OrganisationName)] string Name,
+    [property: Description("组织类型")] OrganisationKind Kind) : IRequestContract;
 
 public static class OrganisationEndpoints
 {

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,12 @@ public sealed record ProjectDto(int Id, string Code, string Name, int Organisati
         new(p.Id, p.Code, p.Name, p.OrganisationId, p.Organisation?.Name ?? "", p.FiscalYear?.Year ?? 0, p.BudgetYuan);
 }
 
-public sealed record CreateProjectRequest(int OrganisationId, int FiscalYear, string Code, string Name, decimal? BudgetYuan);
+public sealed record CreateProjectRequest(
+    [property: Description("单位 ID")] int OrganisationId,
+    [property: Description("年度"), Range(2000, 2100)] int FiscalYear,
+    [property: Description("项目代码"), Required, MinLength(1), MaxLength(ColumnLengths.ProjectCode)] string Code,
+    [property: Description("项目名称"), Required, MinLength(1), MaxLength(ColumnLengths.ProjectName)] string Name,
+    [property: Description("预算（元）"), Range(0, Limits.Money)] decimal? BudgetYuan) : IRequestContract;
 
 public static class ProjectEndpoints
 {

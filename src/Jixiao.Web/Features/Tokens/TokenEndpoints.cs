@@ -2,13 +2,18 @@ using System.Globalization;
 using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Tokens;
 
-public sealed record CreateTokenRequest(string Name, int? ExpiresInDays);
+public sealed record CreateTokenRequest(
+    [property: Description("令牌名称"), Required, MinLength(1), MaxLength(ColumnLengths.PersonName)] string Name,
+    [property: Description("有效天数"), Range(1, 3650)] int? ExpiresInDays) : IRequestContract;
 
 /// <summary><see cref="Token"/> is shown once, at creation; only its hash is kept.</summary>
 public sealed record CreatedTokenDto(int Id, string Name, string Token, DateTimeOffset? ExpiresAt);

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Jixiao.Data;
 using Jixiao.Data.Model;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +13,12 @@ namespace Jixiao.Web.Features.Users;
 
 public sealed record UserDto(string Id, string UserName, string DisplayName, int OrganisationId, IReadOnlyList<string> Roles);
 
-public sealed record CreateUserRequest(string UserName, string DisplayName, string Password, string Role, int OrganisationId);
+public sealed record CreateUserRequest(
+    [property: Description("用户名"), Required, MinLength(1), MaxLength(ColumnLengths.PersonName)] string UserName,
+    [property: Description("显示名称"), MaxLength(ColumnLengths.PersonName)] string DisplayName,
+    [property: Description("密码"), Required, MaxLength(ColumnLengths.PersonName)] string Password,
+    [property: Description("角色"), Required, MaxLength(ColumnLengths.PersonName)] string Role,
+    [property: Description("组织 ID")] int OrganisationId) : IRequestContract;
 
 public sealed record MeDto(string Id, string UserName, IReadOnlyList<string> Roles, string ScopePath);
 
