@@ -86,8 +86,10 @@ public static class Checker
         ArgumentNullException.ThrowIfNull(rulebook);
         var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
         var findings = contexts.Select(Check).ToList();
-        foreach (var (index, finding) in DuplicateFormRule.Check(forms)) findings[index].Add(finding);
-        foreach (var (index, finding) in ReportTableRule.Check(forms, contexts)) findings[index].Add(finding);
+        if (rulebook.Checks.Applies(CheckCodes.DuplicateForm))
+            foreach (var (index, finding) in DuplicateFormRule.Check(forms)) findings[index].Add(finding);
+        if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
+            foreach (var (index, finding) in ReportTableRule.Check(forms, contexts)) findings[index].Add(finding);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 
