@@ -135,8 +135,10 @@ public static class Checker
         ArgumentNullException.ThrowIfNull(rules);
         var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
         var findings = contexts.Select(c => Check(c, rules)).ToList();
-        SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
-        SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
+        if (rulebook.Checks.Applies(CheckCodes.DuplicateForm))
+            SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
+        if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
+            SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 

@@ -26,8 +26,8 @@ public static class ReadingDoubtText
             DoubtReason.CutOff => $"表格不完整：未见{BlockName(d.Block)}",
             DoubtReason.ShiftedCells => at + "单元格可能错位" + Quoted(d.Text, "（", "）") + (d.Assumed is null ? "" : $"，已记作{d.Assumed}")
                                         + (d.Cells.Count > 0 ? $"，{cells}可能有误" : "，该行数值未读取或可能有误"),
-            DoubtReason.StrayFragment when d.Cells.Count > 0 => at + $"跨页残片“{text}”无法确定属于该行的哪一栏，未并入；该行文字栏待复核",
-            DoubtReason.StrayFragment => at + $"混入跨页内容“{text}”，无法确定属于哪一栏，已略去；该行数值待复核",
+            DoubtReason.StrayFragment when d.Cells.Count > 0 => at + $"跨页残片“{text}”无法确定属于该行的哪一栏，未并入，该行文字栏待复核",
+            DoubtReason.StrayFragment => at + $"混入跨页内容“{text}”，无法确定属于哪一栏，已略去，该行数值待复核",
             DoubtReason.NotANumber => at + (d.Cells.Count > 0 ? cells : "") + $"“{text}”不是金额，未读取",
             DoubtReason.AmbiguousNumber => at + cells + $"“{text}”可有多种读法" + (d.Assumed is null ? "，未读取" : $"，暂读作{d.Assumed}"),
             DoubtReason.OcrConfusion => at + cells + $"“{text}”中的符号可能识别有误" + (d.Assumed is null ? "，未读取" : $"，暂读作{d.Assumed}"),

@@ -126,7 +126,7 @@ public sealed record SubBlock(string Name, decimal? Weight);
 /// have and whether a 成本指标 is required. A rulebook without a "checks" object gets <see cref="Empty"/>: the checks
 /// that need a vocabulary find nothing.
 /// </summary>
-public sealed record RulebookChecks
+public sealed class RulebookChecks
 {
     public static RulebookChecks Empty { get; } = new();
 
@@ -149,5 +149,29 @@ public sealed record RulebookChecks
     public bool CostIndicatorRequired { get; init; }
 
     public bool Applies(string code) => !DisabledChecks.Contains(code, StringComparer.Ordinal);
+
+    // Built once per rulebook: the rules look for these words in every row's cells, and most cells hold none of their
+    // first characters, which a vectorised search over a character set rules out cheaply.
+    private System.Buffers.SearchValues<char>? notApplicableStarts, templateStarts;
+
+    internal System.Buffers.SearchValues<char> NotApplicableStarts =>
+        notApplicableStarts ??= System.Buffers.SearchValues.Create(string.Concat(NotApplicableWords.Select(w => w[0])));
+
+    internal System.Buffers.SearchValues<char> TemplateStarts =>
+        templateStarts ??= System.Buffers.SearchValues.Create(string.Concat(TemplateMarkers.Select(w => w[0])));
+
+    /// <summary>The first of <paramref name="words"/> found in <paramref name="text"/>; null when none.</summary>
+    internal static string? FirstOf(System.Buffers.SearchValues<char> starts, IReadOnlyList<string> words, string? text)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(starts); at >= 0; at = rest.IndexOfAny(starts))
+        {
+            rest = rest[at..];
+            foreach (var w in words)
+                if (rest.StartsWith(w, StringComparison.Ordinal)) return w;
+            rest = rest[1..];
+        }
+        return null;
+    }
 }
 

@@ -132,7 +132,7 @@ internal sealed partial class FormBuilder
             Doubt(new ReadingDoubt
             {
                 Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Target, CellRole.Actual],
-                RowLabel = rowLabel, Text = content.Value.Text, Assumed = "指标内容",
+                RowLabel = rowLabel, Text = content.Value.Text, Assumed = ReadingDoubtText.Name(CellRole.Content),
             });
         foreach (var extra in extras)
             Doubt(new ReadingDoubt

@@ -20,7 +20,8 @@ public sealed partial class DeadlineBeforeYearRule : ICheckRule
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var row = form.Indicators[i];
-            if (string.IsNullOrWhiteSpace(row.Target) || context.IsDoubtful(row.Source, CellRole.Target)) continue;
+            // Most targets name no year: a look for 年 spares them the expression.
+            if (string.IsNullOrWhiteSpace(row.Target) || !row.Target.Contains('年', StringComparison.Ordinal) || context.IsDoubtful(row.Source, CellRole.Target)) continue;
             var m = Deadline().Match(row.Target);
             if (!m.Success || !int.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var due) || due >= year) continue;
             var label = Locations.Label(row);

@@ -13,12 +13,12 @@ public sealed class NotApplicableScoredRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         if (context.Form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation)) yield break;
-        var words = context.Rulebook.Checks.NotApplicableWords;
-        if (words.Count == 0) yield break;
+        var settings = context.Rulebook.Checks;
+        if (settings.NotApplicableWords.Count == 0) yield break;
         foreach (var r in context.Weighted)
         {
             if (r.Row.StatedScore is not { } score || score <= 0m || r.Weight is not > 0m) continue;
-            if (NotApplicable(words, r.Row) is not { } said) continue;
+            if (NotApplicable(settings, r.Row) is not { } said) continue;
             if (context.IsDoubtful(r.Row.Source, CellRole.Name, CellRole.Target, CellRole.Actual, CellRole.Score)) continue;
             var label = Locations.Label(r.Row);
             yield return new Finding(
@@ -31,15 +31,11 @@ public sealed class NotApplicableScoredRule : ICheckRule
         }
     }
 
-    private static string? NotApplicable(IReadOnlyList<string> words, IndicatorRow row)
+    private static string? NotApplicable(Rulebooks.RulebookChecks settings, IndicatorRow row)
     {
         foreach (var text in new[] { row.Target, row.Actual, row.Name })
-        {
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var clean = Locations.Clean(text);
-            foreach (var w in words)
-                if (clean.Contains(w, StringComparison.Ordinal)) return clean;
-        }
+            if (Rulebooks.RulebookChecks.FirstOf(settings.NotApplicableStarts, settings.NotApplicableWords, text) is not null)
+                return Locations.Clean(text!);
         return null;
     }
 }

@@ -22,11 +22,11 @@ public sealed class TemplateTextRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        var markers = context.Rulebook.Checks.TemplateMarkers;
-        if (markers.Count == 0 || context.Form.Kind == FormKind.Report) yield break;
+        var settings = context.Rulebook.Checks;
+        if (settings.TemplateMarkers.Count == 0 || context.Form.Kind == FormKind.Report) yield break;
         var form = context.Form;
         foreach (var (field, text) in new[] { ("年度总体目标", form.PlannedGoal), ("目标完成情况", form.ActualGoal) })
-            if (Marked(markers, text) is { } mark)
+            if (Marked(settings, text) is { } mark)
                 yield return Make(new FindingLocation(Blocks.Header, null, field, field), field, text!, mark);
         var rows = form.Indicators;
         for (var i = 0; i < rows.Count; i++)
@@ -35,20 +35,15 @@ public sealed class TemplateTextRule : ICheckRule
             foreach (var (field, role, get) in Cells)
             {
                 var text = get(row);
-                if (Marked(markers, text) is not { } mark || context.IsDoubtful(row.Source, role)) continue;
+                if (Marked(settings, text) is not { } mark || context.IsDoubtful(row.Source, role)) continue;
                 yield return Make(Locations.Indicator(row, i, field), Locations.Label(row), text!, mark);
                 break;
             }
         }
     }
 
-    private static string? Marked(IReadOnlyList<string> markers, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        foreach (var m in markers)
-            if (text.Contains(m, StringComparison.Ordinal)) return m;
-        return null;
-    }
+    private static string? Marked(Rulebooks.RulebookChecks settings, string? text) =>
+        Rulebooks.RulebookChecks.FirstOf(settings.TemplateStarts, settings.TemplateMarkers, text);
 
     private Finding Make(FindingLocation location, string label, string text, string mark) => new(
         Code, Severity.Warning,
