@@ -3,7 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Jixiao.Web.BrowserTests;
 
-/// <summary>The import page reads the four seed documents, shows the forms with their findings, and saves them as drafts.</summary>
+/// <summary>
+/// The import page uploads the four seed documents as one job, shows the forms with their findings once the job has
+/// read them, flags the forms of other units, and saves them as drafts once the person confirms.
+/// </summary>
 [Trait("Category", "Browser")]
 public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
 {
@@ -27,8 +30,15 @@ public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.Locator(".found-form[data-kind='report']").First).ToBeVisibleAsync();
         Assert.True(await page.Locator(".found-form li[data-code]").CountAsync() > 0, "the seeds' known errors were not reported");
         var forms = await page.Locator(".found-form").CountAsync();
+        // 浏阳's filler has one unit to choose: the 上海市大数据中心 and 望城 forms are attached to it only with a warning.
+        var shanghai = page.Locator("section.import-file[data-file='" + Path.GetFileName(RepoPaths.Seed("003")) + "'] .import-warning").First;
+        await Expect(shanghai).ToContainTextAsync("上海市大数据中心");
+        await Expect(page.Locator("section.import-file[data-file='" + Path.GetFileName(RepoPaths.Seed("002")) + "'] .import-warning")).ToHaveCountAsync(0);
         await Screens.Save(page, "10-import-preview");
 
+        await page.ClickAsync("#confirm-import:not([disabled])");
+        await Expect(page.Locator("#import-error")).ToContainTextAsync("已核对");
+        foreach (var box in await page.Locator(".confirm-warning").AllAsync()) await box.CheckAsync();
         await page.ClickAsync("#confirm-import:not([disabled])");
         await Expect(page.Locator("#import-saved")).ToBeVisibleAsync();
         Assert.Equal(forms, await page.Locator("#import-saved a").CountAsync());
