@@ -154,6 +154,15 @@ public abstract class ImportJobTests<THost>(THost host) : ApiTestBase<THost>(hos
         await Expect(HttpStatusCode.NotFound, await Host.Client("wangcheng").GetAsync($"/api/v1/imports/jobs/{job.Id()}"));
         await Expect(HttpStatusCode.NotFound, await Host.Client("wangcheng").Send(HttpMethod.Post, $"/api/v1/imports/jobs/{job.Id()}/confirm", new { confirmWarnings = true }));
     }
+
+    [Fact]
+    public async Task A_reviewer_may_not_upload_forms_to_import()
+    {
+        Host.SkipUnlessAvailable();
+        var problem = await Expect(HttpStatusCode.Forbidden, await Host.Client("department").Upload([Uploading.Seed("000")], Host.World.Id("LY")));
+
+        Assert.Contains("单位填报", (string?)problem["detail"], StringComparison.Ordinal);
+    }
 }
 
 public sealed class ImportJobsOnSqlite(SqliteHost host) : ImportJobTests<SqliteHost>(host);

@@ -36,8 +36,11 @@ public sealed class UploadPolicy
     /// <summary>The kinds accepted, by extension; the reader decides by the bytes, so a renamed file gains nothing.</summary>
     public static IReadOnlyList<string> Kinds => DocumentReader.Extensions;
 
-    /// <summary>The largest request body an upload may have: every file at its maximum, plus the multipart framing.</summary>
-    public long MaxRequestBytes => MaxFiles * MaxFileBytes + 1024 * 1024;
+    /// <summary>
+    /// The largest request body an upload may have: every file at its maximum, but never more than a day's quota, plus
+    /// the multipart framing. A bigger body is cut off while it arrives, before it fills the server's disk.
+    /// </summary>
+    public long MaxRequestBytes => Math.Min(MaxFiles * MaxFileBytes, DailyBytesPerUser > 0 ? DailyBytesPerUser : long.MaxValue) + 1024 * 1024;
 
     public static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }
