@@ -333,6 +333,29 @@ public abstract class ImportLeaseTests<THost>(THost host) : ApiTestBase<THost>(h
     }
 
     [Fact]
+    public async Task Finished_jobs_are_deleted_after_the_days_they_are_kept_and_running_ones_are_not()
+    {
+        Host.SkipUnlessAvailable();
+        var worker = Worker();
+        var finished = await Queued();
+        while (await worker.RunOnce(CancellationToken.None)) { }
+        var running = await Queued();
+        await Abandon(running, attempts: 1);
+
+        await using (var scope = Host.Factory.Services.CreateAsyncScope())
+        {
+            var longAgo = Host.Clock.GetUtcNow().AddDays(-31);
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().ImportJobs.Where(j => j.Id == finished || j.Id == running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.CreatedAt, longAgo));
+        }
+
+        Assert.Equal(1, await worker.Purge(CancellationToken.None));
+
+        await Expect(HttpStatusCode.NotFound, await Host.Client("unit").GetAsync($"/api/v1/imports/jobs/{finished}"));
+        Assert.Equal("Running", (string?)(await Job(running))["state"]);
+    }
+
+    [Fact]
     public async Task Two_workers_racing_for_one_job_read_it_once()
     {
         Host.SkipUnlessAvailable();

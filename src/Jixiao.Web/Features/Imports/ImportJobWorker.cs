@@ -23,6 +23,9 @@ public sealed class ImportJobOptions
 
     /// <summary>Claims after which a job whose worker died again is failed instead of tried once more.</summary>
     public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>Days a finished job (its preview, its files' names and sizes) is kept before it is deleted.</summary>
+    public int KeepDays { get; set; } = 30;
 }
 
 /// <summary>Wakes this instance's workers when a job is stored here, so nobody waits a poll interval for a local upload.</summary>
@@ -57,11 +60,17 @@ public sealed class ImportJobWorker(
     private async Task Loop(CancellationToken ct)
     {
         await Task.Yield();
+        DateTimeOffset? purged = null;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 if (await RunOnce(ct)) continue;
+                if (purged is null || clock.GetUtcNow() - purged > TimeSpan.FromHours(1))
+                {
+                    await Purge(ct);
+                    purged = clock.GetUtcNow();
+                }
                 await signal.Wait(TimeSpan.FromSeconds(options.Value.PollSeconds), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -98,6 +107,18 @@ public sealed class ImportJobWorker(
             await Finish(id, ImportJobState.Failed, null, "识别时服务器内部出错（已记录），请稍后重试或联系管理员。", CancellationToken.None);
         }
         return true;
+    }
+
+    /// <summary>Deletes finished jobs older than <see cref="ImportJobOptions.KeepDays"/> (their files go with them); returns how many.</summary>
+    public async Task<int> Purge(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = clock.GetUtcNow().AddDays(-options.Value.KeepDays);
+        var old = db.ImportJobs.IgnoreQueryFilters().Where(j => j.CreatedAt < before
+            && (j.State == ImportJobState.Done || j.State == ImportJobState.Failed || j.State == ImportJobState.Confirmed));
+        await db.ImportJobFiles.Where(f => old.Any(j => j.Id == f.JobId)).ExecuteDeleteAsync(ct);
+        return await old.ExecuteDeleteAsync(ct);
     }
 
     private async Task<int?> Claim(CancellationToken ct)
