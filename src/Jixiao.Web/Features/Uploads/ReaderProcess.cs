@@ -59,6 +59,7 @@ public sealed class ReaderProcess(IOptions<UploadPolicy> options, ILogger<Reader
         catch (OperationCanceledException)
         {
             Kill(process);
+            await SafeErrors(errors);
             ct.ThrowIfCancellationRequested();
             log.LogWarning("Reading {File} took longer than {Seconds} s; the reader process was stopped", name, policy.ReadSeconds);
             return new FileReading([], $"读取超过 {policy.ReadSeconds} 秒仍未完成，已停止（文件过于复杂或已损坏）。");
@@ -134,6 +135,10 @@ public sealed class ReaderProcess(IOptions<UploadPolicy> options, ILogger<Reader
         if (dll is not null) start.ArgumentList.Add(dll);
         start.ArgumentList.Add(Command);
         start.ArgumentList.Add(Path.GetFileName(name));
+        // A process that parses hostile bytes gets no secrets: no connection strings, no administrator password.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("Jixiao", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
         // The child's managed heap is capped; a file that needs more is refused instead of starving the server.
         start.Environment["DOTNET_GCHeapHardLimit"] = ((long)policy.ReaderMemoryMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         // One short-lived reader needs neither a heap per core nor profile-guided recompilation.
