@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkflowTransition> Transitions => Set<WorkflowTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>
@@ -177,6 +179,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(t => t.TokenHash).HasMaxLength(64);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ImportJob>(e =>
+        {
+            e.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(j => j.UserId).HasMaxLength(450);
+            e.Property(j => j.UserName).HasMaxLength(256);
+            e.Property(j => j.OrganisationPath).HasMaxLength(1000);
+            e.Property(j => j.LeaseOwner).HasMaxLength(100);
+            e.Property(j => j.Error).HasMaxLength(2000);
+            e.Property(j => j.SavedFormIds).HasMaxLength(4000);
+            // Workers look for queued jobs and expired leases; the quota sums a user's recent uploads.
+            e.HasIndex(j => new { j.State, j.LeaseUntil });
+            e.HasIndex(j => new { j.UserId, j.CreatedAt });
+            e.HasMany(j => j.Files).WithOne().HasForeignKey(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.OrganisationPath.StartsWith(ScopePath)));
+        });
+        b.Entity<ImportJobFile>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(260);
+            e.HasIndex(f => new { f.JobId, f.Position }).IsUnique();
         });
 
         b.Entity<AppUser>(e =>

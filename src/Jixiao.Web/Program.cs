@@ -17,6 +17,7 @@ using Jixiao.Web.Features.Imports;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.Tokens;
+using Jixiao.Web.Features.Uploads;
 using Jixiao.Web.Features.Users;
 using Jixiao.Web.Problems;
 using Jixiao.Web.Startup;
@@ -25,6 +26,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+
+// The child that reads one untrusted upload (Features/Uploads/ReaderProcess): no server, no configuration.
+if (args is [ReaderProcess.Command, ..])
+{
+    Environment.ExitCode = ReaderProcess.RunChild(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.Contains("--demo", StringComparer.Ordinal)) builder.Configuration["Jixiao:Demo"] = "true";
@@ -38,6 +46,13 @@ builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core
 
 builder.Services.AddScoped<FormService>();
 builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
+builder.Services.Configure<UploadPolicy>(builder.Configuration.GetSection("Jixiao:Uploads"));
+builder.Services.Configure<ImportJobOptions>(builder.Configuration.GetSection("Jixiao:Imports"));
+builder.Services.AddScoped<UploadGate>();
+builder.Services.AddScoped<ImportJobs>();
+builder.Services.AddSingleton<ReaderProcess>();
+builder.Services.AddSingleton<ImportJobSignal>();
+builder.Services.AddHostedService<ImportJobWorker>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<StartupTasks>();

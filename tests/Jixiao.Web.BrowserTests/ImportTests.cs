@@ -3,7 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Jixiao.Web.BrowserTests;
 
-/// <summary>The import page reads the four seed documents, shows the forms with their findings, and saves them as drafts.</summary>
+/// <summary>
+/// The import page uploads the four seed documents as one job, shows the forms with their findings once the job has
+/// read them, flags the forms of other units, and saves them as drafts once the person confirms.
+/// </summary>
 [Trait("Category", "Browser")]
 public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
 {
@@ -29,8 +32,15 @@ public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
         // Seed 000's page breaks shifted cells of row 35: the preview says so, as the recogniser recorded it.
         await Expect(page.Locator("section.import-file[data-file^='000'] .reading-doubt-list li[data-reason='shifted-cells'][data-row='35']")).ToHaveCountAsync(1);
         var forms = await page.Locator(".found-form").CountAsync();
+        // 浏阳's filler has one unit to choose: the 上海市大数据中心 and 望城 forms are attached to it only with a warning.
+        var shanghai = page.Locator("section.import-file[data-file='" + Path.GetFileName(RepoPaths.Seed("003")) + "'] .import-warning").First;
+        await Expect(shanghai).ToContainTextAsync("上海市大数据中心");
+        await Expect(page.Locator("section.import-file[data-file='" + Path.GetFileName(RepoPaths.Seed("002")) + "'] .import-warning")).ToHaveCountAsync(0);
         await Screens.Save(page, "10-import-preview");
 
+        await page.ClickAsync("#confirm-import:not([disabled])");
+        await Expect(page.Locator("#import-error")).ToContainTextAsync("已核对");
+        foreach (var box in await page.Locator(".confirm-warning").AllAsync()) await box.CheckAsync();
         await page.ClickAsync("#confirm-import:not([disabled])");
         await Expect(page.Locator("#import-saved")).ToBeVisibleAsync();
         Assert.Equal(forms, await page.Locator("#import-saved a").CountAsync());

@@ -127,6 +127,9 @@ public abstract class TestHost : IAsyncLifetime
 
     protected abstract Dictionary<string, string?> DatabaseSettings();
 
+    /// <summary>Settings a kind of host adds to the database's (a small upload quota, no import worker …).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     public void SkipUnlessAvailable() =>
         Assert.SkipUnless(Available, "JIXIAO_TEST_POSTGRES is not set: the PostgreSQL run of this test is skipped.");
 
@@ -134,6 +137,7 @@ public abstract class TestHost : IAsyncLifetime
     {
         if (!Available) return;
         var settings = DatabaseSettings();
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
         // The production start creates the root and the administrator; the world below builds on them.
         settings["Jixiao:AdminPassword"] = "Pw-admin-2026!";
         settings["Jixiao:RootCode"] = "CZ";
@@ -176,7 +180,7 @@ public class SqliteHost : TestHost
     }
 }
 
-public sealed class PostgresHost : TestHost
+public class PostgresHost : TestHost
 {
     private static readonly string? Server = Environment.GetEnvironmentVariable("JIXIAO_TEST_POSTGRES");
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace Jixiao.Data;
@@ -14,6 +15,18 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name))
             .AddInterceptors(SqlitePragmas.Instance);
+
+    // SQLite keeps DateTimeOffset as text, which it cannot compare; the job times that workers (leases) and the upload
+    // quota compare in queries are stored as numbers instead. Every time is UTC, so their order is the times' order.
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<Model.ImportJob>(e =>
+        {
+            e.Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+            e.Property(j => j.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
+        });
+    }
 }
 
 /// <summary>

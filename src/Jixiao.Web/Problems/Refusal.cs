@@ -17,6 +17,14 @@ public enum RefusalKind
     Conflict,
     /// <summary>Error-level findings without a written justification.</summary>
     JustificationMissing,
+    /// <summary>An upload over the upload policy's size limits.</summary>
+    TooLarge,
+    /// <summary>An upload of a kind the upload policy does not accept.</summary>
+    Unsupported,
+    /// <summary>An upload over the uploader's daily quota.</summary>
+    QuotaExceeded,
+    /// <summary>Warnings the person must confirm having seen (a form naming another unit or year than the one chosen).</summary>
+    WarningsUnconfirmed,
 }
 
 /// <summary>An expected failure: a small record with a Chinese title and detail, and optional data for the client.</summary>
@@ -29,6 +37,12 @@ public sealed record Refusal(RefusalKind Kind, string Title, string Detail, IRea
     public static Refusal Invalid(string detail) => new(RefusalKind.Invalid, "请求无效", detail);
 
     public static Refusal WrongState(string detail) => new(RefusalKind.WrongState, "当前状态不允许此操作", detail);
+
+    public static Refusal TooLarge(string detail) => new(RefusalKind.TooLarge, "上传内容过大", detail);
+
+    public static Refusal Unsupported(string detail) => new(RefusalKind.Unsupported, "不支持的文件类型", detail);
+
+    public static Refusal QuotaExceeded(string detail) => new(RefusalKind.QuotaExceeded, "超过上传配额", detail);
 }
 
 /// <summary>Either a value or a refusal.</summary>
@@ -60,6 +74,10 @@ public static class Refusals
         RefusalKind.WrongState => StatusCodes.Status409Conflict,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.JustificationMissing => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
+        RefusalKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        RefusalKind.WarningsUnconfirmed => StatusCodes.Status422UnprocessableEntity,
     };
 
     /// <summary>Chinese titles for the statuses the framework produces on its own (401 from authentication, 404 of routing …).</summary>
@@ -71,7 +89,7 @@ public static class Refusals
         404 => "未找到",
         405 => "不支持此请求方法",
         409 => "冲突",
-        413 => "请求体过大",
+        413 => "上传内容过大",
         415 => "不支持的内容类型",
         422 => "无法处理",
         429 => "请求过于频繁",
@@ -87,7 +105,7 @@ public static class Refusals
         403 => "您的角色不允许执行此操作。",
         404 => "请求的资源不存在或不在您的管辖范围内。",
         405 => "该地址不支持此请求方法。",
-        413 => "请求体超过允许的大小。",
+        413 => "请求内容超过服务器允许的大小，请减少文件数量或拆分较大的文件。",
         415 => "请求体须为 JSON，并带 Content-Type: application/json。",
         500 => "服务器处理请求时出错，请稍后再试或联系系统管理员。",
         _ => null,

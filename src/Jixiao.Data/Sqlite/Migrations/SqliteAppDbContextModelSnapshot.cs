@@ -764,6 +764,111 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.ToTable("Versions");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Model.ImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedFormIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.ImportJobFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ImportJobFiles");
+                });
+
             modelBuilder.Entity("Jixiao.Data.Model.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1122,6 +1227,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Navigation("Form");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Model.ImportJobFile", b =>
+                {
+                    b.HasOne("Jixiao.Data.Model.ImportJob", null)
+                        .WithMany("Files")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Data.Model.Organisation", b =>
                 {
                     b.HasOne("Jixiao.Data.Model.Organisation", "Parent")
@@ -1208,6 +1322,11 @@ namespace Jixiao.Data.Sqlite.Migrations
             modelBuilder.Entity("Jixiao.Data.Model.FormVersion", b =>
                 {
                     b.Navigation("Justifications");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.ImportJob", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

@@ -27,7 +27,7 @@ public sealed record ImportRequest(
 public sealed record ImportItemDto(
     int Index, string Kind, string KindName, string? Title, int FiscalYear,
     string UnitName, int? UnitId, bool CreatesUnit, string? ProjectName, int? ProjectId, bool CreatesProject,
-    IReadOnlyList<FindingDto> Findings);
+    IReadOnlyList<FindingDto> Findings, IReadOnlyList<string> Warnings);
 
 public sealed record ImportResultDto(IReadOnlyList<int> FormIds);
 
@@ -83,7 +83,9 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
         return Outcome<IReadOnlyList<ImportItemDto>>.Ok(planned.Value.Plans.Select((p, i) => new ImportItemDto(
             i + 1, p.Form.Kind.Code(), p.Form.Kind.ChineseName(), p.Form.Title, p.Year,
             p.UnitName, p.Unit?.Id, p.CreatesUnit, p.ProjectName, p.Project?.Id, p.CreatesProject,
-            p.Findings.Select(FindingDto.From).ToList())).ToList());
+            p.Findings.Select(FindingDto.From).ToList(),
+            // A form that names no unit of the subtree goes to the chosen organisation: say so when it names another.
+            ImportJobs.Warnings(p.Form, p.CreatesUnit ? null : p.Unit, request.FiscalYear))).ToList());
     }
 
     public async Task<Outcome<ImportResultDto>> Confirm(CurrentUser user, ImportRequest request, CancellationToken ct)
