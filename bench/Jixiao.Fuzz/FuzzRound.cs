@@ -25,6 +25,9 @@ public sealed record FuzzOptions
 
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
 
+    /// <summary>Run only this case number (to look again at one the round reported).</summary>
+    public int? OnlyCase { get; init; }
+
     /// <summary>Where to save the bytes of each crashing or hanging case (none when null).</summary>
     public string? SaveDirectory { get; init; }
 }
@@ -61,7 +64,9 @@ public static class FuzzRound
         var kinds = new Dictionary<string, int>();
         var byStage = new Dictionary<string, int>();
         var refusedByKind = new Dictionary<string, int>();
-        for (var i = 0; i < options.CasesPerFormat && (options.Duration is not { } d || clock.Elapsed < d); i++)
+        var first = options.OnlyCase ?? 0;
+        var last = options.OnlyCase is { } only ? only + 1 : options.CasesPerFormat;
+        for (var i = first; i < last && (options.Duration is not { } d || clock.Elapsed < d); i++)
         {
             // Not HashCode or string.GetHashCode: both are randomised per process, and a case must be the same every run.
             var random = new Random(unchecked((options.Seed * 1_000_003) + (StableHash(format) * 10_007) + i));

@@ -4,7 +4,7 @@ using System.Runtime;
 using Jixiao.Fuzz;
 
 // dotnet run -c Release --project bench/Jixiao.Fuzz -- [--cases N per format] [--minutes M per format] [--seed S] [--formats txt,xlsx]
-//     [--save DIR] [--no-chromium] [--hostile-only]
+//     [--save DIR] [--no-chromium] [--hostile-only] [--case N (one case again, with --seed and --formats)]
 var options = new FuzzOptions();
 var renderPdf = true;
 var hostileOnly = false;
@@ -17,6 +17,7 @@ for (var i = 0; i < args.Length; i++)
         case "--minutes": options = options with { Duration = TimeSpan.FromMinutes(double.Parse(args[++i], CultureInfo.InvariantCulture)) }; break;
         case "--seed": options = options with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--formats": options = options with { Formats = args[++i].Split(',') }; break;
+        case "--case": options = options with { OnlyCase = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--save": options = options with { SaveDirectory = args[++i] }; break;
         case "--no-chromium": renderPdf = false; break;
         case "--hostile-only": hostileOnly = true; break;

@@ -81,6 +81,7 @@ public sealed class A_docx_that_cannot_be_read
         var error = Assert.Throws<DocumentReadException>(() => DocxReader.Read(new MemoryStream(bytes), "坏文件.docx"));
 
         Assert.Contains(message, error.Message);
+        Assert.Equal(kind switch { "many-entries" => ReadLimit.ZipEntries, "huge-entry" => ReadLimit.DecompressedBytes, _ => (ReadLimit?)null }, error.Limit);
         Assert.DoesNotContain('\n', error.Message);
     }
 }

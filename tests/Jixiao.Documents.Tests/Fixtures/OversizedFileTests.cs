@@ -27,6 +27,7 @@ public sealed class A_file_over_the_size_limit
         var error = Assert.Throws<DocumentReadException>(() => read(stream, "大文件." + kind));
 
         Assert.Equal("文件过大（超过 50 MB）", error.Message);
+        Assert.Equal(ReadLimit.FileBytes, error.Limit);
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class A_file_over_the_size_limit
         var error = Assert.Throws<DocumentReadException>(() => HtmlReader.Read(stream, "上传.html"));
 
         Assert.Equal("文件过大（超过 50 MB）", error.Message);
+        Assert.Equal(ReadLimit.FileBytes, error.Limit);
     }
 
     private sealed class NonSeekableStreamOver(Stream inner) : Stream

@@ -38,6 +38,7 @@ public sealed class An_xlsx_that_cannot_be_read
         var error = Assert.Throws<DocumentReadException>(() => XlsxReader.Read(new MemoryStream(bytes), "坏文件.xlsx"));
 
         Assert.Contains(message, error.Message);
+        Assert.Equal(kind switch { "many-entries" => ReadLimit.ZipEntries, "huge-entry" => ReadLimit.DecompressedBytes, _ => (ReadLimit?)null }, error.Limit);
         Assert.Equal("坏文件.xlsx", error.Path);
         Assert.DoesNotContain('\n', error.Message);
     }
