@@ -64,6 +64,22 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("   at ", startup.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_file_that_cannot_be_opened_refuses_the_start_in_chinese()
+    {
+        // A folder where the database file should be: SQLite cannot open it, whoever runs the app.
+        Directory.CreateDirectory(Path.Combine(folder, "jixiao.db"));
+        var factory = Factory(("Jixiao:AdminPassword", "Pw-admin-2026!"));
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        await DisposeRefused(factory);
+
+        var chain = string.Join(" | ", Flatten(refused).Select(e => e.GetType().Name + ": " + e.Message));
+        var startup = Flatten(refused).OfType<Jixiao.Web.Startup.StartupRefusedException>().FirstOrDefault();
+        Assert.True(startup is not null, chain);
+        Assert.Contains("数据库文件无法读写", startup!.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<Exception> Flatten(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException) yield return x;

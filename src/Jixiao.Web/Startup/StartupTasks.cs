@@ -26,7 +26,19 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (db.Database.IsSqlite()) EnsureWritable(Path.GetDirectoryName(Path.GetFullPath(
             new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource))!);
-        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        try
+        {
+            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        }
+        catch (Exception e) when (Problems.DiskFull.Is(e))
+        {
+            throw new StartupRefusedException($"存储空间不足，无法创建或升级数据库，拒绝启动：{e.Message}。请清理磁盘后再启动。 Refusing to start: the disk is full.");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 8 or 10 or 14)
+        {
+            // SQLITE_READONLY, SQLITE_IOERR and SQLITE_CANTOPEN: the file itself (not only its folder) refuses us.
+            throw new StartupRefusedException($"数据库文件无法读写，拒绝启动：{e.Message}。请检查 Jixiao:DataFolder 中的数据库文件（jixiao.db）是普通文件且可写。 Refusing to start: the database file is not writable.");
+        }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -48,7 +48,7 @@ public static class ContractValidation
     {
         var shown = errors.Take(5).Select(e => $"{e.Path}：{e.Message}");
         var more = errors.Count > 5 ? $"（另有 {errors.Count - 5} 处）" : "";
-        return new Refusal(RefusalKind.Invalid, "请求内容无效", $"请求体有 {errors.Count} 处不符合要求：{string.Join("；", shown)}{more}",
+        return new Refusal(RefusalKind.Invalid, "请求内容无效", $"提交的内容有 {errors.Count} 处不符合要求：{string.Join("；", shown)}{more}",
             new Dictionary<string, object?> { ["errors"] = errors });
     }
 
