@@ -136,6 +136,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (organisation is null) return Refusal.NotFound("单位");
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以新建表单。");
         if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
+        if (TooLong(request.Form) is { } tooLong) return tooLong;
         if (request.FiscalYear is < 2000 or > 2100) return Refusal.Invalid($"年度 {request.FiscalYear} 无效。");
 
         BudgetProject? project = null;
@@ -196,6 +197,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以修改表单。");
         if (record.IsLocked) return Refusal.WrongState($"表单状态为“{record.Status.ChineseName()}”，已锁定，不能修改。");
         if (request.Form is null) return Refusal.Invalid("请求中缺少表单内容（form）。");
+        if (TooLong(request.Form) is { } tooLong) return tooLong;
         if (request.Form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{request.Form.Kind.ChineseName()}”。");
         if (record.Revision != request.Revision) return Conflict(record, request.Form, request.Revision);
 
@@ -220,6 +222,11 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         }
         return record;
     }
+
+    private static Refusal? TooLong(PerformanceForm form) =>
+        TextLimits.Check(form) is [var first, ..]
+            ? Refusal.Invalid($"“{first.Field}”有 {first.Length} 字，超过该栏上限 {first.Limit} 字。请删减后再保存。")
+            : null;
 
     private static Refusal Conflict(FormRecord stored, PerformanceForm yours, int yourRevision) =>
         new(RefusalKind.Conflict, "表单已被他人修改",
