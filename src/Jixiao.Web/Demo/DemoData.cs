@@ -151,6 +151,10 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
                 ? (await ProjectFor(unit, year, form, ct)).Id
                 : null;
             var created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, form), ct);
+            // Published documents print the same table more than once; like duplicates from before the one-form rule,
+            // the later copy becomes the current form and the earlier one is kept, superseded.
+            if (created.Refusal?.Extensions?.ContainsKey("existingFormId") == true)
+                created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, form, NewVersion: true), ct);
             if (created.Refusal is { } refusal) throw new InvalidOperationException(refusal.Detail);
             ids.Add(created.Value!.Id);
         }

@@ -25,6 +25,9 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        // Forms from before one-form-per-unit-project-kind-year-period: duplicates are kept, the older marked superseded.
+        var superseded = await Jixiao.Data.Forms.FormIdentity.AssignMissingKeysAsync(db, cancellationToken);
+        if (superseded > 0) log.LogWarning("Marked {Count} duplicate forms as superseded by their newest copy", superseded);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

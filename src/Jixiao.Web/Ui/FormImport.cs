@@ -76,7 +76,9 @@ public static class FormImport
             if (choice.ProjectId is { } projectId)
                 project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.OrganisationId == organisation.Id, ct)
                           ?? throw new ImportRefusedException($"{choice.Found.File}：所选项目不属于“{organisation.Name}”。");
-            records.Add((forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now), organisation, choice.Found.File));
+            var added = await forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now, ct);
+            if (added.Refusal is { } duplicate) throw new ImportRefusedException($"{choice.Found.File}：{duplicate.Detail}");
+            records.Add((added.Value!, organisation, choice.Found.File));
         }
         await db.SaveChangesAsync(ct);
         foreach (var (record, organisation, file) in records)
