@@ -14,9 +14,26 @@ public readonly record struct Percentage(decimal Fraction, int Decimals)
     /// <summary>The points rounded half away from zero at the printed precision.</summary>
     public decimal PrintedPoints => Math.Round(Points, Decimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>numerator / denominator, to be printed with <paramref name="decimals"/> decimals; null when the denominator is zero.</summary>
-    public static Percentage? Ratio(decimal numerator, decimal denominator, int decimals = 2) =>
-        denominator == 0m ? null : new Percentage(numerator / denominator, decimals);
+    /// <summary>The largest ratio a percentage holds: its points (× 100) and their rounding must still fit a decimal.</summary>
+    public const decimal MaxFraction = 1_000_000_000_000_000_000_000_000m;
+
+    /// <summary>
+    /// numerator / denominator, to be printed with <paramref name="decimals"/> decimals; null when the denominator is zero
+    /// or the ratio is beyond any meaning (a tiny denominator under a huge numerator would overflow).
+    /// </summary>
+    public static Percentage? Ratio(decimal numerator, decimal denominator, int decimals = 2)
+    {
+        if (denominator == 0m) return null;
+        try
+        {
+            var fraction = numerator / denominator;
+            return Math.Abs(fraction) > MaxFraction ? null : new Percentage(fraction, decimals);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>This value printed at another precision (to compare a computed rate with a stated one).</summary>
     public Percentage AtPrecision(int decimals) => this with { Decimals = decimals };

@@ -54,7 +54,13 @@ public sealed class ExecutionScore
                 RateExplanation = "全年预算数为 0，无法计算执行率", ScoreExplanation = "没有执行率，无法计分",
             };
         var numerator = executed.Value - (c ?? 0m);
-        var rate = new Percentage(numerator / budget.Value, rule.RateDecimals);
+        if (Percentage.Ratio(numerator, budget.Value, rule.RateDecimals) is not { } rate)
+            return new ExecutionScore
+            {
+                Budget = budget, Executed = executed, Transfer = c, Weight = weight,
+                RateExplanation = "全年执行数与全年预算数相差悬殊，执行率超出可计算范围，请核对金额和单位",
+                ScoreExplanation = "没有执行率，无法计分",
+            };
         var rateHow = (c is null ? Show.Amount(executed.Value) : $"({Show.Amount(executed.Value)} − {Show.Amount(c.Value)})")
             + $" ÷ {Show.Amount(budget.Value)} = {rate}";
         if (weight is null)

@@ -18,7 +18,7 @@ internal static class ExecutionRates
     public static decimal? Fraction(PerformanceForm form, FundsRow row, Rulebook rulebook)
     {
         if (Base(form, row) is not { } a || a == 0m || row.Executed is not { } b) return null;
-        return (b - (Transfer(row, rulebook) ?? 0m)) / a;
+        return Percentage.Ratio(b - (Transfer(row, rulebook) ?? 0m), a)?.Fraction;
     }
 
     /// <summary>"51562685.00 ÷ 51565764.00" or "(2032 − 0) ÷ 868", in the form's money unit.</summary>
