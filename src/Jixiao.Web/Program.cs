@@ -24,8 +24,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
+// --demo is a switch, not a setting: left in, the command-line configuration would take the next argument as its value
+// (so "--demo --urls X" lost the address, and "--demo --Jixiao:DataFolder=..." the folder).
+var demo = args.Contains("--demo", StringComparer.Ordinal);
+args = args.Where(a => a != "--demo").ToArray();
 var builder = WebApplication.CreateBuilder(args);
-if (args.Contains("--demo", StringComparer.Ordinal)) builder.Configuration["Jixiao:Demo"] = "true";
+if (demo) builder.Configuration["Jixiao:Demo"] = "true";
 
 var options = builder.Configuration.GetSection("Jixiao").Get<JixiaoOptions>() ?? new JixiaoOptions();
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));
@@ -73,6 +77,7 @@ builder.Services.AddAuthentication(o =>
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/login";
+    o.AccessDeniedPath = "/access-denied";
     o.Cookie.Name = "jixiao";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
@@ -118,6 +123,9 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error", createScopeForErrors: true);
     pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 });
+// Routing after the error pages: a re-executed request (/not-found, /Error) must be routed afresh, and the routing
+// WebApplication adds on its own runs first, before them, so those pages came out empty.
+app.UseRouting();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
 app.UseRateLimiter();
