@@ -80,8 +80,6 @@ public sealed class LongTextTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync("连接已断开");
         Assert.DoesNotMatch(new Regex("[A-Za-z]{4,}"), await dialog.InnerTextAsync());
-        await page.WaitForTimeoutAsync(1_000); // the dialog fades in
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screens.Folder, "12-editor-reconnecting.png") });
         await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
 
         await Expect(page.Locator(Actual)).ToHaveValueAsync(text);
