@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: the web app on an embedded SQLite database with demo data, at http://127.0.0.1:5000.
+# The main job: the web app on an embedded SQLite database with demo data, at http://127.0.0.1:5000
+# (JIXIAO_URLS=http://0.0.0.0:8080 ./scripts/run.sh listens elsewhere; further arguments go to the app).
 # The demo accounts and their passwords are printed at start. Ctrl+C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -106,6 +106,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.ComplexProperty(f => f.Source, Source);
             e.ComplexProperty(f => f.StaffingSource, Source);
             e.Ignore(f => f.IsLocked);
+            e.Ignore(f => f.IsSuperseded);
+            e.Property(f => f.UniqueKey).HasMaxLength(64);
+            e.HasIndex(f => f.UniqueKey).IsUnique();
             e.HasIndex(f => new { f.OrganisationId, f.FiscalYearId, f.Kind });
             e.HasIndex(f => f.Status);
             e.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -34,8 +34,12 @@ if (args is [ReaderProcess.Command, ..])
     return;
 }
 
+// --demo is a switch, not a setting: left in, the command-line configuration would take the next argument as its value
+// (so "--demo --urls X" lost the address, and "--demo --Jixiao:DataFolder=..." the folder).
+var demo = args.Contains("--demo", StringComparer.Ordinal);
+args = args.Where(a => a != "--demo").ToArray();
 var builder = WebApplication.CreateBuilder(args);
-if (args.Contains("--demo", StringComparer.Ordinal)) builder.Configuration["Jixiao:Demo"] = "true";
+if (demo) builder.Configuration["Jixiao:Demo"] = "true";
 
 var options = builder.Configuration.GetSection("Jixiao").Get<JixiaoOptions>() ?? new JixiaoOptions();
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));
@@ -91,6 +95,7 @@ builder.Services.AddAuthentication(o =>
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/login";
+    o.AccessDeniedPath = "/access-denied";
     o.Cookie.Name = "jixiao";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
@@ -184,6 +189,9 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         }
     });
 });
+// Routing after the error pages: a re-executed request (/not-found, /Error) must be routed afresh, and the routing
+// WebApplication adds on its own runs first, before them, so those pages came out empty.
+app.UseRouting();
 // Before authentication: decrypting the cookie is work too, and it waits its turn like the rest.
 app.UseRateLimiter();
 

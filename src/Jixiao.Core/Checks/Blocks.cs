@@ -11,4 +11,17 @@ public static class Blocks
     public const string Staffing = "staffing";
     public const string Report = "report";
     public const string Form = "form";
+
+    public static string ChineseName(string block) => block switch
+    {
+        Header => "表头",
+        Funds => "项目资金",
+        Indicators => "绩效指标",
+        Total => "总分",
+        BasicData => "基础数据",
+        Staffing => "人员情况",
+        Report => "报告正文",
+        Form => "全表",
+        _ => block,
+    };
 }

@@ -44,6 +44,45 @@ public static class CheckCodes
     /// <summary>Warning: a check rule failed on this form (a defect of the checker, not of the form); the other rules ran.</summary>
     public const string InternalError = "internal-error";
 
+    /// <summary>What the screens call each finding; the code itself goes in small print beside it.</summary>
+    public static string ChineseName(string code) => code switch
+    {
+        ExecutionRateMismatch => "执行率计算不符",
+        ExecutionScoreMismatch => "执行率得分不符",
+        OverExecution => "超预算执行",
+        FundsSubtotalMismatch => "资金分项合计不符",
+        WeightSum => "分值合计不符",
+        ScoreExceedsWeight => "得分超过分值",
+        TotalMismatch => "总分不符",
+        GradeMismatch => "等级与总分不符",
+        DeductionUnexplained => "扣分未说明原因",
+        FullScoreDespiteMiss => "未完成却得满分",
+        ScoreNotProportional => "得分与完成比例不符",
+        QualitativeTier => "定性指标得分档次不符",
+        MissingValue => "必填项为空",
+        TargetNotMeasurable => "指标值不可衡量",
+        DuplicateForm => "重复的表",
+        SubtotalMismatch => "小计不符",
+        ShareMismatch => "占比不符",
+        MonitoringProgressMismatch => "监控执行进度不符",
+        MonitoringDeviationUnexplained => "监控偏差未说明原因",
+        ReportTableMismatch => "报告与表格不一致",
+        ReadingUncertain => "识别存疑",
+        ValueOutOfRange => "数值超出合理范围",
+        InternalError => "检查规则内部错误",
+        TotalUnreachable => "总分超过可得最高分",
+        ActualAsThreshold => "完成值写成门槛",
+        NotApplicableScored => "不适用指标得分",
+        TemplateTextLeft => "残留模板说明",
+        DeadlineBeforeYear => "时限早于本年度",
+        MonitoringBehindSchedule => "执行进度落后",
+        DirectionReversed => "指标方向相反",
+        MoneyAsQuantity => "金额作数量指标",
+        CostIndicatorMissing => "缺少成本指标",
+        OverAchievementUnexplained => "超额完成未说明",
+        _ => code,
+    };
+
     public static IReadOnlyList<string> All { get; } =
     [
         ExecutionRateMismatch, ExecutionScoreMismatch, OverExecution, FundsSubtotalMismatch, WeightSum, ScoreExceedsWeight,

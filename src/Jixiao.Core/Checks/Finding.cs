@@ -12,6 +12,10 @@ public sealed record FindingLocation(string Block, int? Row = null, string? Fiel
 {
     public override string ToString() =>
         Block + (Row is null ? "" : $" 第{Row}行") + (RowLabel is null ? "" : $"（{RowLabel}）") + (Field is null ? "" : $" {Field}");
+
+    /// <summary>For people: the block's Chinese name rather than its key ("项目资金“年度资金总额” 全年预算数", "绩效指标 第2行 得分").</summary>
+    public string ToChinese() =>
+        (RowLabel is null ? Blocks.ChineseName(Block) : $"{Blocks.ChineseName(Block)}“{RowLabel}”") + (Row is null ? "" : $" 第{Row}行") + (Field is null ? "" : $" {Field}");
 }
 
 /// <summary>

@@ -70,6 +70,14 @@ public sealed class FormRecord
     /// <summary>The number of the latest submitted version, 0 before the first submission.</summary>
     public int LatestVersion { get; set; }
 
+    /// <summary>Which form this is (<see cref="Forms.FormIdentity"/>), unique among current forms; null once superseded.</summary>
+    public string? UniqueKey { get; set; }
+
+    /// <summary>The form that replaced this one as an explicit new version (or, for duplicates from before keys, the newest of them).</summary>
+    public int? SupersededById { get; set; }
+
+    public bool IsSuperseded => SupersededById is not null;
+
     // The header of PerformanceForm, column for column.
     public int? StatedYear { get; set; }
     public string? Title { get; set; }
@@ -111,7 +119,7 @@ public sealed class FormRecord
 
     public List<FormFinding> Findings { get; set; } = [];
 
-    public bool IsLocked => !Status.IsEditable();
+    public bool IsLocked => !Status.IsEditable() || IsSuperseded;
 }
 
 /// <summary>A <see cref="SourcePosition"/> flattened into nullable columns (a complex type, so no extra table).</summary>

@@ -41,6 +41,10 @@ public enum WorkflowAction
     Unlock,
     /// <summary>公开</summary>
     Publish,
+    /// <summary>撤回: the unit takes back a submission nobody has reviewed yet.</summary>
+    Withdraw,
+    /// <summary>取消公开: finance takes a published form off the portal, with a reason.</summary>
+    Unpublish,
 }
 
 public static class WorkflowActions
@@ -52,6 +56,8 @@ public static class WorkflowActions
         WorkflowAction.Approve => "审核通过",
         WorkflowAction.Unlock => "解锁",
         WorkflowAction.Publish => "公开",
+        WorkflowAction.Withdraw => "撤回",
+        WorkflowAction.Unpublish => "取消公开",
     };
 }
 

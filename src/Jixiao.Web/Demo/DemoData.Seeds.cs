@@ -60,6 +60,7 @@ public sealed partial class DemoData
             for (var i = 0; i < ids.Count; i++)
             {
                 var record = await forms.WithRows().SingleAsync(f => f.Id == ids[i], ct);
+                if (record.IsSuperseded) continue;
                 await MoveTo(record, filler, reviewer, finance, document.Target(found[i], i), ct);
             }
         }

@@ -13,11 +13,22 @@ namespace Jixiao.Web.Demo;
 /// <summary>The demo accounts of this run and their passwords, as printed at start.</summary>
 public sealed class DemoAccounts
 {
+    /// <summary>One demo account as the login page lists it.</summary>
+    public sealed record Entry(string UserName, string DisplayName, string Role, string Organisation, string Password);
+
     private readonly Dictionary<string, string> passwords = new(StringComparer.Ordinal);
+    private readonly List<Entry> entries = [];
 
     public IReadOnlyDictionary<string, string> Passwords => passwords;
 
-    internal void Set(string userName, string password) => passwords[userName] = password;
+    public IReadOnlyList<Entry> Entries => entries;
+
+    internal void Set(Entry entry)
+    {
+        passwords[entry.UserName] = entry.Password;
+        entries.RemoveAll(e => e.UserName == entry.UserName);
+        entries.Add(entry);
+    }
 }
 
 /// <summary>
@@ -68,7 +79,8 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
             var password = NewPassword();
             await users.RemovePasswordAsync(user);
             await users.AddPasswordAsync(user, password);
-            accounts.Set(account.UserName, password);
+            var organisation = await db.Organisations.Where(o => o.Code == account.OrganisationCode).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+            accounts.Set(new DemoAccounts.Entry(account.UserName, account.DisplayName, account.Role, organisation, password));
             Console.WriteLine($"  {account.Role,-8} {account.UserName,-16} {password}");
         }
         Console.WriteLine();
@@ -152,6 +164,10 @@ public sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users
                 ? (await ProjectFor(unit, year, form, ct)).Id
                 : null;
             var created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, FormV1.From(form)), ct);
+            // Published documents print the same table more than once; like duplicates from before the one-form rule,
+            // the later copy becomes the current form and the earlier one is kept, superseded.
+            if (created.Refusal?.Extensions?.ContainsKey("existingFormId") == true)
+                created = await forms.Create(filler, new CreateFormRequest(unit.Id, year, projectId, FormV1.From(form), NewVersion: true), ct);
             if (created.Refusal is { } refusal) throw new InvalidOperationException(refusal.Detail);
             ids.Add(created.Value!.Id);
         }

@@ -39,6 +39,9 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<JixiaoOptio
             // SQLITE_READONLY, SQLITE_IOERR and SQLITE_CANTOPEN: the file itself (not only its folder) refuses us.
             throw new StartupRefusedException($"数据库文件无法读写，拒绝启动：{e.Message}。请检查 Jixiao:DataFolder 中的数据库文件（jixiao.db）是普通文件且可写。 Refusing to start: the database file is not writable.");
         }
+        // Forms from before one-form-per-unit-project-kind-year-period: duplicates are kept, the older marked superseded.
+        var superseded = await Jixiao.Data.Forms.FormIdentity.AssignMissingKeysAsync(db, cancellationToken);
+        if (superseded > 0) log.LogWarning("Marked {Count} duplicate forms as superseded by their newest copy", superseded);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -23,6 +23,12 @@ public sealed class DeadlineOptions
     /// <summary>Month-day of the year before the fiscal year by which targets are due with the budget request.</summary>
     public string TargetsDue { get; set; } = "11-30";
 
+    /// <summary>
+    /// The day deadlines count from instead of the clock's. The demo sets it inside its own calendar (mid-March of the
+    /// year after its fiscal year), so its forms are not "overdue by 2,000 days" whenever it is shown.
+    /// </summary>
+    public DateOnly? Today { get; set; }
+
     public DateOnly? For(FormKind kind, FormStatus status, int year)
     {
         var (monthDay, offset) = (kind, status) switch

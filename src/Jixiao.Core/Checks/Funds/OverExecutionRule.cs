@@ -10,6 +10,9 @@ public sealed class OverExecutionRule : ICheckRule
 {
     public string Code => CheckCodes.OverExecution;
 
+    /// <summary>Above this (1000%) over-execution is reported as an implausible figure rather than an unrecorded adjustment.</summary>
+    public const decimal ImplausiblePoints = 1000m;
+
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
@@ -21,10 +24,16 @@ public sealed class OverExecutionRule : ICheckRule
             if (rate.PrintedPoints <= 100m) continue;
             var unit = form.MoneyUnit?.Symbol() ?? "";
             var formula = ExecutionRates.Formula(form, row, context.Rulebook);
+            // Ten times the budget is no in-year adjustment: a figure typed in the wrong unit (元 for 万元) or with extra digits.
+            var implausible = rate.PrintedPoints > ImplausiblePoints;
             yield return new Finding(
                 Code, Severity.Warning,
-                $"全年执行数超过全年预算数：执行率为{rate}（{formula}{unit}）。超预算执行说明全年预算数未包含年中追加调整，请核实预算数。",
-                $"Spending exceeds the budget: execution rate {rate} ({formula}); the budget figure probably leaves out in-year adjustments.",
+                implausible
+                    ? $"执行率为{rate}（{formula}{unit}），超过预算十倍以上，不合常理：很可能金额单位（元/万元）填错或多填了位数，请核对全年预算数和全年执行数。"
+                    : $"全年执行数超过全年预算数：执行率为{rate}（{formula}{unit}）。超预算执行说明全年预算数未包含年中追加调整，请核实预算数。",
+                implausible
+                    ? $"Execution rate {rate} ({formula}) is over ten times the budget: an amount is probably in the wrong unit or has extra digits."
+                    : $"Spending exceeds the budget: execution rate {rate} ({formula}); the budget figure probably leaves out in-year adjustments.",
                 Locations.Funds(row, "全年执行数"),
                 Numbers.Format(row.Executed ?? 0m), "≤ " + Numbers.Format(ExecutionRates.Base(form, row) ?? 0m),
                 $"{formula} = {rate} > 100%");

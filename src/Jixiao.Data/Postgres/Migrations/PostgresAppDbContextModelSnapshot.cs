@@ -687,12 +687,19 @@ namespace Jixiao.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("UnitName")
                         .HasMaxLength(200)
@@ -744,6 +751,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique();
 
                     b.HasIndex("OrganisationId", "FiscalYearId", "Kind");
 

@@ -662,11 +662,18 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnitName")
@@ -719,6 +726,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique();
 
                     b.HasIndex("OrganisationId", "FiscalYearId", "Kind");
 

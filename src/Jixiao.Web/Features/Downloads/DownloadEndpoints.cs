@@ -121,7 +121,7 @@ public static class DownloadEndpoints
 
         // Open data is what was published, for everyone: a reviewer's download holds no drafts either.
         var records = await service.WithRows().AsNoTracking()
-            .Where(f => f.Status == FormStatus.Published && f.Organisation!.Path.StartsWith(organisation.Path) && f.FiscalYear!.Year == year)
+            .Where(f => f.Status == FormStatus.Published && f.SupersededById == null && f.Organisation!.Path.StartsWith(organisation.Path) && f.FiscalYear!.Year == year)
             .OrderBy(f => f.Id).ToListAsync(ct);
         var published = records.Select(Published).ToList();
         var output = new MemoryStream();

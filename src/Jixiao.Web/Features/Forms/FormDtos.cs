@@ -21,12 +21,12 @@ public sealed record FindingDto(
 public sealed record FormSummaryDto(
     int Id, string Kind, string KindName, FormStatus Status, string StatusName, bool Locked,
     int OrganisationId, string OrganisationName, int FiscalYear, int? ProjectId, string? Title, string? ProjectName,
-    int Revision, int LatestVersion, DateTimeOffset UpdatedAt)
+    int Revision, int LatestVersion, DateTimeOffset UpdatedAt, int? SupersededById)
 {
     public static FormSummaryDto From(FormRecord f) =>
         new(f.Id, f.Kind.Code(), f.Kind.ChineseName(), f.Status, f.Status.ChineseName(), f.IsLocked,
             f.OrganisationId, f.Organisation?.Name ?? "", f.FiscalYear?.Year ?? 0, f.ProjectId, f.Title, f.ProjectName,
-            f.Revision, f.LatestVersion, f.UpdatedAt);
+            f.Revision, f.LatestVersion, f.UpdatedAt, f.SupersededById);
 }
 
 /// <summary>A form with its current findings; send <see cref="Revision"/> back when saving.</summary>
@@ -34,13 +34,13 @@ public sealed record FormDto(
     int Id, string Kind, string KindName, FormStatus Status, string StatusName, bool Locked,
     int OrganisationId, string OrganisationName, int FiscalYear, int? ProjectId,
     int Revision, int LatestVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    FormV1 Form, IReadOnlyList<FindingDto> Findings)
+    FormV1 Form, IReadOnlyList<FindingDto> Findings, int? SupersededById)
 {
     public static FormDto From(FormRecord f) =>
         new(f.Id, f.Kind.Code(), f.Kind.ChineseName(), f.Status, f.Status.ChineseName(), f.IsLocked,
             f.OrganisationId, f.Organisation?.Name ?? "", f.FiscalYear?.Year ?? 0, f.ProjectId,
             f.Revision, f.LatestVersion, f.CreatedAt, f.UpdatedAt,
-            FormV1.From(FormRows.ToForm(f)), f.Findings.OrderBy(x => x.Position).Select(x => FindingDto.From(x.ToFinding())).ToList());
+            FormV1.From(FormRows.ToForm(f)), f.Findings.OrderBy(x => x.Position).Select(x => FindingDto.From(x.ToFinding())).ToList(), f.SupersededById);
 }
 
 public sealed record TransitionDto(

@@ -40,6 +40,15 @@ public static class FormEndpoints
         forms.MapPost("/{id:int}/publish", async (int id, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
             (await service.Publish(CurrentUser.Require(user), id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f))))
             .WithSummary("公开");
+        forms.MapPost("/{id:int}/withdraw", async (int id, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
+            (await service.Withdraw(CurrentUser.Require(user), id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f))))
+            .WithSummary("撤回尚未审核的提交（单位填报，表单回到草稿）");
+        forms.MapPost("/{id:int}/unpublish", async (int id, ReasonRequest request, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
+            (await service.Unpublish(CurrentUser.Require(user), id, request.Reason, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f))))
+            .WithSummary("取消公开（财政，必须填写原因；表单回到财政已审核）");
+        forms.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
+            (await service.Delete(CurrentUser.Require(user), id, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithSummary("删除从未提交过的草稿（记入审计）");
 
         forms.MapGet("/{id:int}/history", async (int id, FormService service, CancellationToken ct) =>
             (await service.History(id, ct)).ToHttp(list => TypedResults.Ok(list.Select(TransitionDto.Of).ToList())))

@@ -12,11 +12,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Forms;
 
+/// <summary>
+/// <see cref="NewVersion"/>: the unit, project, kind, year and period already have a form and this one replaces it;
+/// the older form is kept, marked superseded. Without it a second such form is refused.
+/// </summary>
 public sealed record CreateFormRequest(
     [property: Description("单位 ID")] int OrganisationId,
     [property: Description("年度"), Range(2000, 2100)] int FiscalYear,
     [property: Description("预算项目 ID")] int? ProjectId,
-    [property: Description("表单"), Required] FormV1 Form) : IRequestContract;
+    [property: Description("表单"), Required] FormV1 Form,
+    [property: Description("作为新版本取代已有的同一表单")] bool NewVersion = false) : IRequestContract;
 
 public sealed record SaveFormRequest(
     [property: Description("修订号")] int Revision,
@@ -49,6 +54,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         new(FormStatus.DepartmentApproved, WorkflowAction.Unlock, Roles.DepartmentReviewer, FormStatus.Returned),
         new(FormStatus.FinanceApproved, WorkflowAction.Unlock, Roles.FinanceReviewer, FormStatus.Returned),
         new(FormStatus.FinanceApproved, WorkflowAction.Publish, Roles.FinanceReviewer, FormStatus.Published),
+        new(FormStatus.Submitted, WorkflowAction.Withdraw, Roles.UnitFiller, FormStatus.Draft),
+        new(FormStatus.Published, WorkflowAction.Unpublish, Roles.FinanceReviewer, FormStatus.FinanceApproved),
     ];
 
     public IQueryable<FormRecord> WithRows() =>
@@ -148,6 +155,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以新建表单。");
         // The editor and the API send the same contract; both are held to its bounds here.
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
+        var form = request.Form.ToForm();
+        if (TooLong(form) is { } tooLong) return tooLong;
 
         BudgetProject? project = null;
         if (request.ProjectId is { } projectId)
@@ -162,10 +171,27 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var year = await Year(request.FiscalYear, ct);
         if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能新建表单。");
-        var record = AddDraft(request.Form.ToForm(), organisation, year, project, now);
+        FormRecord? replaced = null;
+        if (request.NewVersion)
+        {
+            // The older form gives its key up first: the unique index must never see two holders.
+            var key = FormIdentity.Key(organisation.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths);
+            replaced = await db.Forms.SingleOrDefaultAsync(f => f.UniqueKey == key, ct);
+            if (replaced is null) return Refusal.Invalid("没有可被新版本取代的表单：该单位此项目、类型、年度和期间还没有表单，请直接新建。");
+            replaced.UniqueKey = null;
+            await db.SaveChangesAsync(ct);
+        }
+        var added = await AddDraft(form, organisation, year, project, now, ct);
+        if (added.Refusal is { } refusal) return refusal;
+        var record = added.Value!;
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, now, "create", "form", Id(record), organisation.Path, "表单", null,
             $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? organisation.Name}");
+        if (replaced is not null)
+        {
+            replaced.SupersededById = record.Id;
+            db.Audit(user.Actor, now, "supersede", "form", Id(replaced), organisation.Path, "表单", null, $"已被新版本（表单 {Id(record)}）取代");
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return record;
@@ -175,8 +201,10 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// A new draft of <paramref name="form"/> for <paramref name="unit"/>, checked like every save; written with the
     /// caller's next SaveChanges (creation here, imports from the API and the import page).
     /// </summary>
-    internal FormRecord AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now)
+    internal async Task<Outcome<FormRecord>> AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now, CancellationToken ct)
     {
+        var key = FormIdentity.Key(unit.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths);
+        if (await Holder(key, null, ct) is { } holder) return Duplicate(holder, form.Kind, year.Year);
         var record = new FormRecord
         {
             Organisation = unit,
@@ -188,10 +216,24 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             UpdatedAt = now,
         };
         FormRows.Apply(form, record);
+        record.UniqueKey = key;
         SetFindings(record, check(form));
         db.Forms.Add(record);
         return record;
     }
+
+    /// <summary>The current form that holds <paramref name="key"/>, saved or about to be (an import adds several before saving).</summary>
+    private async Task<FormRecord?> Holder(string key, int? except, CancellationToken ct) =>
+        db.Forms.Local.FirstOrDefault(f => f.UniqueKey == key && f.Id != except)
+        ?? await db.Forms.IgnoreQueryFilters().Include(f => f.Organisation).FirstOrDefaultAsync(f => f.UniqueKey == key && f.Id != except, ct);
+
+    private static Refusal Duplicate(FormRecord holder, FormKind kind, int year) =>
+        new(RefusalKind.WrongState, "已有同一表单",
+            $"{holder.Organisation?.Name ?? holder.UnitName}已有 {year} 年度的{kind.ChineseName()}" +
+            (holder.ProjectName is { Length: > 0 } p && kind is not (FormKind.DepartmentSelfEvaluation or FormKind.DepartmentBasicData) ? $"（{p}）" : "") +
+            (kind == FormKind.Monitoring ? $"（1-{holder.MonitoringMonths ?? 0}月）" : "") +
+            $"，表单编号 {holder.Id}，状态“{holder.Status.ChineseName()}”。请打开该表单修改；确需重新填报的，请作为新版本新建（原表单保留并标记为已被取代）。",
+            new Dictionary<string, object?> { ["existingFormId"] = holder.Id });
 
     /// <summary>The fiscal year, added when neither the database nor this unit of work has it yet. Callers refuse a closed one.</summary>
     internal async Task<FiscalYear> Year(int year, CancellationToken ct) =>
@@ -205,15 +247,21 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (found.Refused) return found;
         var record = found.Value!;
         if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以修改表单。");
+        if (record.IsSuperseded) return Refusal.WrongState($"此表单已被新版本（表单 {record.SupersededById}）取代，不能修改。");
         if (record.IsLocked) return Refusal.WrongState($"表单状态为“{record.Status.ChineseName()}”，已锁定，不能修改。");
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
         var form = request.Form.ToForm();
+        if (TooLong(form) is { } tooLong) return tooLong;
         if (form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{form.Kind.ChineseName()}”。");
         if (record.Revision != request.Revision) return Conflict(record, form, request.Revision);
+        var projectName = record.ProjectId is { } projectId ? await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+        var key = FormIdentity.Key(record.Organisation!.Path, record.FiscalYear!.Year, record.Kind, projectName ?? form.Project, form.MonitoringMonths);
+        if (key != record.UniqueKey && await Holder(key, record.Id, ct) is { } holder) return Duplicate(holder, record.Kind, record.FiscalYear.Year);
 
         var before = FormRows.ToForm(record);
         var now = clock.GetUtcNow();
         FormRows.Apply(form, record);
+        record.UniqueKey = key;
         SetFindings(record, check(form));
         record.Revision = request.Revision + 1;
         record.UpdatedAt = now;
@@ -232,6 +280,11 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         }
         return record;
     }
+
+    private static Refusal? TooLong(PerformanceForm form) =>
+        TextLimits.Check(form) is [var first, ..]
+            ? Refusal.Invalid($"“{first.Field}”有 {first.Length} 字，超过该栏上限 {first.Limit} 字。请删减后再保存。")
+            : null;
 
     private static Refusal Conflict(FormRecord stored, PerformanceForm yours, int yourRevision) =>
         new(RefusalKind.Conflict, "表单已被他人修改",
@@ -299,6 +352,46 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     public Task<Outcome<FormRecord>> Publish(CurrentUser user, int id, CancellationToken ct) =>
         Act(user, id, WorkflowAction.Publish, null, reasonRequired: false, ct);
 
+    /// <summary>The unit takes its submission back before anyone has reviewed it; the form is a draft again.</summary>
+    public Task<Outcome<FormRecord>> Withdraw(CurrentUser user, int id, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Withdraw, null, reasonRequired: false, ct);
+
+    /// <summary>Finance takes a published form off the portal (back to 财政已审核), saying why.</summary>
+    public Task<Outcome<FormRecord>> Unpublish(CurrentUser user, int id, string? reason, CancellationToken ct) =>
+        Act(user, id, WorkflowAction.Unpublish, reason, reasonRequired: true, ct);
+
+    /// <summary>
+    /// Deletes a draft that was never submitted (a submitted form keeps its history), recorded in the audit trail. A form
+    /// it had superseded becomes current again.
+    /// </summary>
+    public async Task<Outcome<int>> Delete(CurrentUser user, int id, CancellationToken ct)
+    {
+        var found = await Find(id, ct);
+        if (found.Refused) return found.Refusal!;
+        var record = found.Value!;
+        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以删除草稿。");
+        if (record.Status != FormStatus.Draft || record.LatestVersion > 0 || await db.Transitions.AnyAsync(t => t.FormId == id, ct))
+            return Refusal.WrongState($"只能删除从未提交过的草稿；此表单状态为“{record.Status.ChineseName()}”{(record.LatestVersion > 0 ? "，已有提交记录" : "")}，不能删除。");
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var key = record.UniqueKey;
+        db.Audit(user.Actor, now, "delete", "form", Id(record), record.Organisation!.Path, "表单",
+            $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? record.Organisation.Name}（草稿，第 {record.Revision} 次修订）", null);
+        db.Forms.Remove(record);
+        await db.SaveChangesAsync(ct);
+        // Ids grow with creation time; SQLite cannot order by a DateTimeOffset column.
+        var previous = await db.Forms.Where(f => f.SupersededById == id).OrderByDescending(f => f.Id).FirstOrDefaultAsync(ct);
+        if (previous is not null && key is not null)
+        {
+            previous.SupersededById = null;
+            previous.UniqueKey = key;
+            db.Audit(user.Actor, now, "restore", "form", Id(previous), record.Organisation.Path, "表单", "已被取代", "取代它的草稿已删除，恢复为当前表单");
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return id;
+    }
+
     private async Task<Outcome<FormRecord>> Act(CurrentUser user, int id, WorkflowAction action, string? reason, bool reasonRequired, CancellationToken ct)
     {
         var found = await Find(id, ct);
@@ -310,8 +403,13 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         return await SaveTransition(record, ct);
     }
 
+    /// <summary>Whether <paramref name="user"/> may take <paramref name="action"/> on the form now (screens show only such buttons).</summary>
+    public static bool Allows(FormRecord record, CurrentUser user, WorkflowAction action) => Allowed(record, user, action) is null;
+
     private static Refusal? Allowed(FormRecord record, CurrentUser user, WorkflowAction action)
     {
+        if (record.IsSuperseded && action != WorkflowAction.Unpublish)
+            return Refusal.WrongState($"此表单已被新版本（表单 {record.SupersededById}）取代，不能{action.ChineseName()}。");
         var rule = Workflow.FirstOrDefault(r => r.From == record.Status && r.Action == action);
         if (rule is null)
             return Refusal.WrongState($"表单当前状态为“{record.Status.ChineseName()}”，不能{action.ChineseName()}。");

@@ -211,7 +211,9 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
                 project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.OrganisationId == organisation.Id, ct);
                 if (project is null) return Refusal.Invalid($"{file}：所选项目不属于“{organisation.Name}”。");
             }
-            records.Add((forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now), organisation, file));
+            var added = await forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now, ct);
+            if (added.Refusal is { } duplicate) return duplicate with { Detail = $"{file}：{duplicate.Detail}" };
+            records.Add((added.Value!, organisation, file));
         }
         if (warnings.Count > 0 && !confirmWarnings)
             return new Refusal(RefusalKind.WarningsUnconfirmed, "请确认表中的单位和年度", string.Join("\n", warnings),

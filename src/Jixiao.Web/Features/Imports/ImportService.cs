@@ -121,7 +121,9 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
                 newProjects[(unit!, plan.ProjectName!)] = project;
             }
             // Checked again as it is saved, like every save; a form that fails here rolls back the ones before it.
-            var record = forms.AddDraft(plan.Form, unit!, year, project, now);
+            var added = await forms.AddDraft(plan.Form, unit!, year, project, now, ct);
+            if (added.Refusal is { } duplicate) return duplicate;
+            var record = added.Value!;
             await db.SaveChangesAsync(ct);
             if (plan.CreatesUnit && unit!.Id != 0 && !audited.Contains(unit.Id))
             {
