@@ -40,7 +40,7 @@ public static class CliApp
                 new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour), output, error);
         });
 
-        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出") { check, Export.ExportCommand.Create() };
+        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出") { check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create() };
         var result = root.Parse(args);
         var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error });
         // System.CommandLine returns 1 for parse errors; this tool promises 2 for bad arguments.
