@@ -187,7 +187,7 @@ public sealed partial class RoleLexicon
     {
         try
         {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return new Regex(pattern, options | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
         }
         catch (ArgumentException)
         {

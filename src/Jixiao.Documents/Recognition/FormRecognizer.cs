@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 using Jixiao.Documents.Grid;
 
 namespace Jixiao.Documents.Recognition;
@@ -15,9 +16,14 @@ namespace Jixiao.Documents.Recognition;
 /// </summary>
 public static partial class FormRecognizer
 {
-    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document)
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document) => Recognize(document, TemplateRegistry.BuiltIn);
+
+    /// <summary>Recognises with the lexicon and templates of <paramref name="registry"/> (built-in plus a bureau's own).</summary>
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document, TemplateRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(registry);
+        var words = Vocabulary.For(registry);
         var rows = SourceRow.From(document);
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
@@ -34,11 +40,11 @@ public static partial class FormRecognizer
         foreach (var row in rows)
         {
             if (row.NonEmptyCount == 0) continue;
-            if (TitleOf(row) is { } title)
+            if (TitleOf(words, row) is { } title)
             {
                 Close();
                 if (title.Kind == FormKind.Report) report = new ReportBuilder(title.Text, row.Source);
-                else current = new FormBuilder(title.Kind, title.Text, title.Rest, row.Source);
+                else current = new FormBuilder(words, title.Kind, title.Text, title.Rest, row.Source);
                 continue;
             }
             if (report is not null)
@@ -49,10 +55,10 @@ public static partial class FormRecognizer
             if (current is null || current.StartsAnotherForm(row))
             {
                 // A table without a printed title: a 项目名称 row opens a project form, 部门（单位）名称 a department-wide one.
-                var kind = FormBuilder.UntitledKind(row, current?.Form.Kind);
+                var kind = FormBuilder.UntitledKind(words, row, current?.Form.Kind);
                 if (kind is null) continue;
                 Close();
-                current = new FormBuilder(kind.Value, null, null, row.Source);
+                current = new FormBuilder(words, kind.Value, null, null, row.Source);
             }
             current.Add(row);
         }
@@ -62,12 +68,12 @@ public static partial class FormRecognizer
 
     private sealed record Title(FormKind Kind, string Text, string? Rest);
 
-    private static Title? TitleOf(SourceRow row)
+    private static Title? TitleOf(Vocabulary words, SourceRow row)
     {
         if (row.NonEmptyCount != 1) return null;
         var first = row.FirstNonEmpty;
         var key = row.Keys[first];
-        var kind = Vocabulary.TitleKind(key);
+        var kind = words.TitleKind(key);
         if (kind is null) return null;
         var text = row.Text[first];
         var newline = text.IndexOf('\n');
