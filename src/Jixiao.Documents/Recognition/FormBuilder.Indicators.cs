@@ -18,6 +18,11 @@ internal sealed partial class FormBuilder
         var nonEmpty = row.NonEmptyCount;
         var first = row.FirstNonEmpty;
         if (nonEmpty == 1 && _words.IsBlockLabel(row.Keys[first])) return;
+        if (nonEmpty == 1 && _words.IsPlaceholderName(row.Text[first]))
+        {
+            Note($"{Loc(row)}：“{row.Text[first]}”是表格模板中的占位行，未作为指标读取");
+            return;
+        }
         if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
             && _words.Classify(row.Keys[first]) == TreeWord.Text)
         {
