@@ -16,6 +16,10 @@ internal sealed class RoleMatcher
     private readonly List<(string Word, ColumnRole Role)> _endsWith = [];
     private readonly int _maxLength;
 
+    // A bit per (character mod 1024): most characters of a cell start no word, and this skips them without a lookup.
+    private readonly ulong[] _firstBits = new ulong[16];
+    private bool _hasContains;
+
     public RoleMatcher(IEnumerable<ColumnRole> roles, int maxLength, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraEquals = null)
     {
         _maxLength = maxLength;
@@ -34,7 +38,10 @@ internal sealed class RoleMatcher
     {
         var parts = word.Split('…', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return;
-        if (!_byFirst.TryGetValue(parts[0][0], out var list)) _byFirst[parts[0][0]] = list = [];
+        var first = parts[0][0];
+        if (!_byFirst.TryGetValue(first, out var list)) _byFirst[first] = list = [];
+        _firstBits[(first & 1023) >> 6] |= 1UL << (first & 63);
+        _hasContains |= kind == Kind.Contains;
         list.Add(new Pattern(parts[0], parts[1..], kind, role));
     }
 
@@ -43,9 +50,11 @@ internal sealed class RoleMatcher
         if (key.Length == 0 || key.Length > _maxLength) return null;
         if (_equals.TryGetValue(key, out var exact)) return exact;
         ColumnRole? best = null;
-        for (var i = 0; i < key.Length; i++)
+        var end = _hasContains ? key.Length : Math.Min(1, key.Length);
+        for (var i = 0; i < end; i++)
         {
-            if (!_byFirst.TryGetValue(key[i], out var list)) continue;
+            var ch = key[i];
+            if ((_firstBits[(ch & 1023) >> 6] & (1UL << (ch & 63))) == 0 || !_byFirst.TryGetValue(ch, out var list)) continue;
             foreach (var p in list)
             {
                 if (best is not null && p.Role.Order >= best.Order) continue;

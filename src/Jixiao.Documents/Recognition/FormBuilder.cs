@@ -274,6 +274,7 @@ internal sealed partial class FormBuilder
 
     private bool TryFundsHeader(SourceRow row)
     {
+        if (row.NonEmptyCount < 3) return false;
         var roles = new FundsColumn[row.Width];
         var lexical = new ColumnRole?[row.Width];
         var money = 0;
