@@ -21,6 +21,7 @@ public sealed record FormTemplate(
     bool IsDefault,
     IReadOnlyList<TemplateBlock> Blocks,
     IReadOnlyDictionary<string, double> Widths,
+    PrintSettings Print,
     string Source)
 {
     public bool CoversYear(int? year) => year is not { } y || ((YearFrom is null || y >= YearFrom) && (YearTo is null || y <= YearTo));
@@ -32,10 +33,17 @@ public sealed record FormTemplate(
 
     /// <summary>Every role the template's columns and fields name, by block (role ids are unique within a block only).</summary>
     public IEnumerable<(string Block, string Role)> Roles =>
-        Blocks.SelectMany(b => b.Columns.Select(c => (TemplateBlock.RoleBlock(b.Type) ?? b.Type, c.Role)));
+        Blocks.SelectMany(b => b.Columns.Select(c => (TemplateBlock.RoleBlock(b.Type) ?? b.Type, c.Role))
+            .Concat(b.Rows.Where(r => r.Role is not null).Select(r => ("fundsRows", r.Role!))));
 
     public double Width(string role, double fallback) => Widths.TryGetValue(role, out var w) ? w : fallback;
 }
+
+/// <summary>
+/// How the table is printed beyond column widths: at least <see cref="MinColumns"/> grid columns (extra ones
+/// <see cref="PadWidth"/> wide) and the width of a row-label column where the block has one.
+/// </summary>
+public sealed record PrintSettings(int MinColumns, double PadWidth, double LabelWidth);
 
 /// <summary>A block of a template: header fields, funds, goals, indicators, total, grade, footer, staffing, basic data.</summary>
 public sealed record TemplateBlock(

@@ -33,6 +33,7 @@ public sealed partial class RoleLexicon
         Level2Endings = level2Endings;
         Level2MaxLength = level2MaxLength;
         _ticks = [.. ticks];
+        _tickMark = ticks.Count > 0 ? ticks[0] : "";
         ScoreUnits = scoreUnits;
         PageMark = pageMark;
         PlaceholderNames = placeholderNames;
@@ -51,6 +52,16 @@ public sealed partial class RoleLexicon
     public int Level2MaxLength { get; }
 
     public IReadOnlyList<string> ScoreUnits { get; }
+
+    /// <summary>The mark a ticked box is printed with (the first of the tick marks).</summary>
+    public string TickMark => _tickMark;
+
+    /// <summary>How a printed header says "this year" and "last year" when the form's year is not known.</summary>
+    public string ThisYear { get; private init; } = "";
+
+    public string PriorYear { get; private init; } = "";
+
+    private readonly string _tickMark;
 
     public Regex PageMark { get; }
 
@@ -167,20 +178,26 @@ public sealed partial class RoleLexicon
         else f.Error("$.tree", "缺少指标树的版式词");
 
         List<string> ticks = [], scoreUnits = [], placeholders = [];
-        string? pageMark = null;
+        string? pageMark = null, thisYear = null, priorYear = null;
         if (root.TryGetProperty("marks", out var marks) && marks.ValueKind == JsonValueKind.Object)
         {
             ticks = f.Strings(marks, "ticks", "$.marks");
             scoreUnits = f.Strings(marks, "scoreUnits", "$.marks");
             pageMark = f.String(marks, "pageMark", "$.marks");
             placeholders = f.Strings(marks, "placeholderNames", "$.marks");
+            thisYear = f.String(marks, "thisYear", "$.marks");
+            priorYear = f.String(marks, "priorYear", "$.marks");
         }
         else f.Error("$.marks", "缺少单元格记号");
 
         var pageRegex = Pattern(f, pageMark ?? "^$", "$.marks.pageMark", RegexOptions.IgnoreCase);
         var placeholderRegexes = placeholders.Select((p, i) => Pattern(f, p, $"$.marks.placeholderNames[{i}]", RegexOptions.None)).ToList();
         if (errors.Count > before) return null;
-        return new RoleLexicon(roles, maxLength, titles, numbering, level1, either, endings, level2Max, ticks, scoreUnits, pageRegex, placeholderRegexes);
+        return new RoleLexicon(roles, maxLength, titles, numbering, level1, either, endings, level2Max, ticks, scoreUnits, pageRegex, placeholderRegexes)
+        {
+            ThisYear = thisYear!,
+            PriorYear = priorYear!,
+        };
     }
 
     private static Regex Pattern(JsonFields f, string pattern, string path, RegexOptions options)

@@ -88,7 +88,10 @@ public sealed class TemplateRegistry
     {
         FormTemplate? best = null;
         (int, int, int, int, int) bestScore = default;
-        foreach (var t in Templates)
+        // The kinds of funds rows a form has (资金来源, 资金结构) decide its layout before any column does.
+        var rowRoles = seen.Where(r => r.Block == "fundsRows").ToList();
+        var byRows = Templates.Where(t => t.Kind == kind && rowRoles.All(t.Roles.Contains)).ToList();
+        foreach (var t in byRows.Count > 0 ? byRows : Templates)
         {
             if (t.Kind != kind) continue;
             var roles = t.Roles.ToHashSet();

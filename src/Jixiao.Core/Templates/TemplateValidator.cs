@@ -79,6 +79,13 @@ public static partial class TemplateValidator
         if (blocks.Count == 0) f.Error("$.blocks", "至少要有一个区块");
 
         var widths = new Dictionary<string, double>(StringComparer.Ordinal);
+        var settings = new PrintSettings(0, 8, 20);
+        if (root.TryGetProperty("print", out var printSettings) && printSettings.ValueKind == JsonValueKind.Object)
+        {
+            var min = f.Integer(printSettings, "minColumns", "$.print", required: false) ?? 0;
+            if (min is < 0 or > 40) f.Error("$.print.minColumns", "应在 0 到 40 之间");
+            settings = new PrintSettings(min, Width(printSettings, "padWidth", 8, f), Width(printSettings, "labelWidth", 20, f));
+        }
         if (root.TryGetProperty("print", out var print) && print.ValueKind == JsonValueKind.Object
             && print.TryGetProperty("widths", out var w) && w.ValueKind == JsonValueKind.Object)
         {
@@ -93,7 +100,15 @@ public static partial class TemplateValidator
         }
 
         if (errors.Count > before || id is null || version is null || kind is null) return null;
-        return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, file);
+        return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, settings, file);
+    }
+
+    private static double Width(JsonElement print, string name, double fallback, JsonFields f)
+    {
+        if (!print.TryGetProperty(name, out var v)) return fallback;
+        if (v.ValueKind == JsonValueKind.Number && v.GetDouble() is > 0 and <= 100) return v.GetDouble();
+        f.Error("$.print." + name, "宽度应为 0 到 100 之间的数");
+        return fallback;
     }
 
     private static TemplateBlock? Block(JsonElement b, string p, JsonFields f, RoleLexicon lexicon)

@@ -395,6 +395,8 @@ internal sealed partial class FormBuilder
             case "partFunds": fr.Role = _fundsGroup = FundsRowRole.Part; break;
             default: fr.Role = _fundsGroup; break;
         }
+        if (fr.Role is FundsRowRole.Source) _seenRoles.Add(("fundsRows", "source"));
+        if (fr.Role is FundsRowRole.Structure) _seenRoles.Add(("fundsRows", "structure"));
         Form.Funds.Add(fr);
     }
 

@@ -108,7 +108,10 @@ internal sealed partial class Vocabulary
         Registry = registry;
         Lexicon = registry.Lexicon;
         (_parents, _level2Words) = TreeOfRulebooks();
-        _standardLevel1 = Rulebooks.Default.TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks.Select(b => HeaderKey.Of(b.Name)).ToHashSet(StringComparer.Ordinal) ?? [];
+        // The 一级 names of the national trees of every year (产出/效益/满意度, and 成本 from 2021).
+        _standardLevel1 = Rulebooks.Names.Where(n => n.StartsWith("national-", StringComparison.Ordinal))
+            .SelectMany(n => Rulebooks.BuiltIn(n).TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks ?? [])
+            .Select(b => HeaderKey.Of(b.Name)).ToHashSet(StringComparer.Ordinal);
 
         var labels = Lexicon.Roles.Where(r => r.Block == "header")
             .SelectMany(r => r.EqualsWords.Concat(r.StartsWith))
