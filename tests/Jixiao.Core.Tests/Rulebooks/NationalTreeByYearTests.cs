@@ -1,6 +1,6 @@
 using Jixiao.Core.Forms;
 
-namespace Jixiao.Core.Tests.Rulebooks;
+namespace Jixiao.Core.Tests;
 
 /// <summary>From 2021 central guidance makes 成本指标 a 一级 indicator: the tree a blank form starts from depends on its year.</summary>
 public sealed class The_national_tree_follows_the_year
