@@ -49,3 +49,13 @@ public enum TreeWordKind
     Either,
     Level2,
 }
+
+/// <summary>The words narrative reports state their unit, total and grade with (roles.json "report").</summary>
+public sealed record ReportWords(
+    IReadOnlyList<string> AttachmentLines,
+    IReadOnlyList<string> UnitEndings,
+    IReadOnlyList<string> TitleUnitEnds,
+    IReadOnlyList<string> TotalWords,
+    IReadOnlyList<string> GradeWords,
+    IReadOnlyList<string> LinkWords,
+    IReadOnlyList<string> Grades);

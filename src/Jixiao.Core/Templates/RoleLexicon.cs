@@ -70,6 +70,9 @@ public sealed partial class RoleLexicon
 
     public IEnumerable<string> Blocks => _maxLength.Keys;
 
+    /// <summary>The words of narrative reports (自评报告): attachment lines, signature endings, total and grade statements.</summary>
+    public ReportWords Report { get; private init; } = new([], [], [], [], [], [], []);
+
     /// <summary>A role of a block by id, or null.</summary>
     public ColumnRole? Role(string block, string id) => _byId.GetValueOrDefault(id + "@" + block);
 
@@ -190,11 +193,19 @@ public sealed partial class RoleLexicon
         }
         else f.Error("$.marks", "缺少单元格记号");
 
+        var report = new ReportWords([], [], [], [], [], [], []);
+        if (root.TryGetProperty("report", out var r2) && r2.ValueKind == JsonValueKind.Object)
+            report = new ReportWords(f.Strings(r2, "attachmentLines", "$.report"), f.Strings(r2, "unitEndings", "$.report"),
+                f.Strings(r2, "titleUnitEnds", "$.report"), f.Strings(r2, "totalWords", "$.report"), f.Strings(r2, "gradeWords", "$.report"),
+                f.Strings(r2, "linkWords", "$.report"), f.Strings(r2, "grades", "$.report"));
+        else f.Error("$.report", "缺少自评报告的说法");
+
         var pageRegex = Pattern(f, pageMark ?? "^$", "$.marks.pageMark", RegexOptions.IgnoreCase);
         var placeholderRegexes = placeholders.Select((p, i) => Pattern(f, p, $"$.marks.placeholderNames[{i}]", RegexOptions.None)).ToList();
         if (errors.Count > before) return null;
         return new RoleLexicon(roles, maxLength, titles, numbering, level1, either, endings, level2Max, ticks, scoreUnits, pageRegex, placeholderRegexes)
         {
+            Report = report,
             ThisYear = thisYear!,
             PriorYear = priorYear!,
         };

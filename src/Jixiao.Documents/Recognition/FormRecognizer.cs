@@ -43,7 +43,7 @@ public static partial class FormRecognizer
             if (TitleOf(words, row) is { } title)
             {
                 Close();
-                if (title.Kind == FormKind.Report) report = new ReportBuilder(title.Text, row.Source);
+                if (title.Kind == FormKind.Report) report = new ReportBuilder(words, title.Text, row.Source);
                 else current = new FormBuilder(words, title.Kind, title.Text, title.Rest, row.Source);
                 continue;
             }
@@ -92,7 +92,7 @@ public static partial class FormRecognizer
     }
 
     /// <summary>A narrative report: everything from its title to the next form, unit and year from title and signature.</summary>
-    private sealed class ReportBuilder(string title, SourcePosition? source)
+    private sealed class ReportBuilder(Vocabulary words, string title, SourcePosition? source)
     {
         private readonly List<string> _lines = [];
 
@@ -107,7 +107,7 @@ public static partial class FormRecognizer
         public PerformanceForm Finish()
         {
             // "附表：" announces the tables after the report; it is not part of the narrative.
-            while (_lines.Count > 0 && _lines[^1].TrimEnd(':', '：').Trim() is "附表" or "附件" or "附表如下")
+            while (_lines.Count > 0 && words.Report.AttachmentLines.Contains(_lines[^1].TrimEnd(':', '：').Trim()))
                 _lines.RemoveAt(_lines.Count - 1);
             var form = new PerformanceForm
             {
@@ -117,7 +117,7 @@ public static partial class FormRecognizer
                 Source = source,
                 Text = string.Join('\n', _lines.Prepend(title)),
             };
-            form.Unit = Signature() ?? UnitInTitle(title);
+            form.Unit = Signature() ?? UnitInTitle(words, title);
             StatedScoreAndGrade(form);
             return form;
         }
@@ -132,9 +132,9 @@ public static partial class FormRecognizer
             var grades = new List<string>();
             foreach (var line in _lines)
             {
-                foreach (Match m in ReportTotal().Matches(line))
+                foreach (Match m in words.ReportTotal.Matches(line))
                     totals.Add(decimal.Parse(m.Groups[1].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
-                foreach (Match m in ReportGrade().Matches(line))
+                foreach (Match m in words.ReportGrade.Matches(line))
                     grades.Add(m.Groups[1].Value[..1]);
             }
             if (totals.Count > 0 && totals.TrueForAll(t => t == totals[0])) form.StatedTotal = totals[0];
@@ -149,11 +149,11 @@ public static partial class FormRecognizer
             for (var i = _lines.Count - 1; i >= 0 && i >= _lines.Count - 4; i--)
             {
                 if (!IsDate(_lines[i])) continue;
-                if (i > 0 && LooksLikeUnit(_lines[i - 1])) return _lines[i - 1];
+                if (i > 0 && LooksLikeUnit(words, _lines[i - 1])) return _lines[i - 1];
                 return null;
             }
             var last = _lines.Count > 0 ? _lines[^1] : "";
-            return LooksLikeUnit(last) ? last : null;
+            return LooksLikeUnit(words, last) ? last : null;
         }
 
         private static bool IsDate(string line)
@@ -162,38 +162,29 @@ public static partial class FormRecognizer
             return k.Length <= 16 && k.EndsWith('日') && k.Contains('年') && k.Contains('月');
         }
 
-        private static readonly string[] UnitEndings =
-            ["中心", "局", "委员会", "办公室", "院", "所", "站", "队", "厅", "处", "馆", "公司", "学校", "医院", "政府", "委", "室", "社", "团", "部", "会", "署", "街道", "镇", "乡"];
-
-        private static bool LooksLikeUnit(string line)
+        private static bool LooksLikeUnit(Vocabulary words, string line)
         {
             var k = TextNorm.Key(line);
             if (k.Length is < 3 or > 30 || k.Contains('，') || k.Contains('。') || k.Contains(',')) return false;
-            foreach (var e in UnitEndings)
+            foreach (var e in words.Report.UnitEndings)
                 if (k.EndsWith(e, StringComparison.Ordinal)) return true;
             return false;
         }
 
         /// <summary>"2020 年度望城区数据资源中心部门整体支出…报告": the unit between the year and the form words.</summary>
-        private static string? UnitInTitle(string title)
+        private static string? UnitInTitle(Vocabulary words, string title)
         {
             var k = TextNorm.Key(title);
             var start = k.IndexOf("年度", StringComparison.Ordinal);
             start = start >= 0 ? start + 2 : k.IndexOf('年') + 1;
-            var end = k.IndexOf("部门整体", StringComparison.Ordinal);
-            if (end < 0) end = k.IndexOf("整体支出", StringComparison.Ordinal);
-            if (end < 0) end = k.IndexOf("项目支出", StringComparison.Ordinal);
+            var end = -1;
+            foreach (var word in words.Report.TitleUnitEnds)
+                if (end < 0) end = k.IndexOf(word, StringComparison.Ordinal);
             if (start <= 0 || end <= start) return null;
             var unit = k[start..end];
-            return LooksLikeUnit(unit) ? unit : null;
+            return LooksLikeUnit(words, unit) ? unit : null;
         }
     }
-
-    [GeneratedRegex(@"(?:综合得分|自评得分|评分得分|评价得分|自评总分|总得分|得分)\s*(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")]
-    private static partial Regex ReportTotal();
-
-    [GeneratedRegex(@"(?:评价等级|绩效等级|自评等级|等级)\s*(?:为|是|评定为|评为|：|:)\s*[“""「『]?(优秀|优|良好|良|中等|中|差)")]
-    private static partial Regex ReportGrade();
 
     internal static string JoinNonEmpty(SourceRow row, int from, int to = int.MaxValue)
     {

@@ -130,7 +130,22 @@ internal sealed partial class Vocabulary
         _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
             RegexOptions.CultureInvariant);
         _scoreUnitEnds = [.. units];
+        static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
+        var report = Lexicon.Report;
+        var scoreUnit = Alternatives(Lexicon.ScoreUnits);
+        ReportTotal = new Regex($@"(?:{Alternatives(report.TotalWords)})\s*(?:{Alternatives(report.LinkWords)}|：|:)?\s*(\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:{scoreUnit})",
+            RegexOptions.CultureInvariant);
+        ReportGrade = new Regex($@"(?:{Alternatives(report.GradeWords)})\s*(?:{Alternatives(report.LinkWords)}|：|:)\s*[“""「『]?({Alternatives(report.Grades)})",
+            RegexOptions.CultureInvariant);
     }
+
+    /// <summary>"自评综合得分为96分": a total a report states.</summary>
+    public Regex ReportTotal { get; }
+
+    /// <summary>"评价等级为“优”": a grade a report states; the first character of the grade is kept.</summary>
+    public Regex ReportGrade { get; }
+
+    public ReportWords Report => Lexicon.Report;
 
     public static Vocabulary For(TemplateRegistry registry) => ByRegistry.GetValue(registry, r => new Vocabulary(r));
 
