@@ -82,12 +82,14 @@ public sealed class TemplateRegistry
 
     /// <summary>
     /// The template of <paramref name="kind"/> that best fits the roles a form's headers named: most roles covered,
-    /// fewest columns it does not know; ties go to the region's and the year's template, then the default.
+    /// fewest columns it does not know, then fewest columns of its own the form lacks; ties go to the region's and the
+    /// year's template, then the default.
     /// </summary>
     public FormTemplate? Choose(FormKind kind, IReadOnlyCollection<(string Block, string Role)> seen, int? year, string? region)
     {
         FormTemplate? best = null;
         (int, int, int, int, int) bestScore = default;
+        var seenSet = seen as IReadOnlySet<(string, string)> ?? seen.ToHashSet();
         // The kinds of funds rows a form has (资金来源, 资金结构) decide its layout before any column does.
         var rowRoles = seen.Where(r => r.Block == "fundsRows").ToList();
         var byRows = Templates.Where(t => t.Kind == kind && rowRoles.All(t.Roles.Contains)).ToList();
@@ -97,8 +99,11 @@ public sealed class TemplateRegistry
             var roles = t.Roles.ToHashSet();
             var covered = seen.Count(roles.Contains);
             var unknown = seen.Count - covered;
+            // Columns the template prints that the form's headers did not name: a family with extra columns is not
+            // chosen for a form that lacks them just because of its region.
+            var missing = roles.Count(r => r.Block != "fundsRows" && !seenSet.Contains(r));
             var regional = region is not null && t.Regions.Any(r => r != "*" && region.Contains(r, StringComparison.Ordinal)) ? 1 : 0;
-            var score = (covered - unknown, regional, t.CoversYear(year) ? 1 : 0, t.IsDefault ? 1 : 0, -roles.Count);
+            var score = (covered - unknown, -missing, regional, t.CoversYear(year) ? 1 : 0, t.IsDefault ? 1 : 0);
             if (best is null || score.CompareTo(bestScore) > 0)
             {
                 best = t;
