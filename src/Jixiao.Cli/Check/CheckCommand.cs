@@ -129,7 +129,7 @@ public static class CheckCommand
                     score is null ? null : f.Weight, rulebook);
             funds.Add(new FundsJson(f.Label, RoleCode(f.Role), f.InitialBudget, f.Budget, f.Executed, f.Transfer, f.ForecastExecuted, f.Weight,
                 f.StatedRate?.PrintedPoints, f.StatedRate?.ToString(), f.StatedScore,
-                execution.Rate?.PrintedPoints, execution.Score, execution.RateExplanation, SourceJson.From(f.Source)));
+                execution.Rate?.PrintedPoints, execution.Score, execution.RateExplanation, SourceJson.From(f.Source)) { Extra = ExtraOf(f.Extra) });
         }
         var indicators = new List<IndicatorJson>(form.Indicators.Count);
         for (var i = 0; i < form.Indicators.Count; i++)
@@ -139,7 +139,7 @@ public static class CheckCommand
             indicators.Add(new IndicatorJson(r.Level1, r.Level1Weight, r.Level2, r.Level2Weight, r.Name, r.Content, r.Target, r.Actual, r.Weight,
                 r.StatedScore, row?.Expected, row?.Allowed?.Min, row?.Allowed?.Max, row?.Weight, row?.Explanation,
                 r.Explanation, r.Improvement, r.MidYearProgress, r.ExpectedCompletion, CauseCodes(r.Causes),
-                r.Likelihood?.ToString().ToLowerInvariant(), r.Remark, SourceJson.From(r.Source)));
+                r.Likelihood?.ToString().ToLowerInvariant(), r.Remark, SourceJson.From(r.Source)) { Extra = ExtraOf(r.Extra) });
         }
         var basic = new List<BasicDataJson>(form.BasicData.Count);
         foreach (var b in form.BasicData)
@@ -149,6 +149,9 @@ public static class CheckCommand
         {
             Kind = form.Kind.Code(),
             KindName = form.Kind.ChineseName(),
+            TemplateId = form.TemplateId,
+            TemplateVersion = form.TemplateVersion,
+            Extra = ExtraOf(form.Extra),
             Year = form.Year,
             Title = form.Title,
             Project = form.Project,
@@ -181,6 +184,8 @@ public static class CheckCommand
             Source = SourceJson.From(form.Source),
         };
     }
+
+    private static IReadOnlyDictionary<string, string>? ExtraOf(Dictionary<string, string> extra) => extra.Count == 0 ? null : extra;
 
     private static string RoleCode(FundsRowRole role) => role switch
     {

@@ -51,7 +51,11 @@ public sealed record FundsJson(
     decimal? Rate,
     decimal? Score,
     string? RateExplanation,
-    SourceJson? Source);
+    SourceJson? Source)
+{
+    /// <summary>Columns without a property of their own (调整后预算数, 得分系数, 指标性质 …), by role id, as printed.</summary>
+    public IReadOnlyDictionary<string, string>? Extra { get; init; }
+}
 
 public sealed record IndicatorJson(
     string? Level1,
@@ -76,7 +80,11 @@ public sealed record IndicatorJson(
     IReadOnlyList<string> Causes,
     string? Likelihood,
     string? Remark,
-    SourceJson? Source);
+    SourceJson? Source)
+{
+    /// <summary>Columns without a property of their own (调整后预算数, 得分系数, 指标性质 …), by role id, as printed.</summary>
+    public IReadOnlyDictionary<string, string>? Extra { get; init; }
+}
 
 public sealed record StaffingJson(decimal? Authorized, decimal? Actual, decimal? StatedControlRate, SourceJson? Source);
 
@@ -96,6 +104,11 @@ public sealed record FormJson
 {
     public required string Kind { get; init; }
     public required string KindName { get; init; }
+    /// <summary>The layout template the form was read with (docs/templates.md), and its version.</summary>
+    public string? TemplateId { get; init; }
+    public int? TemplateVersion { get; init; }
+    /// <summary>Header fields without a property of their own, by role id, as printed.</summary>
+    public IReadOnlyDictionary<string, string>? Extra { get; init; }
     public int? Year { get; init; }
     public string? Title { get; init; }
     public string? Project { get; init; }

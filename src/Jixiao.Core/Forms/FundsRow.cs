@@ -48,5 +48,8 @@ public sealed class FundsRow
     /// <summary>得分 as printed.</summary>
     public decimal? StatedScore { get; set; }
 
+    /// <summary>Columns the model has no property for (调整后预算数, 得分系数, 评分标准 …), keyed by the template's role id, as printed.</summary>
+    public Dictionary<string, string> Extra { get; } = new(StringComparer.Ordinal);
+
     public SourcePosition? Source { get; set; }
 }

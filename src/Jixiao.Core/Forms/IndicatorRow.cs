@@ -85,5 +85,8 @@ public sealed class IndicatorRow
     /// <summary>Monitoring: 备注.</summary>
     public string? Remark { get; set; }
 
+    /// <summary>Columns the model has no property for (调整后预算数, 得分系数, 评分标准 …), keyed by the template's role id, as printed.</summary>
+    public Dictionary<string, string> Extra { get; } = new(StringComparer.Ordinal);
+
     public SourcePosition? Source { get; set; }
 }

@@ -8,6 +8,15 @@ public sealed class PerformanceForm
 {
     public FormKind Kind { get; set; }
 
+    /// <summary>The template (layout family) the form was read with or created from; null only for forms built in code.</summary>
+    public string? TemplateId { get; set; }
+
+    /// <summary>The version of <see cref="TemplateId"/> it was read with.</summary>
+    public int? TemplateVersion { get; set; }
+
+    /// <summary>Header fields the model has no property for, keyed by the template's role id, as printed.</summary>
+    public Dictionary<string, string> Extra { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The fiscal year the form is about (年度).</summary>
     public int? Year { get; set; }
 

@@ -7,7 +7,7 @@ public static class Rulebooks
 {
     private static readonly ConcurrentDictionary<string, Rulebook> Loaded = new(StringComparer.Ordinal);
 
-    /// <summary>national-2020, hunan-2020, shanghai-2020.</summary>
+    /// <summary>national-2020, national-2021, hunan-2020, shanghai-2020.</summary>
     public static IReadOnlyList<string> Names { get; } =
         typeof(Rulebooks).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("rulebooks/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
@@ -19,6 +19,23 @@ public static class Rulebooks
     public static Rulebook Default => BuiltIn(DefaultName);
 
     public const string DefaultName = "national-2020";
+
+    /// <summary>
+    /// The national rulebook for a fiscal year: the latest built-in national-YYYY whose year is not after
+    /// <paramref name="year"/> (its indicator tree is the one blank forms of that year start from), else the default.
+    /// </summary>
+    public static Rulebook NationalFor(int? year)
+    {
+        var best = DefaultName;
+        var bestYear = 0;
+        foreach (var name in Names)
+        {
+            if (!name.StartsWith("national-", StringComparison.Ordinal)) continue;
+            if (!int.TryParse(name.AsSpan("national-".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)) continue;
+            if (year is { } wanted && y <= wanted && y > bestYear) (best, bestYear) = (name, y);
+        }
+        return BuiltIn(best);
+    }
 
     /// <summary>A shipped rulebook by name; throws <see cref="RulebookException"/> for an unknown name.</summary>
     public static Rulebook BuiltIn(string name) => Loaded.GetOrAdd(name, static n =>

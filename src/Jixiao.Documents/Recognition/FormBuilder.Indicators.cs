@@ -14,15 +14,23 @@ internal sealed partial class FormBuilder
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
-        if (IndicatorLayout.TryHeader(row) is not null) return; // the header again after a page break
+        if (IndicatorLayout.TryHeader(_words, row) is not null) return; // the header again after a page break
         if (TryTotalRow(row)) return;
         if (_sawTotal) return;
 
         var nonEmpty = row.NonEmptyCount;
         var first = row.FirstNonEmpty;
-        if (nonEmpty == 1 && Vocabulary.IsBlockLabel(row.Keys[first])) return;
+        if (nonEmpty == 1 && _words.IsBlockLabel(row.Keys[first])) return;
+        if (nonEmpty == 1 && _words.IsPlaceholderName(row.Text[first]))
+        {
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.PlaceholderRow, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Name], Text = row.Text[first],
+            });
+            return;
+        }
         if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
-            && Vocabulary.Classify(row.Keys[first]) == TreeWord.Text)
+            && _words.Classify(row.Keys[first]) == TreeWord.Text)
         {
             // A fragment a page break split off a cell of the row above: which of its text cells it continues cannot be
             // told, so those cells are in doubt (its numbers are not: the fragment is no amount).
@@ -41,6 +49,7 @@ internal sealed partial class FormBuilder
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
         var items = new List<TreeItem>(5);
+        var extraCells = new Dictionary<string, string>(StringComparer.Ordinal);
         decimal? level1WeightCell = null;
         var strays = new List<string>();
         for (var c = 0; c < leftEnd; c++)
@@ -48,7 +57,12 @@ internal sealed partial class FormBuilder
             var text = row.Text[c];
             if (TextNorm.IsPlaceholder(text)) continue;
             var key = row.Keys[c];
-            if (Vocabulary.IsBlockLabel(key)) continue;
+            if (_words.IsBlockLabel(key)) continue;
+            if (layout.RoleAt(c - shift) == IndicatorColumn.Extra && layout.RoleIdAt(c - shift) is { } leftExtra)
+            {
+                extraCells[leftExtra] = text;
+                continue;
+            }
             if (TextNorm.TryAmount(text, out var number))
             {
                 // The Hunan department-wide layout prints the 一级 weight in a 权重 column of its own.
@@ -58,15 +72,15 @@ internal sealed partial class FormBuilder
                     strays.Add(text);
                 continue;
             }
-            var (word, weight) = Vocabulary.SplitWeight(text);
+            var (word, weight) = _words.SplitWeight(text);
             var wordKey = TextNorm.Key(word);
-            var kind = Vocabulary.Classify(wordKey);
-            if (kind == TreeWord.Text && Vocabulary.TryStripTrailingNumbers(word, out var stripped))
+            var kind = _words.Classify(wordKey);
+            if (kind == TreeWord.Text && _words.TryStripTrailingNumbers(word, out var stripped))
             {
                 strays.Add(word[stripped.Length..].Trim());
                 word = stripped;
                 wordKey = TextNorm.Key(word);
-                kind = Vocabulary.Classify(wordKey);
+                kind = _words.Classify(wordKey);
             }
             items.Add(new TreeItem(c, word, wordKey, weight, kind));
         }
@@ -85,7 +99,7 @@ internal sealed partial class FormBuilder
         {
             if (garbledLevel1)
             {
-                var parent = l2 is { } two ? Vocabulary.StandardParent(two.Key) : null;
+                var parent = l2 is { } two ? _words.StandardParent(two.Key) : null;
                 Doubt(new ReadingDoubt
                 {
                     Reason = DoubtReason.MisplacedLevel, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Level1],
@@ -110,8 +124,8 @@ internal sealed partial class FormBuilder
         {
             _level2 = second.Text;
             _level2Weight = second.Weight;
-            if (l1 is null && Vocabulary.StandardParent(second.Key) is { } parent
-                && (_level1 is null || (Vocabulary.IsStandardLevel1(TextNorm.Key(_level1)) && TextNorm.Key(_level1) != parent)))
+            if (l1 is null && _words.StandardParent(second.Key) is { } parent
+                && (_level1 is null || (_words.IsStandardLevel1(TextNorm.Key(_level1)) && TextNorm.Key(_level1) != parent)))
             {
                 Doubt(new ReadingDoubt
                 {
@@ -162,18 +176,21 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Explanation when numbersCertain: indicator.Explanation = text; break;
                 case IndicatorColumn.Improvement when numbersCertain: indicator.Improvement = text; break;
                 case IndicatorColumn.Remark when numbersCertain: indicator.Remark = text; break;
-                case IndicatorColumn.Weight when numbersCertain && TextNorm.TryAmount(text, out var w): indicator.Weight = w; break;
-                case IndicatorColumn.Score when numbersCertain && TextNorm.TryAmount(text, out var s): indicator.StatedScore = s; break;
-                case IndicatorColumn.CauseFunding when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Funding; break;
-                case IndicatorColumn.CauseRules when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Rules; break;
-                case IndicatorColumn.CauseStaff when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Staff; break;
-                case IndicatorColumn.CauseHardware when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Hardware; break;
-                case IndicatorColumn.CauseOther when Vocabulary.IsTick(text): indicator.Causes |= DeviationCauses.Other; break;
-                case IndicatorColumn.LikelyCertain when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Certain; break;
-                case IndicatorColumn.LikelyPossible when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Possible; break;
-                case IndicatorColumn.LikelyImpossible when Vocabulary.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Impossible; break;
+                case IndicatorColumn.Weight when numbersCertain && _words.TryScore(text, out var w): indicator.Weight = w; break;
+                case IndicatorColumn.Score when numbersCertain && _words.TryScore(text, out var s): indicator.StatedScore = s; break;
+                case IndicatorColumn.Extra when layout.RoleIdAt(c) is { } id: extraCells[id] = text; break;
+                case IndicatorColumn.CauseFunding when _words.IsTick(text): indicator.Causes |= DeviationCauses.Funding; break;
+                case IndicatorColumn.CauseRules when _words.IsTick(text): indicator.Causes |= DeviationCauses.Rules; break;
+                case IndicatorColumn.CauseStaff when _words.IsTick(text): indicator.Causes |= DeviationCauses.Staff; break;
+                case IndicatorColumn.CauseHardware when _words.IsTick(text): indicator.Causes |= DeviationCauses.Hardware; break;
+                case IndicatorColumn.CauseOther when _words.IsTick(text): indicator.Causes |= DeviationCauses.Other; break;
+                case IndicatorColumn.LikelyCertain when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Certain; break;
+                case IndicatorColumn.LikelyPossible when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Possible; break;
+                case IndicatorColumn.LikelyImpossible when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Impossible; break;
             }
         }
+        foreach (var (id, text) in extraCells) indicator.Extra[id] = text;
+        CombineTarget(indicator);
         if (!numbersCertain)
         {
             var w = row.At(layout.WeightColumn + shift);
@@ -185,7 +202,7 @@ internal sealed partial class FormBuilder
             });
         }
         else if (layout.WeightColumn >= 0 && layout.ScoreColumn >= 0 && indicator.Weight is not null && indicator.StatedScore is null
-                 && row.At(layout.ScoreColumn + shift).Length == 0)
+                 && row.At(layout.ScoreColumn + shift).Length == 0 && !row.IsCoveredFromAbove(layout.ScoreColumn + shift))
         {
             Doubt(new ReadingDoubt
             {
@@ -197,8 +214,53 @@ internal sealed partial class FormBuilder
 
         var hasValues = indicator.Name is not null || indicator.Target is not null || indicator.Actual is not null || indicator.Weight is not null
                         || indicator.StatedScore is not null || l2 is not null;
+        if (hasValues && IsTemplatePlaceholder(indicator))
+        {
+            // The row is left out; its name cell is the doubt, so no sum over weights or scores waits for it.
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.PlaceholderRow, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Name], Text = indicator.Name ?? indicator.Target,
+            });
+            return;
+        }
         if (hasValues) Form.Indicators.Add(indicator);
     }
+
+    /// <summary>
+    /// A row a blank template left in place (指标1, ……, a target of "≥**人" without a name) and nobody filled: no actual
+    /// and no stated score.
+    /// </summary>
+    private bool IsTemplatePlaceholder(IndicatorRow r) =>
+        r.Actual is null && r.StatedScore is null
+        && (_words.IsPlaceholderName(r.Name) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
+
+    /// <summary>
+    /// A comparator and a measure unit printed in columns of their own (指标性质 "≥", 度量单位 "%") belong to the target
+    /// ("≥" + "95" + "%" → "≥95%"); a bare number in the actual takes the unit too. The parts stay in Extra as printed.
+    /// </summary>
+    private static void CombineTarget(IndicatorRow r)
+    {
+        var comparator = r.Extra.GetValueOrDefault("comparator");
+        var unit = r.Extra.GetValueOrDefault("measureUnit");
+        if (r.Target is { } target && !TextNorm.IsPlaceholder(target))
+        {
+            var t = target.Trim();
+            if (comparator is not null && IsComparator(comparator) && !StartsWithComparator(t)) t = comparator.Trim() + t;
+            if (unit is not null && !TextNorm.IsPlaceholder(unit) && EndsWithNumber(t)) t += unit.Trim();
+            r.Target = t;
+        }
+        if (r.Actual is { } actual && unit is not null && !TextNorm.IsPlaceholder(unit) && TextNorm.IsAmount(actual)) r.Actual = actual.Trim() + unit.Trim();
+    }
+
+    private static bool IsComparator(string text)
+    {
+        var t = text.Trim();
+        return t.Length is > 0 and <= 2 && t.All(ch => ch is '≥' or '≧' or '>' or '=' or '═' or '≤' or '≦' or '<' or '＞' or '＜' or '＝' or '⩾' or '⩽');
+    }
+
+    private static bool StartsWithComparator(string text) => text.Length > 0 && IsComparator(text[..1]);
+
+    private static bool EndsWithNumber(string text) => text.Length > 0 && (char.IsAsciiDigit(text[^1]) || text[^1] is >= '０' and <= '９');
 
     private bool TryTotalRow(SourceRow row)
     {
@@ -207,7 +269,7 @@ internal sealed partial class FormBuilder
         {
             if (row.Text[c].Length == 0) continue;
             seen++;
-            if (!Vocabulary.IsTotalLabel(row.Keys[c])) continue;
+            if (!_words.IsTotalLabel(row.Keys[c])) continue;
             var numbers = new List<decimal>(2);
             for (var v = c + 1; v < row.Width; v++)
                 if (TextNorm.TryAmount(row.Text[v], out var n)) numbers.Add(n);
@@ -226,7 +288,7 @@ internal sealed partial class FormBuilder
         return false;
     }
 
-    private static bool Plausible(string text) => TextNorm.TryAmount(text, out var v) && v >= 0m && v <= 100m;
+    private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
 
     /// <summary>
     /// How far this row's cells sit from the header's columns. Converted PDFs drop empty cells and page breaks push
@@ -270,14 +332,14 @@ internal sealed partial class FormBuilder
             if (c != _previousShift) yield return c;
     }
 
-    private static int? Level2Anchor(SourceRow row, IndicatorLayout layout)
+    private int? Level2Anchor(SourceRow row, IndicatorLayout layout)
     {
         if (layout.Level2Column < 0) return null;
         for (var c = 0; c < row.Width && c < layout.TargetColumn + 3; c++)
         {
             if (row.Text[c].Length == 0) continue;
-            var (word, _) = Vocabulary.SplitWeight(row.Text[c]);
-            if (Vocabulary.Classify(TextNorm.Key(word)) == TreeWord.Level2) return c - layout.Level2Column;
+            var (word, _) = _words.SplitWeight(row.Text[c]);
+            if (_words.Classify(TextNorm.Key(word)) == TreeWord.Level2) return c - layout.Level2Column;
         }
         return null;
     }

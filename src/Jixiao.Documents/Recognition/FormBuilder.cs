@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
 
@@ -11,7 +12,14 @@ internal sealed partial class FormBuilder
 
     private Section _section = Section.Header;
 
+    private readonly Vocabulary _words;
+
+    /// <summary>The roles the form's headers named (block, role id): what the template is chosen by.</summary>
+    private readonly HashSet<(string Block, string Role)> _seenRoles = [];
+
     private FundsColumn[]? _funds;
+    private ColumnRole?[] _fundsRoles = [];
+    private decimal? _fundsBlockWeight;
     private int _fundsFirstValueColumn;
     private FundsRowRole _fundsDefaultGroup = FundsRowRole.Part;
     private FundsRowRole _fundsGroup = FundsRowRole.Part;
@@ -34,8 +42,9 @@ internal sealed partial class FormBuilder
     private int? _basicSubDepth;
     private bool _basicSubIndented;
 
-    public FormBuilder(FormKind kind, string? title, string? titleRest, SourcePosition? source)
+    public FormBuilder(Vocabulary words, FormKind kind, string? title, string? titleRest, SourcePosition? source)
     {
+        _words = words;
         Form = new PerformanceForm { Kind = kind, Title = title, Source = source };
         Form.Year = Vocabulary.Year(title) ?? Vocabulary.Year(titleRest);
     }
@@ -47,14 +56,16 @@ internal sealed partial class FormBuilder
     private static ReadingDoubt CutOff(FormBlock block, string? after = null) =>
         new() { Reason = DoubtReason.CutOff, Block = block, RowLabel = after };
 
-    public static FormKind? UntitledKind(SourceRow row, FormKind? currentKind)
+    /// <summary>Every reading note goes through here, so that turning notes into typed doubts changes one place.</summary>
+
+    public static FormKind? UntitledKind(Vocabulary words, SourceRow row, FormKind? currentKind)
     {
         foreach (var key in row.Keys)
         {
-            var field = Vocabulary.FieldOf(key);
-            if (field == Vocabulary.Field.Project)
+            if (words.FieldOf(key)?.Opens is not { } opens) continue;
+            if (opens == FormKind.ProjectSelfEvaluation)
                 return currentKind is FormKind.Monitoring or FormKind.Targets or FormKind.ProjectSelfEvaluation ? currentKind : FormKind.ProjectSelfEvaluation;
-            if (field == Vocabulary.Field.Unit && key.Contains("部门", StringComparison.Ordinal)) return FormKind.DepartmentSelfEvaluation;
+            return opens;
         }
         return null;
     }
@@ -64,7 +75,7 @@ internal sealed partial class FormBuilder
     {
         if (Form.Project is null || (Form.Funds.Count == 0 && Form.Indicators.Count == 0)) return false;
         foreach (var key in row.Keys)
-            if (Vocabulary.FieldOf(key) == Vocabulary.Field.Project) return true;
+            if (_words.FieldOf(key)?.Opens == FormKind.ProjectSelfEvaluation) return true;
         return false;
     }
 
@@ -77,8 +88,8 @@ internal sealed partial class FormBuilder
             Form.Year ??= year;
             return;
         }
-        if (row.NonEmptyCount == 1 && Vocabulary.IsPageMark(firstKey)) return;
-        if (Vocabulary.IsNote(firstKey))
+        if (row.NonEmptyCount == 1 && _words.IsPageMark(firstKey)) return;
+        if (_words.IsNote(firstKey))
         {
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
             return;
@@ -91,15 +102,16 @@ internal sealed partial class FormBuilder
             if (_subHeaderPossible)
             {
                 _subHeaderPossible = false;
-                if (_layout!.TryMergeSubHeader(row)) return;
+                if (_layout!.TryMergeSubHeader(_words, row)) return;
             }
             AddIndicatorRow(row);
             return;
         }
         if (TryFields(row)) return;
-        if (_section != Section.Basic && IndicatorLayout.TryHeader(row) is { } layout)
+        if (_section != Section.Basic && IndicatorLayout.TryHeader(_words, row) is { } layout)
         {
             _layout = layout;
+            foreach (var role in layout.RoleIds) _seenRoles.Add(("indicators", role));
             _section = Section.Indicators;
             _subHeaderPossible = true;
             foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
@@ -113,13 +125,13 @@ internal sealed partial class FormBuilder
             return;
         }
         if (TryFundsHeader(row)) return;
-        if (firstKey.StartsWith("部门职能", StringComparison.Ordinal) || firstKey is "职能概述" or "部门职责")
+        if (_words.IsRow("functions", firstKey))
         {
             Form.Functions = FormRecognizer.JoinNonEmpty(row, first + 1);
             _section = Section.Header;
             return;
         }
-        if (Vocabulary.IsGoalLabel(firstKey))
+        if (_words.IsGoalLabel(firstKey))
         {
             ReadGoalLabel(row, first);
             return;
@@ -170,7 +182,17 @@ internal sealed partial class FormBuilder
                 }
                 break;
         }
+        ChooseTemplate();
         return f;
+    }
+
+    /// <summary>The template that fits the roles the form's headers named; the form records which it was read with.</summary>
+    private void ChooseTemplate()
+    {
+        var region = string.Concat(Form.Title, Form.Department, Form.Unit, Form.Project);
+        if (_words.Registry.Choose(Form.Kind, _seenRoles, Form.Year, region) is not { } template) return;
+        Form.TemplateId = template.Id;
+        Form.TemplateVersion = template.Version;
     }
 
     // ---- header fields -------------------------------------------------------------------------------------------
@@ -182,12 +204,12 @@ internal sealed partial class FormBuilder
         {
             var text = row.Text[c];
             if (text.IndexOf('：') < 0 && text.IndexOf(':') < 0) continue;
-            foreach (var (field, value) in Vocabulary.InlineFields(text))
+            foreach (var (field, value) in _words.InlineFields(text))
             {
                 Set(field, value);
                 any = true;
             }
-            if (Form.MoneyUnit is null && Vocabulary.MoneyUnitOf(row.Keys[c]) is { } unit && row.Keys[c].Length <= 12) Form.MoneyUnit = unit;
+            if (Form.MoneyUnit is null && _words.MoneyUnitOf(row.Keys[c]) is { } unit && row.Keys[c].Length <= 12) Form.MoneyUnit = unit;
         }
         return any;
     }
@@ -198,7 +220,7 @@ internal sealed partial class FormBuilder
     /// </summary>
     private bool TryGradeRow(SourceRow row, int first)
     {
-        if (!Vocabulary.IsGradeLabel(row.Keys[first])) return false;
+        if (!_words.IsGradeLabel(row.Keys[first])) return false;
         for (var v = first + 1; v < row.Width; v++)
         {
             if (row.Text[v].Length == 0) continue;
@@ -214,14 +236,12 @@ internal sealed partial class FormBuilder
         var any = false;
         for (var c = 0; c < row.Width; c++)
         {
-            var field = Vocabulary.FieldOf(row.Keys[c]);
-            if (field == Vocabulary.Field.None) continue;
+            if (_words.FieldOf(row.Keys[c]) is not { } field) continue;
             any = true;
-            if (field == Vocabulary.Field.Ignored) continue;
             for (var v = c + 1; v < row.Width; v++)
             {
                 if (row.Text[v].Length == 0) continue;
-                if (Vocabulary.FieldOf(row.Keys[v]) != Vocabulary.Field.None) break;
+                if (_words.FieldOf(row.Keys[v]) is not null) break;
                 Set(field, row.Text[v]);
                 break;
             }
@@ -229,16 +249,19 @@ internal sealed partial class FormBuilder
         return any;
     }
 
-    private void Set(Vocabulary.Field field, string value)
+    /// <summary>A header field into its typed property, or into <see cref="PerformanceForm.Extra"/> under its role id.</summary>
+    private void Set(ColumnRole field, string value)
     {
         var v = value.Length == 0 ? null : value;
-        switch (field)
+        _seenRoles.Add(("header", field.Id));
+        switch (field.Property)
         {
-            case Vocabulary.Field.Project: Form.Project ??= v; break;
-            case Vocabulary.Field.Department: Form.Department ??= v; break;
-            case Vocabulary.Field.Unit: Form.Unit ??= v; break;
-            case Vocabulary.Field.Filler: Form.Filler ??= v; break;
-            case Vocabulary.Field.Head: Form.Head ??= v; break;
+            case nameof(PerformanceForm.Project): Form.Project ??= v; break;
+            case nameof(PerformanceForm.Department): Form.Department ??= v; break;
+            case nameof(PerformanceForm.Unit): Form.Unit ??= v; break;
+            case nameof(PerformanceForm.Filler): Form.Filler ??= v; break;
+            case nameof(PerformanceForm.Head): Form.Head ??= v; break;
+            case null when v is not null: Form.Extra.TryAdd(field.Id, v); break;
         }
     }
 
@@ -246,34 +269,62 @@ internal sealed partial class FormBuilder
 
     private bool TryFundsHeader(SourceRow row)
     {
-        var named = false;
-        foreach (var key in row.Keys)
-            if (key.Length <= 24 && (key.Contains('预') || key.Contains('执') || key.Contains('决'))) { named = true; break; }
-        if (!named) return false;
+        if (row.NonEmptyCount < 3) return false;
         var roles = new FundsColumn[row.Width];
+        var lexical = new ColumnRole?[row.Width];
         var money = 0;
+        for (var c = 0; c < row.Width; c++)
+        {
+            (roles[c], lexical[c]) = _words.FundsColumnOf(row.Keys[c]);
+            if (roles[c] is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Rate or FundsColumn.Transfer) money++;
+        }
+        if (money < 2) return false;
+        // "年度预算数(万元)" before the amount columns names the block and its unit, not a column of its own.
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (roles[c] == FundsColumn.None) continue;
+            if (_words.MoneyUnitOf(row.Keys[c]) is not null && money > 2)
+            {
+                roles[c] = FundsColumn.None;
+                lexical[c] = null;
+            }
+            break;
+        }
+        // Two columns for one property (全年预算数 and 调整后预算数): the role that owns the property keeps it, the other is kept as printed.
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (lexical[c] is not { Property: { } property } role) continue;
+            for (var d = 0; d < row.Width; d++)
+                if (d != c && lexical[d] is { } other && other.Property == property && other.Id == ToCamel(property) && role.Id != other.Id)
+                    roles[c] = FundsColumn.Extra;
+        }
         var firstValue = -1;
         for (var c = 0; c < row.Width; c++)
         {
-            roles[c] = Vocabulary.FundsColumnOf(row.Keys[c]);
-            if (roles[c] is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Rate or FundsColumn.Transfer) money++;
-            if (roles[c] != FundsColumn.None && firstValue < 0) firstValue = c;
+            if (roles[c] == FundsColumn.None) continue;
+            if (firstValue < 0) firstValue = c;
+            _seenRoles.Add(("funds", lexical[c]!.Id));
         }
-        if (money < 2) return false;
         _funds = roles;
+        _fundsRoles = lexical;
         _fundsFirstValueColumn = firstValue;
         _fundsDefaultGroup = FundsRowRole.Part;
+        _fundsBlockWeight = null;
         for (var c = 0; c < firstValue; c++)
         {
             var key = row.Keys[c];
-            Form.MoneyUnit ??= Vocabulary.MoneyUnitOf(key);
-            if (key.Contains("资金来源", StringComparison.Ordinal)) _fundsDefaultGroup = FundsRowRole.Source;
+            Form.MoneyUnit ??= _words.MoneyUnitOf(key);
+            if (_words.IsFundsRow("sourceFunds", key)) _fundsDefaultGroup = FundsRowRole.Source;
+            // "预算执行情况(20分)": the block's weight printed with its label (the 20-point execution layout).
+            if (row.Text[c].Length > 0 && _fundsBlockWeight is null && _words.SplitWeight(row.Text[c]).Weight is { } w) _fundsBlockWeight = w;
         }
         _fundsGroup = _fundsDefaultGroup;
         foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
         _section = Section.Funds;
         return true;
     }
+
+    private static string ToCamel(string property) => char.ToLowerInvariant(property[0]) + property[1..];
 
     private void AddFundsRow(SourceRow row)
     {
@@ -283,7 +334,7 @@ internal sealed partial class FormBuilder
         // labels in the first column of the rows.
         for (var c = 0; c < Math.Max(_fundsFirstValueColumn, 1) && c < row.Width; c++)
         {
-            Form.MoneyUnit ??= Vocabulary.MoneyUnitOf(row.Keys[c]);
+            Form.MoneyUnit ??= _words.MoneyUnitOf(row.Keys[c]);
             if (row.Text[c].Length > 0 && !TextNorm.IsAmount(row.Text[c])) labelColumn = c;
         }
         if (labelColumn < 0) return;
@@ -308,15 +359,24 @@ internal sealed partial class FormBuilder
                     continue;
                 case FundsColumn.None:
                     continue;
+                case FundsColumn.Extra:
+                    fr.Extra[_fundsRoles[c]!.Id] = text;
+                    continue;
+                case FundsColumn.Weight or FundsColumn.Score:
+                    if (_words.TryScore(text, out var points))
+                    {
+                        values++;
+                        if (role == FundsColumn.Weight) fr.Weight = points;
+                        else fr.StatedScore = points;
+                    }
+                    else
+                        Doubt(new ReadingDoubt
+                        {
+                            Reason = DoubtReason.NotANumber, Block = FormBlock.Funds, Row = fr.Source, Cells = [FundsCell(role)], RowLabel = label, Text = text,
+                        });
+                    continue;
             }
-            if (!TextNorm.TryAmount(text, out var amount))
-            {
-                Doubt(new ReadingDoubt
-                {
-                    Reason = DoubtReason.NotANumber, Block = FormBlock.Funds, Row = fr.Source, Cells = [FundsCell(role)], RowLabel = label, Text = text,
-                });
-                continue;
-            }
+            if (!Amount(text, label, fr.Source, FundsCell(role), out var amount)) continue;
             values++;
             switch (role)
             {
@@ -325,23 +385,25 @@ internal sealed partial class FormBuilder
                 case FundsColumn.Executed: fr.Executed = amount; break;
                 case FundsColumn.Transfer: fr.Transfer = amount; break;
                 case FundsColumn.Forecast: fr.ForecastExecuted = amount; break;
-                case FundsColumn.Weight: fr.Weight = amount; break;
-                case FundsColumn.Score: fr.StatedScore = amount; break;
             }
         }
-        var fundsWord = key.Contains("资金", StringComparison.Ordinal) || key.Contains("拨款", StringComparison.Ordinal) || key.StartsWith("其中", StringComparison.Ordinal)
-                        || key.Contains("支出", StringComparison.Ordinal);
-        if (values == 0 && !fundsWord) return;
+        var rowRole = _words.FundsRowOf(key);
+        if (values == 0 && !_words.IsFundsRow("fundsItem", key) && !_words.IsFundsRow("partFunds", key)) return;
 
-        if (key.Contains("总额", StringComparison.Ordinal) || key.Contains("合计", StringComparison.Ordinal) || key.Contains("总计", StringComparison.Ordinal) || key.Contains("资金总", StringComparison.Ordinal))
+        switch (rowRole?.Id)
         {
-            fr.Role = FundsRowRole.Total;
-            _fundsGroup = _fundsDefaultGroup;
+            case "totalFunds":
+                fr.Role = FundsRowRole.Total;
+                _fundsGroup = _fundsDefaultGroup;
+                if (fr.Weight is null && _fundsBlockWeight is { } blockWeight && !Array.Exists(roles, r => r == FundsColumn.Weight)) fr.Weight = blockWeight;
+                break;
+            case "sourceFunds": fr.Role = _fundsGroup = FundsRowRole.Source; break;
+            case "structureFunds": fr.Role = _fundsGroup = FundsRowRole.Structure; break;
+            case "partFunds": fr.Role = _fundsGroup = FundsRowRole.Part; break;
+            default: fr.Role = _fundsGroup; break;
         }
-        else if (key.Contains("资金来源", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Source;
-        else if (key.Contains("资金结构", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Structure;
-        else if (key.StartsWith("其中", StringComparison.Ordinal)) fr.Role = _fundsGroup = FundsRowRole.Part;
-        else fr.Role = _fundsGroup;
+        if (fr.Role is FundsRowRole.Source) _seenRoles.Add(("fundsRows", "source"));
+        if (fr.Role is FundsRowRole.Structure) _seenRoles.Add(("fundsRows", "structure"));
         Form.Funds.Add(fr);
     }
 
@@ -362,7 +424,7 @@ internal sealed partial class FormBuilder
             return cells.Select(c => (c, roles[c]));
 
         // By order: only figures take part; text belongs to the explanation columns (原因, 说明) at the end.
-        cells.RemoveAll(c => !(TextNorm.IsPlaceholder(row.Text[c]) || TextNorm.TryAmount(row.Text[c], out _) || IsPercentText(row.Text[c])));
+        cells.RemoveAll(c => !(TextNorm.IsPlaceholder(row.Text[c]) || IsAmountText(row.Text[c]) || IsPercentText(row.Text[c])));
 
         var columns = new List<FundsColumn>();
         for (var c = _fundsFirstValueColumn; c < roles.Length; c++)
@@ -383,7 +445,7 @@ internal sealed partial class FormBuilder
                     Assumed = "空栏（各数按类型对齐到表头）",
                 });
         }
-        else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || TextNorm.TryAmount(row.Text[c], out _)))
+        else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || IsAmountText(row.Text[c])))
         {
             for (var i = 0; i < cells.Count; i++) assigned[i] = columns[i];
         }
@@ -406,11 +468,14 @@ internal sealed partial class FormBuilder
         {
             var t = row.Text[c];
             if (t.Length == 0) continue;
-            if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || IsPercentText(t)) return false;
+            if (TextNorm.IsPlaceholder(t) || IsAmountText(t) || IsPercentText(t)) return false;
             text++;
         }
         return text > 0;
     }
+
+    /// <summary>A figure a funds cell can hold: an amount, with or without its money unit in the cell.</summary>
+    private static bool IsAmountText(string text) => TextNorm.TryAmount(text, out _) || Vocabulary.TryAmountWithUnit(text, out _, out _);
 
     private static bool IsPercentText(string text)
     {
@@ -424,6 +489,34 @@ internal sealed partial class FormBuilder
         FundsColumn.Rate => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
         _ => TextNorm.IsPlaceholder(text) || !IsPercentText(text),
     };
+
+    /// <summary>
+    /// An amount as printed, or with its money unit in the cell ("4753.66万元"). A unit in the cell sets the form's unit
+    /// when the form names none; a unit that differs from the form's is converted, with a note, never silently.
+    /// </summary>
+    private bool Amount(string text, string label, SourcePosition? row, CellRole cell, out decimal amount)
+    {
+        if (TextNorm.TryAmount(text, out amount)) return true;
+        if (Vocabulary.TryAmountWithUnit(text, out amount, out var unit))
+        {
+            if (Form.MoneyUnit is null)
+            {
+                Form.MoneyUnit = unit;
+                return true;
+            }
+            if (Form.MoneyUnit == unit) return true;
+            var inYuan = unit.ToYuan(amount);
+            amount = Form.MoneyUnit == MoneyUnit.Yuan ? inYuan : inYuan / 10_000m;
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.AmbiguousNumber, Block = FormBlock.Funds, Row = row, Cells = [cell], RowLabel = label, Text = text,
+                Assumed = $"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Form.MoneyUnit.Value.Symbol()}（按表中金额单位折算）",
+            });
+            return true;
+        }
+        Doubt(new ReadingDoubt { Reason = DoubtReason.NotANumber, Block = FormBlock.Funds, Row = row, Cells = [cell], RowLabel = label, Text = text });
+        return false;
+    }
 
     /// <summary>A rate as printed ("99.99%"); a bare number in a rate column is percentage points ("0", "100").</summary>
     private static Percentage? Rate(string text)
@@ -443,12 +536,12 @@ internal sealed partial class FormBuilder
         var texts = new List<int>();
         for (var c = first + 1; c < row.Width; c++)
             if (row.Text[c].Length > 0) texts.Add(c);
-        var headers = texts.Count > 0 && texts.TrueForAll(c => row.Keys[c].Length <= 10 && Vocabulary.IsGoalHeader(row.Keys[c]));
+        var headers = texts.Count > 0 && texts.TrueForAll(c => row.Keys[c].Length <= 10 && _words.IsGoalHeader(row.Keys[c]));
         if (headers)
         {
             foreach (var c in texts)
             {
-                if (Vocabulary.IsActualGoalHeader(row.Keys[c]) && _goalActualColumn < 0) _goalActualColumn = c;
+                if (_words.IsActualGoalHeader(row.Keys[c]) && _goalActualColumn < 0) _goalActualColumn = c;
                 else if (_goalPlannedColumn < 0) _goalPlannedColumn = c;
             }
             _section = Section.GoalValues;
@@ -487,10 +580,12 @@ internal sealed partial class FormBuilder
         int authorized = -1, actual = -1, rate = -1;
         for (var c = 0; c < row.Width; c++)
         {
-            var k = row.Keys[c];
-            if (k.Contains("编制数", StringComparison.Ordinal)) authorized = c;
-            else if (k.Contains("在职", StringComparison.Ordinal)) actual = c;
-            else if (k.Contains("控制率", StringComparison.Ordinal)) rate = c;
+            switch (_words.BasicDataOf(row.Keys[c])?.Id)
+            {
+                case "staffAuthorized": authorized = c; break;
+                case "staffActual": actual = c; break;
+                case "staffRate": rate = c; break;
+            }
         }
         if (authorized < 0 || actual < 0) return false;
         (_staffAuthorized, _staffActual, _staffRate) = (authorized, actual, rate);
@@ -517,14 +612,14 @@ internal sealed partial class FormBuilder
             if (Vocabulary.Year(row.Text[c]) is { } y && y > maxYear) maxYear = y;
         for (var c = 0; c < row.Width; c++)
         {
-            var k = row.Keys[c];
             var y = Vocabulary.Year(row.Text[c]);
-            if (k.Contains("决算", StringComparison.Ordinal))
+            switch (_words.BasicDataOf(row.Keys[c])?.Id)
             {
-                if (k.Contains("上年", StringComparison.Ordinal) || (y is not null && y < maxYear)) prior = c;
-                else final = c;
+                case "priorYearFinal": prior = c; break;
+                case "final" when y is not null && y < maxYear: prior = c; break;
+                case "final": final = c; break;
+                case "basicBudget": budget = c; break;
             }
-            else if (k.Contains("预算", StringComparison.Ordinal)) budget = c;
         }
         if ((prior < 0 ? 0 : 1) + (budget < 0 ? 0 : 1) + (final < 0 ? 0 : 1) < 2) return false;
         (_basicPrior, _basicBudget, _basicFinal) = (prior, budget, final);
@@ -539,9 +634,6 @@ internal sealed partial class FormBuilder
     [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\s*\d{1,2}\s*[)）])")]
     private static partial Regex ArabicNumbering();
 
-    /// <summary>The headings of 经费控制情况 (§2.3), as keys: a row starting with one of them is never a breakdown.</summary>
-    private static readonly string[] BasicHeadings = ["三公经费", "项目支出", "公用经费", "基本支出", "人员经费", "政府采购", "部门整体支出", "厉行节约"];
-
     /// <summary>
     /// Whether a row after a 其中 row opens a new heading rather than continuing the 其中 list (其中：公车购置 /
     /// 公车运行维护). Decided by meaning: a heading of the block, a label ending in a colon (项目支出：), or words in
@@ -549,7 +641,7 @@ internal sealed partial class FormBuilder
     /// indented, an unindented row is a heading; HTML and Word readers drop leading spaces, so their absence says nothing.
     /// </summary>
     private bool OpensBasicHeading(BasicDataRow r, string key, string label, int lead) =>
-        Array.Exists(BasicHeadings, h => key.StartsWith(h, StringComparison.Ordinal))
+        _words.IsBasicHeading(key)
         || label.TrimEnd().EndsWith('：') || label.TrimEnd().EndsWith(':')
         || r.Text is not null
         || (_basicSubIndented && lead == 0);
@@ -576,7 +668,7 @@ internal sealed partial class FormBuilder
 
         var lead = 0;
         while (lead < raw.Length && char.IsWhiteSpace(raw[lead])) lead++;
-        if (key.StartsWith("其中", StringComparison.Ordinal))
+        if (_words.IsFundsRow("partFunds", key))
         {
             r.Depth = _basicDepthOfParent + 1;
             _basicSubDepth = r.Depth;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 using Jixiao.Documents.Grid;
 
 namespace Jixiao.Documents.Recognition;
@@ -15,10 +16,15 @@ namespace Jixiao.Documents.Recognition;
 /// </summary>
 public static partial class FormRecognizer
 {
-    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document)
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document) => Recognize(document, TemplateRegistry.BuiltIn);
+
+    /// <summary>Recognises with the lexicon and templates of <paramref name="registry"/> (built-in plus a bureau's own).</summary>
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document, TemplateRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var rows = TokenStream.Reflow(SourceRow.From(document));
+        ArgumentNullException.ThrowIfNull(registry);
+        var words = Vocabulary.For(registry);
+        var rows = TokenStream.Reflow(SourceRow.From(document), words);
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
         ReportBuilder? report = null;
@@ -34,11 +40,11 @@ public static partial class FormRecognizer
         foreach (var row in rows)
         {
             if (row.NonEmptyCount == 0) continue;
-            if (TitleOf(row) is { } title)
+            if (TitleOf(words, row) is { } title)
             {
                 Close();
-                if (title.Kind == FormKind.Report) report = new ReportBuilder(title.Text, row.Source);
-                else current = new FormBuilder(title.Kind, title.Text, title.Rest, row.Source);
+                if (title.Kind == FormKind.Report) report = new ReportBuilder(words, title.Text, row.Source);
+                else current = new FormBuilder(words, title.Kind, title.Text, title.Rest, row.Source);
                 continue;
             }
             if (report is not null)
@@ -49,10 +55,10 @@ public static partial class FormRecognizer
             if (current is null || current.StartsAnotherForm(row))
             {
                 // A table without a printed title: a 项目名称 row opens a project form, 部门（单位）名称 a department-wide one.
-                var kind = FormBuilder.UntitledKind(row, current?.Form.Kind);
+                var kind = FormBuilder.UntitledKind(words, row, current?.Form.Kind);
                 if (kind is null) continue;
                 Close();
-                current = new FormBuilder(kind.Value, null, null, row.Source);
+                current = new FormBuilder(words, kind.Value, null, null, row.Source);
             }
             current.Add(row);
         }
@@ -62,12 +68,12 @@ public static partial class FormRecognizer
 
     private sealed record Title(FormKind Kind, string Text, string? Rest);
 
-    private static Title? TitleOf(SourceRow row)
+    private static Title? TitleOf(Vocabulary words, SourceRow row)
     {
         if (row.NonEmptyCount != 1) return null;
         var first = row.FirstNonEmpty;
         var key = row.Keys[first];
-        var kind = Vocabulary.TitleKind(key);
+        var kind = words.TitleKind(key);
         if (kind is null) return null;
         var text = row.Text[first];
         var newline = text.IndexOf('\n');
@@ -86,7 +92,7 @@ public static partial class FormRecognizer
     }
 
     /// <summary>A narrative report: everything from its title to the next form, unit and year from title and signature.</summary>
-    private sealed class ReportBuilder(string title, SourcePosition? source)
+    private sealed class ReportBuilder(Vocabulary words, string title, SourcePosition? source)
     {
         private readonly List<string> _lines = [];
 
@@ -101,7 +107,7 @@ public static partial class FormRecognizer
         public PerformanceForm Finish()
         {
             // "附表：" announces the tables after the report; it is not part of the narrative.
-            while (_lines.Count > 0 && _lines[^1].TrimEnd(':', '：').Trim() is "附表" or "附件" or "附表如下")
+            while (_lines.Count > 0 && words.Report.AttachmentLines.Contains(_lines[^1].TrimEnd(':', '：').Trim()))
                 _lines.RemoveAt(_lines.Count - 1);
             var form = new PerformanceForm
             {
@@ -111,7 +117,7 @@ public static partial class FormRecognizer
                 Source = source,
                 Text = string.Join('\n', _lines.Prepend(title)),
             };
-            form.Unit = Signature() ?? UnitInTitle(title);
+            form.Unit = Signature() ?? UnitInTitle(words, title);
             StatedScoreAndGrade(form);
             return form;
         }
@@ -126,12 +132,11 @@ public static partial class FormRecognizer
             var grades = new List<string>();
             foreach (var line in _lines)
             {
-                // Full-width digits ("９６分") are read as the digits they are; the pattern takes ASCII digits only, so no
-                // other script's digit reaches the parse.
-                foreach (Match m in ReportTotal().Matches(TextNorm.Compatible(line)))
+                // Full-width digits ("９６分") are read as the digits they are; only what parses as a number is taken.
+                foreach (Match m in words.ReportTotal.Matches(TextNorm.Compatible(line)))
                     if (decimal.TryParse(m.Groups[1].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var total))
                         totals.Add(total);
-                foreach (Match m in ReportGrade().Matches(line))
+                foreach (Match m in words.ReportGrade.Matches(line))
                     grades.Add(m.Groups[1].Value[..1]);
             }
             if (totals.Count > 0 && totals.TrueForAll(t => t == totals[0])) form.StatedTotal = totals[0];
@@ -155,11 +160,11 @@ public static partial class FormRecognizer
             for (var i = _lines.Count - 1; i >= 0 && i >= _lines.Count - 4; i--)
             {
                 if (!IsDate(_lines[i])) continue;
-                if (i > 0 && LooksLikeUnit(_lines[i - 1])) return _lines[i - 1];
+                if (i > 0 && LooksLikeUnit(words, _lines[i - 1])) return _lines[i - 1];
                 return null;
             }
             var last = _lines.Count > 0 ? _lines[^1] : "";
-            return LooksLikeUnit(last) ? last : null;
+            return LooksLikeUnit(words, last) ? last : null;
         }
 
         private static bool IsDate(string line)
@@ -168,38 +173,29 @@ public static partial class FormRecognizer
             return k.Length <= 16 && k.EndsWith('日') && k.Contains('年') && k.Contains('月');
         }
 
-        private static readonly string[] UnitEndings =
-            ["中心", "局", "委员会", "办公室", "院", "所", "站", "队", "厅", "处", "馆", "公司", "学校", "医院", "政府", "委", "室", "社", "团", "部", "会", "署", "街道", "镇", "乡"];
-
-        private static bool LooksLikeUnit(string line)
+        private static bool LooksLikeUnit(Vocabulary words, string line)
         {
             var k = TextNorm.Key(line);
             if (k.Length is < 3 or > 30 || k.Contains('，') || k.Contains('。') || k.Contains(',')) return false;
-            foreach (var e in UnitEndings)
+            foreach (var e in words.Report.UnitEndings)
                 if (k.EndsWith(e, StringComparison.Ordinal)) return true;
             return false;
         }
 
         /// <summary>"2020 年度望城区数据资源中心部门整体支出…报告": the unit between the year and the form words.</summary>
-        private static string? UnitInTitle(string title)
+        private static string? UnitInTitle(Vocabulary words, string title)
         {
             var k = TextNorm.Key(title);
             var start = k.IndexOf("年度", StringComparison.Ordinal);
             start = start >= 0 ? start + 2 : k.IndexOf('年') + 1;
-            var end = k.IndexOf("部门整体", StringComparison.Ordinal);
-            if (end < 0) end = k.IndexOf("整体支出", StringComparison.Ordinal);
-            if (end < 0) end = k.IndexOf("项目支出", StringComparison.Ordinal);
+            var end = -1;
+            foreach (var word in words.Report.TitleUnitEnds)
+                if (end < 0) end = k.IndexOf(word, StringComparison.Ordinal);
             if (start <= 0 || end <= start) return null;
             var unit = k[start..end];
-            return LooksLikeUnit(unit) ? unit : null;
+            return LooksLikeUnit(words, unit) ? unit : null;
         }
     }
-
-    [GeneratedRegex(@"(?:综合得分|自评得分|评分得分|评价得分|自评总分|总得分|得分)\s*(?:为|是|：|:)?\s*([0-9]{1,3}(?:\.[0-9]{1,2})?)\s*分")]
-    private static partial Regex ReportTotal();
-
-    [GeneratedRegex(@"(?:评价等级|绩效等级|自评等级|等级)\s*(?:为|是|评定为|评为|：|:)\s*[“""「『]?(优秀|优|良好|良|中等|中|差)")]
-    private static partial Regex ReportGrade();
 
     internal static string JoinNonEmpty(SourceRow row, int from, int to = int.MaxValue)
     {

@@ -8,10 +8,12 @@ namespace Jixiao.Documents.Recognition;
 internal sealed class IndicatorLayout
 {
     private IndicatorColumn[] _roles;
+    private string?[] _ids;
 
-    private IndicatorLayout(IndicatorColumn[] roles)
+    private IndicatorLayout(IndicatorColumn[] roles, string?[] ids)
     {
         _roles = roles;
+        _ids = ids;
         Recompute();
     }
 
@@ -29,41 +31,57 @@ internal sealed class IndicatorLayout
 
     public IndicatorColumn RoleAt(int column) => column >= 0 && column < _roles.Length ? _roles[column] : IndicatorColumn.None;
 
-    /// <summary>The header of an indicator block: at least three of 一级/二级/三级/指标值/完成值/分值/得分.</summary>
-    public static IndicatorLayout? TryHeader(SourceRow row)
+    /// <summary>The lexicon role id of a column (for <see cref="IndicatorColumn.Extra"/> columns the key of the row's Extra).</summary>
+    public string? RoleIdAt(int column) => column >= 0 && column < _ids.Length ? _ids[column] : null;
+
+    /// <summary>The role ids the header named, for choosing the template.</summary>
+    public IEnumerable<string> RoleIds => _ids.Where(i => i is not null)!;
+
+    /// <summary>The header of an indicator block: a tree column (一级/二级/三级, 指标类别/指标名称) and at least three known columns.</summary>
+    public static IndicatorLayout? TryHeader(Vocabulary words, SourceRow row)
     {
-        // Every indicator header names a level (一级/二级/三级): most rows are rejected on one character search.
-        var named = false;
-        foreach (var key in row.Keys)
-            if (key.Length <= 30 && key.Contains('级')) { named = true; break; }
-        if (!named) return null;
+        if (row.NonEmptyCount < 3) return null;
         var roles = new IndicatorColumn[row.Width];
+        var ids = new string?[row.Width];
         var core = 0;
         var hasTree = false;
         for (var c = 0; c < row.Width; c++)
         {
-            var role = Vocabulary.IndicatorColumnOf(row.Keys[c]);
-            // 权重 right after 一级指标 is the 一级 weight (Hunan department-wide layout).
-            if (role == IndicatorColumn.Weight && c > 0 && roles[c - 1] == IndicatorColumn.Level1 && row.Keys[c] == "权重")
+            if (row.Keys[c].Length == 0) continue;
+            var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
+            // A weight right after 一级指标 is the 一级 weight (Hunan department-wide layout).
+            if (role == IndicatorColumn.Weight && c > 0 && roles[c - 1] == IndicatorColumn.Level1)
+            {
                 role = IndicatorColumn.Level1Weight;
+                lexical = words.Lexicon.Role("indicators", "level1Weight") ?? lexical;
+            }
+            // Two 指标类别 columns side by side: the first is the 一级, the second the 二级.
+            if (role == IndicatorColumn.Level1 && c > 0 && roles[c - 1] == IndicatorColumn.Level1)
+            {
+                role = IndicatorColumn.Level2;
+                lexical = words.Lexicon.Role("indicators", "level2") ?? lexical;
+            }
             roles[c] = role;
+            ids[c] = lexical?.Id;
             if (role is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) { core++; hasTree = true; }
             else if (role is IndicatorColumn.Target or IndicatorColumn.Actual or IndicatorColumn.Weight or IndicatorColumn.Score) core++;
         }
-        return core >= 3 && hasTree ? new IndicatorLayout(roles) : null;
+        return core >= 3 && hasTree ? new IndicatorLayout(roles, ids) : null;
     }
 
     /// <summary>Merges the sub-header of a monitoring table (经费保障 … 其他保障, 原因说明, 确定能 …) when this row is one.</summary>
-    public bool TryMergeSubHeader(SourceRow row)
+    public bool TryMergeSubHeader(Vocabulary words, SourceRow row)
     {
         var sub = new IndicatorColumn[row.Width];
+        var subIds = new string?[row.Width];
         var found = 0;
         for (var c = 0; c < row.Width; c++)
         {
-            var role = Vocabulary.IndicatorColumnOf(row.Keys[c]);
+            var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
             if (role is >= IndicatorColumn.CauseFunding and <= IndicatorColumn.LikelyImpossible or IndicatorColumn.Explanation or IndicatorColumn.Remark)
             {
                 sub[c] = role;
+                subIds[c] = lexical?.Id;
                 found++;
             }
         }
@@ -71,28 +89,33 @@ internal sealed class IndicatorLayout
 
         var width = Math.Max(_roles.Length, row.Width);
         var merged = new IndicatorColumn[width];
-        var displaced = new List<IndicatorColumn>();
+        var mergedIds = new string?[width];
+        var displaced = new List<(IndicatorColumn Role, string? Id)>();
         for (var c = 0; c < width; c++)
         {
             var main = c < _roles.Length ? _roles[c] : IndicatorColumn.None;
+            var mainId = c < _ids.Length ? _ids[c] : null;
             var below = c < sub.Length ? sub[c] : IndicatorColumn.None;
             if (below != IndicatorColumn.None)
             {
                 merged[c] = below;
-                if (main is not (IndicatorColumn.None or IndicatorColumn.Group or IndicatorColumn.Explanation) && Array.IndexOf(sub, main) < 0) displaced.Add(main);
+                mergedIds[c] = subIds[c];
+                if (main is not (IndicatorColumn.None or IndicatorColumn.Group or IndicatorColumn.Explanation) && Array.IndexOf(sub, main) < 0) displaced.Add((main, mainId));
             }
             else
             {
                 merged[c] = main == IndicatorColumn.Group ? IndicatorColumn.None : main;
+                mergedIds[c] = main == IndicatorColumn.Group ? null : mainId;
             }
         }
         // Words the spans pushed out (备注) belong to the last free columns, in their order.
         for (int d = displaced.Count - 1, c = width - 1; d >= 0 && c >= 0; c--)
         {
             if (merged[c] != IndicatorColumn.None || (c < sub.Length && sub[c] != IndicatorColumn.None)) continue;
-            merged[c] = displaced[d--];
+            (merged[c], mergedIds[c]) = displaced[d--];
         }
         _roles = merged;
+        _ids = mergedIds;
         Recompute();
         return true;
     }

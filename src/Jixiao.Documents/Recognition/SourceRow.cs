@@ -21,6 +21,11 @@ internal sealed class SourceRow
 
     public bool IsParagraph { get; init; }
 
+    /// <summary>Columns a cell of an earlier row spans down into (a score merged over sub-rows); null when the source has no merges.</summary>
+    public bool[]? Covered { get; set; }
+
+    public bool IsCoveredFromAbove(int column) => Covered is { } c && column >= 0 && column < c.Length && c[column];
+
     public int Width => Text.Length;
 
     public int NonEmptyCount
@@ -86,9 +91,15 @@ internal sealed class SourceRow
             if (c.Column + 1 > width) width = c.Column + 1;
         }
         var byRow = new List<Cell>?[maxRow + 1];
-        foreach (var c in grid.Cells) (byRow[c.Row] ??= []).Add(c);
-        foreach (var cells in byRow)
+        HashSet<(int, int)>? covered = null;
+        foreach (var c in grid.Cells)
         {
+            (byRow[c.Row] ??= []).Add(c);
+            for (var r = 1; r < c.RowSpan && r < 1000; r++) (covered ??= []).Add((c.Row + r, c.Column));
+        }
+        for (var r = 0; r < byRow.Length; r++)
+        {
+            var cells = byRow[r];
             if (cells is null) continue;
             var rowWidth = 0;
             foreach (var c in cells)
@@ -102,7 +113,13 @@ internal sealed class SourceRow
                 texts[c.Column] = c.Text;
                 sources[c.Column] = c.Source ?? (grid.Sheet is null ? null : new SourcePosition(c.Row + 1, c.Column + 1, grid.Sheet));
             }
-            rows.Add(Make(texts, sources, paragraph: false));
+            var made = Make(texts, sources, paragraph: false);
+            if (covered is not null)
+            {
+                made.Covered = new bool[texts.Length];
+                for (var c = 0; c < texts.Length; c++) made.Covered[c] = covered.Contains((r, c));
+            }
+            rows.Add(made);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Jixiao.Documents.Recognition;
 /// target, an actual and numbers for the weight and the score. The rows rebuilt here go through the same form builder
 /// as any table, which notes what it cannot place. Tables whose rows survived are left alone.
 /// </summary>
-internal static class TokenStream
+internal sealed class TokenStream(Vocabulary words)
 {
     /// <summary>The fewest one-cell rows that can hold a table's header and a row.</summary>
     private const int MinimumRun = 6;
@@ -23,7 +23,9 @@ internal static class TokenStream
 
     private sealed record Token(string Text, string Key, SourcePosition? Source);
 
-    public static List<SourceRow> Reflow(List<SourceRow> rows)
+    public static List<SourceRow> Reflow(List<SourceRow> rows, Vocabulary words) => new TokenStream(words).Reflow(rows);
+
+    private List<SourceRow> Reflow(List<SourceRow> rows)
     {
         List<SourceRow>? result = null;
         var i = 0;
@@ -60,7 +62,7 @@ internal static class TokenStream
         return parts >= FlattenedParts;
     }
 
-    private static List<Token> Tokens(List<SourceRow> rows, int start, int end)
+    private List<Token> Tokens(List<SourceRow> rows, int start, int end)
     {
         var raw = new List<(string Text, SourcePosition? Source)>();
         for (var r = start; r < end; r++)
@@ -82,7 +84,7 @@ internal static class TokenStream
     /// own ("预算数(A)", "(20分)"): neighbouring pieces are joined where together they make a header word, and a
     /// bracketed note joins the header word before it.
     /// </summary>
-    private static List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
+    private List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
     {
         var tokens = new List<Token>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
@@ -118,7 +120,7 @@ internal static class TokenStream
     /// "(万元)", "(20分)", "(2022年度)" after a label, and a last character a line break cut off a header word ("年初预算"
     /// then "数") belong to the token before them.
     /// </summary>
-    private static bool AnnotatesPrevious(string key, string previousKey)
+    private bool AnnotatesPrevious(string key, string previousKey)
     {
         if (key[0] is '(' or '（' && key.Length <= 14 && key[^1] is ')' or '）') return true;
         return key.Length <= 2 && !IsWordOfAHeader(key) && IsWordOfAHeader(previousKey) && IsWordOfAHeader(previousKey + key)
@@ -126,7 +128,7 @@ internal static class TokenStream
     }
 
     /// <summary>Pieces of one word: no figure among them, and none a word of its own.</summary>
-    private static bool AreFragments(List<(string Text, SourcePosition? Source)> raw, int i, int n)
+    private bool AreFragments(List<(string Text, SourcePosition? Source)> raw, int i, int n)
     {
         for (var k = i; k < i + n; k++)
         {
@@ -135,12 +137,12 @@ internal static class TokenStream
         return true;
     }
 
-    private static bool IsWordOfAHeader(string key) =>
-        Vocabulary.FieldOf(key) is not Vocabulary.Field.None || Vocabulary.FundsColumnOf(key) != FundsColumn.None
-        || Vocabulary.IndicatorColumnOf(key) != IndicatorColumn.None || Vocabulary.IsGoalLabel(key) || Vocabulary.IsTotalLabel(key)
-        || Vocabulary.TitleKind(key) is not null;
+    private bool IsWordOfAHeader(string key) =>
+        words.FieldOf(key) is not null || words.FundsColumnOf(key).Column != FundsColumn.None
+        || words.IndicatorColumnOf(key).Column != IndicatorColumn.None || words.IsGoalLabel(key) || words.IsTotalLabel(key)
+        || words.TitleKind(key) is not null;
 
-    private static bool HasTableHeader(List<Token> tokens)
+    private bool HasTableHeader(List<Token> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
             if (IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0) return true;
@@ -148,11 +150,11 @@ internal static class TokenStream
     }
 
     /// <summary>The header words of an indicator block starting at <paramref name="at"/>: three or more, one naming a level.</summary>
-    private static int IndicatorHeaderLength(List<Token> tokens, int at)
+    private int IndicatorHeaderLength(List<Token> tokens, int at)
     {
         var n = 0;
         var level = false;
-        while (at + n < tokens.Count && Vocabulary.IndicatorColumnOf(tokens[at + n].Key) is var role && role != IndicatorColumn.None
+        while (at + n < tokens.Count && words.IndicatorColumnOf(tokens[at + n].Key).Column is var role && role != IndicatorColumn.None
                && role != IndicatorColumn.Label)
         {
             if (role is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) level = true;
@@ -162,11 +164,11 @@ internal static class TokenStream
     }
 
     /// <summary>The header words of a funds block starting at <paramref name="at"/>: two or more money columns.</summary>
-    private static int FundsHeaderLength(List<Token> tokens, int at)
+    private int FundsHeaderLength(List<Token> tokens, int at)
     {
         var n = 0;
         var money = 0;
-        while (at + n < tokens.Count && Vocabulary.FundsColumnOf(tokens[at + n].Key) is var role && role != FundsColumn.None)
+        while (at + n < tokens.Count && words.FundsColumnOf(tokens[at + n].Key).Column is var role && role != FundsColumn.None)
         {
             if (role is not (FundsColumn.Weight or FundsColumn.Score)) money++;
             n++;
@@ -174,7 +176,7 @@ internal static class TokenStream
         return money >= 2 ? n : 0;
     }
 
-    private static List<SourceRow> Rebuild(List<Token> tokens)
+    private List<SourceRow> Rebuild(List<Token> tokens)
     {
         var rows = new List<SourceRow>();
         var i = 0;
@@ -191,13 +193,13 @@ internal static class TokenStream
                 i = Funds(tokens, i, fh, rows);
                 continue;
             }
-            if (Vocabulary.IsGoalLabel(token.Key))
+            if (words.IsGoalLabel(token.Key))
             {
                 i = Goals(tokens, i, rows);
                 continue;
             }
-            var field = Vocabulary.FieldOf(token.Key);
-            if (field is not Vocabulary.Field.None && i + 1 < tokens.Count && !IsWordOfAHeader(tokens[i + 1].Key))
+            var field = words.FieldOf(token.Key);
+            if (field is not null && i + 1 < tokens.Count && !IsWordOfAHeader(tokens[i + 1].Key))
             {
                 rows.Add(Row([token, tokens[i + 1]]));
                 i += 2;
@@ -210,7 +212,7 @@ internal static class TokenStream
     }
 
     /// <summary>Label of the block ("项目资金(万元)") when it stands right before the header, then the header and its rows.</summary>
-    private static int Funds(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    private int Funds(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
     {
         var header = tokens.GetRange(at, headerLength);
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && IsBlockLabel(rows[^1].Text[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
@@ -227,7 +229,7 @@ internal static class TokenStream
         return i;
     }
 
-    private static bool IsBlockLabel(string text)
+    private bool IsBlockLabel(string text)
     {
         var key = TextNorm.Key(text);
         return key.Length <= 16 && (key.Contains("资金", StringComparison.Ordinal) || key.Contains("预算", StringComparison.Ordinal))
@@ -235,28 +237,28 @@ internal static class TokenStream
     }
 
     /// <summary>A funds row's label: words that are neither a figure nor the start of another block.</summary>
-    private static bool IsFundsLabel(List<Token> tokens, int i)
+    private bool IsFundsLabel(List<Token> tokens, int i)
     {
         var token = tokens[i];
         if (IsFigure(token.Text) || token.Key.Length > 30) return false;
-        if (Vocabulary.IsGoalLabel(token.Key) || Vocabulary.IsTotalLabel(token.Key) || Vocabulary.FieldOf(token.Key) is not Vocabulary.Field.None) return false;
-        if (IndicatorHeaderLength(tokens, i) > 0 || Vocabulary.IndicatorColumnOf(token.Key) != IndicatorColumn.None || Vocabulary.IsBlockLabel(token.Key)) return false;
+        if (words.IsGoalLabel(token.Key) || words.IsTotalLabel(token.Key) || words.FieldOf(token.Key) is not null) return false;
+        if (IndicatorHeaderLength(tokens, i) > 0 || words.IndicatorColumnOf(token.Key).Column != IndicatorColumn.None || words.IsBlockLabel(token.Key)) return false;
         return true;
     }
 
     private static bool IsFigure(string text)
     {
         var t = text.Trim();
-        if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _)) return true;
+        if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || Vocabulary.TryAmountWithUnit(t, out _, out _)) return true;
         return t.Length > 1 && t[^1] is '%' or '％' && Percentage.TryParse(t, out _);
     }
 
     /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>
-    private static int Goals(List<Token> tokens, int at, List<SourceRow> rows)
+    private int Goals(List<Token> tokens, int at, List<SourceRow> rows)
     {
         var i = at + 1;
         var headers = new List<Token>();
-        while (i < tokens.Count && headers.Count < 2 && tokens[i].Key.Length <= 12 && Vocabulary.IsGoalHeader(tokens[i].Key)) headers.Add(tokens[i++]);
+        while (i < tokens.Count && headers.Count < 2 && tokens[i].Key.Length <= 12 && words.IsGoalHeader(tokens[i].Key)) headers.Add(tokens[i++]);
         rows.Add(Row([tokens[at], .. headers]));
         var texts = new List<Token>();
         while (i < tokens.Count && !StartsBlock(tokens, i)) texts.Add(tokens[i++]);
@@ -273,33 +275,33 @@ internal static class TokenStream
     private static Token Joined(List<Token> tokens) =>
         tokens.Count == 0 ? new Token("", "", null) : new Token(string.Join("", tokens.Select(t => t.Text)), "", tokens[0].Source);
 
-    private static bool StartsBlock(List<Token> tokens, int i) =>
-        IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0 || Vocabulary.IsBlockLabel(tokens[i].Key)
-        || Vocabulary.IsTotalLabel(tokens[i].Key);
+    private bool StartsBlock(List<Token> tokens, int i) =>
+        IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0 || words.IsBlockLabel(tokens[i].Key)
+        || words.IsTotalLabel(tokens[i].Key);
 
     /// <summary>
     /// The indicator header, then rows cut by what the columns hold: tree words (一级, 二级) where they appear, a name,
     /// one token for each value column, numbers for the weight and the score where the row has them (其中 sub-rows do
     /// not), and an explanation only when the token after it could not start a row itself.
     /// </summary>
-    private static int Indicators(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    private int Indicators(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
     {
         var header = tokens.GetRange(at, headerLength);
-        var roles = header.Select(t => Vocabulary.IndicatorColumnOf(t.Key)).ToArray();
-        var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && Vocabulary.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
+        var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
+        var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
         rows.Add(Row([label is null ? new Token("绩效指标", "绩效指标", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
         var i = at + headerLength;
         while (i < tokens.Count)
         {
-            if (Vocabulary.IsTotalLabel(tokens[i].Key))
+            if (words.IsTotalLabel(tokens[i].Key))
             {
                 var total = new List<Token> { tokens[i++] };
                 while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
                 rows.Add(TotalRow(total, roles));
                 continue;
             }
-            if (Vocabulary.IsNote(tokens[i].Key) || Vocabulary.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
+            if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
             var next = ParseRow(tokens, i, roles, out var cells);
             if (next <= i) break;
             rows.Add(Row([new Token("", "", tokens[i].Source), .. cells]));
@@ -308,7 +310,7 @@ internal static class TokenStream
         return i;
     }
 
-    private static SourceRow TotalRow(List<Token> total, IndicatorColumn[] roles)
+    private SourceRow TotalRow(List<Token> total, IndicatorColumn[] roles)
     {
         // 总分 | 分值合计 | 得分合计 under the weight and score columns; a single figure is the score.
         var cells = new Token[roles.Length + 1];
@@ -326,7 +328,7 @@ internal static class TokenStream
         return Row(cells);
     }
 
-    private static int ParseRow(List<Token> tokens, int at, IndicatorColumn[] roles, out Token[] cells)
+    private int ParseRow(List<Token> tokens, int at, IndicatorColumn[] roles, out Token[] cells)
     {
         var empty = new Token("", "", tokens[at].Source);
         cells = new Token[roles.Length];
@@ -336,13 +338,13 @@ internal static class TokenStream
         for (; c < roles.Length && roles[c] is IndicatorColumn.Level1 or IndicatorColumn.Level1Weight or IndicatorColumn.Level2; c++)
         {
             if (i >= tokens.Count) return at;
-            var key = TextNorm.Key(Vocabulary.SplitWeight(tokens[i].Text).Name);
+            var key = TextNorm.Key(words.SplitWeight(tokens[i].Text).Name);
             // Short words ending in 指标 or 管理 name levels (数量指标, 预算管理); a long one is prose that ends the same way.
-            var word = Vocabulary.IsKnownTreeWord(key) || key.Length <= 8 ? Vocabulary.Classify(key) : TreeWord.Text;
+            var word = words.IsKnownTreeWord(key) || key.Length <= 8 ? words.Classify(key) : TreeWord.Text;
             // 成本指标 is a 一级 word in 2021+ trees and a 二级 word in 2020's: it heads a 一级 block only when a 二级
             // word follows it.
             var either = word == TreeWord.Either && roles[c] == IndicatorColumn.Level1 && Array.IndexOf(roles, IndicatorColumn.Level2) > c
-                         && !(i + 1 < tokens.Count && Vocabulary.Classify(TextNorm.Key(Vocabulary.SplitWeight(tokens[i + 1].Text).Name)) == TreeWord.Level2);
+                         && !(i + 1 < tokens.Count && words.Classify(TextNorm.Key(words.SplitWeight(tokens[i + 1].Text).Name)) == TreeWord.Level2);
             var fits = roles[c] switch
             {
                 IndicatorColumn.Level1 => word is TreeWord.Level1 || (word is TreeWord.Either && !either),
@@ -386,14 +388,14 @@ internal static class TokenStream
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
 
-    private static bool IsKnownTreeWord(Token token) => Vocabulary.IsKnownTreeWord(TextNorm.Key(Vocabulary.SplitWeight(token.Text).Name));
+    private bool IsKnownTreeWord(Token token) => words.IsKnownTreeWord(TextNorm.Key(words.SplitWeight(token.Text).Name));
 
-    private static bool Ends(List<Token> tokens, int i) =>
-        Vocabulary.IsTotalLabel(tokens[i].Key) || Vocabulary.IsNote(tokens[i].Key) || Vocabulary.TitleKind(tokens[i].Key) is not null
+    private bool Ends(List<Token> tokens, int i) =>
+        words.IsTotalLabel(tokens[i].Key) || words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null
         || IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0;
 
     /// <summary>Whether a row could start at <paramref name="i"/>: a tree word, or a name followed by values and a number.</summary>
-    private static bool CanStartRow(List<Token> tokens, int i, IndicatorColumn[] roles)
+    private bool CanStartRow(List<Token> tokens, int i, IndicatorColumn[] roles)
     {
         if (Ends(tokens, i)) return true;
         if (tokens[i].Key.Length <= 2 && !IsFigure(tokens[i].Text)) return false;

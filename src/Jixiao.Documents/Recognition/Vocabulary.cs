@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
 
@@ -33,6 +36,8 @@ internal enum IndicatorColumn
     LikelyImpossible,
     /// <summary>A header spanning sub-columns (偏差原因分析 over the cause boxes, 完成目标可能性).</summary>
     Group,
+    /// <summary>A column the model has no property for: read into <see cref="IndicatorRow.Extra"/> under its role id.</summary>
+    Extra,
 }
 
 /// <summary>What a column of a funds block holds.</summary>
@@ -47,6 +52,8 @@ internal enum FundsColumn
     Weight,
     Rate,
     Score,
+    /// <summary>A column the model has no property for: read into <see cref="FundsRow.Extra"/>.</summary>
+    Extra,
 }
 
 internal enum TreeWord
@@ -59,37 +66,145 @@ internal enum TreeWord
 }
 
 /// <summary>
-/// The words of the forms (domain guide §2), matched on <see cref="TextNorm.Key"/> so spacing, full-width forms and
-/// Traditional characters do not matter. Several spellings per meaning: forms from other provinces and years differ.
+/// The words of the forms, read from the role lexicon of a <see cref="TemplateRegistry"/> (Templates/roles.json) and
+/// the indicator trees of the rulebooks, matched on <see cref="TextNorm.Key"/> so spacing, full-width forms and
+/// Traditional characters do not matter. No header word is written here: this class only asks the lexicon.
 /// </summary>
-internal static partial class Vocabulary
+internal sealed partial class Vocabulary
 {
-    public static FormKind? TitleKind(string key)
+    private static readonly ConditionalWeakTable<TemplateRegistry, Vocabulary> ByRegistry = [];
+
+    /// <summary>Role ids of the lexicon that the recogniser reads into typed places; every other role goes to Extra.</summary>
+    private static readonly Dictionary<string, IndicatorColumn> IndicatorRoles = new(StringComparer.Ordinal)
+    {
+        ["label"] = IndicatorColumn.Label, ["level1"] = IndicatorColumn.Level1, ["level1Weight"] = IndicatorColumn.Level1Weight,
+        ["level2"] = IndicatorColumn.Level2, ["name"] = IndicatorColumn.Name, ["content"] = IndicatorColumn.Content,
+        ["target"] = IndicatorColumn.Target, ["actual"] = IndicatorColumn.Actual, ["midYearProgress"] = IndicatorColumn.MidYearProgress,
+        ["expectedCompletion"] = IndicatorColumn.ExpectedCompletion, ["weight"] = IndicatorColumn.Weight, ["score"] = IndicatorColumn.Score,
+        ["explanation"] = IndicatorColumn.Explanation, ["improvement"] = IndicatorColumn.Improvement, ["remark"] = IndicatorColumn.Remark,
+        ["causeFunding"] = IndicatorColumn.CauseFunding, ["causeRules"] = IndicatorColumn.CauseRules, ["causeStaff"] = IndicatorColumn.CauseStaff,
+        ["causeHardware"] = IndicatorColumn.CauseHardware, ["causeOther"] = IndicatorColumn.CauseOther,
+        ["likelyCertain"] = IndicatorColumn.LikelyCertain, ["likelyPossible"] = IndicatorColumn.LikelyPossible,
+        ["likelyImpossible"] = IndicatorColumn.LikelyImpossible, ["group"] = IndicatorColumn.Group,
+    };
+
+    private static readonly Dictionary<string, FundsColumn> FundsRoles = new(StringComparer.Ordinal)
+    {
+        ["initialBudget"] = FundsColumn.InitialBudget, ["budget"] = FundsColumn.Budget, ["adjustedBudget"] = FundsColumn.Budget,
+        ["executed"] = FundsColumn.Executed, ["transfer"] = FundsColumn.Transfer, ["forecast"] = FundsColumn.Forecast,
+        ["weight"] = FundsColumn.Weight, ["rate"] = FundsColumn.Rate, ["score"] = FundsColumn.Score,
+    };
+
+    private readonly Dictionary<string, string> _parents;
+    private readonly HashSet<string> _standardLevel1;
+    private readonly HashSet<string> _level2Words;
+    private readonly Regex _inlineField;
+    private readonly Regex _leadingNumbering;
+    private readonly Regex _weightSuffix;
+    private readonly char[] _scoreUnitEnds;
+
+    private Vocabulary(TemplateRegistry registry)
+    {
+        Registry = registry;
+        Lexicon = registry.Lexicon;
+        (_parents, _level2Words) = TreeOfRulebooks();
+        // The 一级 names of the national trees of every year (产出/效益/满意度, and 成本 from 2021).
+        _standardLevel1 = Rulebooks.Names.Where(n => n.StartsWith("national-", StringComparison.Ordinal))
+            .SelectMany(n => Rulebooks.BuiltIn(n).TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks ?? [])
+            .Select(b => HeaderKey.Of(b.Name)).ToHashSet(StringComparer.Ordinal);
+
+        var labels = Lexicon.Roles.Where(r => r.Block == "header")
+            .SelectMany(r => r.EqualsWords.Concat(r.StartsWith))
+            .Where(w => w.Length >= 3)
+            .SelectMany(w => new[] { w, w.Replace('(', '（').Replace(')', '）') })
+            .Distinct()
+            .OrderByDescending(w => w.Length)
+            .Select(Regex.Escape)
+            .ToList();
+        var alternatives = string.Join("|", labels);
+        _inlineField = new Regex($@"({alternatives})(?:[^\s:：()（）]{{0,4}}?)(?:\([^)]*\)|（[^）]*）)?\s*[:：]\s*([^:：]*?)(?=\s{{2,}}|\s*$|\s*(?:{alternatives})\s*[:：])",
+            RegexOptions.CultureInvariant);
+        var numbering = string.Join("|", Lexicon.TitleNumbering.Select(Regex.Escape));
+        _leadingNumbering = new Regex($@"^(?:{numbering})?[0-9一二三四五六七八九十]{{0,2}}(?:[.、:：]|(?=[^0-9年]))", RegexOptions.CultureInvariant);
+        var units = string.Concat(Lexicon.ScoreUnits.Select(Regex.Escape));
+        _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
+            RegexOptions.CultureInvariant);
+        _scoreUnitEnds = [.. units];
+        static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
+        var report = Lexicon.Report;
+        var scoreUnit = Alternatives(Lexicon.ScoreUnits);
+        ReportTotal = new Regex($@"(?:{Alternatives(report.TotalWords)})\s*(?:{Alternatives(report.LinkWords)}|：|:)?\s*(\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:{scoreUnit})",
+            RegexOptions.CultureInvariant);
+        ReportGrade = new Regex($@"(?:{Alternatives(report.GradeWords)})\s*(?:{Alternatives(report.LinkWords)}|：|:)\s*[“""「『]?({Alternatives(report.Grades)})",
+            RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>"自评综合得分为96分": a total a report states.</summary>
+    public Regex ReportTotal { get; }
+
+    /// <summary>"评价等级为“优”": a grade a report states; the first character of the grade is kept.</summary>
+    public Regex ReportGrade { get; }
+
+    public ReportWords Report => Lexicon.Report;
+
+    public static Vocabulary For(TemplateRegistry registry) => ByRegistry.GetValue(registry, r => new Vocabulary(r));
+
+    public TemplateRegistry Registry { get; }
+
+    public RoleLexicon Lexicon { get; }
+
+    /// <summary>二级 → 一级 of every built-in rulebook's trees; a name with different parents in different years is left out.</summary>
+    private static (Dictionary<string, string> Parents, HashSet<string> Level2) TreeOfRulebooks()
+    {
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        var level2 = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Rulebooks.Names)
+        {
+            foreach (var tree in Rulebooks.BuiltIn(name).Forms)
+            {
+                foreach (var block in tree.Blocks)
+                {
+                    foreach (var child in block.Children)
+                    {
+                        var key = HeaderKey.Of(child.Name);
+                        level2.Add(key);
+                        if (parents.TryGetValue(key, out var p) && p != block.Name) ambiguous.Add(key);
+                        else parents[key] = block.Name;
+                    }
+                }
+            }
+        }
+        foreach (var a in ambiguous) parents.Remove(a);
+        return (parents, level2);
+    }
+
+    public FormKind? TitleKind(string key)
     {
         if (key.Length is < 4 or > 70) return null;
         var k = TitleCore(key);
-        if (k.EndsWith("报告", StringComparison.Ordinal))
-            return k.Contains("绩效", StringComparison.Ordinal) || k.Contains("自评", StringComparison.Ordinal) || k.Contains("评价", StringComparison.Ordinal)
-                ? FormKind.Report : null;
-        if (!k.EndsWith('表')) return null;
-        if (k.Contains("基础数据", StringComparison.Ordinal)) return FormKind.DepartmentBasicData;
-        if (k.Contains("监控", StringComparison.Ordinal)) return FormKind.Monitoring;
-        if (k.Contains("申报", StringComparison.Ordinal) || k.EndsWith("目标表", StringComparison.Ordinal)) return FormKind.Targets;
-        if (!k.Contains("自评", StringComparison.Ordinal) && !k.Contains("评价", StringComparison.Ordinal)) return null;
-        if (k.Contains("部门整体", StringComparison.Ordinal) || k.Contains("整体支出", StringComparison.Ordinal)) return FormKind.DepartmentSelfEvaluation;
-        return FormKind.ProjectSelfEvaluation;
+        foreach (var rule in Lexicon.Titles)
+        {
+            if (!rule.EndsWith.Any(e => k.EndsWith(e, StringComparison.Ordinal))) continue;
+            if (rule.ContainsAny.Count > 0 && !rule.ContainsAny.Any(c => k.Contains(c, StringComparison.Ordinal))) continue;
+            if (rule.RequiresAny.Count > 0 && !rule.RequiresAny.Any(c => k.Contains(c, StringComparison.Ordinal)))
+            {
+                // A title ending like a report that is not one (通知的报告) is no form; for tables the next rule may fit.
+                if (rule.Kind == FormKind.Report) return null;
+                continue;
+            }
+            return rule.Kind;
+        }
+        return null;
     }
 
     /// <summary>The title without its numbering ("6 部门整体自评表"), year in brackets or trailing colon.</summary>
-    private static string TitleCore(string key)
+    private string TitleCore(string key)
     {
         var k = YearInBrackets().Replace(key, "");
-        k = LeadingNumbering().Replace(k, "");
+        k = _leadingNumbering.Replace(k, "");
         return k.TrimEnd(':', '：');
     }
-
-    [GeneratedRegex(@"^(?:附表|附件)?[0-9一二三四五六七八九十]{0,2}(?:[.、:：]|(?=[^0-9年]))")]
-    private static partial Regex LeadingNumbering();
 
     [GeneratedRegex(@"[(（][^)）]*\d{4}[^)）]*[)）]")]
     private static partial Regex YearInBrackets();
@@ -116,69 +231,50 @@ internal static partial class Vocabulary
         return m.Success ? int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
     }
 
-    public enum Field { None, Project, Department, Unit, Filler, Head, Ignored }
-
-    /// <summary>A header field label cell ("项目名称", "主管部门(及代码)", "部门（单位）名称", "填报单位").</summary>
-    public static Field FieldOf(string key)
-    {
-        if (key.Length > 12) return Field.None;
-        switch (key)
-        {
-            case "项目名称" or "项目支出名称" or "项目" or "项目全称":
-                return Field.Project;
-            case "实施单位" or "填报单位" or "单位名称" or "部门名称" or "预算单位" or "预算单位名称" or "部门(单位)名称" or "部门（单位）名称" or "单位(部门)名称" or "单位（部门）名称":
-                return Field.Unit;
-            case "填报人" or "填表人":
-                return Field.Filler;
-            case "单位负责人" or "负责人":
-                return Field.Head;
-            case "所属独立核算单位个数" or "联系电话" or "填报日期" or "项目负责人":
-                return Field.Ignored;
-        }
-        if (key.StartsWith("主管部门", StringComparison.Ordinal)) return Field.Department;
-        return Field.None;
-    }
+    /// <summary>A header field label cell ("项目名称", "主管部门(及代码)", "部门（单位）名称", "填报单位"), or null.</summary>
+    public ColumnRole? FieldOf(string key) => Lexicon.Match("header", key);
 
     /// <summary>Label: value pairs written inside one cell ("填报单位：浏阳市数据资源中心", "填报人：   单位负责人：").</summary>
-    public static IEnumerable<(Field Field, string Value)> InlineFields(string text)
+    public IEnumerable<(ColumnRole Field, string Value)> InlineFields(string text)
     {
-        if (text.Length > 200 || !MayHoldInlineField(text)) yield break;
-        foreach (Match m in InlineField().Matches(text))
+        if (text.Length > 200) yield break;
+        // Matched on the folded text (same positions), values taken from the text as printed.
+        var folded = HeaderKey.FoldText(text);
+        foreach (Match m in _inlineField.Matches(folded))
         {
             var field = FieldOf(TextNorm.Key(m.Groups[1].Value));
-            if (field is Field.None or Field.Ignored) continue;
-            yield return (field, TextNorm.Clean(m.Groups[2].Value));
+            if (field is null) continue;
+            yield return (field, TextNorm.Clean(text.Substring(m.Groups[2].Index, m.Groups[2].Length)));
         }
     }
 
-    private static bool MayHoldInlineField(string text) =>
-        text.Contains("名称", StringComparison.Ordinal) || text.Contains("名稱", StringComparison.Ordinal) || text.Contains("主管", StringComparison.Ordinal)
-        || text.Contains("实施", StringComparison.Ordinal) || text.Contains("實施", StringComparison.Ordinal) || text.Contains('填')
-        || text.Contains("负责", StringComparison.Ordinal) || text.Contains("負責", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"(项目名称|项目支出名称|主管部门(?:及代码)?|实施单位|填报单位|单位名称|填报人|填表人|单位负责人|項目名稱|主管部門|實施單位|填報單位|單位名稱|填報人|單位負責人)\s*[:：]\s*([^:：]*?)(?=\s{2,}|\s*$|\s*(?:填报人|填表人|单位负责人|填報人|單位負責人|联系电话|填报日期)\s*[:：])")]
-    private static partial Regex InlineField();
-
-    public static MoneyUnit? MoneyUnitOf(string key)
+    /// <summary>The money unit a label names in brackets or after the unit word ("项目资金（万元）", "单位：元").</summary>
+    public MoneyUnit? MoneyUnitOf(string key)
     {
-        if (key.Contains("(万元)", StringComparison.Ordinal) || key.Contains("（万元）", StringComparison.Ordinal) || key.Contains("单位:万元", StringComparison.Ordinal)) return MoneyUnit.TenThousandYuan;
-        if (key.Contains("(元)", StringComparison.Ordinal) || key.Contains("（元）", StringComparison.Ordinal) || key.Contains("单位:元", StringComparison.Ordinal)) return MoneyUnit.Yuan;
+        var unitWord = Lexicon.Role("header", "moneyUnit")?.Header;
+        foreach (var unit in MoneyUnitsLargestFirst)
+        {
+            var symbol = unit.Symbol();
+            if (key.Contains("(" + symbol + ")", StringComparison.Ordinal)) return unit;
+            if (unitWord is not null && key.Contains(unitWord + ":" + symbol, StringComparison.Ordinal)) return unit;
+        }
         return null;
     }
 
-    public static FundsColumn FundsColumnOf(string key)
+    /// <summary>万元 before 元: the longer symbol ends with the shorter one.</summary>
+    public static readonly MoneyUnit[] MoneyUnitsLargestFirst =
+        [.. Enum.GetValues<MoneyUnit>().OrderByDescending(u => u.Symbol().Length)];
+
+    public (FundsColumn Column, ColumnRole? Role) FundsColumnOf(string key)
     {
-        if (key.Length == 0 || key.Length > 24) return FundsColumn.None;
-        if (key.Contains('率')) return key.Contains("执行", StringComparison.Ordinal) || key.Contains("完成", StringComparison.Ordinal) ? FundsColumn.Rate : FundsColumn.None;
-        if (key.Contains("移动支付", StringComparison.Ordinal) || key.Contains("转移支付", StringComparison.Ordinal) || key.EndsWith("(C)", StringComparison.Ordinal)) return FundsColumn.Transfer;
-        if (key.Contains("预计", StringComparison.Ordinal)) return FundsColumn.Forecast;
-        if (key.Contains("执行数", StringComparison.Ordinal) || key.Contains("支出数", StringComparison.Ordinal) || key.Contains("决算数", StringComparison.Ordinal) || key.EndsWith("(B)", StringComparison.Ordinal)) return FundsColumn.Executed;
-        if (key.Contains("年初", StringComparison.Ordinal)) return FundsColumn.InitialBudget;
-        if (key.Contains("预算数", StringComparison.Ordinal) || key.Contains("调整后预算", StringComparison.Ordinal) || key.EndsWith("(A)", StringComparison.Ordinal)) return FundsColumn.Budget;
-        if (key is "分值" or "权重") return FundsColumn.Weight;
-        if (key is "得分" or "评分" or "自评得分") return FundsColumn.Score;
-        return FundsColumn.None;
+        var role = Lexicon.Match("funds", key);
+        if (role is null) return (FundsColumn.None, null);
+        return (FundsRoles.GetValueOrDefault(role.Id, FundsColumn.Extra), role);
     }
+
+    public ColumnRole? FundsRowOf(string key) => Lexicon.Match("fundsRows", key);
+
+    public bool IsFundsRow(string roleId, string key) => Lexicon.Is("fundsRows", roleId, key);
 
     [GeneratedRegex(@"1\s*[-－—~～至到]\s*([0-9]{1,2})\s*月")]
     private static partial Regex MonthRange();
@@ -196,106 +292,53 @@ internal static partial class Vocabulary
         return n is >= 1 and <= 12 ? n : null;
     }
 
-    public static IndicatorColumn IndicatorColumnOf(string key)
+    public (IndicatorColumn Column, ColumnRole? Role) IndicatorColumnOf(string key)
     {
-        if (key.Length == 0 || key.Length > 30) return IndicatorColumn.None;
-        switch (key)
-        {
-            case "经费保障": return IndicatorColumn.CauseFunding;
-            case "制度保障": return IndicatorColumn.CauseRules;
-            case "人员保障": return IndicatorColumn.CauseStaff;
-            case "硬件条件保障" or "硬件保障": return IndicatorColumn.CauseHardware;
-            case "其他保障" or "其它保障": return IndicatorColumn.CauseOther;
-            case "确定能": return IndicatorColumn.LikelyCertain;
-            case "有可能": return IndicatorColumn.LikelyPossible;
-            case "完全不可能": return IndicatorColumn.LikelyImpossible;
-            case "原因说明": return IndicatorColumn.Explanation;
-            case "备注": return IndicatorColumn.Remark;
-            case "权重" or "分值" or "指标分值" or "权重(分值)" or "分值(权重)": return IndicatorColumn.Weight;
-            case "得分" or "自评得分" or "评分" or "实际得分" or "评价得分": return IndicatorColumn.Score;
-            case "绩效指标" or "年度绩效指标" or "指标": return IndicatorColumn.Label;
-        }
-        if (key.Contains("一级", StringComparison.Ordinal)) return IndicatorColumn.Level1;
-        if (key.Contains("二级", StringComparison.Ordinal)) return IndicatorColumn.Level2;
-        if (key.Contains("三级", StringComparison.Ordinal)) return IndicatorColumn.Name;
-        if (key.Contains("可能性", StringComparison.Ordinal)) return IndicatorColumn.Group;
-        if (key.Contains("原因", StringComparison.Ordinal) || key.Contains("偏差", StringComparison.Ordinal)) return IndicatorColumn.Explanation;
-        if (key.Contains("改进措施", StringComparison.Ordinal) || key.Contains("整改措施", StringComparison.Ordinal)) return IndicatorColumn.Improvement;
-        if (key.Contains("预计", StringComparison.Ordinal)) return IndicatorColumn.ExpectedCompletion;
-        if (key.Contains("执行情况", StringComparison.Ordinal) && key.Contains('月')) return IndicatorColumn.MidYearProgress;
-        if (key.Contains("目标内容", StringComparison.Ordinal) || key.Contains("指标内容", StringComparison.Ordinal) || key.Contains("指标解释", StringComparison.Ordinal) || key.Contains("计算公式", StringComparison.Ordinal) || key.Contains("评分标准", StringComparison.Ordinal))
-            return IndicatorColumn.Content;
-        if (key.Contains("完成值", StringComparison.Ordinal) || key.Contains("实际值", StringComparison.Ordinal) || key.Contains("完成情况", StringComparison.Ordinal) || key.Contains("实际完成", StringComparison.Ordinal))
-            return IndicatorColumn.Actual;
-        if (key.Contains("指标值", StringComparison.Ordinal) || key.Contains("目标值", StringComparison.Ordinal) || key is "年度目标" or "预期目标" or "指标目标")
-            return IndicatorColumn.Target;
-        if (key.Contains("得分", StringComparison.Ordinal)) return IndicatorColumn.Score;
-        if (key.Contains("分值", StringComparison.Ordinal) || key.Contains("权重", StringComparison.Ordinal)) return IndicatorColumn.Weight;
-        return IndicatorColumn.None;
+        var role = Lexicon.Match("indicators", key);
+        if (role is null) return (IndicatorColumn.None, null);
+        return (IndicatorRoles.GetValueOrDefault(role.Id, IndicatorColumn.Extra), role);
     }
 
+    /// <summary>The role of a basic data header cell (编制数, 上年决算数 …), or null.</summary>
+    public ColumnRole? BasicDataOf(string key) => Lexicon.Match("basicData", key);
+
+    public bool IsBasicHeading(string key) => Lexicon.Is("basicData", "basicHeading", key);
+
+    public bool IsRow(string roleId, string key) => Lexicon.Is("rows", roleId, key);
+
     /// <summary>Words that name the whole indicator block in its first column.</summary>
-    public static bool IsBlockLabel(string key) =>
-        key.StartsWith("绩效指标", StringComparison.Ordinal) || key.StartsWith("年度绩效指标", StringComparison.Ordinal) || key.StartsWith("绩效目标", StringComparison.Ordinal)
-        || key is "指标" or "分解目标自评";
-
-    private static readonly HashSet<string> Level1Words =
-    [
-        "产出指标", "效益指标", "投入管理", "投入管理指标", "投入指标", "过程指标", "过程管理", "决策指标", "管理指标", "效果指标", "产出", "效益", "投入", "过程", "决策",
-        "履职效能", "能力建设", "预算管理", "预算管理指标",
-    ];
-
-    private static readonly HashSet<string> EitherWords = ["成本指标", "满意度指标", "满意度"];
-
-    /// <summary>The 2020 tree (domain guide §2.1) and the Hunan department-wide tree (§2.2): 二级 → its 一级.</summary>
-    private static readonly Dictionary<string, string> Level2Parents = new()
-    {
-        ["数量指标"] = "产出指标",
-        ["质量指标"] = "产出指标",
-        ["时效指标"] = "产出指标",
-        ["经济效益指标"] = "效益指标",
-        ["社会效益指标"] = "效益指标",
-        ["生态效益指标"] = "效益指标",
-        ["可持续影响指标"] = "效益指标",
-        ["服务对象满意度指标"] = "满意度指标",
-        ["预算编审管理"] = "投入管理",
-        ["预算执行管理"] = "投入管理",
-        ["部门结转结余资金管理"] = "投入管理",
-        ["预算绩效管理"] = "投入管理",
-        ["预决算信息公开管理"] = "投入管理",
-        ["财政监督管理"] = "投入管理",
-        ["政府采购管理"] = "投入管理",
-        ["资产管理"] = "投入管理",
-    };
+    public bool IsBlockLabel(string key) => IsRow("blockLabel", key);
 
     /// <summary>A tree word of a known tree (not merely a word ending in 指标, which 达成预期指标 also is).</summary>
-    public static bool IsKnownTreeWord(string keyWithoutWeight) =>
-        Level1Words.Contains(keyWithoutWeight) || EitherWords.Contains(keyWithoutWeight) || Level2Parents.ContainsKey(keyWithoutWeight);
+    public bool IsKnownTreeWord(string keyWithoutWeight) =>
+        Lexicon.Classify(keyWithoutWeight) is TreeWordKind.Level1 or TreeWordKind.Either || _level2Words.Contains(keyWithoutWeight);
 
     /// <summary>The standard 一级 of a known 二级, for a row whose 一级 cell is missing or garbled.</summary>
-    public static string? StandardParent(string level2Key) => Level2Parents.GetValueOrDefault(level2Key);
+    public string? StandardParent(string level2Key) => _parents.GetValueOrDefault(level2Key);
 
-    public static bool IsStandardLevel1(string key) => key is "产出指标" or "效益指标" or "满意度指标";
+    public bool IsStandardLevel1(string key) => _standardLevel1.Contains(key);
 
-    public static TreeWord Classify(string keyWithoutWeight)
+    public TreeWord Classify(string keyWithoutWeight)
     {
         var k = keyWithoutWeight;
-        if (Level1Words.Contains(k)) return TreeWord.Level1;
-        if (EitherWords.Contains(k)) return TreeWord.Either;
-        if (Level2Parents.ContainsKey(k)) return TreeWord.Level2;
-        if (k.Length <= 12 && (k.EndsWith("指标", StringComparison.Ordinal) || k.EndsWith("管理", StringComparison.Ordinal))) return TreeWord.Level2;
+        switch (Lexicon.Classify(k))
+        {
+            case TreeWordKind.Level1: return TreeWord.Level1;
+            case TreeWordKind.Either: return TreeWord.Either;
+        }
+        if (_level2Words.Contains(k)) return TreeWord.Level2;
+        if (k.Length <= Lexicon.Level2MaxLength)
+            foreach (var ending in Lexicon.Level2Endings)
+                if (k.EndsWith(ending, StringComparison.Ordinal)) return TreeWord.Level2;
         return TreeWord.Text;
     }
 
-    [GeneratedRegex(@"^(.*?)\s*[(（]\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*分?\s*(?:[)）]|$)\s*$")]
-    private static partial Regex WeightSuffix();
-
     /// <summary>Splits "产出指标(50分)", "数量指标（15）", "资金到位率（2分" into the name and its weight.</summary>
-    public static (string Name, decimal? Weight) SplitWeight(string text)
+    public (string Name, decimal? Weight) SplitWeight(string text)
     {
         var last = text.Length == 0 ? ' ' : text[^1];
-        if (!(last is ')' or '）' or '分' || char.IsAsciiDigit(last) || last is >= '０' and <= '９')) return (text, null);
-        var m = WeightSuffix().Match(TextNorm.Compatible(text));
+        if (!(last is ')' or '）' || Array.IndexOf(_scoreUnitEnds, last) >= 0 || char.IsAsciiDigit(last) || last is >= '０' and <= '９')) return (text, null);
+        var m = _weightSuffix.Match(TextNorm.Compatible(text));
         if (!m.Success || m.Groups[1].Length == 0) return (text, null);
         return (TextNorm.Clean(m.Groups[1].Value), decimal.Parse(m.Groups[2].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
     }
@@ -304,7 +347,7 @@ internal static partial class Vocabulary
     private static partial Regex WordThenNumbers();
 
     /// <summary>"效益指标 868 868": a tree word followed by numbers a page break pushed into its cell.</summary>
-    public static bool TryStripTrailingNumbers(string text, out string word)
+    public bool TryStripTrailingNumbers(string text, out string word)
     {
         word = text;
         if (text.Length == 0 || !char.IsAsciiDigit(text[^1])) return false;
@@ -316,34 +359,61 @@ internal static partial class Vocabulary
         return true;
     }
 
-    [GeneratedRegex(@"^(?:第\d+页(?:[,，]?共\d+页)?|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex PageMark();
-
     /// <summary>A page number a converter left between rows ("第 2 页", "- 3 -").</summary>
-    public static bool IsPageMark(string key) => key.Length <= 16 && PageMark().IsMatch(key);
+    public bool IsPageMark(string key) => key.Length <= 16 && Lexicon.PageMark.IsMatch(key);
 
     /// <summary>A tick in a monitoring box.</summary>
-    public static bool IsTick(string text)
-    {
-        var t = text.Trim();
-        return t is "√" or "✓" or "✔" or "☑" or "■" or "是" or "V" or "v" or "Y" or "y" or "●" or "〇" or "○";
-    }
+    public bool IsTick(string text) => Lexicon.IsTick(text);
 
     /// <summary>Cells that start a note under a form ("注：1．偏差原因分析…", "说明：…").</summary>
-    public static bool IsNote(string key) =>
-        key.StartsWith("注:", StringComparison.Ordinal) || key.StartsWith("注：", StringComparison.Ordinal) || key.StartsWith("说明:", StringComparison.Ordinal)
-        || key.StartsWith("说明：", StringComparison.Ordinal) || key.StartsWith("备注:", StringComparison.Ordinal) || key.StartsWith("注1", StringComparison.Ordinal);
+    public bool IsNote(string key) => IsRow("note", key);
 
-    public static bool IsTotalLabel(string key) => key is "总分" or "合计" or "总计" or "总得分" or "综合得分" or "合计得分";
+    public bool IsTotalLabel(string key) => IsRow("total", key);
 
     /// <summary>The label of the row stating a table's grade ("自评等级 | 优"), under the names the forms print it with.</summary>
-    public static bool IsGradeLabel(string key) => key is "自评等级" or "评价等级" or "绩效等级" or "绩效评价等级" or "绩效自评等级" or "等级";
+    public bool IsGradeLabel(string key) => IsRow("grade", key);
 
-    public static bool IsGoalLabel(string key) =>
-        key is "年度总体目标" or "总体目标" or "年度目标" or "项目年度总体目标" or "部门年度总体目标" or "年度绩效目标" or "绩效目标";
+    public bool IsGoalLabel(string key) => IsRow("goal", key);
 
-    public static bool IsGoalHeader(string key) =>
-        key.Contains("目标", StringComparison.Ordinal) || key.Contains("完成情况", StringComparison.Ordinal) || key.Contains("实际完成", StringComparison.Ordinal);
+    public bool IsGoalHeader(string key) => Lexicon.Match("goals", key) is not null;
 
-    public static bool IsActualGoalHeader(string key) => key.Contains("完成", StringComparison.Ordinal) || key.Contains("实际", StringComparison.Ordinal);
+    public bool IsActualGoalHeader(string key) => Lexicon.Match("goals", key)?.Property == nameof(PerformanceForm.ActualGoal);
+
+    /// <summary>A name a blank template prints in place of an indicator (指标1, ……) or a target left as template text (≥**人).</summary>
+    public bool IsPlaceholderName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var k = TextNorm.Key(text);
+        foreach (var p in Lexicon.PlaceholderNames)
+            if (p.IsMatch(k)) return true;
+        return false;
+    }
+
+    /// <summary>A weight or score with its unit in the cell ("10分"), as a number.</summary>
+    public bool TryScore(string? text, out decimal value)
+    {
+        if (TextNorm.TryAmount(text, out value)) return true;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var t = text.Trim();
+        foreach (var unit in Lexicon.ScoreUnits)
+            if (t.EndsWith(unit, StringComparison.Ordinal) && TextNorm.TryAmount(t[..^unit.Length], out value)) return true;
+        return false;
+    }
+
+    /// <summary>An amount with its money unit in the cell ("4753.66万元"): the number and the unit it was written in.</summary>
+    public static bool TryAmountWithUnit(string? text, out decimal value, out MoneyUnit unit)
+    {
+        value = 0;
+        unit = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var t = text.Trim();
+        foreach (var u in MoneyUnitsLargestFirst)
+        {
+            if (!t.EndsWith(u.Symbol(), StringComparison.Ordinal)) continue;
+            if (!TextNorm.TryAmount(t[..^u.Symbol().Length], out value)) return false;
+            unit = u;
+            return true;
+        }
+        return false;
+    }
 }

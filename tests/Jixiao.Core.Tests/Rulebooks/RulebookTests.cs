@@ -9,7 +9,7 @@ public class Built_in_rulebooks_load_with_the_domain_rules
     [Fact]
     public void Three_rulebooks_ship_and_national_is_the_default()
     {
-        Assert.Equal(["hunan-2020", "national-2020", "shanghai-2020"], Rulebooks.Rulebooks.Names);
+        Assert.Equal(["hunan-2020", "national-2020", "national-2021", "shanghai-2020"], Rulebooks.Rulebooks.Names);
         Assert.Equal("national-2020", Rulebooks.Rulebooks.Default.Name);
         foreach (var name in Rulebooks.Rulebooks.Names)
             Assert.Equal(name, Rulebooks.Rulebooks.BuiltIn(name).Name);

@@ -1,31 +1,31 @@
 using System.Globalization;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Writers.Layout;
 
 /// <summary>
-/// Lays out every form kind as its official table (domain guide §2): the header rows, the funds block with its money
-/// unit, the 年度总体目标 pair, the indicator tree with 一级/二级 cells spanning their rows, the 总分 row and the
-/// 填报人/单位负责人 footer. The writers (xlsx, docx, html) only render what this produces, so all formats agree.
-/// Figures are printed as stated; nothing is computed here.
+/// Lays out a form as the official table of its template (docs/templates.md): the template's blocks in order — header
+/// fields, the funds block with its money unit, the 年度总体目标 pair, the indicator tree with 一级/二级 cells spanning their
+/// rows, the total row, the grade and the footer — with the template's headers and print widths. A form that names no
+/// template is printed with the one that fits the columns it has values in. The writers (xlsx, docx, html) only render
+/// what this produces, so all formats agree. Figures are printed as stated; nothing is computed here.
 /// </summary>
 public static class FormLayouts
 {
-    private sealed record Column(string Header, double Width, Action<GridBuilder, int, IndicatorRow> Write);
+    private sealed record Column(string Header, double Width, Action<GridBuilder, int, IndicatorRow> Write, string? Group = null, string? Role = null);
 
     private sealed record FundsColumn(string Header, double MinWidth, Action<GridBuilder, int, int, FundsRow> Write);
 
-    public static TableLayout Build(PerformanceForm form) => form.Kind switch
+    public static TableLayout Build(PerformanceForm form) => Build(form, TemplateRegistry.BuiltIn);
+
+    public static TableLayout Build(PerformanceForm form, TemplateRegistry registry)
     {
-        FormKind.ProjectSelfEvaluation => ProjectLike(form),
-        FormKind.DepartmentSelfEvaluation => form.Funds.Any(r => r.Role is FundsRowRole.Source or FundsRowRole.Structure)
-            ? DepartmentWide(form)
-            : ProjectLike(form),
-        FormKind.DepartmentBasicData => BasicData(form),
-        FormKind.Monitoring => Monitoring(form),
-        FormKind.Targets => Targets(form),
-        FormKind.Report => Report(form),
-    };
+        if (form.Kind == FormKind.Report) return Report(form);
+        var template = TemplateFit.For(form, registry)
+            ?? throw new InvalidOperationException("no template for form kind " + form.Kind.Code());
+        return form.Kind == FormKind.DepartmentBasicData ? BasicData(form, template, registry.Lexicon) : Table(form, template, registry.Lexicon);
+    }
 
     /// <summary>The printed title: the form's own, else "2020年项目支出绩效自评表".</summary>
     public static string Title(PerformanceForm form)
@@ -43,326 +43,359 @@ public static class FormLayouts
 
     private static string UnitSuffix(MoneyUnit? unit) => unit is { } u ? $"（{u.Symbol()}）" : "";
 
-    private static IReadOnlyList<string> Footer(PerformanceForm form) =>
-        [$"填报人：{form.Filler}　　　　单位负责人：{form.Head}"];
-
-    // ---- project self-evaluation, and the department-wide layout of seed 000 --------------------------------------
-
-    private static TableLayout ProjectLike(PerformanceForm form)
+    /// <summary>The header a column prints: the template's own, else the role's, with the months and years of the form filled in.</summary>
+    private static string Header(TemplateColumn column, string block, RoleLexicon lexicon, PerformanceForm form)
     {
-        var department = form.Kind == FormKind.DepartmentSelfEvaluation;
-        var details = ProjectDetails(form.Indicators);
-        var n = Math.Max(9, 3 + details.Count);
-        var widths = new List<double> { 6, 8, 10 };
-        widths.AddRange(details.Select(d => d.Width));
-        while (widths.Count < n) widths.Add(8);
+        var text = column.Header ?? lexicon.Role(block, column.Role)?.Header ?? column.Role;
+        if (!text.Contains('{')) return text;
+        var months = form.MonitoringMonths is { } m ? $"1-{m.ToString(CultureInfo.InvariantCulture)}月" : "1-N月";
+        var year = form.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年" : lexicon.ThisYear;
+        var prior = form.Year is { } p ? (p - 1).ToString(CultureInfo.InvariantCulture) + "年" : lexicon.PriorYear;
+        return text.Replace("{months}", months, StringComparison.Ordinal).Replace("{year}", year, StringComparison.Ordinal)
+            .Replace("{prior}", prior, StringComparison.Ordinal);
+    }
+
+    private static string? FieldValue(PerformanceForm form, ColumnRole? role, string id) => role?.Property switch
+    {
+        nameof(PerformanceForm.Project) => form.Project,
+        nameof(PerformanceForm.Department) => form.Department,
+        nameof(PerformanceForm.Unit) => form.Unit,
+        nameof(PerformanceForm.Filler) => form.Filler,
+        nameof(PerformanceForm.Head) => form.Head,
+        nameof(PerformanceForm.MoneyUnit) => form.MoneyUnit?.Symbol(),
+        _ => form.Extra.GetValueOrDefault(id),
+    };
+
+    private static IReadOnlyList<string> Footer(PerformanceForm form, FormTemplate template, RoleLexicon lexicon)
+    {
+        if (template.Block("footer") is not { } footer) return [];
+        var fields = footer.Columns.Select(c => $"{Header(c, "header", lexicon, form)}：{FieldValue(form, lexicon.Role("header", c.Role), c.Role)}");
+        var lines = new List<string>();
+        if (footer.Columns.Count > 0) lines.Add(string.Join("　　　　", fields));
+        lines.AddRange(footer.Lines);
+        return lines;
+    }
+
+    // ---- tables with header fields, funds, goals and indicators ------------------------------------------------------
+
+    private static TableLayout Table(PerformanceForm form, FormTemplate template, RoleLexicon lexicon)
+    {
+        var indicatorBlock = template.Block("indicators");
+        var printed = indicatorBlock is null ? [] : PrintedIndicatorColumns(form, indicatorBlock, template, lexicon);
+        var n = Math.Max(template.Print.MinColumns, printed.Count);
+        var widths = printed.Select(c => c.Width).ToList();
+        while (widths.Count < n) widths.Add(template.Print.PadWidth);
         var g = new GridBuilder(widths);
 
-        if (department)
+        foreach (var block in template.Blocks)
         {
-            Pair(g, "部门（单位）名称", form.Unit);
-            if (!string.IsNullOrWhiteSpace(form.Department) && form.Department != form.Unit) Pair(g, "主管部门", form.Department);
+            switch (block.Type)
+            {
+                case "header":
+                    HeaderFields(g, form, block, lexicon);
+                    break;
+                case "funds" when form.Funds.Count > 0:
+                    Funds(g, (block.Label ?? "") + UnitSuffix(form.MoneyUnit), PrintedFundsColumns(form, block, lexicon), form.Funds);
+                    break;
+                case "goals" when block.Planned is not null && block.Actual is not null:
+                    Goals(g, form, block.Label ?? "", block.Planned, block.Actual);
+                    break;
+                case "goals" when !string.IsNullOrWhiteSpace(form.PlannedGoal):
+                    Pair(g, block.Label ?? "", form.PlannedGoal);
+                    break;
+                case "functions" when !string.IsNullOrWhiteSpace(form.Functions):
+                    Pair(g, block.Label ?? "", form.Functions);
+                    break;
+                case "indicators":
+                    Indicators(g, form, block, template, printed, n);
+                    break;
+                case "grade" when !string.IsNullOrWhiteSpace(form.StatedGrade):
+                    Pair(g, block.Label ?? "", form.StatedGrade);
+                    break;
+            }
         }
-        else
-        {
-            Pair(g, "项目名称", form.Project);
-            TwoPairs(g, "主管部门", form.Department, "实施单位", form.Unit);
-        }
-
-        if (form.Funds.Count > 0)
-            Funds(g, (department ? "资金情况" : "项目资金") + UnitSuffix(form.MoneyUnit), ProjectFundsColumns(form), form.Funds);
-        Goals(g, form, department ? "年初设定目标" : "预期目标", department ? "目标完成情况" : "实际完成情况");
-        if (!string.IsNullOrWhiteSpace(form.Functions)) Pair(g, "部门职能概述", form.Functions);
-
-        if (form.Indicators.Count > 0 || form.StatedTotal is not null)
-        {
-            g.Add(0, "绩效指标", CellStyle.Header, form.Indicators.Count + 1);
-            g.Add(1, "一级指标", CellStyle.Header);
-            g.Add(2, "二级指标", CellStyle.Header);
-            for (var i = 0; i < details.Count; i++) g.Add(3 + i, details[i].Header, CellStyle.Header, 1, i == details.Count - 1 ? n - 3 - i : 1);
-            g.NextRow();
-            IndicatorTree(g, 1, form.Indicators, weightColumn: false, details, n);
-            TotalRow(g, form, 3 + details.FindIndex(c => c.Header == "分值"), n);
-        }
-        GradeRow(g, form);
 
         return new TableLayout
         {
-            Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
+            Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form, template, lexicon),
         };
     }
 
-    private static List<Column> ProjectDetails(IReadOnlyList<IndicatorRow> rows)
+    /// <summary>Header fields by line: a field alone on its line is a label/value pair across the table, two share a row.</summary>
+    private static void HeaderFields(GridBuilder g, PerformanceForm form, TemplateBlock block, RoleLexicon lexicon)
     {
-        var columns = new List<Column> { new("三级指标", 17, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)) };
-        if (rows.Any(r => !string.IsNullOrWhiteSpace(r.Content)))
-            columns.Add(new("目标内容", 15, (g, c, r) => g.Add(c, r.Content, CellStyle.Text)));
-        columns.Add(new("年度指标值", 13, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)));
-        columns.Add(new("实际完成值", 13, (g, c, r) => g.Add(c, r.Actual, CellStyle.Center)));
-        columns.Add(new("分值", 7, (g, c, r) => g.Score(c, r.Weight)));
-        columns.Add(new("得分", 9, (g, c, r) => g.Score(c, r.StatedScore)));
-        columns.Add(new("偏差原因分析及改进措施", 17, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
-        if (rows.Any(r => !string.IsNullOrWhiteSpace(r.Improvement)))
-            columns.Add(new("改进措施", 18, (g, c, r) => g.Add(c, r.Improvement, CellStyle.Text)));
-        return columns;
-    }
-
-    private static List<FundsColumn> ProjectFundsColumns(PerformanceForm form)
-    {
-        var transfer = form.Funds.Any(r => r.Transfer is not null);
-        var columns = new List<FundsColumn>();
-        if (form.Kind == FormKind.ProjectSelfEvaluation || form.Funds.Any(r => r.InitialBudget is not null))
-            columns.Add(MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit));
-        columns.Add(MoneyColumn(transfer ? "全年预算数（A）" : "全年预算数", r => r.Budget, form.MoneyUnit));
-        columns.Add(MoneyColumn(transfer ? "全年执行数（B）" : "全年执行数", r => r.Executed, form.MoneyUnit));
-        if (transfer) columns.Add(MoneyColumn("上级财政移动支付（C）", r => r.Transfer, form.MoneyUnit));
-        columns.Add(new("分值", 6, (g, c, s, r) => g.Score(c, r.Weight, s)));
-        columns.Add(new(transfer ? "执行率（(B-C)/A）" : "执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
-        columns.Add(new("得分", 6, (g, c, s, r) => g.Score(c, r.StatedScore, s)));
-        return columns;
-    }
-
-    private static FundsColumn MoneyColumn(string header, Func<FundsRow, decimal?> value, MoneyUnit? unit) =>
-        new(header, unit == MoneyUnit.Yuan ? 13 : 9, (g, c, s, r) => g.Money(c, value(r), unit, s));
-
-    // ---- department-wide, Hunan 2020 layout (seed 002) --------------------------------------------------------------
-
-    private static TableLayout DepartmentWide(PerformanceForm form)
-    {
-        var hasContent = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Content));
-        var details = new List<Column> { new("三级指标", 18, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)) };
-        if (hasContent) details.Add(new("指标说明", 20, (g, c, r) => g.Add(c, r.Content, CellStyle.Text)));
-        details.Add(new("年度指标值", 12, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)));
-        details.Add(new("全年完成值", 12, (g, c, r) => g.Add(c, r.Actual, CellStyle.Center)));
-        details.Add(new("分值", 7, (g, c, r) => g.Score(c, r.Weight)));
-        details.Add(new("自评得分", 7, (g, c, r) => g.Score(c, r.StatedScore)));
-        details.Add(new("偏差及原因分析", 16, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
-        var n = 3 + details.Count;
-        var widths = new List<double> { 10, 6, 12 };
-        widths.AddRange(details.Select(d => d.Width));
-        var g = new GridBuilder(widths);
-
-        Pair(g, "部门（单位）名称", form.Unit);
-        if (!string.IsNullOrWhiteSpace(form.Department) && form.Department != form.Unit) Pair(g, "主管部门", form.Department);
-
-        var columns = new List<FundsColumn>();
-        if (form.Funds.Any(r => r.InitialBudget is not null)) columns.Add(MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit));
-        columns.Add(MoneyColumn("全年预算数", r => r.Budget, form.MoneyUnit));
-        columns.Add(MoneyColumn("全年执行数", r => r.Executed, form.MoneyUnit));
-        columns.Add(new("执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)));
-        if (form.Funds.Any(r => r.Weight is not null || r.StatedScore is not null))
+        var printedValues = new List<string>();
+        var line = 0;
+        foreach (var group in block.Columns.GroupBy(c => c.Line == 0 ? --line : c.Line))
         {
-            columns.Add(new("分值", 6, (g, c, s, r) => g.Score(c, r.Weight, s)));
-            columns.Add(new("得分", 6, (g, c, s, r) => g.Score(c, r.StatedScore, s)));
+            var fields = group.Select(c => (Column: c, Label: Header(c, "header", lexicon, form), Value: FieldValue(form, lexicon.Role("header", c.Role), c.Role)))
+                .Where(f => !f.Column.Optional || (!string.IsNullOrWhiteSpace(f.Value) && !printedValues.Contains(f.Value)))
+                .ToList();
+            if (fields.Count == 1) Pair(g, fields[0].Label, fields[0].Value);
+            else if (fields.Count >= 2) TwoPairs(g, fields[0].Label, fields[0].Value, fields[1].Label, fields[1].Value);
+            printedValues.AddRange(fields.Select(f => f.Value ?? ""));
         }
-        Funds(g, "整体支出规模" + UnitSuffix(form.MoneyUnit), columns, form.Funds);
-        Goals(g, form, "年初设定目标", "全年完成情况");
-        if (!string.IsNullOrWhiteSpace(form.Functions)) Pair(g, "部门职能概述", form.Functions);
+    }
 
-        if (form.Indicators.Count > 0 || form.StatedTotal is not null)
+    private static List<FundsColumn> PrintedFundsColumns(PerformanceForm form, TemplateBlock block, RoleLexicon lexicon)
+    {
+        var hasBudgetColumn = block.Columns.Any(c => c.Role is "budget" or "adjustedBudget");
+        bool HasValue(TemplateColumn c) => form.Funds.Any(r => FundsValue(r, lexicon.Role("funds", c.Role), c.Role, hasBudgetColumn) is not null);
+        var columns = new List<FundsColumn>();
+        foreach (var c in block.Columns)
         {
-            g.Banner("分解目标自评");
-            g.Add(0, "一级指标", CellStyle.Header);
-            g.Add(1, "权重", CellStyle.Header);
-            g.Add(2, "二级指标", CellStyle.Header);
-            for (var i = 0; i < details.Count; i++) g.Add(3 + i, details[i].Header, CellStyle.Header);
+            if (c.Optional && !(c.Group is null ? HasValue(c) : block.Columns.Where(x => x.Group == c.Group).Any(HasValue))) continue;
+            var role = lexicon.Role("funds", c.Role);
+            var header = Header(c, "funds", lexicon, form);
+            columns.Add(role?.Type switch
+            {
+                RoleType.Amount => new FundsColumn(header, form.MoneyUnit == MoneyUnit.Yuan ? 13 : 9,
+                    (g, col, span, r) => g.Money(col, FundsValue(r, role, c.Role, hasBudgetColumn) as decimal?, form.MoneyUnit, span)),
+                RoleType.Percentage => new FundsColumn(header, 8, (g, col, span, r) => g.Percent(col, r.StatedRate, span)),
+                RoleType.Weight or RoleType.Score => new FundsColumn(header, 6,
+                    (g, col, span, r) => g.Score(col, FundsValue(r, role, c.Role, hasBudgetColumn) as decimal?, span)),
+                _ => new FundsColumn(header, 8, (g, col, span, r) => g.Add(col, r.Extra.GetValueOrDefault(c.Role), CellStyle.Text, 1, span)),
+            });
+        }
+        return columns;
+    }
+
+    /// <summary>A funds cell by its role's property; a layout without a 全年预算数 column prints the budget under 年初预算数 when that is all there is.</summary>
+    private static object? FundsValue(FundsRow r, ColumnRole? role, string id, bool hasBudgetColumn) => role?.Property switch
+    {
+        nameof(FundsRow.InitialBudget) => r.InitialBudget ?? (hasBudgetColumn ? null : r.Budget),
+        nameof(FundsRow.Budget) when id != "budget" && r.Extra.ContainsKey(id) => null,
+        nameof(FundsRow.Budget) => r.Budget,
+        nameof(FundsRow.Executed) => r.Executed,
+        nameof(FundsRow.Transfer) => r.Transfer,
+        nameof(FundsRow.ForecastExecuted) => r.ForecastExecuted,
+        nameof(FundsRow.Weight) => r.Weight,
+        nameof(FundsRow.StatedScore) => r.StatedScore,
+        nameof(FundsRow.StatedRate) => r.StatedRate,
+        _ => r.Extra.GetValueOrDefault(id),
+    };
+
+    private static readonly string[] TreeRoles = ["label", "level1", "level1Weight", "level2"];
+
+    /// <summary>The indicator block's columns that print for this form: optional ones only when a row (or the total) has a value.</summary>
+    private static List<Column> PrintedIndicatorColumns(PerformanceForm form, TemplateBlock block, FormTemplate template, RoleLexicon lexicon)
+    {
+        var columns = new List<Column>();
+        foreach (var c in block.Columns)
+        {
+            var role = lexicon.Role("indicators", c.Role);
+            if (c.Optional && !form.Indicators.Any(r => IndicatorText(r, role, c.Role, lexicon) is { Length: > 0 } || IndicatorNumber(r, role) is not null)
+                && !(role?.Property == nameof(IndicatorRow.Weight) && form.StatedWeightTotal is not null))
+                continue;
+            var header = Header(c, "indicators", lexicon, form);
+            var width = template.Width(c.Role, template.Print.PadWidth);
+            Action<GridBuilder, int, IndicatorRow> write = role?.Type switch
+            {
+                RoleType.Weight or RoleType.Score when role.Property is not null => (g, col, r) => g.Score(col, IndicatorNumber(r, role)),
+                RoleType.Tick => (g, col, r) => g.Add(col, IndicatorText(r, role, c.Role, lexicon), CellStyle.Center),
+                _ => (g, col, r) => g.Add(col, IndicatorText(r, role, c.Role, lexicon), Centered(role) ? CellStyle.Center : CellStyle.Text),
+            };
+            columns.Add(new Column(header, width, write, c.Group, c.Role));
+        }
+        return columns;
+    }
+
+    private static bool Centered(ColumnRole? role) => role?.Property is nameof(IndicatorRow.Target) or nameof(IndicatorRow.Actual)
+        or nameof(IndicatorRow.MidYearProgress) or nameof(IndicatorRow.ExpectedCompletion);
+
+    private static decimal? IndicatorNumber(IndicatorRow r, ColumnRole? role) => role?.Property switch
+    {
+        nameof(IndicatorRow.Weight) => r.Weight,
+        nameof(IndicatorRow.StatedScore) => r.StatedScore,
+        _ => null,
+    };
+
+    private static readonly Dictionary<string, DeviationCauses> CauseRoles = new(StringComparer.Ordinal)
+    {
+        ["causeFunding"] = DeviationCauses.Funding, ["causeRules"] = DeviationCauses.Rules, ["causeStaff"] = DeviationCauses.Staff,
+        ["causeHardware"] = DeviationCauses.Hardware, ["causeOther"] = DeviationCauses.Other,
+    };
+
+    private static readonly Dictionary<string, CompletionLikelihood> LikelihoodRoles = new(StringComparer.Ordinal)
+    {
+        ["likelyCertain"] = CompletionLikelihood.Certain, ["likelyPossible"] = CompletionLikelihood.Possible, ["likelyImpossible"] = CompletionLikelihood.Impossible,
+    };
+
+    private static string? IndicatorText(IndicatorRow r, ColumnRole? role, string id, RoleLexicon lexicon)
+    {
+        if (CauseRoles.TryGetValue(id, out var cause)) return r.Causes.HasFlag(cause) ? lexicon.TickMark : "";
+        if (LikelihoodRoles.TryGetValue(id, out var likely)) return r.Likelihood == likely ? lexicon.TickMark : "";
+        return role?.Property switch
+        {
+            nameof(IndicatorRow.Name) => r.Name,
+            nameof(IndicatorRow.Content) => r.Content,
+            nameof(IndicatorRow.Target) => r.Target,
+            nameof(IndicatorRow.Actual) => r.Actual,
+            nameof(IndicatorRow.Explanation) => r.Explanation,
+            nameof(IndicatorRow.Improvement) => r.Improvement,
+            nameof(IndicatorRow.MidYearProgress) => r.MidYearProgress,
+            nameof(IndicatorRow.ExpectedCompletion) => r.ExpectedCompletion,
+            nameof(IndicatorRow.Remark) => r.Remark,
+            nameof(IndicatorRow.Weight) or nameof(IndicatorRow.StatedScore) => null,
+            _ => r.Extra.GetValueOrDefault(id),
+        };
+    }
+
+    /// <summary>
+    /// The indicator block: its header (one row, or two where columns are grouped under a spanning header), the tree
+    /// with 一级 and 二级 spanning their rows, and the total row. The block's label is a column spanning the block where the
+    /// template lists one, else a banner row above it.
+    /// </summary>
+    private static void Indicators(GridBuilder g, PerformanceForm form, TemplateBlock block, FormTemplate template, List<Column> printed, int n)
+    {
+        var hasScore = printed.Any(c => c.Role is not null && IsScoreColumn(c));
+        var total = template.Block("total");
+        if (form.Indicators.Count == 0 && !(total is not null && hasScore && form.StatedTotal is not null)) return;
+        var hasLabel = printed.Count > 0 && printed[0].Role == "label";
+        var grouped = printed.Any(c => c.Group is not null);
+        var headerRows = grouped ? 2 : 1;
+        if (!hasLabel && block.Label is not null) g.Banner(block.Label);
+
+        var first = hasLabel ? 1 : 0;
+        var treeEnd = first;
+        while (treeEnd < printed.Count && TreeRoles.Contains(printed[treeEnd].Role)) treeEnd++;
+        var details = printed.Skip(treeEnd).ToList();
+        if (hasLabel) g.Add(0, block.Label ?? "", CellStyle.Header, form.Indicators.Count + headerRows);
+        for (var c = first; c < printed.Count; c++)
+        {
+            var column = printed[c];
+            if (column.Group is null)
+            {
+                var last = c == printed.Count - 1 && !grouped;
+                g.Add(c, column.Header, CellStyle.Header, headerRows, last ? n - c : 1);
+            }
+            else if (c == 0 || printed[c - 1].Group != column.Group)
+            {
+                var span = 1;
+                while (c + span < printed.Count && printed[c + span].Group == column.Group) span++;
+                g.Add(c, column.Group, CellStyle.Header, 1, span);
+            }
+        }
+        g.NextRow();
+        if (grouped)
+        {
+            for (var c = first; c < printed.Count; c++)
+                if (printed[c].Group is not null) g.Add(c, printed[c].Header, CellStyle.Header);
             g.NextRow();
-            IndicatorTree(g, 0, form.Indicators, weightColumn: true, details, n);
-            TotalRow(g, form, 3 + details.FindIndex(c => c.Header == "分值"), n);
         }
-        GradeRow(g, form);
 
-        return new TableLayout
+        var hasLevel1Weight = printed.Any(c => c.Role == "level1Weight");
+        IndicatorTree(g, first, form.Indicators, hasLevel1Weight, details, n);
+        if (total is not null) TotalRow(g, form, total.Label ?? "", printed, n);
+    }
+
+    private static bool IsScoreColumn(Column c) => c.Role == "score";
+
+    private static void TotalRow(GridBuilder g, PerformanceForm form, string label, List<Column> printed, int n)
+    {
+        var weight = printed.FindIndex(c => c.Role == "weight");
+        var score = printed.FindIndex(c => c.Role == "score");
+        if (score < 0)
         {
-            Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
-        };
+            if (weight < 0 || form.StatedWeightTotal is null) return;
+            g.Add(0, label, CellStyle.Header, 1, weight);
+            g.Score(weight, form.StatedWeightTotal, n - weight);
+            g.NextRow();
+            return;
+        }
+        if (form.StatedTotal is null && form.StatedWeightTotal is null) return;
+        var weightColumn = weight >= 0 ? weight : score - 1;
+        g.Add(0, label, CellStyle.Header, 1, weightColumn);
+        g.Score(weightColumn, form.StatedWeightTotal);
+        g.Score(weightColumn + 1, form.StatedTotal);
+        if (weightColumn + 2 < n) g.Add(weightColumn + 2, "", CellStyle.Text, 1, n - weightColumn - 2);
+        g.NextRow();
     }
 
     // ---- basic data table (§2.3) --------------------------------------------------------------------------------------
 
-    private static TableLayout BasicData(PerformanceForm form)
+    private static TableLayout BasicData(PerformanceForm form, FormTemplate template, RoleLexicon lexicon)
     {
-        var g = new GridBuilder([34, 14, 14, 14]);
-        var year = form.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年" : "本年";
-        var prior = form.Year is { } p ? (p - 1).ToString(CultureInfo.InvariantCulture) + "年" : "上年";
+        var staffing = template.Block("staffing");
+        var basic = template.Block("basicData");
+        var valueColumns = Math.Max(staffing?.Columns.Count ?? 0, basic?.Columns.Count ?? 0);
+        var widths = new List<double> { template.Print.LabelWidth };
+        for (var i = 0; i < valueColumns; i++)
+            widths.Add(template.Width(basic?.Columns.ElementAtOrDefault(i)?.Role ?? staffing?.Columns.ElementAtOrDefault(i)?.Role ?? "", template.Print.PadWidth));
+        var g = new GridBuilder(widths);
 
-        if (form.Staffing is { } staff)
+        if (form.Staffing is { } staff && staffing is not null)
         {
-            g.Add(0, "财政供养人员情况", CellStyle.Header);
-            g.Add(1, "编制数", CellStyle.Header);
-            g.Add(2, year + "实际在职人数", CellStyle.Header);
-            g.Add(3, "控制率", CellStyle.Header);
+            g.Add(0, staffing.Label, CellStyle.Header);
+            for (var i = 0; i < staffing.Columns.Count; i++) g.Add(1 + i, Header(staffing.Columns[i], "basicData", lexicon, form), CellStyle.Header);
             g.NextRow();
             g.Add(0, "", CellStyle.Label);
-            g.Add(1, Count(staff.Authorized), CellStyle.Center);
-            g.Add(2, Count(staff.Actual), CellStyle.Center);
-            g.Percent(3, staff.StatedControlRate);
+            for (var i = 0; i < staffing.Columns.Count; i++)
+            {
+                switch (staffing.Columns[i].Role)
+                {
+                    case "staffAuthorized": g.Add(1 + i, Count(staff.Authorized), CellStyle.Center); break;
+                    case "staffActual": g.Add(1 + i, Count(staff.Actual), CellStyle.Center); break;
+                    case "staffRate": g.Percent(1 + i, staff.StatedControlRate); break;
+                    default: g.Add(1 + i, "", CellStyle.Center); break;
+                }
+            }
             g.NextRow();
         }
 
-        g.Add(0, "经费控制情况", CellStyle.Header);
-        g.Add(1, prior + "决算数", CellStyle.Header);
-        g.Add(2, year + "预算数", CellStyle.Header);
-        g.Add(3, year + "决算数", CellStyle.Header);
-        g.NextRow();
-        foreach (var row in form.BasicData)
+        if (basic is not null)
         {
-            var label = new string('　', Math.Max(0, row.Depth) * 2) + row.Label;
-            g.Add(0, label, row.Depth == 0 ? CellStyle.Label : CellStyle.Text);
-            if (row.Text is not null && row.PriorYearFinal is null && row.Budget is null && row.Final is null)
-                g.Add(1, row.Text, CellStyle.Text, 1, 3);
-            else
-            {
-                g.Money(1, row.PriorYearFinal, form.MoneyUnit);
-                g.Money(2, row.Budget, form.MoneyUnit);
-                g.Money(3, row.Final, form.MoneyUnit);
-            }
+            g.Add(0, basic.Label, CellStyle.Header);
+            for (var i = 0; i < basic.Columns.Count; i++) g.Add(1 + i, Header(basic.Columns[i], "basicData", lexicon, form), CellStyle.Header);
             g.NextRow();
+            foreach (var row in form.BasicData)
+            {
+                var label = new string('　', Math.Max(0, row.Depth) * 2) + row.Label;
+                g.Add(0, label, row.Depth == 0 ? CellStyle.Label : CellStyle.Text);
+                if (row.Text is not null && row.PriorYearFinal is null && row.Budget is null && row.Final is null)
+                    g.Add(1, row.Text, CellStyle.Text, 1, basic.Columns.Count);
+                else
+                {
+                    for (var i = 0; i < basic.Columns.Count; i++)
+                    {
+                        var value = basic.Columns[i].Role switch
+                        {
+                            "priorYearFinal" => row.PriorYearFinal,
+                            "basicBudget" => row.Budget,
+                            "final" => row.Final,
+                            _ => null,
+                        };
+                        g.Money(1 + i, value, form.MoneyUnit);
+                    }
+                }
+                g.NextRow();
+            }
+        }
+
+        var preamble = new List<string>();
+        if (template.Block("header") is { } header)
+        {
+            foreach (var c in header.Columns)
+            {
+                var value = FieldValue(form, lexicon.Role("header", c.Role), c.Role);
+                if (c.Role == "moneyUnit" && value is null) continue;
+                preamble.Add($"{Header(c, "header", lexicon, form)}：{value}");
+            }
         }
 
         return new TableLayout
         {
             Title = Title(form),
             Subtitle = Subtitle(form),
-            Preamble = form.MoneyUnit is { } u ? [$"填报单位：{form.Unit}", $"单位：{u.Symbol()}"] : [$"填报单位：{form.Unit}"],
-            ColumnWidths = [34, 14, 14, 14],
+            Preamble = preamble,
+            ColumnWidths = widths,
             Cells = g.Cells,
-            Footer =
-            [
-                .. Footer(form),
-                "说明：“项目支出”需要填报除公共专项资金和基本支出以外的所有项目情况，包括业务工作项目、运行维护项目等；“公用经费”填报基本支出中的一般商品和服务支出。",
-            ],
+            Footer = Footer(form, template, lexicon),
         };
     }
 
     private static string Count(decimal? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
-
-    // ---- monitoring table (§2.4) ----------------------------------------------------------------------------------
-
-    private static TableLayout Monitoring(PerformanceForm form)
-    {
-        double[] widths = [5, 9, 10, 18, 10, 10, 10, 5, 5, 5, 5, 5, 14, 5, 5, 5, 10];
-        var n = widths.Length;
-        var g = new GridBuilder(widths);
-        var months = form.MonitoringMonths is { } m ? $"1-{m.ToString(CultureInfo.InvariantCulture)}月" : "1-N月";
-
-        Pair(g, "项目名称", form.Project);
-        TwoPairs(g, "主管部门", form.Department, "实施单位", form.Unit);
-        if (form.Funds.Count > 0)
-            Funds(g, "项目资金" + UnitSuffix(form.MoneyUnit),
-            [
-                MoneyColumn("年初预算数", r => r.InitialBudget ?? r.Budget, form.MoneyUnit),
-                MoneyColumn(months + "执行数", r => r.Executed, form.MoneyUnit),
-                new(months + "执行率", 8, (g, c, s, r) => g.Percent(c, r.StatedRate, s)),
-                MoneyColumn("全年预计执行数", r => r.ForecastExecuted, form.MoneyUnit),
-            ], form.Funds);
-        if (!string.IsNullOrWhiteSpace(form.PlannedGoal)) Pair(g, "年度总体目标", form.PlannedGoal);
-
-        if (form.Indicators.Count > 0)
-        {
-            g.Add(0, "绩效指标", CellStyle.Header, form.Indicators.Count + 2);
-            g.Add(1, "一级指标", CellStyle.Header, 2);
-            g.Add(2, "二级指标", CellStyle.Header, 2);
-            g.Add(3, "三级指标", CellStyle.Header, 2);
-            g.Add(4, "年度指标值", CellStyle.Header, 2);
-            g.Add(5, months + "执行情况", CellStyle.Header, 2);
-            g.Add(6, "全年预计完成情况", CellStyle.Header, 2);
-            g.Add(7, "偏差原因分析", CellStyle.Header, 1, 6);
-            g.Add(13, "完成目标可能性", CellStyle.Header, 1, 3);
-            g.Add(16, "备注", CellStyle.Header, 2);
-            g.NextRow();
-            string[] sub = ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他保障", "原因说明", "确定能", "有可能", "完全不可能"];
-            for (var i = 0; i < sub.Length; i++) g.Add(7 + i, sub[i], CellStyle.Header);
-            g.NextRow();
-
-            DeviationCauses[] causes = [DeviationCauses.Funding, DeviationCauses.Rules, DeviationCauses.Staff, DeviationCauses.Hardware, DeviationCauses.Other];
-            CompletionLikelihood[] likelihoods = [CompletionLikelihood.Certain, CompletionLikelihood.Possible, CompletionLikelihood.Impossible];
-            var details = new List<Column>
-            {
-                new("三级指标", 18, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)),
-                new("年度指标值", 10, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)),
-                new(months + "执行情况", 10, (g, c, r) => g.Add(c, r.MidYearProgress, CellStyle.Center)),
-                new("全年预计完成情况", 10, (g, c, r) => g.Add(c, r.ExpectedCompletion, CellStyle.Center)),
-            };
-            foreach (var cause in causes)
-                details.Add(new("", 5, (g, c, r) => g.Add(c, r.Causes.HasFlag(cause) ? "√" : "", CellStyle.Center)));
-            details.Add(new("原因说明", 14, (g, c, r) => g.Add(c, r.Explanation, CellStyle.Text)));
-            foreach (var likelihood in likelihoods)
-                details.Add(new("", 5, (g, c, r) => g.Add(c, r.Likelihood == likelihood ? "√" : "", CellStyle.Center)));
-            details.Add(new("备注", 10, (g, c, r) => g.Add(c, r.Remark, CellStyle.Text)));
-            IndicatorTree(g, 1, form.Indicators, weightColumn: false, details, n);
-        }
-
-        return new TableLayout
-        {
-            Title = Title(form),
-            Subtitle = Subtitle(form),
-            ColumnWidths = widths,
-            Cells = g.Cells,
-            Footer =
-            [
-                .. Footer(form),
-                "注：1．偏差原因分析：针对与预期目标产生偏差的指标值，分别从经费保障、制度保障、人员保障、硬件条件保障等方面进行判断和分析，并说明原因。",
-                "2．完成目标可能性：对应所设定的实现绩效目标的路径，分确定能、有可能、完全不可能三级综合判断完成的可能性。",
-                "3．备注：说明预计到年底不能完成目标的原因及拟采取的措施。",
-            ],
-        };
-    }
-
-    // ---- targets (§2.5) ---------------------------------------------------------------------------------------------
-
-    private static TableLayout Targets(PerformanceForm form)
-    {
-        var details = new List<Column> { new("三级指标", 22, (g, c, r) => g.Add(c, r.Name, CellStyle.Text)) };
-        if (form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Content)))
-            details.Add(new("指标内容", 20, (g, c, r) => g.Add(c, r.Content, CellStyle.Text)));
-        details.Add(new("年度指标值", 12, (g, c, r) => g.Add(c, r.Target, CellStyle.Center)));
-        if (form.Indicators.Any(r => r.Weight is not null) || form.StatedWeightTotal is not null)
-            details.Add(new("分值", 8, (g, c, r) => g.Score(c, r.Weight)));
-        var n = Math.Max(7, 3 + details.Count);
-        var widths = new List<double> { 6, 10, 12 };
-        widths.AddRange(details.Select(d => d.Width));
-        while (widths.Count < n) widths.Add(10);
-        var g = new GridBuilder(widths);
-
-        Pair(g, "项目名称", form.Project);
-        TwoPairs(g, "主管部门", form.Department, "实施单位", form.Unit);
-        if (form.Funds.Count > 0)
-        {
-            // Both budget columns always, even when only one is known at 申报 time: a funds block is recognised by its
-            // money columns, and an empty 全年预算数 says plainly that it is not known yet.
-            Funds(g, "项目资金" + UnitSuffix(form.MoneyUnit),
-            [
-                MoneyColumn("年初预算数", r => r.InitialBudget, form.MoneyUnit),
-                MoneyColumn("全年预算数", r => r.Budget, form.MoneyUnit),
-            ], form.Funds);
-        }
-        if (!string.IsNullOrWhiteSpace(form.PlannedGoal)) Pair(g, "年度总体目标", form.PlannedGoal);
-
-        if (form.Indicators.Count > 0)
-        {
-            g.Add(0, "绩效指标", CellStyle.Header, form.Indicators.Count + 1);
-            g.Add(1, "一级指标", CellStyle.Header);
-            g.Add(2, "二级指标", CellStyle.Header);
-            for (var i = 0; i < details.Count; i++) g.Add(3 + i, details[i].Header, CellStyle.Header, 1, i == details.Count - 1 ? n - 3 - i : 1);
-            g.NextRow();
-            IndicatorTree(g, 1, form.Indicators, weightColumn: false, details, n);
-            var weight = details.FindIndex(c => c.Header == "分值");
-            if (weight >= 0 && form.StatedWeightTotal is not null)
-            {
-                g.Add(0, "合计", CellStyle.Header, 1, 3 + weight);
-                g.Score(3 + weight, form.StatedWeightTotal, n - 3 - weight);
-                g.NextRow();
-            }
-        }
-        GradeRow(g, form);
-
-        return new TableLayout
-        {
-            Title = Title(form), Subtitle = Subtitle(form), ColumnWidths = widths, Cells = g.Cells, Footer = Footer(form),
-        };
-    }
 
     private static TableLayout Report(PerformanceForm form) => new()
     {
@@ -422,11 +455,11 @@ public static class FormLayouts
         }
     }
 
-    private static void Goals(GridBuilder g, PerformanceForm form, string planned, string actual)
+    private static void Goals(GridBuilder g, PerformanceForm form, string label, string planned, string actual)
     {
         if (string.IsNullOrWhiteSpace(form.PlannedGoal) && string.IsNullOrWhiteSpace(form.ActualGoal)) return;
         var spans = GridBuilder.Split(g.Columns - 1, 2);
-        g.Add(0, "年度总体目标", CellStyle.Header, 2);
+        g.Add(0, label, CellStyle.Header, 2);
         g.Add(1, planned, CellStyle.Header, 1, spans[0]);
         g.Add(1 + spans[0], actual, CellStyle.Header, 1, spans[1]);
         g.NextRow();
@@ -493,21 +526,5 @@ public static class FormLayouts
         var end = start;
         while (end + 1 < rows.Count && same(rows[start], rows[end + 1])) end++;
         return end;
-    }
-
-    private static void TotalRow(GridBuilder g, PerformanceForm form, int weightColumn, int n)
-    {
-        if (form.StatedTotal is null && form.StatedWeightTotal is null) return;
-        g.Add(0, "总分", CellStyle.Header, 1, weightColumn);
-        g.Score(weightColumn, form.StatedWeightTotal);
-        g.Score(weightColumn + 1, form.StatedTotal);
-        if (weightColumn + 2 < n) g.Add(weightColumn + 2, "", CellStyle.Text, 1, n - weightColumn - 2);
-        g.NextRow();
-    }
-
-    private static void GradeRow(GridBuilder g, PerformanceForm form)
-    {
-        if (string.IsNullOrWhiteSpace(form.StatedGrade)) return;
-        Pair(g, "自评等级", form.StatedGrade);
     }
 }
