@@ -78,8 +78,11 @@ public sealed record FormV1
     [Description("表单不完整")]
     public bool Incomplete { get; init; }
 
-    [Description("读取说明"), Required, MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    [Description("读取说明（由读取存疑记录生成的句子，只读；写入时作为整表存疑保留）"), Required, MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
     public List<string> ReadingNotes { get; init; } = [];
+
+    [Description("读取存疑记录：范围、栏目、原因与原文")]
+    public List<ReadingDoubtV1>? ReadingDoubts { get; init; }
 
     [Description("来源位置")]
     public SourceV1? Source { get; init; }
@@ -92,7 +95,8 @@ public sealed record FormV1
         Indicators = f.Indicators.Select(IndicatorRowV1.From).ToList(), StatedWeightTotal = f.StatedWeightTotal,
         StatedTotal = f.StatedTotal, StatedGrade = f.StatedGrade, Staffing = StaffingV1.From(f.Staffing),
         BasicData = f.BasicData.Select(BasicDataRowV1.From).ToList(), Text = f.Text, Filler = f.Filler, Head = f.Head,
-        Incomplete = f.Incomplete, ReadingNotes = [.. ReadingDoubtText.Sentences(f)], Source = SourceV1.From(f.Source),
+        Incomplete = f.Incomplete, ReadingNotes = [.. ReadingDoubtText.Sentences(f)],
+        ReadingDoubts = f.ReadingDoubts.Select(ReadingDoubtV1.From).ToList(), Source = SourceV1.From(f.Source),
     };
 
     /// <summary>The core form; call it on a validated contract only.</summary>
@@ -108,8 +112,10 @@ public sealed record FormV1
         form.Funds.AddRange(Funds.Select(r => r.ToCore()));
         form.Indicators.AddRange(Indicators.Select(r => r.ToCore()));
         form.BasicData.AddRange(BasicData.Select(r => r.ToCore()));
-        // A client states doubts as sentences; kept as form-wide doubts, as stored notes from before typed doubts are.
-        form.ReadingDoubts.AddRange(ReadingNotes.Select(ReadingDoubt.Legacy));
+        // Typed doubts are kept as they are; a client that only states sentences gets them kept as form-wide doubts, as
+        // stored notes from before typed doubts are.
+        if (ReadingDoubts is { Count: > 0 }) form.ReadingDoubts.AddRange(ReadingDoubts.Select(d => d.ToCore()));
+        else form.ReadingDoubts.AddRange(ReadingNotes.Select(ReadingDoubt.Legacy));
         return form;
     }
 }
@@ -331,4 +337,43 @@ public sealed record SourceV1
     public static SourceV1? From(SourcePosition? p) => p is null ? null : new() { Row = p.Row, Column = p.Column, Sheet = p.Sheet, Page = p.Page };
 
     public SourcePosition ToCore() => new(Row, Column, Sheet, Page);
+}
+
+/// <summary>One place where reading was not certain (<see cref="ReadingDoubt"/>), on the wire.</summary>
+public sealed record ReadingDoubtV1
+{
+    [Description("原因")]
+    public DoubtReason Reason { get; init; }
+
+    [Description("所在部分")]
+    public FormBlock Block { get; init; }
+
+    [Description("范围（由其余字段得出，只读）")]
+    public DoubtScope Scope { get; init; }
+
+    [Description("所在行")]
+    public SourceV1? Row { get; init; }
+
+    [Description("存疑的栏目"), MaxLength(Limits.Rows)]
+    public List<CellRole> Cells { get; init; } = [];
+
+    [Description("行名称"), MaxLength(Limits.IndicatorText)]
+    public string? RowLabel { get; init; }
+
+    [Description("原文"), MaxLength(Limits.LongText)]
+    public string? Text { get; init; }
+
+    [Description("按何理解记录"), MaxLength(Limits.IndicatorText)]
+    public string? Assumed { get; init; }
+
+    public static ReadingDoubtV1 From(ReadingDoubt d) => new()
+    {
+        Reason = d.Reason, Block = d.Block, Scope = d.Scope, Row = SourceV1.From(d.Row), Cells = [.. d.Cells], RowLabel = d.RowLabel,
+        Text = d.Text, Assumed = d.Assumed,
+    };
+
+    public ReadingDoubt ToCore() => new()
+    {
+        Reason = Reason, Block = Block, Row = Row?.ToCore(), Cells = Cells, RowLabel = RowLabel, Text = Text, Assumed = Assumed,
+    };
 }

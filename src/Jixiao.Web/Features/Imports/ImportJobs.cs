@@ -191,6 +191,7 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
 
         var records = new List<(FormRecord Record, Organisation Organisation, string File)>();
         var warnings = new List<string>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var choice in choices)
         {
             var file = choice.Found.File;
@@ -211,6 +212,11 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
                 project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.OrganisationId == organisation.Id, ct);
                 if (project is null) return Refusal.Invalid($"{file}：所选项目不属于“{organisation.Name}”。");
             }
+            // A published document may print the same table twice (one form per purpose): the first copy is imported,
+            // the repeat is left out and said so; the checker's duplicate-form finding already showed it in the preview.
+            var key = Jixiao.Data.Forms.FormIdentity.Key(organisation.Path, fiscalYear.Year, choice.Found.Form.Kind, project?.Name ?? choice.Found.Form.Project,
+                choice.Found.Form.MonitoringMonths);
+            if (!keys.Add(key)) continue;
             var added = await forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now, ct);
             if (added.Refusal is { } duplicate) return duplicate with { Detail = $"{file}：{duplicate.Detail}" };
             records.Add((added.Value!, organisation, file));
