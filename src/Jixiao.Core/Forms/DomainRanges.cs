@@ -42,6 +42,14 @@ public static class DomainRanges
     /// </summary>
     public const decimal MaxRate = 10_000m;
 
+    /// <summary>
+    /// The largest rate computed from two amounts, as a fraction: 10^22. A computed rate far beyond any stated one (an
+    /// 执行数 over a budget typed a million times too small) is kept, so that the checker can show it and call it
+    /// implausible (issue 15: "an execution rate of 10²¹ % is kept and flagged"); the bound keeps its percentage points
+    /// (× 100), their rounding and a score (× a weight of at most <see cref="MaxScore"/>) inside decimal's 7.9 × 10^28.
+    /// </summary>
+    public const decimal MaxComputedRate = 10_000_000_000_000_000_000_000m;
+
     /// <summary>True when <paramref name="amount"/> is an amount a budget form can hold.</summary>
     public static bool IsAmount(decimal amount) => Math.Abs(amount) <= MaxAmount;
 
@@ -66,15 +74,15 @@ public static class DomainRanges
 
     /// <summary>
     /// numerator ÷ denominator as a rate: null when the denominator is zero (no rate exists) or the quotient lies beyond
-    /// <see cref="MaxRate"/> (a base no form could mean). Never throws, whatever the two numbers.
+    /// <see cref="MaxComputedRate"/>. Never throws, whatever the two numbers.
     /// </summary>
     public static decimal? Rate(decimal numerator, decimal denominator)
     {
         if (denominator == 0m) return null;
-        // |n| / |d| > MaxRate exactly when |n| > MaxRate × |d|; the product is taken only where it cannot overflow.
+        // |n| / |d| > MaxComputedRate exactly when |n| > MaxComputedRate × |d|; the product is taken only where it cannot overflow.
         var n = Math.Abs(numerator);
         var d = Math.Abs(denominator);
-        if (d <= decimal.MaxValue / MaxRate && n > MaxRate * d) return null;
+        if (d <= decimal.MaxValue / MaxComputedRate && n > MaxComputedRate * d) return null;
         return numerator / denominator;
     }
 

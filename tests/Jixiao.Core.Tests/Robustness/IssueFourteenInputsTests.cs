@@ -108,7 +108,8 @@ public class Amounts_no_budget_could_hold
     public void A_zero_or_out_of_range_base_gives_no_rate_and_says_why()
     {
         Assert.Contains("为 0", ExecutionScore.Compute(0m, 5m, null, 10m, Rulebook).RateExplanation, StringComparison.Ordinal);
-        var tiny = ExecutionScore.Compute(0.000001m, 1_000_000_000m, null, 10m, Rulebook);
+        // A rate of 10^23 (10^25 %) is beyond even what a mistyped base gives; 10^21 % is kept and flagged (ImplausibleRateTests).
+        var tiny = ExecutionScore.Compute(0.0000000001m, 10_000_000_000_000m, null, 10m, Rulebook);
         Assert.Null(tiny.Rate);
         Assert.Contains("超出任何执行率可能的范围", tiny.RateExplanation, StringComparison.Ordinal);
     }

