@@ -240,12 +240,16 @@ internal sealed partial class FormBuilder
     /// </summary>
     private static void CombineTarget(IndicatorRow r)
     {
-        var comparator = r.Extra.GetValueOrDefault("comparator");
+        // Layouts differ in which column holds the sign: 指标性质 in one province, 指标方向 (beside 正向/反向) in another.
+        var comparator = new[] { r.Extra.GetValueOrDefault("comparator"), r.Extra.GetValueOrDefault("direction") }
+            .FirstOrDefault(c => c is not null && IsComparator(c));
         var unit = r.Extra.GetValueOrDefault("measureUnit");
+        // A unit column holding a number (a date serial repeated by a spreadsheet) is no unit.
+        if (unit is not null && TextNorm.IsAmount(unit)) unit = null;
         if (r.Target is { } target && !TextNorm.IsPlaceholder(target))
         {
             var t = target.Trim();
-            if (comparator is not null && IsComparator(comparator) && !StartsWithComparator(t)) t = comparator.Trim() + t;
+            if (comparator is not null && !StartsWithComparator(t)) t = comparator.Trim() + t;
             if (unit is not null && !TextNorm.IsPlaceholder(unit) && EndsWithNumber(t)) t += unit.Trim();
             r.Target = t;
         }

@@ -442,7 +442,6 @@ internal sealed partial class FormBuilder
                 {
                     Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = row.Source, RowLabel = row.Text[labelColumn],
                     Cells = columns.Take(offset).Select(FundsCell).ToList(), Text = string.Join(" ", cells.Select(c => row.Text[c])),
-                    Assumed = "空栏（各数按类型对齐到表头）",
                 });
         }
         else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || IsAmountText(row.Text[c])))
@@ -480,7 +479,7 @@ internal sealed partial class FormBuilder
     private static bool IsPercentText(string text)
     {
         var t = text.Trim();
-        return t.Length > 1 && (t[^1] is '%' or '％') && Percentage.TryParse(t, out _);
+        return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
     }
 
     private static bool FitsColumn(string text, FundsColumn role) => role switch
@@ -510,7 +509,7 @@ internal sealed partial class FormBuilder
             Doubt(new ReadingDoubt
             {
                 Reason = DoubtReason.AmbiguousNumber, Block = FormBlock.Funds, Row = row, Cells = [cell], RowLabel = label, Text = text,
-                Assumed = $"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Form.MoneyUnit.Value.Symbol()}（按表中金额单位折算）",
+                Assumed = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + Form.MoneyUnit.Value.Symbol(),
             });
             return true;
         }

@@ -231,9 +231,9 @@ internal sealed class TokenStream(Vocabulary words)
 
     private bool IsBlockLabel(string text)
     {
+        // "项目资金(万元)": the label over a funds header names its money unit or a funds row word.
         var key = TextNorm.Key(text);
-        return key.Length <= 16 && (key.Contains("资金", StringComparison.Ordinal) || key.Contains("预算", StringComparison.Ordinal))
-               && !TextNorm.IsAmount(text);
+        return key.Length <= 16 && !TextNorm.IsAmount(text) && (words.MoneyUnitOf(key) is not null || words.FundsRowOf(key) is not null);
     }
 
     /// <summary>A funds row's label: words that are neither a figure nor the start of another block.</summary>
@@ -250,7 +250,7 @@ internal sealed class TokenStream(Vocabulary words)
     {
         var t = text.Trim();
         if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || Vocabulary.TryAmountWithUnit(t, out _, out _)) return true;
-        return t.Length > 1 && t[^1] is '%' or '％' && Percentage.TryParse(t, out _);
+        return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
     }
 
     /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>
@@ -290,7 +290,7 @@ internal sealed class TokenStream(Vocabulary words)
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
-        rows.Add(Row([label is null ? new Token("绩效指标", "绩效指标", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
+        rows.Add(Row([label is null ? new Token("", "", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
         var i = at + headerLength;
         while (i < tokens.Count)
         {

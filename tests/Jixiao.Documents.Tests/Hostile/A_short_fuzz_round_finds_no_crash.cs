@@ -34,7 +34,7 @@ public sealed class A_short_fuzz_round_finds_no_crash
         Assert.True(result.ReachedShare >= 0.5, $"only {result.Reached} of {result.Cases} reached the recogniser");
     }
 
-    [Theory(Skip = "Checked arithmetic in Core (issue 14 item 2, branch arith) turns these into findings; remove this skip when it is merged.")]
+    [Theory]
     [MemberData(nameof(Formats))]
     public void Scoring_and_checking_the_forms_of_mutated_files_raise_no_exception(string format)
     {
