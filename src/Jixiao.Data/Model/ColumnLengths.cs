@@ -9,11 +9,12 @@ public static class ColumnLengths
     public const int OrganisationCode = 64;
     public const int OrganisationName = 200;
     public const int ProjectCode = 64;
-    public const int ProjectName = 300;
-    public const int FormTitle = 300;
-    public const int DepartmentName = 200;
-    public const int UnitName = 200;
-    public const int StatedGrade = 20;
-    public const int PersonName = 100;
+    // A form's own text columns take the lengths the editor states (Core.Forms.TextLimits): one number for each.
+    public const int ProjectName = Core.Forms.TextLimits.Project;
+    public const int FormTitle = Core.Forms.TextLimits.Title;
+    public const int DepartmentName = Core.Forms.TextLimits.Organisation;
+    public const int UnitName = Core.Forms.TextLimits.Organisation;
+    public const int StatedGrade = Core.Forms.TextLimits.Grade;
+    public const int PersonName = Core.Forms.TextLimits.Person;
     public const int SheetName = 200;
 }

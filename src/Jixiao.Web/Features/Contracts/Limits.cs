@@ -26,10 +26,11 @@ public static class Limits
 
     public const int IndicatorText = 2_000;
 
-    public const int LongText = 20_000;
+    /// <summary>Goals, explanations and every other long field: the editor's limit (<see cref="Core.Forms.TextLimits"/>), one number for both.</summary>
+    public const int LongText = Core.Forms.TextLimits.Long;
 
-    /// <summary>A whole narrative report: the longest in the corpus is about a tenth of this.</summary>
-    public const int ReportText = 500_000;
+    /// <summary>A whole narrative report, as long as the editor takes it.</summary>
+    public const int ReportText = Core.Forms.TextLimits.Long;
 
     public const int SourceRow = 10_000_000;
 
