@@ -29,6 +29,9 @@ public static class Limits
     /// <summary>Goals, explanations and every other long field: the editor's limit (<see cref="Core.Forms.TextLimits"/>), one number for both.</summary>
     public const int LongText = Core.Forms.TextLimits.Long;
 
+    /// <summary>A reviewer's reason or a unit's justification: a few paragraphs, not a report.</summary>
+    public const int ReasonText = 20_000;
+
     /// <summary>A whole narrative report, as long as the editor takes it.</summary>
     public const int ReportText = Core.Forms.TextLimits.Long;
 

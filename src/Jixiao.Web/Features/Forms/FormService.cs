@@ -30,9 +30,9 @@ public sealed record SaveFormRequest(
 /// <summary><see cref="Justifications"/> maps a finding's key (<see cref="FindingDto.Key"/>) to why the unit submits anyway.</summary>
 public sealed record SubmitRequest(
     [property: Description("修订号")] int Revision,
-    [property: Description("提交理由"), MaxLength(Limits.Rows), EachMaxLength(Limits.LongText)] Dictionary<string, string>? Justifications) : IRequestContract;
+    [property: Description("提交理由"), MaxLength(Limits.Rows), EachMaxLength(Limits.ReasonText)] Dictionary<string, string>? Justifications) : IRequestContract;
 
-public sealed record ReasonRequest([property: Description("原因"), MaxLength(Limits.LongText)] string? Reason) : IRequestContract;
+public sealed record ReasonRequest([property: Description("原因"), MaxLength(Limits.ReasonText)] string? Reason) : IRequestContract;
 
 /// <summary>
 /// Saving and moving forms through the workflow. Every query goes through the request's scoped
