@@ -134,4 +134,28 @@ public class FundsSubtotalMismatchTests
         form.Funds.Add(new FundsRow { Label = "上年结转资金", Role = FundsRowRole.Part, InitialBudget = 0m, Budget = 0m, Executed = 0m });
         Assert.Empty(Run(new FundsSubtotalMismatchRule(), form));
     }
+
+    [Fact]
+    public void Filled_parts_above_a_total_of_zero_are_reported_even_with_other_parts_blank()
+    {
+        // A 年度资金总额 row of 0 / 0 / 0 over a 其中 row of 202.64 / 132.912 / 132.912, the other parts blank.
+        var form = Project("x", "0", "0", "0%", "0");
+        form.Funds[0].InitialBudget = 0m;
+        form.Funds[1].InitialBudget = 202.64m;
+        form.Funds[1].Budget = 132.912m;
+        form.Funds[1].Executed = 132.912m;
+        form.Funds.Add(new FundsRow { Label = "上年结转资金", Role = FundsRowRole.Part });
+        var findings = Run(new FundsSubtotalMismatchRule(), form).ToList();
+        Assert.Equal(["年初预算数", "全年预算数", "全年执行数"], findings.Select(f => f.Location.Field));
+        Assert.Equal(("0", "202.64"), (findings[0].Stated, findings[0].Expected));
+    }
+
+    [Fact]
+    public void Filled_parts_below_their_total_say_nothing_while_a_part_is_blank()
+    {
+        var form = Project("x", "100", "60", "60.00%", "6");
+        form.Funds[1].Budget = 70m;
+        form.Funds.Add(new FundsRow { Label = "上年结转资金", Role = FundsRowRole.Part });
+        Assert.Empty(Run(new FundsSubtotalMismatchRule(), form));
+    }
 }

@@ -4,7 +4,8 @@ namespace Jixiao.Core.Checks.Funds;
 
 /// <summary>
 /// 年度资金总额 that differs from the sum of its 其中 rows in any column; in the department layout the 资金来源 rows and
-/// the 资金结构 rows each add up to the same whole. A column where a part is left blank is not summed: a blank is not a 0.
+/// the 资金结构 rows each add up to the same whole. Where a part is left blank (a blank is not a 0) only a sum of the
+/// filled parts above the whole is certain, and only that is reported.
 /// </summary>
 public sealed class FundsSubtotalMismatchRule : ICheckRule
 {
@@ -44,15 +45,20 @@ public sealed class FundsSubtotalMismatchRule : ICheckRule
     private Finding? Compare(PerformanceForm form, FundsRow totalRow, decimal? totalValue, List<FundsRow> parts,
         Func<FundsRow, decimal?> get, string column, string partsName, string? totalName = null)
     {
-        if (totalValue is not { } whole || parts.Count == 0 || parts.Any(p => get(p) is null)) return null;
+        if (totalValue is not { } whole || parts.Count == 0) return null;
         // An amount no form could hold is reported as value-out-of-range; a sum over it means nothing.
         if (!DomainRanges.IsAmount(whole) || parts.Any(p => !DomainRanges.IsAmount(get(p)))) return null;
+        // A blank part is not a 0, so with blanks only one thing is certain: amounts that are not negative cannot add up
+        // to more than their whole (a 其中 row of 202.64 under a 年度资金总额 of 0).
+        var blanks = parts.Any(p => get(p) is null);
+        parts = parts.Where(p => get(p) is not null).ToList();
+        if (parts.Count == 0 || (blanks && (whole < 0m || parts.Any(p => get(p) < 0m)))) return null;
         var values = parts.Select(p => get(p)!.Value).ToList();
         var sum = values.Sum();
         var decimals = values.Append(whole).Max(Numbers.Decimals);
         // Each printed part may hide half a unit of its last digit; n parts together may hide n halves.
         var tolerance = values.Count * Numbers.HalfUnit(decimals);
-        if (Math.Abs(sum - whole) <= tolerance) return null;
+        if (blanks ? sum - whole <= tolerance : Math.Abs(sum - whole) <= tolerance) return null;
         var unit = form.MoneyUnit?.Symbol() ?? "";
         var terms = string.Join(" + ", parts.Select(p => $"{Locations.Clean(p.Label)} {Numbers.Format(get(p)!.Value)}"));
         var label = totalName ?? Locations.Clean(totalRow.Label);
