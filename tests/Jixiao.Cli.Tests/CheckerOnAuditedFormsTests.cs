@@ -1,5 +1,4 @@
 using Jixiao.Core.Checks;
-using Jixiao.Documents.Recognition;
 using Jixiao.Tests;
 
 namespace Jixiao.Cli.Tests;
@@ -11,13 +10,8 @@ namespace Jixiao.Cli.Tests;
 /// </summary>
 public class CheckerOnAuditedFormsTests
 {
-    private static IReadOnlyList<FormFindings> Check(string file)
-    {
-        var path = Path.Combine(RepoPaths.Corpus, "audited", file);
-        using var stream = File.OpenRead(path);
-        var forms = FormRecognizer.Recognize(Documents.Text.TextReader.Read(stream, path)).Select(f => new DocumentForm(file, f)).ToList();
-        return Checker.Check(forms, Core.Rulebooks.Rulebooks.Default);
-    }
+    private static IReadOnlyList<FormFindings> Check(string file) =>
+        CheckedDocuments.Check([(file, Path.Combine(RepoPaths.Corpus, "audited", file))]);
 
     [Fact]
     public void Anhui_tangxi_total_row_of_zero_over_a_qizhong_row_of_202_64_is_a_subtotal_mismatch_in_each_column()

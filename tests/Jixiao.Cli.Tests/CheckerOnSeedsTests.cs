@@ -11,18 +11,7 @@ namespace Jixiao.Cli.Tests;
 /// </summary>
 public class CheckerOnSeedsTests
 {
-    private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() =>
-    {
-        var forms = new List<DocumentForm>();
-        foreach (var number in new[] { "000", "001", "002", "003" })
-        {
-            var path = RepoPaths.Seed(number);
-            using var stream = File.OpenRead(path);
-            var document = Documents.Text.TextReader.Read(stream, path);
-            forms.AddRange(FormRecognizer.Recognize(document).Select(f => new DocumentForm(number, f)));
-        }
-        return Checker.Check(forms, Core.Rulebooks.Rulebooks.Default);
-    });
+    private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() => CheckedDocuments.Seeds);
 
     private static IEnumerable<FormFindings> Seed(string number, FormKind kind) =>
         All.Value.Where(r => r.Document == number && r.Form.Kind == kind);

@@ -18,18 +18,7 @@ public class NewFindingsOnTheSeedsTests
         CheckCodes.CostIndicatorMissing, CheckCodes.OverAchievementUnexplained,
     ];
 
-    private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() =>
-    {
-        var forms = new List<DocumentForm>();
-        foreach (var number in new[] { "000", "001", "002", "003" })
-        {
-            var path = RepoPaths.Seed(number);
-            using var stream = File.OpenRead(path);
-            var document = Documents.Text.TextReader.Read(stream, path);
-            forms.AddRange(FormRecognizer.Recognize(document).Select(f => new DocumentForm(number, f)));
-        }
-        return Checker.Check(forms, Core.Rulebooks.Rulebooks.Default);
-    });
+    private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() => CheckedDocuments.Seeds);
 
     private static List<(string Document, FormKind Kind, string Code, int? Row, Finding Finding)> New() =>
         [.. All.Value.SelectMany(r => r.Findings.Where(f => NewCodes.Contains(f.Code)).Select(f => (r.Document, r.Form.Kind, f.Code, f.Location.Row, f)))];
