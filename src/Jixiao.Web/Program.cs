@@ -57,6 +57,7 @@ builder.Services.AddScoped<ImportJobs>();
 builder.Services.AddSingleton<ReaderProcess>();
 builder.Services.AddSingleton<ImportJobSignal>();
 builder.Services.AddHostedService<ImportJobWorker>();
+builder.Services.AddHostedService<Jixiao.Web.Features.Facts.FactRederivationWorker>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<StartupTasks>();

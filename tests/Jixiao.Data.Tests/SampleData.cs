@@ -33,6 +33,15 @@ public sealed class Tree
         return new Tree { Bureau = bureau, Department = department, Unit = unit, OtherDepartment = otherDepartment, OtherUnit = otherUnit, Year = year };
     }
 
+    /// <summary>A form written through the one write path (body, findings, facts) for the caller's SaveChanges.</summary>
+    public FormRecord Stored(Organisation organisation, PerformanceForm form, FormStatus status = FormStatus.Draft, params Core.Checks.Finding[] findings)
+    {
+        var record = new FormRecord { Organisation = organisation, FiscalYear = Year, Status = status, Revision = 1 };
+        var department = organisation == Unit || organisation == Department ? Department : OtherDepartment;
+        Forms.FormStore.Write(record, form, findings, Core.Rulebooks.Rulebooks.Default, new Forms.FormPlace(organisation, department), DateTimeOffset.UnixEpoch);
+        return record;
+    }
+
     public FormRecord NewForm(Organisation organisation, PerformanceForm form, FormStatus status = FormStatus.Draft)
     {
         var record = new FormRecord { OrganisationId = organisation.Id, FiscalYearId = Year.Id, Status = status, Revision = 1 };

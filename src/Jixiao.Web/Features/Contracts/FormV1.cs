@@ -15,6 +15,16 @@ public sealed record FormV1
     [Description("表单类型")]
     public FormKind Kind { get; init; }
 
+    [Description("模板 ID"), MaxLength(ColumnLengths.TemplateId)]
+    public string? TemplateId { get; init; }
+
+    [Description("模板版本"), Range(1, 100000)]
+    public int? TemplateVersion { get; init; }
+
+    [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    public Dictionary<string, string>? Extra { get; init; }
+
+
     [Description("年度"), Range(2000, 2100)]
     public int? Year { get; init; }
 
@@ -89,7 +99,7 @@ public sealed record FormV1
 
     public static FormV1 From(PerformanceForm f) => new()
     {
-        Kind = f.Kind, Year = f.Year, Title = f.Title, Project = f.Project, Department = f.Department, Unit = f.Unit,
+        Kind = f.Kind, TemplateId = f.TemplateId, TemplateVersion = f.TemplateVersion, Extra = ExtraV1.From(f.Extra), Year = f.Year, Title = f.Title, Project = f.Project, Department = f.Department, Unit = f.Unit,
         MoneyUnit = f.MoneyUnit, Funds = f.Funds.Select(FundsRowV1.From).ToList(), MonitoringMonths = f.MonitoringMonths,
         PlannedGoal = f.PlannedGoal, ActualGoal = f.ActualGoal, Functions = f.Functions,
         Indicators = f.Indicators.Select(IndicatorRowV1.From).ToList(), StatedWeightTotal = f.StatedWeightTotal,
@@ -104,11 +114,12 @@ public sealed record FormV1
     {
         var form = new PerformanceForm
         {
-            Kind = Kind, Year = Year, Title = Title, Project = Project, Department = Department, Unit = Unit,
+            Kind = Kind, TemplateId = TemplateId, TemplateVersion = TemplateVersion, Year = Year, Title = Title, Project = Project, Department = Department, Unit = Unit,
             MoneyUnit = MoneyUnit, MonitoringMonths = MonitoringMonths, PlannedGoal = PlannedGoal, ActualGoal = ActualGoal,
             Functions = Functions, StatedWeightTotal = StatedWeightTotal, StatedTotal = StatedTotal, StatedGrade = StatedGrade,
             Staffing = Staffing?.ToCore(), Text = Text, Filler = Filler, Head = Head, Incomplete = Incomplete, Source = Source?.ToCore(),
         };
+        ExtraV1.Fill(form.Extra, Extra);
         form.Funds.AddRange(Funds.Select(r => r.ToCore()));
         form.Indicators.AddRange(Indicators.Select(r => r.ToCore()));
         form.BasicData.AddRange(BasicData.Select(r => r.ToCore()));
@@ -152,6 +163,9 @@ public sealed record FundsRowV1
     [Description("得分"), Range(0, Limits.Score)]
     public decimal? StatedScore { get; init; }
 
+    [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    public Dictionary<string, string>? Extra { get; init; }
+
     [Description("来源位置")]
     public SourceV1? Source { get; init; }
 
@@ -160,14 +174,20 @@ public sealed record FundsRowV1
         Label = r.Label, Role = r.Role, InitialBudget = r.InitialBudget, Budget = r.Budget, Executed = r.Executed,
         Transfer = r.Transfer, ForecastExecuted = r.ForecastExecuted, Weight = r.Weight,
         StatedRate = PercentageV1.From(r.StatedRate), StatedScore = r.StatedScore, Source = SourceV1.From(r.Source),
+        Extra = ExtraV1.From(r.Extra),
     };
 
-    public FundsRow ToCore() => new()
+    public FundsRow ToCore()
     {
-        Label = Label, Role = Role, InitialBudget = InitialBudget, Budget = Budget, Executed = Executed, Transfer = Transfer,
-        ForecastExecuted = ForecastExecuted, Weight = Weight, StatedRate = StatedRate?.ToCore(), StatedScore = StatedScore,
-        Source = Source?.ToCore(),
-    };
+        var row = new FundsRow
+        {
+            Label = Label, Role = Role, InitialBudget = InitialBudget, Budget = Budget, Executed = Executed, Transfer = Transfer,
+            ForecastExecuted = ForecastExecuted, Weight = Weight, StatedRate = StatedRate?.ToCore(), StatedScore = StatedScore,
+            Source = Source?.ToCore(),
+        };
+        ExtraV1.Fill(row.Extra, Extra);
+        return row;
+    }
 }
 
 public sealed record IndicatorRowV1
@@ -223,6 +243,9 @@ public sealed record IndicatorRowV1
     [Description("备注"), MaxLength(Limits.IndicatorText)]
     public string? Remark { get; init; }
 
+    [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    public Dictionary<string, string>? Extra { get; init; }
+
     [Description("来源位置")]
     public SourceV1? Source { get; init; }
 
@@ -232,17 +255,22 @@ public sealed record IndicatorRowV1
         Content = r.Content, Target = r.Target, Actual = r.Actual, Weight = r.Weight, StatedScore = r.StatedScore,
         Explanation = r.Explanation, Improvement = r.Improvement, MidYearProgress = r.MidYearProgress,
         ExpectedCompletion = r.ExpectedCompletion, Causes = r.Causes, Likelihood = r.Likelihood, Remark = r.Remark,
-        Source = SourceV1.From(r.Source),
+        Source = SourceV1.From(r.Source), Extra = ExtraV1.From(r.Extra),
     };
 
-    public IndicatorRow ToCore() => new()
+    public IndicatorRow ToCore()
     {
-        Level1 = Level1, Level1Weight = Level1Weight, Level2 = Level2, Level2Weight = Level2Weight, Name = Name,
-        Content = Content, Target = Target, Actual = Actual, Weight = Weight, StatedScore = StatedScore,
-        Explanation = Explanation, Improvement = Improvement, MidYearProgress = MidYearProgress,
-        ExpectedCompletion = ExpectedCompletion, Causes = Causes, Likelihood = Likelihood, Remark = Remark,
-        Source = Source?.ToCore(),
-    };
+        var row = new IndicatorRow
+        {
+            Level1 = Level1, Level1Weight = Level1Weight, Level2 = Level2, Level2Weight = Level2Weight, Name = Name,
+            Content = Content, Target = Target, Actual = Actual, Weight = Weight, StatedScore = StatedScore,
+            Explanation = Explanation, Improvement = Improvement, MidYearProgress = MidYearProgress,
+            ExpectedCompletion = ExpectedCompletion, Causes = Causes, Likelihood = Likelihood, Remark = Remark,
+            Source = Source?.ToCore(),
+        };
+        ExtraV1.Fill(row.Extra, Extra);
+        return row;
+    }
 }
 
 public sealed record BasicDataRowV1
@@ -376,4 +404,17 @@ public sealed record ReadingDoubtV1
     {
         Reason = Reason, Block = Block, Row = Row?.ToCore(), Cells = Cells, RowLabel = RowLabel, Text = Text, Assumed = Assumed,
     };
+}
+
+/// <summary>Template cells without a field of their own, keyed by role id: absent on the wire when there are none.</summary>
+internal static class ExtraV1
+{
+    public static Dictionary<string, string>? From(Dictionary<string, string> extra) =>
+        extra.Count == 0 ? null : new Dictionary<string, string>(extra, StringComparer.Ordinal);
+
+    public static void Fill(Dictionary<string, string> target, Dictionary<string, string>? extra)
+    {
+        if (extra is null) return;
+        foreach (var (key, value) in extra) target[key] = value;
+    }
 }
