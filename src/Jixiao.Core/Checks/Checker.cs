@@ -50,6 +50,7 @@ public static class Checker
         new TargetsWeightSumRule(),
         new DeadlineBeforeYearRule(),
         new TemplateTextRule(),
+        new GoalBreakdownRule(),
         new BasicDataSubtotalRule(),
         new StaffingControlRateRule(),
         new MonitoringProgressMismatchRule(),
