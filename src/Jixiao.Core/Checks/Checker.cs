@@ -159,9 +159,11 @@ public static class Checker
         if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
             SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
         IReadOnlyList<DocumentForm> related = history.Count == 0 ? forms : [.. forms, .. history];
+        // Built inside the first rule's safety net (and once for all of them).
+        var index = new Lazy<RelatedForms>(() => new RelatedForms(related));
         foreach (var (code, run) in CrossFormChecks.Rules)
             if (rulebook.Checks.Applies(code))
-                SetRule(findings, code, () => run(forms, related, rulebook), _ => true);
+                SetRule(findings, code, () => run(forms, index.Value, rulebook), _ => true);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 

@@ -13,8 +13,8 @@ namespace Jixiao.Core.Checks.History;
 /// </summary>
 public static class CrossFormChecks
 {
-    /// <summary>The rules of this file, by code, each run inside the checker's safety net.</summary>
-    public static IReadOnlyList<(string Code, Func<IReadOnlyList<DocumentForm>, IReadOnlyList<DocumentForm>, Rulebook, IEnumerable<(int Index, Finding Finding)>> Run)> Rules { get; } =
+    /// <summary>The rules of this file, by code; the checker runs each inside its safety net.</summary>
+    internal static IReadOnlyList<(string Code, Func<IReadOnlyList<DocumentForm>, RelatedForms, Rulebook, IEnumerable<(int Index, Finding Finding)>> Run)> Rules { get; } =
     [
         (CheckCodes.TargetBelowLastActual, TargetsBelowLastActual),
         (CheckCodes.IndicatorDropped, (s, r, b) => AgainstApprovedTargets(s, r, b, dropped: true)),
@@ -28,13 +28,10 @@ public static class CrossFormChecks
     private static bool IsProject(PerformanceForm f) => f.Kind is FormKind.ProjectSelfEvaluation or FormKind.Targets or FormKind.Monitoring;
 
     /// <summary>The first related form of <paramref name="kind"/> and <paramref name="year"/> about the same project, with how it was matched.</summary>
-    private static (DocumentForm Form, string How)? Related(PerformanceForm subject, IReadOnlyList<DocumentForm> related, FormKind kind, int year)
+    private static (DocumentForm Form, string How)? Related(PerformanceForm subject, RelatedForms related, FormKind kind, int year)
     {
-        foreach (var r in related)
-        {
-            if (ReferenceEquals(r.Form, subject) || r.Form.Kind != kind || r.Form.Year != year) continue;
-            if (ProjectIdentity.SameProject(subject, r.Form) is { } how) return (r, how);
-        }
+        foreach (var (r, how) in related.SameProject(subject))
+            if (r.Form.Kind == kind && r.Form.Year == year) return (r, how);
         return null;
     }
 
@@ -60,7 +57,7 @@ public static class CrossFormChecks
     /// target above it): a target the unit has already met needs no effort (§2.5: targets are reviewed for ambition).
     /// Only explicit ≥ / ≤ targets: a bare or = number counts a fact of the year (村干部 42 人), not an ambition.
     /// </summary>
-    private static IEnumerable<(int, Finding)> TargetsBelowLastActual(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    private static IEnumerable<(int, Finding)> TargetsBelowLastActual(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook)
     {
         for (var i = 0; i < subjects.Count; i++)
         {
@@ -96,7 +93,7 @@ public static class CrossFormChecks
     /// A self-evaluation against the targets approved for the same project and year (§2.5: targets are approved with the
     /// budget): an approved indicator left out, or its 年度指标值 changed. Either needs an approved adjustment.
     /// </summary>
-    private static IEnumerable<(int, Finding)> AgainstApprovedTargets(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook, bool dropped)
+    private static IEnumerable<(int, Finding)> AgainstApprovedTargets(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook, bool dropped)
     {
         for (var i = 0; i < subjects.Count; i++)
         {
@@ -150,7 +147,7 @@ public static class CrossFormChecks
     /// 全年预算数) cannot add up to more than the department's 项目支出 (§2.2: the department table covers all its projects).
     /// Fewer is possible (not every project is in hand), so only more is reported.
     /// </summary>
-    private static IEnumerable<(int, Finding)> DepartmentAgainstProjects(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    private static IEnumerable<(int, Finding)> DepartmentAgainstProjects(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook)
     {
         for (var i = 0; i < subjects.Count; i++)
         {
@@ -162,10 +159,10 @@ public static class CrossFormChecks
             if (context.IsDoubtful(projectRow.Source, CellRole.Budget, CellRole.Executed)) continue;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var projects = new List<(PerformanceForm Form, FundsRow Total)>();
-            foreach (var r in related)
+            foreach (var r in related.SameUnit(form))
             {
                 var p = r.Form;
-                if (p.Kind != FormKind.ProjectSelfEvaluation || p.Year != year || p.MoneyUnit is null || !ProjectIdentity.SameUnit(form, p)) continue;
+                if (p.Kind != FormKind.ProjectSelfEvaluation || p.Year != year || p.MoneyUnit is null) continue;
                 if (p.Funds.FirstOrDefault(f => f.Role == FundsRowRole.Total) is not { } total) continue;
                 if (Sets.DuplicateFormRule.Identity(p) is not { } identity || !seen.Add(identity)) continue;
                 if (new CheckContext(p, rulebook).IsDoubtful(total.Source, CellRole.Budget, CellRole.Executed)) continue;
@@ -199,14 +196,14 @@ public static class CrossFormChecks
     /// 项目支出 budget and its execution (本年预算数 / 本年决算数 against 全年预算数 / 全年执行数) from the same accounts.
     /// Reported on the basic data table when it is under check, else on the department table.
     /// </summary>
-    private static IEnumerable<(int, Finding)> BasicDataAgainstDepartment(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    private static IEnumerable<(int, Finding)> BasicDataAgainstDepartment(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook)
     {
         for (var i = 0; i < subjects.Count; i++)
         {
             var form = subjects[i].Form;
             if (form.Kind is not (FormKind.DepartmentBasicData or FormKind.DepartmentSelfEvaluation) || form.Year is not { } year) continue;
             var otherKind = form.Kind == FormKind.DepartmentBasicData ? FormKind.DepartmentSelfEvaluation : FormKind.DepartmentBasicData;
-            var other = related.FirstOrDefault(r => r.Form.Kind == otherKind && r.Form.Year == year && ProjectIdentity.SameUnit(form, r.Form));
+            var other = related.SameUnit(form).FirstOrDefault(r => r.Form.Kind == otherKind && r.Form.Year == year);
             if (other is null) continue;
             // Both under check: the basic data table carries the finding, once.
             if (form.Kind == FormKind.DepartmentSelfEvaluation && subjects.Any(s => ReferenceEquals(s.Form, other.Form))) continue;
@@ -249,7 +246,7 @@ public static class CrossFormChecks
     /// A satisfaction indicator at or above the rulebook's ceiling in this year and in every earlier year in hand (at least
     /// the rulebook's number of years in all): a credibility hint, surveys that always say the same measure little.
     /// </summary>
-    private static IEnumerable<(int, Finding)> SatisfactionAlwaysHigh(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    private static IEnumerable<(int, Finding)> SatisfactionAlwaysHigh(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook)
     {
         var settings = rulebook.Checks;
         if (settings.SatisfactionYears < 2) yield break;
@@ -257,7 +254,7 @@ public static class CrossFormChecks
         {
             var form = subjects[i].Form;
             if (form.Kind != FormKind.ProjectSelfEvaluation || form.Year is not { } year) continue;
-            var earlier = related.Where(r => r.Form.Kind == FormKind.ProjectSelfEvaluation && r.Form.Year < year && ProjectIdentity.SameProject(form, r.Form) is not null)
+            var earlier = related.SameProject(form).Select(m => m.Form).Where(r => r.Form.Kind == FormKind.ProjectSelfEvaluation && r.Form.Year < year)
                 .GroupBy(r => r.Form.Year).Select(g => g.First()).OrderBy(r => r.Form.Year).ToList();
             if (earlier.Count + 1 < settings.SatisfactionYears) continue;
             var context = new CheckContext(form, rulebook);
@@ -289,7 +286,7 @@ public static class CrossFormChecks
     /// Two different projects of the forms under check with the same whole indicator set (every name, target and actual
     /// alike, covering every 一级 indicator of the rulebook's tree): indicators copied rather than set for the project.
     /// </summary>
-    private static IEnumerable<(int, Finding)> IndicatorsCopied(IReadOnlyList<DocumentForm> subjects, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    private static IEnumerable<(int, Finding)> IndicatorsCopied(IReadOnlyList<DocumentForm> subjects, RelatedForms related, Rulebook rulebook)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < subjects.Count; i++)
@@ -304,7 +301,7 @@ public static class CrossFormChecks
                 continue;
             }
             var other = subjects[original];
-            if (ProjectIdentity.SameProject(form, other.Form) is not null || ProjectIdentity.Key(form.Project) == ProjectIdentity.Key(other.Form.Project)) continue;
+            if (ProjectIdentity.SameProject(related.KeysOf(form), related.KeysOf(other.Form)) is not null || related.KeysOf(form).Name == related.KeysOf(other.Form).Name) continue;
             yield return (i, new Finding(
                 CheckCodes.IndicatorsCopied, Severity.Info,
                 $"本表{form.Indicators.Count}项绩效指标的名称、指标值和完成值与另一项目“{Locations.Clean(other.Form.Project ?? "")}”（{other.Document}）完全相同：指标应按项目各自设定。",
@@ -312,5 +309,61 @@ public static class CrossFormChecks
                 new FindingLocation(Blocks.Indicators, null, null, null),
                 null, null, $"{other.Document}：{Locations.Clean(other.Form.Project ?? "")}"));
         }
+    }
+}
+
+/// <summary>
+/// The forms compared with, indexed once per check: by project code, by project name and by unit, so that finding a
+/// form's earlier years or its department's tables costs a lookup, not a pass over every form read (a province's batch).
+/// </summary>
+internal sealed class RelatedForms
+{
+    private readonly Dictionary<PerformanceForm, ProjectIdentity.Keys> _keys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<DocumentForm>> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DocumentForm>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DocumentForm>> _byUnit = new(StringComparer.Ordinal);
+
+    public RelatedForms(IReadOnlyList<DocumentForm> forms)
+    {
+        foreach (var f in forms)
+        {
+            if (_keys.ContainsKey(f.Form)) continue;
+            var keys = ProjectIdentity.Keys.Of(f.Form);
+            _keys[f.Form] = keys;
+            if (keys.Code is not null) Add(_byCode, keys.Code, f);
+            if (keys.Name.Length > 0) Add(_byName, keys.Name, f);
+            if (keys.Unit.Length > 0) Add(_byUnit, keys.Unit, f);
+        }
+
+        static void Add(Dictionary<string, List<DocumentForm>> index, string key, DocumentForm form)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            list.Add(form);
+        }
+    }
+
+    public ProjectIdentity.Keys KeysOf(PerformanceForm form) =>
+        _keys.TryGetValue(form, out var keys) ? keys : ProjectIdentity.Keys.Of(form);
+
+    /// <summary>The other forms about the same project as <paramref name="subject"/> (same code first, then same name), with how each matched.</summary>
+    public IEnumerable<(DocumentForm Form, string How)> SameProject(PerformanceForm subject)
+    {
+        var keys = KeysOf(subject);
+        var seen = new HashSet<PerformanceForm>(ReferenceEqualityComparer.Instance) { subject };
+        foreach (var index in new[] { keys.Code is null ? null : _byCode.GetValueOrDefault(keys.Code), keys.Name.Length == 0 ? null : _byName.GetValueOrDefault(keys.Name) })
+        {
+            if (index is null) continue;
+            foreach (var r in index)
+                if (seen.Add(r.Form) && ProjectIdentity.SameProject(keys, KeysOf(r.Form)) is { } how) yield return (r, how);
+        }
+    }
+
+    /// <summary>The other forms of the same unit as <paramref name="subject"/>.</summary>
+    public IEnumerable<DocumentForm> SameUnit(PerformanceForm subject)
+    {
+        var unit = KeysOf(subject).Unit;
+        if (unit.Length == 0 || !_byUnit.TryGetValue(unit, out var list)) yield break;
+        foreach (var r in list)
+            if (!ReferenceEquals(r.Form, subject)) yield return r;
     }
 }

@@ -12,19 +12,28 @@ namespace Jixiao.Core.Checks.History;
 /// </summary>
 public static class ProjectIdentity
 {
-    /// <summary>How <paramref name="a"/> and <paramref name="b"/> were matched, in Chinese; null when they are not the same project.</summary>
-    public static string? SameProject(PerformanceForm a, PerformanceForm b)
+    /// <summary>A form's keys, computed once: its project code, its project name and its unit, each without layout.</summary>
+    public sealed record Keys(PerformanceForm Form, string? Code, string Name, string Unit)
     {
-        var (codeA, nameA) = Split(a.Project);
-        var (codeB, nameB) = Split(b.Project);
-        if (codeA is not null && codeB is not null)
-            return codeA == codeB ? $"项目编码{codeA}相同" : null;
-        if (nameA.Length == 0 || nameA != nameB) return null;
-        var unitA = UnitKey(a);
-        var unitB = UnitKey(b);
-        if (unitA.Length > 0 && unitB.Length > 0)
-            return unitA == unitB ? $"单位“{Locations.Clean(a.Unit ?? a.Department ?? "")}”与项目名称“{nameA}”相同" : null;
-        return unitA.Length == 0 && unitB.Length == 0 ? $"项目名称“{nameA}”相同（两表均未写明单位）" : null;
+        public static Keys Of(PerformanceForm form)
+        {
+            var (code, name) = Split(form.Project);
+            return new Keys(form, code, name, UnitKey(form));
+        }
+    }
+
+    /// <summary>How <paramref name="a"/> and <paramref name="b"/> were matched, in Chinese; null when they are not the same project.</summary>
+    public static string? SameProject(PerformanceForm a, PerformanceForm b) => SameProject(Keys.Of(a), Keys.Of(b));
+
+    /// <summary>The same on keys computed once.</summary>
+    public static string? SameProject(Keys a, Keys b)
+    {
+        if (a.Code is not null && b.Code is not null)
+            return a.Code == b.Code ? $"项目编码{a.Code}相同" : null;
+        if (a.Name.Length == 0 || a.Name != b.Name) return null;
+        if (a.Unit.Length > 0 && b.Unit.Length > 0)
+            return a.Unit == b.Unit ? $"单位“{Locations.Clean(a.Form.Unit ?? a.Form.Department ?? "")}”与项目名称“{a.Name}”相同" : null;
+        return a.Unit.Length == 0 && b.Unit.Length == 0 ? $"项目名称“{a.Name}”相同（两表均未写明单位）" : null;
     }
 
     /// <summary>True when the two forms name the same unit (实施单位, else 主管部门), compared without codes and layout.</summary>

@@ -25,8 +25,10 @@ public sealed class GoalBreakdownRule : ICheckRule
         if (form.Kind == FormKind.Report) yield break;
         var breakdowns = new List<Breakdown>();
         foreach (var (field, text) in new[] { ("预期目标", form.PlannedGoal), ("实际完成情况", form.ActualGoal) })
-            foreach (var s in ReportFigures.Extract(text))
-                if (Of(field, s) is { } b) breakdowns.Add(b);
+            // Most goal texts break nothing down; extracting their figures would be wasted on every form checked.
+            if (text is not null && ReportArithmeticRule.BreakdownStart(text) < text.Length)
+                foreach (var s in ReportFigures.Extract(text))
+                    if (Of(field, s) is { } b) breakdowns.Add(b);
         foreach (var b in breakdowns)
         {
             if (b.AddsUp) continue;
