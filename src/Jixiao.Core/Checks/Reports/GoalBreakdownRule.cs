@@ -62,7 +62,7 @@ public sealed class GoalBreakdownRule : ICheckRule
         var parts = new List<ReportFigure>();
         foreach (var f in s.Figures)
         {
-            if (f.Kind != FigureKind.Amount || ReportArithmeticRule.IsChangeLabel(f.Label) || f.Label.Contains('占')) continue;
+            if (f.Kind != FigureKind.Amount || ReportArithmeticRule.IsChangeLabel(f.Label) || f.Label.Contains('占') || (f.End > at && ReportArithmeticRule.IsProgressLabel(f.Label))) continue;
             if (f.End <= at) whole = f;
             else parts.Add(f);
         }
