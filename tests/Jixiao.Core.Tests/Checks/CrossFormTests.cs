@@ -285,3 +285,29 @@ public class CredibilitySignalTests
             x => x.Code == CheckCodes.IndicatorsCopied);
     }
 }
+
+/// <summary>A monitoring table spending or projecting beyond its budget.</summary>
+public class MonitoringOverExecutionTests
+{
+    private static PerformanceForm Monitoring(string executed, string? forecast)
+    {
+        var form = new PerformanceForm { Kind = FormKind.Monitoring, Year = 2021, MonitoringMonths = 6, MoneyUnit = MoneyUnit.TenThousandYuan };
+        form.Funds.Add(new FundsRow { Label = "年度资金总额", Role = FundsRowRole.Total, InitialBudget = D("220"), Executed = D(executed), ForecastExecuted = forecast is null ? null : D(forecast) });
+        return form;
+    }
+
+    [Fact]
+    public void A_projection_above_the_budget_is_a_warning_at_the_projection()
+    {
+        var f = Assert.Single(Run(new Jixiao.Core.Checks.Funds.OverExecutionRule(), Monitoring("87.57", "250")));
+        Assert.Equal((Severity.Warning, "全年预计执行数", "250", "≤ 220"), (f.Severity, f.Location.Field, f.Stated, f.Expected));
+        Assert.Contains("113.64%", f.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Spending_and_a_projection_within_the_budget_raise_nothing()
+    {
+        Assert.Empty(Run(new Jixiao.Core.Checks.Funds.OverExecutionRule(), Monitoring("87.57", "220")));
+        Assert.Empty(Run(new Jixiao.Core.Checks.Funds.OverExecutionRule(), Monitoring("87.57", null)));
+    }
+}
