@@ -46,13 +46,19 @@ public static class CliApp
             Description = "另存一份核查报告（.xlsx，每条问题一行，可筛选）",
         };
 
-        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题。" + ExitCodes.Help) { paths, format, rulebook, report };
+        var history = new Option<string[]>("--history")
+        {
+            Description = "用于比对的往年表格、批复的绩效目标表或同一部门的其他表（文件或文件夹，可给多个）：只作比对，本身不列问题",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题。" + ExitCodes.Help) { paths, format, rulebook, report, history };
         check.SetAction(parsed =>
         {
             if (LoadRulebook(parsed.GetValue(rulebook) ?? Rulebooks.DefaultName, error) is not { } rules) return ExitCodes.Unreadable;
             var colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
             return CheckCommand.Run(parsed.GetValue(paths) ?? [],
-                new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour), output, error);
+                new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour) { History = parsed.GetValue(history) ?? [] }, output, error);
         });
 
         var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help) { check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create() };

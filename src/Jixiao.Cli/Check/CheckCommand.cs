@@ -30,7 +30,22 @@ public static class CheckCommand
             if (problem is not null) error.WriteLine($"{file}: {problem}");
         }
 
-        var results = Checker.Check([.. read.SelectMany(f => f.Forms.Select(form => new DocumentForm(f.Path, form)))], settings.Rulebook, settings.Rules);
+        // The history is read the same way; a file of it that cannot be read is said on stderr and exits 2 like any other.
+        var history = new List<DocumentForm>();
+        var historyFailed = false;
+        foreach (var file in Expand(settings.History))
+        {
+            var (forms, problem, defect) = ReadForms(file);
+            readerFailed |= defect;
+            if (problem is not null)
+            {
+                historyFailed = true;
+                error.WriteLine($"{file}: {problem}（比对用的往年或相关表格）");
+            }
+            history.AddRange(forms.Select(form => new DocumentForm(file, form)));
+        }
+
+        var results = Checker.Check([.. read.SelectMany(f => f.Forms.Select(form => new DocumentForm(f.Path, form)))], settings.Rulebook, settings.Rules, history);
         var next = 0;
         var files = read.Select(f => new FileJson(f.Path, f.Error,
             [.. f.Forms.Select(form => Map(form, settings.Rulebook, results[next++].Findings))])).ToList();
@@ -38,7 +53,7 @@ public static class CheckCommand
         if (settings.Json) output.WriteLine(CheckJson.Serialize(new CheckOutput(files)));
         else WriteSummary(files, output, settings.Colour);
 
-        var failed = read.Any(f => f.Error is not null);
+        var failed = historyFailed || read.Any(f => f.Error is not null);
         var internalError = readerFailed || files.Exists(f => f.Forms.Any(form => form.Findings.Any(x => x.Code == CheckCodes.InternalError)));
         if (settings.ReportPath is { } report)
         {

@@ -10,4 +10,7 @@ public sealed record CheckSettings(Rulebook Rulebook, bool Json = false, string?
 {
     /// <summary>The per-form rules to run: the catalogue (tests add a failing rule to see exit code 3).</summary>
     internal IReadOnlyList<ICheckRule> Rules { get; init; } = Checker.Rules;
+
+    /// <summary>Files and folders read only to compare with (earlier years, approved targets): <c>--history</c>.</summary>
+    public IReadOnlyList<string> History { get; init; } = [];
 }

@@ -35,6 +35,17 @@ public static class CheckCodes
     public const string CostIndicatorMissing = "cost-indicator-missing";
     public const string OverAchievementUnexplained = "over-achievement-unexplained";
 
+    // Across forms and years (History/CrossFormChecks) and credibility signals (History/Credibility).
+    public const string TargetBelowLastActual = "target-below-last-actual";
+    public const string IndicatorDropped = "indicator-dropped";
+    public const string TargetChanged = "target-changed";
+    public const string DepartmentProjectsMismatch = "department-projects-mismatch";
+    public const string BasicDataMismatch = "basic-data-mismatch";
+    public const string SatisfactionAlwaysHigh = "satisfaction-always-high";
+    public const string IndicatorsCopied = "indicators-copied";
+    public const string AllTargetsExactlyMet = "all-targets-exactly-met";
+    public const string TargetsMetLowExecution = "targets-met-low-execution";
+
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
 
@@ -80,6 +91,15 @@ public static class CheckCodes
         MoneyAsQuantity => "金额作数量指标",
         CostIndicatorMissing => "缺少成本指标",
         OverAchievementUnexplained => "超额完成未说明",
+        TargetBelowLastActual => "目标低于上年实际",
+        IndicatorDropped => "批复指标未评价",
+        TargetChanged => "指标值与批复不一致",
+        DepartmentProjectsMismatch => "项目合计超过部门项目支出",
+        BasicDataMismatch => "基础数据表与整体表不一致",
+        SatisfactionAlwaysHigh => "满意度历年偏高",
+        IndicatorsCopied => "不同项目指标雷同",
+        AllTargetsExactlyMet => "完成值全部等于目标",
+        TargetsMetLowExecution => "执行率低而指标全部完成",
         _ => code,
     };
 
@@ -91,5 +111,7 @@ public static class CheckCodes
         MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError, TotalUnreachable, ActualAsThreshold,
         NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
         CostIndicatorMissing, OverAchievementUnexplained,
+        TargetBelowLastActual, IndicatorDropped, TargetChanged, DepartmentProjectsMismatch, BasicDataMismatch,
+        SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution,
     ];
 }

@@ -1,5 +1,6 @@
 using Jixiao.Core.Checks.BasicData;
 using Jixiao.Core.Checks.Funds;
+using Jixiao.Core.Checks.History;
 using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Checks.Monitoring;
 using Jixiao.Core.Checks.Reports;
@@ -43,6 +44,8 @@ public static class Checker
         new ScoreNotProportionalRule(),
         new DeductionUnexplainedRule(),
         new OverAchievementUnexplainedRule(),
+        new AllTargetsExactlyMetRule(),
+        new TargetsMetLowExecutionRule(),
         new TargetNotMeasurableRule(),
         new DirectionReversedRule(),
         new MoneyAsQuantityRule(),
@@ -50,6 +53,7 @@ public static class Checker
         new TargetsWeightSumRule(),
         new DeadlineBeforeYearRule(),
         new TemplateTextRule(),
+        new GoalBreakdownRule(),
         new BasicDataSubtotalRule(),
         new StaffingControlRateRule(),
         new MonitoringProgressMismatchRule(),
@@ -127,18 +131,39 @@ public static class Checker
     /// </summary>
     public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) => Check(forms, rulebook, Rules);
 
+    /// <summary>
+    /// Checks forms with their history: the forms under check as above, and each against the related forms handed in —
+    /// earlier years of the same projects, the approved targets, the department's other tables (CrossFormChecks:
+    /// target-below-last-actual, indicator-dropped, target-changed, department-projects-mismatch, basic-data-mismatch,
+    /// satisfaction-always-high). The history is compared with, never checked itself; the forms under check are also each
+    /// other's history (two years in one folder). Returns one entry per form under check, in input order.
+    /// </summary>
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<DocumentForm> history) =>
+        Check(forms, rulebook, Rules, history);
+
     /// <summary>The same with another list of per-form rules (a subset, or the catalogue with a rule of one's own).</summary>
-    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<ICheckRule> rules)
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<ICheckRule> rules) =>
+        Check(forms, rulebook, rules, []);
+
+    /// <summary>Forms with their history and a list of per-form rules of one's own.</summary>
+    public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook, IReadOnlyList<ICheckRule> rules, IReadOnlyList<DocumentForm> history)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(rulebook);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(history);
         var contexts = forms.Select(f => new CheckContext(f.Form, rulebook)).ToList();
         var findings = contexts.Select(c => Check(c, rules)).ToList();
         if (rulebook.Checks.Applies(CheckCodes.DuplicateForm))
             SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
         if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
             SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
+        IReadOnlyList<DocumentForm> related = history.Count == 0 ? forms : [.. forms, .. history];
+        // Built inside the first rule's safety net (and once for all of them).
+        var index = new Lazy<RelatedForms>(() => new RelatedForms(related));
+        foreach (var (code, run) in CrossFormChecks.Rules)
+            if (rulebook.Checks.Applies(code))
+                SetRule(findings, code, () => run(forms, index.Value, rulebook), _ => true);
         return forms.Select((f, i) => new FormFindings(f.Document, f.Form, findings[i])).ToList();
     }
 

@@ -148,6 +148,15 @@ public sealed class RulebookChecks
     /// <summary>True from the year the guidance makes 成本指标 required in every indicator set.</summary>
     public bool CostIndicatorRequired { get; init; }
 
+    /// <summary>An execution rate (fraction) below which every target reported met is a warning (0.6; 0 switches it off).</summary>
+    public decimal LowExecutionRate { get; init; }
+
+    /// <summary>A satisfaction (in %) at or above which, year after year, the survey is worth a reviewer's question (95).</summary>
+    public decimal SatisfactionCeiling { get; init; }
+
+    /// <summary>How many years in a row (this one included) a satisfaction must reach the ceiling to be noted (3).</summary>
+    public int SatisfactionYears { get; init; }
+
     public bool Applies(string code) => !DisabledChecks.Contains(code, StringComparer.Ordinal);
 
     // Built once per rulebook: the rules look for these words in every row's cells, and most cells hold none of their

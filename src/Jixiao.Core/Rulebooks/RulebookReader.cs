@@ -100,8 +100,18 @@ internal sealed class RulebookReader
             if (t.ValueKind != JsonValueKind.Number || !t.TryGetDecimal(out var d) || d <= 0m) throw Error(p, "应为大于 0 的数", "must be a number greater than 0");
             totals.Add(d);
         }
+        var lowExecution = Number(c, "lowExecutionRate", path, positive: false);
+        if (lowExecution is < 0m or > 1m)
+            throw Error(path + ".lowExecutionRate", "应在 0 到 1 之间（0.6 表示 60%）", "must be between 0 and 1 (0.6 means 60%)");
+        var ceiling = Number(c, "satisfactionCeiling", path, positive: true);
+        if (ceiling > 100m) throw Error(path + ".satisfactionCeiling", "应在 0 到 100 之间（百分数）", "must be between 0 and 100 (a percentage)");
+        var years = Number(c, "satisfactionYears", path, positive: true);
+        if (years != decimal.Truncate(years) || years > 50m) throw Error(path + ".satisfactionYears", "应为 1 到 50 之间的整数", "must be a whole number from 1 to 50");
         return new RulebookChecks
         {
+            LowExecutionRate = lowExecution,
+            SatisfactionCeiling = ceiling,
+            SatisfactionYears = (int)years,
             DisabledChecks = disabled,
             MonitoringScheduleTolerance = tolerance,
             NotApplicableWords = Strings(c, "notApplicableWords", path),

@@ -203,8 +203,13 @@ internal sealed partial class Vocabulary
     {
         var k = YearInBrackets().Replace(key, "");
         k = _leadingNumbering.Replace(k, "");
+        // A short qualifier after the title ("…绩效监控表 (申遗)") names the project, not the kind of table.
+        k = TrailingQualifier().Replace(k, "");
         return k.TrimEnd(':', '：');
     }
+
+    [GeneratedRegex(@"(?<=表)\s*[(（][^()（）]{1,12}[)）]$")]
+    private static partial Regex TrailingQualifier();
 
     [GeneratedRegex(@"[(（][^)）]*\d{4}[^)）]*[)）]")]
     private static partial Regex YearInBrackets();

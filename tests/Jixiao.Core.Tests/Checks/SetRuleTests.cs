@@ -37,7 +37,9 @@ public class DuplicateFormTests
         var nextYear = Clean();
         nextYear.Year = 2021;
         var results = Checker.Check([new DocumentForm("a", Clean()), new DocumentForm("a", other), new DocumentForm("a", nextYear)], Rulebook);
-        Assert.All(results, r => Assert.Empty(r.Findings));
+        // The same indicators in another project and next year's targets below this year's actuals are findings of
+        // their own (CrossFormTests); neither is a duplicate.
+        Assert.All(results, r => Assert.DoesNotContain(r.Findings, f => f.Code == CheckCodes.DuplicateForm));
     }
 }
 

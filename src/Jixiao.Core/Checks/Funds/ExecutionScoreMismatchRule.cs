@@ -22,10 +22,17 @@ public sealed class ExecutionScoreMismatchRule : ICheckRule
             if (row.StatedScore is not { } stated || row.Weight is not { } weight || weight <= 0m || context.IsDoubtful(row.Source, CellRole.Budget, CellRole.Executed, CellRole.Transfer, CellRole.Rate, CellRole.Weight, CellRole.Score)) continue;
             if (!DomainRanges.IsScore(stated) || !DomainRanges.IsScore(weight)) continue;
             var engine = ExecutionScore.Compute(ExecutionRates.Base(form, row), row.Executed, row.Transfer, weight, rulebook);
+            var basis = "";
+            // A total left at 0 over filled 其中 rows is scored on what its parts add up to (ExecutionRates.FromParts).
+            if (engine.Rate is null && ExecutionRates.FromParts(form, row) is { } parts && !parts.Parts.Any(p => context.IsDoubtful(p.Source, CellRole.Budget, CellRole.Executed)))
+            {
+                engine = ExecutionScore.Compute(parts.Budget, parts.Executed, null, weight, rulebook);
+                basis = "本行金额填为0，按其中各项之和：";
+            }
             if (engine.Score is not { } expected || engine.Rate is not { } rate) continue;
             if (Numbers.ScoreAgrees(stated, expected)) continue;
             var expectedText = Numbers.Format(expected, rulebook.ScoreDecimals);
-            var how = engine.RateExplanation + "；" + engine.ScoreExplanation;
+            var how = basis + engine.RateExplanation + "；" + engine.ScoreExplanation;
             var followsStatedRate = row.StatedRate is { } printed && DomainRanges.IsPercentage(printed) && printed.PrintedPoints != rate.AtPrecision(printed.Decimals).PrintedPoints
                 && Numbers.ScoreAgrees(stated, rulebook.Round(weight * Math.Clamp(printed.Fraction, 0m, 1m)));
             var note = followsStatedRate ? $"该得分按填报的执行率{row.StatedRate}计算，执行率本身有误。"

@@ -16,7 +16,11 @@ public sealed class OverExecutionRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (form.Kind == FormKind.Monitoring) yield break;
+        if (form.Kind == FormKind.Monitoring)
+        {
+            if (Monitoring(context) is { } f) yield return f;
+            yield break;
+        }
         foreach (var row in ExecutionRates.WholeRows(form))
         {
             if (context.IsDoubtful(row.Source, CellRole.Budget, CellRole.Executed, CellRole.Transfer) || ExecutionRates.Fraction(form, row, context.Rulebook) is not { } fraction) continue;
@@ -39,5 +43,34 @@ public sealed class OverExecutionRule : ICheckRule
                 $"{formula} = {rate} > 100%");
             yield break;
         }
+    }
+
+    /// <summary>
+    /// A monitoring table whose 1-N月执行数 or 全年预计执行数 exceeds the budget (§2.4: the projection is measured against
+    /// the budget; spending beyond it needs a budget adjustment first).
+    /// </summary>
+    private Finding? Monitoring(CheckContext context)
+    {
+        var form = context.Form;
+        foreach (var row in ExecutionRates.WholeRows(form))
+        {
+            if (ExecutionRates.Base(form, row) is not { } budget || budget <= 0m || !DomainRanges.IsAmount(budget)) continue;
+            foreach (var (name, role, value) in new[] { ("全年预计执行数", CellRole.Forecast, row.ForecastExecuted), ("执行数", CellRole.Executed, row.Executed) })
+            {
+                if (value is not { } v || !DomainRanges.IsAmount(v) || context.IsDoubtful(row.Source, CellRole.Budget, CellRole.InitialBudget, role)) continue;
+                var half = Numbers.HalfUnit(Numbers.Decimals(v)) + Numbers.HalfUnit(Numbers.Decimals(budget));
+                if (v - budget <= half) continue;
+                var unit = form.MoneyUnit?.Symbol() ?? "";
+                var rate = DomainRanges.Rate(v, budget) is { } fraction ? Numbers.Percent(fraction, 2) : "";
+                return new Finding(
+                    Code, Severity.Warning,
+                    $"监控表的{name}{Numbers.Format(v)}{unit}超过预算{Numbers.Format(budget)}{unit}（{rate}）：超预算支出须先调整预算并说明原因。",
+                    $"The monitoring table's {name} {Numbers.Format(v)} exceeds the budget {Numbers.Format(budget)} ({rate}).",
+                    Locations.Funds(row, name),
+                    Numbers.Format(v), "≤ " + Numbers.Format(budget),
+                    $"{Numbers.Format(v)} ÷ {Numbers.Format(budget)} = {rate} > 100%");
+            }
+        }
+        return null;
     }
 }

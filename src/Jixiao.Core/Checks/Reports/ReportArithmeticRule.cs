@@ -224,7 +224,7 @@ public sealed class ReportArithmeticRule : ICheckRule
             // The parts first: a marker followed by fewer than two amounts breaks nothing down that can be added up.
             var parts = new List<ReportFigure>();
             foreach (var f in s.Figures)
-                if (f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占')) parts.Add(f);
+                if (f.Kind == FigureKind.Amount && f.Start > at && f.Start < end && !IsChangeLabel(f.Label) && !f.Label.Contains('占') && !IsProgressLabel(f.Label)) parts.Add(f);
             if (parts.Count < 2) continue;
             // The whole is the last amount before the marker that is not itself a difference (超预算18.43万元。其中…);
             // a sentence opening with 其中 breaks down the previous sentence.
@@ -256,6 +256,13 @@ public sealed class ReportArithmeticRule : ICheckRule
     }
 
     private static readonly string[] BreakdownWords = ["其中", "包括"];
+
+    /// <summary>
+    /// "目前项目资金已拨付106.36万元" after a breakdown says how far the whole has got, not what it is made of: a clause
+    /// of progress (已…, 目前…, 截至…) is no part.
+    /// </summary>
+    internal static bool IsProgressLabel(string label) =>
+        label.Contains('已') || label.StartsWith("目前", StringComparison.Ordinal) || label.StartsWith("截至", StringComparison.Ordinal) || label.StartsWith("截止", StringComparison.Ordinal);
 
     private IEnumerable<Finding> OverallRate(IReadOnlyList<ReportSentence> sentences)
     {
