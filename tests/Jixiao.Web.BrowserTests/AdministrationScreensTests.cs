@@ -85,6 +85,23 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
         await Expect(clerk.Locator("header .user")).ToHaveTextAsync("刘晓红");
         await Expect(clerk.Locator("header a[href='/forms/new']")).ToBeVisibleAsync();
 
+        // The person replaces the one-time password with their own on 我的账户.
+        await clerk.ClickAsync("header a.user");
+        await clerk.WaitForURLAsync(app.BaseUrl + "/account");
+        await clerk.FillAsync("#current-password", "wrong-one-time");
+        await clerk.FillAsync("#new-password", "Lyx-own-pass-2026");
+        await clerk.FillAsync("#confirm-password", "Lyx-own-pass-2026");
+        await clerk.ClickAsync("#save-password");
+        await Expect(clerk.Locator(".invalid-feedback[data-field='$.currentPassword']")).ToHaveTextAsync("当前密码不正确。");
+        await clerk.FillAsync("#current-password", password);
+        await clerk.FillAsync("#new-password", "Lyx-own-pass-2026");
+        await clerk.FillAsync("#confirm-password", "Lyx-own-pass-2026");
+        await clerk.ClickAsync("#save-password");
+        await Expect(clerk.Locator("#password-changed")).ToBeVisibleAsync();
+        await Screens.Save(clerk, "38-account-password");
+        password = "Lyx-own-pass-2026";
+        await SignInAs("liuyang-clerk", password);
+
         // Locking asks first, then the account cannot sign in.
         await page.ClickAsync("tr[data-user='liuyang-clerk'] button[name='lock']:not([disabled])");
         await Expect(page.Locator("tr[data-user='liuyang-clerk']")).ToContainTextAsync("确定锁定");
@@ -159,7 +176,8 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-finance");
-        await page.ClickAsync("header a[href='/tokens']");
+        await page.ClickAsync("header a.user");
+        await page.ClickAsync("main a[href='/tokens']");
         await page.WaitForURLAsync(app.BaseUrl + "/tokens");
 
         await page.ClickAsync("#create-token:not([disabled])");

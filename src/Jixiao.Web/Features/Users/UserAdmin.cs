@@ -165,7 +165,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
     private static Refusal IdentityRefusal(IdentityResult result)
     {
         var errors = result.Errors.Select(e => new ContractError(
-            e.Code.StartsWith("Password", StringComparison.Ordinal) || e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "$.password" : "$.userName",
+            e.Code.Contains("Password", StringComparison.Ordinal) || e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "$.password" : "$.userName",
             e.Description)).ToList();
         return new Refusal(RefusalKind.Invalid, "请求无效", string.Join("；", errors.Select(e => e.Message)), new Dictionary<string, object?> { ["errors"] = errors });
     }
