@@ -49,6 +49,11 @@ builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetCon
 builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
+builder.Services.AddScoped<UserAdmin>();
+builder.Services.AddScoped<OrganisationAdmin>();
+builder.Services.AddScoped<ProjectAdmin>();
+builder.Services.AddScoped<TokenService>();
+builder.Services.AddScoped<PasswordChange>();
 builder.Services.AddScoped<Jixiao.Web.Features.Imports.ImportService>();
 builder.Services.Configure<UploadPolicy>(builder.Configuration.GetSection("Jixiao:Uploads"));
 builder.Services.Configure<ImportJobOptions>(builder.Configuration.GetSection("Jixiao:Imports"));

@@ -128,7 +128,7 @@ public sealed class ApiBadInputTests(SqliteHost host) : ApiTestBase<SqliteHost>(
         new Case("organisation: name 201 characters", "POST", "/api/v1/organisations", body => new JsonObject { ["parentId"] = 1, ["code"] = "X2", ["name"] = new string('名', 201), ["kind"] = "Unit" }, "name"),
         new Case("token: zero days", "POST", "/api/v1/tokens", body => new JsonObject { ["name"] = "对接", ["expiresInDays"] = 0 }, "expiresInDays"),
         new Case("token: name 101 characters", "POST", "/api/v1/tokens", body => new JsonObject { ["name"] = new string('令', 101) }, "name"),
-        new Case("user: password null", "POST", "/api/v1/users", body => new JsonObject { ["userName"] = "new-user", ["displayName"] = "新人", ["password"] = null, ["role"] = "单位填报", ["organisationId"] = 1 }, "password"),
+        new Case("user: role null", "POST", "/api/v1/users", body => new JsonObject { ["userName"] = "new-user", ["displayName"] = "新人", ["password"] = "Xq-7-long-pass!", ["role"] = null, ["organisationId"] = 1 }, "role"),
         new Case("user: name 10000 characters", "POST", "/api/v1/users", body => new JsonObject { ["userName"] = Long, ["displayName"] = "新人", ["password"] = "Xq-7-long-pass!", ["role"] = "单位填报", ["organisationId"] = 1 }, "userName"),
         new Case("import: a null form", "POST", "/api/v1/imports", body => new JsonObject { ["organisationId"] = 1, ["forms"] = new JsonArray((JsonNode?)null) }, "forms[0]"),
         new Case("import: kind 99", "POST", "/api/v1/imports", body => new JsonObject { ["organisationId"] = 1, ["forms"] = new JsonArray(Set("kind", 99)(FormBody()) as JsonNode) }, "forms[0].kind"),

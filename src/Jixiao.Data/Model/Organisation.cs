@@ -71,4 +71,7 @@ public sealed class BudgetProject
 
     /// <summary>年度资金总额 in 元, as budgeted.</summary>
     public decimal? BudgetYuan { get; set; }
+
+    /// <summary>Archived: kept with its forms, but takes no new forms and is left out of the pickers.</summary>
+    public bool Archived { get; set; }
 }

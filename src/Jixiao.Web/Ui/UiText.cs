@@ -6,11 +6,11 @@ namespace Jixiao.Web.Ui;
 /// The English switch: screens are written in Chinese and <see cref="T"/> looks the English up when the visitor chose
 /// English. Form content (indicator names, findings) stays as the unit wrote it.
 /// </summary>
-public static class UiText
+public static partial class UiText
 {
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static string T(string zh) => English && En.TryGetValue(zh, out var en) ? en : zh;
+    public static string T(string zh) => English && (En.TryGetValue(zh, out var en) || AdminEn.TryGetValue(zh, out en)) ? en : zh;
 
     private static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
     {

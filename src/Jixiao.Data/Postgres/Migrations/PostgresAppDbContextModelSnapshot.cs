@@ -207,6 +207,9 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal?>("BudgetYuan")
                         .HasColumnType("numeric");
 

@@ -196,6 +196,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("BudgetYuan")
                         .HasColumnType("TEXT");
 

@@ -46,15 +46,8 @@ public static class AccountEndpoints
 
     /// <summary>Under /api/v1: a signed-in user changes their password; their other sessions end (new security stamp).</summary>
     public static void MapPasswordEndpoint(this RouteGroupBuilder api) =>
-        api.MapPost("/me/password", async Task<IResult> (ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<AppUser> users) =>
-        {
-            var user = await users.FindByIdAsync(CurrentUser.Require(principal).Id);
-            if (user is null) return Refusal.NotFound("用户").ToHttp();
-            var changed = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
-            return changed.Succeeded
-                ? TypedResults.NoContent()
-                : Refusal.Invalid(string.Join("；", changed.Errors.Select(e => e.Description))).ToHttp();
-        }).WithTags("用户").WithSummary("修改我的密码（其他会话随即失效）");
+        api.MapPost("/me/password", async (ChangePasswordRequest request, ClaimsPrincipal principal, PasswordChange passwords, CancellationToken ct) =>
+            (await passwords.Change(CurrentUser.Require(principal), request, ct)).ToHttp(_ => TypedResults.NoContent())).WithTags("用户").WithSummary("修改我的密码（其他会话随即失效）");
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

@@ -52,6 +52,10 @@ public static class ContractValidation
             new Dictionary<string, object?> { ["errors"] = errors });
     }
 
+    /// <summary>One field's refusal, for a rule the annotations cannot state (a name already taken …): the same shape, so a screen shows it at the field.</summary>
+    public static Refusal FieldRefusal(string path, string message) =>
+        new(RefusalKind.Invalid, "请求无效", message, new Dictionary<string, object?> { ["errors"] = new[] { new ContractError(path, message) } });
+
     private static void Walk(object target, string path, List<ContractError> errors)
     {
         foreach (var rule in RulesOf(target.GetType()))

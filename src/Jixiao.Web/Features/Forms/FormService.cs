@@ -162,6 +162,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// </summary>
     internal async Task<Outcome<FormRecord>> AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now, CancellationToken ct)
     {
+        if (project is not null && Projects.ProjectAdmin.RefuseNewForms(project) is { } archived) return archived;
         var key = FormIdentity.Key(unit.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths);
         if (await Holder(key, null, ct) is { } holder) return Duplicate(holder, form.Kind, year.Year);
         var record = new FormRecord

@@ -1,24 +1,31 @@
 using System.Security.Claims;
-using Jixiao.Data;
 using Jixiao.Data.Model;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Jixiao.Web.Access;
 using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Problems;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Users;
 
-public sealed record UserDto(string Id, string UserName, string DisplayName, int OrganisationId, IReadOnlyList<string> Roles);
+public sealed record UserDto(string Id, string UserName, string DisplayName, int OrganisationId, IReadOnlyList<string> Roles, string OrganisationName, bool Locked);
+
+/// <summary><see cref="Password"/> is set only when the request gave none: the generated one, shown this once.</summary>
+public sealed record CreatedUser(UserDto User, string? Password);
 
 public sealed record CreateUserRequest(
     [property: Description("用户名"), Required, MinLength(1), MaxLength(ColumnLengths.PersonName)] string UserName,
     [property: Description("显示名称"), MaxLength(ColumnLengths.PersonName)] string DisplayName,
-    [property: Description("密码"), Required, MaxLength(ColumnLengths.PersonName)] string Password,
+    [property: Description("密码（不填则生成一次性密码）"), MaxLength(ColumnLengths.PersonName)] string? Password,
     [property: Description("角色"), Required, MaxLength(ColumnLengths.PersonName)] string Role,
     [property: Description("组织 ID")] int OrganisationId) : IRequestContract;
+
+public sealed record UpdateUserRequest(
+    [property: Description("显示名称"), MaxLength(ColumnLengths.PersonName)] string DisplayName,
+    [property: Description("角色"), Required, MaxLength(ColumnLengths.PersonName)] string Role,
+    [property: Description("组织 ID（管辖范围）")] int OrganisationId) : IRequestContract;
+
+public sealed record OneTimePasswordDto(string Password);
 
 public sealed record MeDto(string Id, string UserName, IReadOnlyList<string> Roles, string ScopePath);
 
@@ -34,34 +41,23 @@ public static class UserEndpoints
 
         var group = api.MapGroup("/users").WithTags("用户");
 
-        group.MapGet("/", async Task<IResult> (ClaimsPrincipal principal, AppDbContext db, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            if (!CurrentUser.Require(principal).Is(Roles.Administrator)) return Refusal.Forbidden("只有“系统管理”角色可以管理用户。").ToHttp();
-            // Users are scoped through their organisation, which the context filters.
-            var query = db.Users.Where(u => db.Organisations.Any(o => o.Id == u.OrganisationId)).OrderBy(u => u.UserName)
-                .Select(u => new
-                {
-                    u.Id, u.UserName, u.DisplayName, u.OrganisationId,
-                    Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
-                });
-            var result = await query.ToPageAsync(page, pageSize, ct);
-            return TypedResults.Ok(result.Map(u => new UserDto(u.Id, u.UserName ?? "", u.DisplayName, u.OrganisationId, u.Roles)));
-        }).WithSummary("用户列表（系统管理）");
+        group.MapGet("/", async (ClaimsPrincipal principal, UserAdmin admin, string? search, int? page, int? pageSize, CancellationToken ct) =>
+            (await admin.List(CurrentUser.Require(principal), search, page, pageSize, ct)).ToHttp(TypedResults.Ok)).WithSummary("用户列表（系统管理，分页，可搜索）");
 
-        group.MapPost("/", async Task<IResult> (CreateUserRequest request, ClaimsPrincipal principal, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-        {
-            var admin = CurrentUser.Require(principal);
-            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
-            if (organisation is null) return Refusal.NotFound("组织").ToHttp();
-            if (!admin.Is(Roles.Administrator)) return Refusal.Forbidden("只有“系统管理”角色可以管理用户。").ToHttp();
-            if (!Roles.All.Contains(request.Role)) return Refusal.Invalid($"未知的角色“{request.Role}”，可选：{string.Join("、", Roles.All)}。").ToHttp();
-            var user = new AppUser { UserName = request.UserName, DisplayName = request.DisplayName ?? "", OrganisationId = organisation.Id, LockoutEnabled = true };
-            var created = await users.CreateAsync(user, request.Password ?? "");
-            if (!created.Succeeded) return Refusal.Invalid(string.Join("；", created.Errors.Select(e => e.Description))).ToHttp();
-            await users.AddToRoleAsync(user, request.Role);
-            db.Audit(admin.Actor, clock.GetUtcNow(), "create", "user", user.Id, organisation.Path, "用户", null, $"{user.UserName}（{request.Role}）");
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/users/{user.Id}", new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role]));
-        }).WithSummary("新建用户（系统管理）");
+        group.MapPost("/", async (CreateUserRequest request, ClaimsPrincipal principal, UserAdmin admin, CancellationToken ct) =>
+            (await admin.Create(CurrentUser.Require(principal), request, ct))
+                .ToHttp(c => TypedResults.Created($"/api/v1/users/{c.User.Id}", c))).WithSummary("新建用户（系统管理；不给密码则返回一次性密码）");
+
+        group.MapPut("/{id}", async (string id, UpdateUserRequest request, ClaimsPrincipal principal, UserAdmin admin, CancellationToken ct) =>
+            (await admin.Update(CurrentUser.Require(principal), id, request, ct)).ToHttp(TypedResults.Ok)).WithSummary("修改用户的显示名称、角色和所属组织（系统管理）");
+
+        group.MapPost("/{id}/lock", async (string id, ClaimsPrincipal principal, UserAdmin admin, CancellationToken ct) =>
+            (await admin.SetLocked(CurrentUser.Require(principal), id, true, ct)).ToHttp(TypedResults.Ok)).WithSummary("锁定用户（系统管理）");
+
+        group.MapPost("/{id}/unlock", async (string id, ClaimsPrincipal principal, UserAdmin admin, CancellationToken ct) =>
+            (await admin.SetLocked(CurrentUser.Require(principal), id, false, ct)).ToHttp(TypedResults.Ok)).WithSummary("解锁用户（系统管理）");
+
+        group.MapPost("/{id}/reset-password", async (string id, ClaimsPrincipal principal, UserAdmin admin, CancellationToken ct) =>
+            (await admin.ResetPassword(CurrentUser.Require(principal), id, ct)).ToHttp(p => TypedResults.Ok(new OneTimePasswordDto(p)))).WithSummary("重置密码（系统管理；返回一次性密码）");
     }
 }
