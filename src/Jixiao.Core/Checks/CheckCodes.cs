@@ -45,6 +45,7 @@ public static class CheckCodes
     public const string IndicatorsCopied = "indicators-copied";
     public const string AllTargetsExactlyMet = "all-targets-exactly-met";
     public const string TargetsMetLowExecution = "targets-met-low-execution";
+    public const string FormUnfilled = "form-unfilled";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -100,6 +101,7 @@ public static class CheckCodes
         IndicatorsCopied => "不同项目指标雷同",
         AllTargetsExactlyMet => "完成值全部等于目标",
         TargetsMetLowExecution => "执行率低而指标全部完成",
+        FormUnfilled => "公开的是空白模板",
         _ => code,
     };
 
@@ -112,6 +114,6 @@ public static class CheckCodes
         NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
         CostIndicatorMissing, OverAchievementUnexplained,
         TargetBelowLastActual, IndicatorDropped, TargetChanged, DepartmentProjectsMismatch, BasicDataMismatch,
-        SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution,
+        SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution, FormUnfilled,
     ];
 }

@@ -37,6 +37,7 @@ public static class Checker
         new TotalUnreachableRule(),
         new GradeMismatchRule(),
         new MissingValueRule(),
+        new FormUnfilledRule(),
         new FullScoreDespiteMissRule(),
         new ActualAsThresholdRule(),
         new NotApplicableScoredRule(),

@@ -311,3 +311,39 @@ public class MonitoringOverExecutionTests
         Assert.Empty(Run(new Jixiao.Core.Checks.Funds.OverExecutionRule(), Monitoring("87.57", null)));
     }
 }
+
+/// <summary>A blank template published as a self-evaluation.</summary>
+public class FormUnfilledTests
+{
+    private static PerformanceForm Blank()
+    {
+        var form = new PerformanceForm { Kind = FormKind.ProjectSelfEvaluation, Year = 2022, Project = "某项目" };
+        form.Funds.Add(new FundsRow { Label = "年度资金总额", Role = FundsRowRole.Total });
+        foreach (var (l1, l2, name) in new[] { ("产出指标", "数量指标", "指标1"), ("效益指标", "社会效益指标", "指标1"), ("满意度指标", "服务对象满意度指标", "指标1") })
+            form.Indicators.Add(new IndicatorRow { Level1 = l1, Level2 = l2, Name = name });
+        return form;
+    }
+
+    [Fact]
+    public void A_table_with_names_and_no_value_anywhere_is_one_warning_for_the_form()
+    {
+        var f = Assert.Single(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), Blank()));
+        Assert.Equal((Severity.Warning, Blocks.Form), (f.Severity, f.Location.Block));
+        Assert.Contains("3项绩效指标", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_filled_cell_a_funds_amount_or_a_reading_doubt_means_it_is_not_the_blank_template()
+    {
+        var target = Blank();
+        target.Indicators[0].Target = "≥10个";
+        Assert.Empty(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), target));
+        var funds = Blank();
+        funds.Funds[0].Budget = 10m;
+        Assert.Empty(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), funds));
+        var doubtful = Blank();
+        doubtful.ReadingDoubts.Add(new ReadingDoubt { Reason = DoubtReason.CutOff, Block = FormBlock.Indicators });
+        Assert.Empty(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), doubtful));
+        Assert.Empty(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), Clean()));
+    }
+}

@@ -25,9 +25,15 @@ public sealed class MissingValueRule : ICheckRule
         }
 
         var anyActuals = form.Indicators.Any(r => !string.IsNullOrWhiteSpace(r.Actual));
+        // A layout without a 分值 column (the Yunnan 年初目标值 / 实际完成值 / 得分 table) leaves every weight blank: a column
+        // no row fills is a column the form does not have, not a blank cell (a wholly blank table is form-unfilled).
+        var anyWeights = context.Weighted.Any(r => r.Weight is not null);
+        // A table cut off after a row may have cut that row too: its empty cells are what the cut left.
+        var cutAfter = form.ReadingDoubts.Any(d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators && !string.IsNullOrEmpty(d.RowLabel))
+            && form.Indicators.Count > 0 ? form.Indicators[^1] : null;
         foreach (var r in context.Weighted)
         {
-            if (WeightSumRule.IsPlaceholder(r) || context.IsDoubtful(r.Row.Source, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score)) continue;
+            if (WeightSumRule.IsPlaceholder(r) || ReferenceEquals(r.Row, cutAfter) || context.IsDoubtful(r.Row.Source, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score)) continue;
             if (string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Content)
                 && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)) continue;
             var blank = new List<string>();
@@ -35,7 +41,7 @@ public sealed class MissingValueRule : ICheckRule
             // all: a row without its own target there is not a blank cell.
             if (string.IsNullOrWhiteSpace(r.Row.Target) && kind != FormKind.DepartmentSelfEvaluation) blank.Add("年度指标值");
             if (kind != FormKind.Targets && string.IsNullOrWhiteSpace(r.Row.Actual) && anyActuals) blank.Add("实际完成值");
-            if (r.Weight is null) blank.Add("分值");
+            if (r.Weight is null && anyWeights) blank.Add("分值");
             if (kind != FormKind.Targets && r.Row.StatedScore is null) blank.Add("得分");
             if (blank.Count > 0) yield return Make(Locations.Indicator(r.Row, r.Index, blank[0]), Locations.Label(r.Row), blank);
         }
