@@ -46,6 +46,6 @@ public sealed class JixiaoClaimsFactory(UserManager<AppUser> users, RoleManager<
     {
         var path = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == user.OrganisationId).Select(o => o.Path).SingleOrDefaultAsync();
         identity.AddClaim(new Claim(CurrentUser.ScopeClaim, path ?? CurrentUser.NothingPath));
-        if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim("jixiao:display-name", user.DisplayName));
+        if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
     }
 }

@@ -4,14 +4,17 @@ using Jixiao.Data.Model;
 namespace Jixiao.Web.Access;
 
 /// <summary>The signed-in person as endpoints see them, read from the claims both schemes (cookie, API token) issue.</summary>
-public sealed record CurrentUser(string Id, string Name, string ScopePath, IReadOnlySet<string> Roles)
+public sealed record CurrentUser(string Id, string Name, string ScopePath, IReadOnlySet<string> Roles, string? DisplayName = null)
 {
     public const string ScopeClaim = "jixiao:scope";
+
+    public const string DisplayNameClaim = "jixiao:display-name";
 
     /// <summary>A path no organisation has: a principal without a scope claim sees nothing (fails closed).</summary>
     public const string NothingPath = "//";
 
-    public Actor Actor => new(Id, Name);
+    /// <summary>Histories and the audit trail name the person (刘晓红), not the login (liuyang-clerk); the id identifies them.</summary>
+    public Actor Actor => new(Id, string.IsNullOrWhiteSpace(DisplayName) ? Name : DisplayName);
 
     public bool Is(string role) => Roles.Contains(role);
 
@@ -24,7 +27,8 @@ public sealed record CurrentUser(string Id, string Name, string ScopePath, IRead
             id,
             principal.FindFirstValue(ClaimTypes.Name) ?? id,
             principal.FindFirstValue(ScopeClaim) ?? NothingPath,
-            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindFirstValue(DisplayNameClaim));
     }
 
     public static CurrentUser Require(ClaimsPrincipal principal) =>

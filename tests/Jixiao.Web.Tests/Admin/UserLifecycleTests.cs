@@ -51,6 +51,9 @@ public sealed class UserLifecycleTests(SqliteHost host) : ApiTestBase<SqliteHost
         var client = Host.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", (string)token["token"]!);
         await Expect(HttpStatusCode.OK, await client.GetAsync("/api/v1/me"));
+        // The trail names the person, not the login.
+        var tokenAudit = (await Expect(HttpStatusCode.OK, await Host.Client("admin").GetAsync($"/api/v1/audit?entityType=api-token&entityId={(int)token["id"]!}")))["items"]!.AsArray();
+        Assert.Equal("李四", (string?)tokenAudit.Single()!["userName"]);
 
         await Expect(HttpStatusCode.OK, await Host.Client("admin").PostAsync($"/api/v1/users/{id}/lock", null));
         await Expect(HttpStatusCode.Unauthorized, await client.GetAsync("/api/v1/me"));
