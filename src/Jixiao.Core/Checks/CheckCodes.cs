@@ -34,6 +34,8 @@ public static class CheckCodes
     public const string MoneyAsQuantity = "money-as-quantity";
     public const string CostIndicatorMissing = "cost-indicator-missing";
     public const string OverAchievementUnexplained = "over-achievement-unexplained";
+    public const string ReportEmpty = "report-empty";
+    public const string ReportSectionMissing = "report-section-missing";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -80,6 +82,8 @@ public static class CheckCodes
         MoneyAsQuantity => "金额作数量指标",
         CostIndicatorMissing => "缺少成本指标",
         OverAchievementUnexplained => "超额完成未说明",
+        ReportEmpty => "自评报告为空",
+        ReportSectionMissing => "自评报告缺少章节",
         _ => code,
     };
 
@@ -90,6 +94,6 @@ public static class CheckCodes
         MissingValue, TargetNotMeasurable, DuplicateForm, SubtotalMismatch, ShareMismatch, MonitoringProgressMismatch,
         MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError, TotalUnreachable, ActualAsThreshold,
         NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
-        CostIndicatorMissing, OverAchievementUnexplained,
+        CostIndicatorMissing, OverAchievementUnexplained, ReportEmpty, ReportSectionMissing,
     ];
 }
