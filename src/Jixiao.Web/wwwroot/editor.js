@@ -128,6 +128,8 @@ window.jixiao = (() => {
 
     function caretAt(element, end) {
         if (element.tagName === "SELECT" || typeof element.selectionStart !== "number") return true;
+        // The whole content selected (as after moving into the cell) is Excel's ready mode: arrows leave the cell.
+        if (element.selectionStart === 0 && element.selectionEnd === element.value.length) return true;
         if (element.selectionStart !== element.selectionEnd) return false;
         return end ? element.selectionEnd === element.value.length : element.selectionStart === 0;
     }
@@ -140,7 +142,7 @@ window.jixiao = (() => {
         const ctrl = event.ctrlKey || event.metaKey;
         if (editor && ctrl && !event.altKey && (event.key === "s" || event.key === "S")) {
             event.preventDefault();
-            editor.invokeMethodAsync("SaveNow").catch(() => { });
+            editor.invokeMethodAsync("SaveNow").catch(e => console.error("jixiao: save by keyboard failed", e));
             return;
         }
         const target = event.target;
@@ -193,7 +195,7 @@ window.jixiao = (() => {
     });
     document.addEventListener("focusout", event => {
         const t = event.target;
-        if (t instanceof HTMLInputElement && t.dataset.money !== undefined) t.value = grouped(t.value);
+        if (t instanceof HTMLInputElement && t.dataset.money !== undefined && t.getAttribute("aria-invalid") !== "true") t.value = grouped(t.value);
     });
 
     function pause(ms) { return new Promise(resolve => setTimeout(resolve, ms)); }
