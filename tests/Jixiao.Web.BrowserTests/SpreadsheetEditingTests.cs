@@ -96,8 +96,12 @@ public sealed class SpreadsheetEditingTests(LiveApp app) : IClassFixture<LiveApp
         await Expect(again.Locator(Cell(1, "三级指标") + ":not([disabled])")).ToHaveValueAsync(name);
         await Expect(again.Locator("input[aria-label='年度资金总额 全年预算数']")).ToHaveValueAsync("1,100,000");
         await Expect(again.Locator(Cell(1, "分值"))).ToHaveValueAsync("15");
-        await again.Locator("input[aria-label='年度资金总额 全年预算数']").FocusAsync();
-        await Expect(again.Locator("input[aria-label='年度资金总额 全年预算数']")).ToHaveValueAsync("1100000");
+        // Edited, the amount is the bare number: a digit typed after the last one makes it ten times larger.
+        var reloaded = again.Locator("input[aria-label='年度资金总额 全年预算数']");
+        await reloaded.FocusAsync();
+        await reloaded.PressAsync("End");
+        await reloaded.PressSequentiallyAsync("0");
+        await Expect(reloaded).ToHaveValueAsync("11000000");
     }
 
     private static Task Paste(IPage page, string selector, string text) =>

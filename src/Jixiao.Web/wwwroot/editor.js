@@ -189,10 +189,21 @@ window.jixiao = (() => {
     });
 
     // Amounts: separators while not being edited, the bare number while typing.
-    document.addEventListener("focusin", event => {
+    // The separators go as soon as the amount is edited (not on focus: changing the value while focus arrives loses
+    // the selection a Tab or a click made). The selection keeps its place among the digits, so typing over a selected
+    // amount replaces it and a caret inside it edits the digit it was next to.
+    document.addEventListener("beforeinput", event => {
         const t = event.target;
-        if (t instanceof HTMLInputElement && t.dataset.money !== undefined) t.value = ungrouped(t.value);
-    });
+        if (!(t instanceof HTMLInputElement) || t.dataset.money === undefined) return;
+        const before = t.value;
+        const after = ungrouped(before);
+        if (after === before) return;
+        const digits = i => before.slice(0, i ?? before.length).replace(/,/g, "").length;
+        const start = digits(t.selectionStart);
+        const end = digits(t.selectionEnd);
+        t.value = after;
+        t.setSelectionRange(start, end);
+    }, true);
     document.addEventListener("focusout", event => {
         const t = event.target;
         if (t instanceof HTMLInputElement && t.dataset.money !== undefined && t.getAttribute("aria-invalid") !== "true") t.value = grouped(t.value);
