@@ -159,6 +159,15 @@ public class CheckerOnSeedsTests
     {
         var report = Seed("001", FormKind.Report).Single();
         Assert.Equal([CheckCodes.ShareMismatch, CheckCodes.ReportTableMismatch],
-            report.Findings.Where(f => f.Severity >= Severity.Warning).Select(f => f.Code));
+            report.Findings.Where(f => f.Severity >= Severity.Warning && f.Code != CheckCodes.ReportSectionMissing).Select(f => f.Code));
+    }
+
+    [Fact]
+    public void Seed_001_report_is_held_to_the_outline_and_lacks_only_its_grade_section()
+    {
+        // 一、单位基本情况 … 五、下一步改进措施 are recognised under their own words; 六、其他需要说明的情况 states no grade.
+        var report = Seed("001", FormKind.Report).Single();
+        var missing = Assert.Single(report.Findings, f => f.Code == CheckCodes.ReportSectionMissing);
+        Assert.Equal("自评等级", missing.Location.Field);
     }
 }

@@ -56,13 +56,14 @@ public sealed class NumberCellInputTests(LiveApp app) : IClassFixture<LiveApp>
         await page.FillAsync(Executed, "2,375,370元");
 
         await Expect(page.Locator(Budget)).ToHaveAttributeAsync("aria-invalid", "false");
-        await Expect(page.Locator($"td:has({Budget}) .cell-conversion")).ToContainTextAsync("263.93万 = 2639300 元");
+        await Expect(page.Locator($"td:has({Budget}) .cell-conversion")).ToContainTextAsync("263.93万 = 2,639,300 元");
         await Expect(page.Locator("#execution-rate")).ToHaveTextAsync("90.00%");
         await page.ClickAsync("#save");
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
 
+        // Amounts read with thousands separators while not being edited.
         await page.ReloadAsync();
-        await Expect(page.Locator(Budget + ":not([disabled])")).ToHaveValueAsync("2639300");
+        await Expect(page.Locator(Budget + ":not([disabled])")).ToHaveValueAsync("2,639,300");
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class NumberCellInputTests(LiveApp app) : IClassFixture<LiveApp>
         await page.ClickAsync("#save");
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
         await page.ReloadAsync();
-        await Expect(page.Locator(Executed + ":not([disabled])")).ToHaveValueAsync("99999999999");
+        await Expect(page.Locator(Executed + ":not([disabled])")).ToHaveValueAsync("99,999,999,999");
     }
 
     private async Task<IPage> NewForm(string project)

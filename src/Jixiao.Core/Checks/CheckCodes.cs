@@ -34,6 +34,8 @@ public static class CheckCodes
     public const string MoneyAsQuantity = "money-as-quantity";
     public const string CostIndicatorMissing = "cost-indicator-missing";
     public const string OverAchievementUnexplained = "over-achievement-unexplained";
+    public const string ReportEmpty = "report-empty";
+    public const string ReportSectionMissing = "report-section-missing";
 
     // Across forms and years (History/CrossFormChecks) and credibility signals (History/Credibility).
     public const string TargetBelowLastActual = "target-below-last-actual";
@@ -102,6 +104,8 @@ public static class CheckCodes
         AllTargetsExactlyMet => "完成值全部等于目标",
         TargetsMetLowExecution => "执行率低而指标全部完成",
         FormUnfilled => "公开的是空白模板",
+        ReportEmpty => "自评报告为空",
+        ReportSectionMissing => "自评报告缺少章节",
         _ => code,
     };
 
@@ -115,5 +119,6 @@ public static class CheckCodes
         CostIndicatorMissing, OverAchievementUnexplained,
         TargetBelowLastActual, IndicatorDropped, TargetChanged, DepartmentProjectsMismatch, BasicDataMismatch,
         SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution, FormUnfilled,
+        ReportEmpty, ReportSectionMissing,
     ];
 }

@@ -62,6 +62,8 @@ public static class Checker
         new MonitoringBehindScheduleRule(),
         new MonitoringMissingValueRule(),
         new ReportArithmeticRule(),
+        new ReportEmptyRule(),
+        new ReportSectionMissingRule(),
     ];
 
     /// <summary>Checks one form on its own.</summary>

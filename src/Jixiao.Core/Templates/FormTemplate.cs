@@ -37,6 +37,9 @@ public sealed record FormTemplate(
             .Concat(b.Rows.Where(r => r.Role is not null).Select(r => ("fundsRows", r.Role!))));
 
     public double Width(string role, double fallback) => Widths.TryGetValue(role, out var w) ? w : fallback;
+
+    /// <summary>The sections of a 自评报告 template, in printed order (empty for tables).</summary>
+    public IReadOnlyList<ReportSectionTemplate> Sections { get; init; } = [];
 }
 
 /// <summary>

@@ -99,8 +99,51 @@ public static partial class TemplateValidator
             }
         }
 
+        var sections = Sections(root, kind, f);
+
         if (errors.Count > before || id is null || version is null || kind is null) return null;
-        return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, settings, file);
+        return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, settings, file)
+        {
+            Sections = sections,
+        };
+    }
+
+    /// <summary>A report's sections: only a report template has them, and it must; ids and heading words unique.</summary>
+    private static List<ReportSectionTemplate> Sections(JsonElement root, FormKind? kind, JsonFields f)
+    {
+        var sections = new List<ReportSectionTemplate>();
+        var has = root.TryGetProperty("sections", out _);
+        if (has && kind is not null and not FormKind.Report)
+        {
+            f.Error("$.sections", "只有自评报告模板（report）有章节");
+            return sections;
+        }
+        if (kind != FormKind.Report) return sections;
+        if (!has)
+        {
+            f.Error("$.sections", "自评报告模板须列出章节（sections）");
+            return sections;
+        }
+        var wordsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (s, p) in f.Array(root, "sections", "$"))
+        {
+            var id = f.String(s, "id", p);
+            var title = f.String(s, "title", p);
+            if (id is not null && !IdPattern().IsMatch(id)) f.Error(p + ".id", $"“{id}”应只含小写字母、数字和连字符");
+            if (id is not null && sections.Any(x => x.Id == id)) f.Error(p + ".id", $"章节标识“{id}”重复");
+            var words = f.Strings(s, "words", p);
+            f.Normalised(words, p + ".words");
+            foreach (var w in words)
+            {
+                if (wordsSeen.TryGetValue(w, out var other)) f.Error(p + ".words", $"标题词“{w}”已属于章节“{other}”，同一个词不能认出两个章节");
+                else wordsSeen[w] = id ?? "";
+            }
+            if (title is not null && title.Length > 30) f.Error(p + ".title", "章节标题应不超过 30 个字");
+            if (id is not null && title is not null)
+                sections.Add(new ReportSectionTemplate(id, title, words, f.Bool(s, "required", p), f.String(s, "hint", p, required: false)));
+        }
+        if (sections.Count == 0) f.Error("$.sections", "至少要有一个章节");
+        return sections;
     }
 
     private static double Width(JsonElement print, string name, double fallback, JsonFields f)

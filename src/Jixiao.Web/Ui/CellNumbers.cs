@@ -72,7 +72,7 @@ public static class CellNumbers
         if (factor is null || factor == formFactor) return new(number, null, null);
         var converted = yuanValue / formFactor;
         var formSymbol = formUnit.Symbol();
-        return new(converted, null, $"{Fmt.Plain(number)}{unitName} = {Fmt.Plain(converted)} {formSymbol}（本表金额单位为{formSymbol}）");
+        return new(converted, null, $"{Fmt.Plain(number)}{unitName} = {Fmt.Grouped(converted)} {formSymbol}（本表金额单位为{formSymbol}）");
     }
 
     private static Reading Refuse(string? typed, string label, string why) => new(null, $"{label}：“{typed?.Trim()}”{why}，未计入计算", null);

@@ -5,6 +5,10 @@
 //    message over it silently kills the connection.
 // 2. Links. Enhanced navigation does not ask the editor before leaving, so a click on any link while the page holds
 //    unsaved edits asks first.
+// 3. The sheet as a spreadsheet: Enter and the arrow keys move between cells, Ctrl+S saves, Ctrl+Z undoes the last
+//    edits (the server keeps the history), a block copied from Excel or WPS pastes into the indicator rows (the server
+//    parses it and adds rows; each value is then put in its cell as if typed, so every cell checks it the usual way),
+//    and amounts show thousands separators while not being edited.
 window.jixiao = (() => {
     const shortText = 2000;   // characters: well under one SignalR message even when every character is escaped
     const longDelay = 200;    // ms of quiet before a long text is pulled
@@ -72,7 +76,211 @@ window.jixiao = (() => {
         }
     }, true);
 
+    // ---- the sheet as a spreadsheet -----------------------------------------------------------------------------
+
+    let editor = null;        // the FormEditor's .NET reference while an editable form is open
+    const focusable = "input:not([type=checkbox]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
+    const plainNumber = /^-?\d+(\.\d+)?$/;
+    const groupedNumber = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+    function grouped(value) {
+        if (!plainNumber.test(value)) return value;
+        const [whole, fraction] = value.split(".");
+        const sign = whole.startsWith("-") ? "-" : "";
+        const digits = sign ? whole.slice(1) : whole;
+        return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction !== undefined ? "." + fraction : "");
+    }
+
+    function ungrouped(value) { return groupedNumber.test(value) ? value.replace(/,/g, "") : value; }
+
+    function cellOf(element) { return element instanceof Element ? element.closest("td") : null; }
+
+    function dataCells(row) { return Array.from(row.children).filter(c => c.tagName === "TD" && !c.classList.contains("actions")); }
+
+    function editable(td) { return td ? td.querySelector(focusable) : null; }
+
+    function go(target) {
+        if (!target) return false;
+        target.focus();
+        if (target.select && target.tagName !== "SELECT") target.select();
+        return true;
+    }
+
+    // The cell in the same column of the next (or previous) row that has one; finding rows and totals without it are passed over.
+    function vertical(td, step) {
+        const row = td.parentElement;
+        const column = dataCells(row).indexOf(td);
+        for (let next = step > 0 ? row.nextElementSibling : row.previousElementSibling; next; next = step > 0 ? next.nextElementSibling : next.previousElementSibling) {
+            const target = editable(dataCells(next)[column]);
+            if (target) return target;
+        }
+        return null;
+    }
+
+    function horizontal(td, step) {
+        const cells = dataCells(td.parentElement);
+        for (let i = cells.indexOf(td) + step; i >= 0 && i < cells.length; i += step) {
+            const target = editable(cells[i]);
+            if (target) return target;
+        }
+        return null;
+    }
+
+    function caretAt(element, end) {
+        if (element.tagName === "SELECT" || typeof element.selectionStart !== "number") return true;
+        // The whole content selected (as after moving into the cell) is Excel's ready mode: arrows leave the cell.
+        if (element.selectionStart === 0 && element.selectionEnd === element.value.length) return true;
+        if (element.selectionStart !== element.selectionEnd) return false;
+        return end ? element.selectionEnd === element.value.length : element.selectionStart === 0;
+    }
+
+    function onFirstLine(element) { return element.value.lastIndexOf("\n", element.selectionStart - 1) < 0; }
+
+    function onLastLine(element) { return element.value.indexOf("\n", element.selectionEnd) < 0; }
+
+    document.addEventListener("keydown", event => {
+        const ctrl = event.ctrlKey || event.metaKey;
+        if (editor && ctrl && !event.altKey && (event.key === "s" || event.key === "S")) {
+            event.preventDefault();
+            editor.invokeMethodAsync("SaveNow").catch(e => console.error("jixiao: save by keyboard failed", e));
+            return;
+        }
+        const target = event.target;
+        if (!(target instanceof Element) || !target.closest(".sheet")) return;
+        if (editor && ctrl && !event.shiftKey && !event.altKey && (event.key === "z" || event.key === "Z")) {
+            event.preventDefault();
+            const ref = editor;
+            jixiao.text.flush().then(() => ref.invokeMethodAsync("Undo")).catch(() => { });
+            return;
+        }
+        if (ctrl || event.altKey || !target.matches(focusable)) return;
+        const td = cellOf(target);
+        if (!td) return;
+        const multiline = target.tagName === "TEXTAREA";
+        let moved = false;
+        switch (event.key) {
+            case "Enter":
+                if (multiline || target.tagName === "SELECT") return;
+                moved = go(vertical(td, event.shiftKey ? -1 : 1));
+                if (!moved) { event.preventDefault(); return; }
+                break;
+            case "ArrowDown":
+                if (multiline && !onLastLine(target)) return;
+                moved = go(vertical(td, 1));
+                if (target.tagName === "SELECT") { event.preventDefault(); return; }
+                break;
+            case "ArrowUp":
+                if (multiline && !onFirstLine(target)) return;
+                moved = go(vertical(td, -1));
+                if (target.tagName === "SELECT") { event.preventDefault(); return; }
+                break;
+            case "ArrowRight":
+                if (!caretAt(target, true)) return;
+                moved = go(horizontal(td, 1));
+                break;
+            case "ArrowLeft":
+                if (!caretAt(target, false)) return;
+                moved = go(horizontal(td, -1));
+                break;
+            default:
+                return;
+        }
+        if (moved) event.preventDefault();
+    });
+
+    // Amounts: separators while not being edited, the bare number while typing.
+    // The separators go as soon as the amount is edited (not on focus: changing the value while focus arrives loses
+    // the selection a Tab or a click made). The selection keeps its place among the digits, so typing over a selected
+    // amount replaces it and a caret inside it edits the digit it was next to.
+    document.addEventListener("beforeinput", event => {
+        const t = event.target;
+        if (!(t instanceof HTMLInputElement) || t.dataset.money === undefined) return;
+        const before = t.value;
+        const after = ungrouped(before);
+        if (after === before) return;
+        const digits = i => before.slice(0, i ?? before.length).replace(/,/g, "").length;
+        const start = digits(t.selectionStart);
+        const end = digits(t.selectionEnd);
+        t.value = after;
+        t.setSelectionRange(start, end);
+    }, true);
+    document.addEventListener("focusout", event => {
+        const t = event.target;
+        if (t instanceof HTMLInputElement && t.dataset.money !== undefined && t.getAttribute("aria-invalid") !== "true") t.value = grouped(t.value);
+    });
+
+    function pause(ms) { return new Promise(resolve => setTimeout(resolve, ms)); }
+
+    // Waits until the rows the server added are on the page with their text cells attached (at most ~5 s).
+    async function rowsReady(table, last) {
+        for (let i = 0; i < 250; i++) {
+            const row = table.querySelector(`tr[data-indicator-row='${last}']`);
+            if (row) {
+                const texts = Array.from(row.querySelectorAll("[data-text-key]"));
+                if (texts.every(e => cells.has(e) && !e.disabled)) return true;
+            }
+            await pause(20);
+        }
+        return false;
+    }
+
+    function put(element, value, row, grid) {
+        if (element.tagName === "SELECT") {
+            const wanted = value.trim();
+            const option = Array.from(element.options).find(o => o.text.trim() === wanted || o.value === wanted);
+            if (!option) { grid.invokeMethodAsync("Refuse", row, value).catch(() => { }); return; }
+            if (element.value !== option.value) {
+                element.value = option.value;
+                element.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+            return;
+        }
+        element.value = value;
+        element.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
+    async function paste(event, table, grid) {
+        const target = event.target;
+        if (!(target instanceof Element) || !target.matches(focusable)) return;
+        const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+        // One value (perhaps with the line end Excel adds) pastes natively into the cell.
+        const body = text.replace(/\r?\n$/, "");
+        if (!body.includes("\t") && !body.includes("\n") && !body.includes("\r")) return;
+        const td = cellOf(target);
+        const tr = td && td.closest("tr[data-indicator-row]");
+        if (!tr) return;
+        event.preventDefault();
+        const start = Number(tr.dataset.indicatorRow);
+        const column = dataCells(tr).indexOf(td);
+        const values = await grid.invokeMethodAsync("Paste", start, DotNet.createJSStreamReference(new TextEncoder().encode(text)));
+        if (!values || values.length === 0) return;
+        await rowsReady(table, start + values.length - 1);
+        values.forEach((line, r) => {
+            const row = table.querySelector(`tr[data-indicator-row='${start + r}']`);
+            if (!row) return;
+            const targets = dataCells(row).slice(column).map(editable).filter(e => e);
+            line.forEach((value, c) => { if (c < targets.length) put(targets[c], value, start + r, grid); });
+        });
+        grid.invokeMethodAsync("Pasted", values.length, Math.max(...values.map(l => l.length))).catch(() => { });
+    }
+
     return {
+        editor: {
+            attach(ref) { editor = ref; },
+            detach() { editor = null; },
+        },
+        grid: {
+            attach(table, ref) {
+                table.addEventListener("paste", event => { paste(event, table, ref).catch(() => { }); });
+            },
+        },
+        cell: {
+            // The server sets a number cell (undo, fill, a row moved): shown grouped unless it is being edited.
+            set(element, value) {
+                const shown = element.dataset.money !== undefined && document.activeElement !== element ? grouped(value) : value;
+                if (element.value !== shown) element.value = shown;
+            },
+        },
         text: {
             attach(element, ref) {
                 cells.set(element, { ref, seq: 0, acked: 0, timer: null });

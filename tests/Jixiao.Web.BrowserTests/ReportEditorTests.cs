@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Web.BrowserTests;
+
+/// <summary>
+/// The 自评报告 is written section by section (概况 … 自评等级) with each section's limit shown, takes the generated draft
+/// per section, does not pass empty, and is checked against the unit's self-evaluation of the same year.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    private static string Section(string title) => $"textarea[aria-label='报告 {title}']";
+
+    [Fact]
+    public async Task A_report_is_written_by_sections_takes_the_draft_and_its_grade_is_checked_against_the_self_evaluation()
+    {
+        Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
+        var page = await app.SignIn("demo-liuyang");
+
+        // The unit's project self-evaluation of 2019 states 95 points, 优.
+        await New(page, "ProjectSelfEvaluation", "2019", "报告核对项目");
+        await Expect(page.Locator("input[aria-label='总分（填报）']:not([disabled])")).ToBeVisibleAsync();
+        await page.FillAsync("input[aria-label='总分（填报）']", "95");
+        await page.FillAsync("input[aria-label='等级（填报）']", "优");
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
+
+        await New(page, "Report", "2019", null);
+        await Expect(page.Locator(Section("概况") + ":not([disabled])")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-report-section] th")).ToHaveTextAsync(
+            [new Regex("^一、概况"), new Regex("^二、预算及执行"), new Regex("^三、绩效目标完成情况"), new Regex("^四、存在问题"), new Regex("^五、改进措施"), new Regex("^六、自评等级")]);
+        await Expect(page.Locator(Section("存在问题") + " ~ .text-count")).ToHaveTextAsync(new Regex(@"^0 / \d{2},\d{3} 字$"));
+
+        // Empty, it does not pass.
+        await Expect(page.Locator(".cell-finding[data-code='report-empty']")).ToContainTextAsync("没有正文");
+
+        // The draft generated from the unit's forms goes into one section, then into every empty one.
+        await page.Locator("tr[data-report-section='overview'] .insert-draft").ClickAsync();
+        await Expect(page.Locator(Section("概况"))).ToHaveValueAsync(new Regex("部门职能"));
+        await Expect(page.Locator(".cell-finding[data-code='report-empty']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("tr[data-report-section='problems'] .cell-finding[data-code='report-section-missing']")).ToContainTextAsync("缺少“存在问题”部分");
+
+        await page.FillAsync(Section("存在问题"), "部分项目进度偏慢。");
+        await Expect(page.Locator("tr[data-report-section='problems'] .cell-finding")).ToHaveCountAsync(0);
+        await page.ClickAsync("#insert-whole-draft");
+        await Expect(page.Locator(Section("存在问题"))).ToHaveValueAsync("部分项目进度偏慢。");
+        await Expect(page.Locator(Section("改进措施"))).Not.ToHaveValueAsync("");
+
+        // A grade the self-evaluation does not have is reported at once.
+        await page.FillAsync(Section("自评等级"), "本单位自评等级为中。");
+        var mismatch = page.Locator(".cell-finding[data-code='report-table-mismatch']");
+        await Expect(mismatch).ToContainTextAsync("“中”");
+        await Expect(mismatch).ToContainTextAsync("“优”");
+        await Screens.Save(page, "10-report-sections");
+        await page.FillAsync(Section("自评等级"), "本单位自评等级为优。");
+        await Expect(mismatch).ToHaveCountAsync(0);
+
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync(page.Url);
+        await Expect(again.Locator(Section("自评等级") + ":not([disabled])")).ToHaveValueAsync("本单位自评等级为优。");
+        await Expect(again.Locator(Section("存在问题"))).ToHaveValueAsync("部分项目进度偏慢。");
+        await Expect(again.Locator(Section("概况"))).ToHaveValueAsync(new Regex("部门职能"));
+    }
+
+    private async Task New(IPage page, string kind, string year, string? project)
+    {
+        await page.GotoAsync(app.BaseUrl + "/forms/new");
+        await page.SelectOptionAsync("#kind", kind);
+        await page.FillAsync("#year", year);
+        if (project is not null) await page.FillAsync("#projectName", project);
+        await page.ClickAsync("#create");
+        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+    }
+}
