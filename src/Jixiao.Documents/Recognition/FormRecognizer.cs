@@ -24,7 +24,7 @@ public static partial class FormRecognizer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(registry);
         var words = Vocabulary.For(registry);
-        var rows = TokenStream.Reflow(SourceRow.From(document), words);
+        var rows = TokenStream.Reflow(SpacedRows.Split(SourceRow.From(document), words), words);
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
         ReportBuilder? report = null;
