@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Jixiao.Cli.Check;
 using Jixiao.Core.Rulebooks;
+using Jixiao.Core.Templates;
+using Jixiao.Documents.Templates;
 
 namespace Jixiao.Cli;
 
@@ -52,6 +54,12 @@ public static class CliApp
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var templates = new Option<string?>("--templates")
+        {
+            Description = "另加的版式模板文件夹（或单个 .json 文件）：与内置模板一起用于识别和导出，载入前逐项检查",
+            Recursive = true,
+        };
+
         var check = new Command("check", "读取绩效自评表、监控表、基础数据表和自评报告，按规则核算并列出发现的问题。" + ExitCodes.Help) { paths, format, rulebook, report, history };
         check.SetAction(parsed =>
         {
@@ -61,12 +69,38 @@ public static class CliApp
                 new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour) { History = parsed.GetValue(history) ?? [] }, output, error);
         });
 
-        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help) { check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create() };
+        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help)
+        {
+            check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create(), templates,
+        };
         var result = root.Parse(args);
+        // A bureau's templates join the built-in ones for this command only; a broken file stops it before any reading.
+        IDisposable? scope = null;
+        if (result.Errors.Count == 0 && result.GetValue(templates) is { } folder)
+        {
+            if (LoadTemplates(folder, error) is not { } registry) return ExitCodes.Unreadable;
+            scope = TemplateRegistry.UseWhile(registry);
+        }
+        using var restore = scope;
         // Exceptions come to Run's net: System.CommandLine's own handler prints a stack trace and exits 1, the code of error findings.
         var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         // System.CommandLine returns 1 for parse errors; this tool promises 2 for bad arguments.
         return result.Errors.Count > 0 ? ExitCodes.Unreadable : code;
+    }
+
+    /// <summary>The built-in templates plus a bureau's folder; null after writing every error (file, place, what) in Chinese.</summary>
+    private static TemplateRegistry? LoadTemplates(string folder, TextWriter error)
+    {
+        try
+        {
+            return TemplateFolder.Load(folder);
+        }
+        catch (TemplateException e)
+        {
+            foreach (var line in e.Errors) error.WriteLine(line.ToString());
+            error.WriteLine($"--templates {folder}：模板有 {e.Errors.Count} 处错误，未执行命令");
+            return null;
+        }
     }
 
     /// <summary>A built-in rulebook by name, or a user's copy from a file; a broken one is one line naming the field.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 using Jixiao.Data;
 using Jixiao.Data.Model;
+using Jixiao.Documents.Templates;
 using Jixiao.Web;
 using Jixiao.Web.Access;
 using Jixiao.Web.Components;
@@ -27,9 +29,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
+// Jixiao:TemplatesFolder as an environment variable: how the server passes its checked folder to the reader children.
+const string TemplatesFolderVariable = "Jixiao__TemplatesFolder";
+
 // The child that reads one untrusted upload (Features/Uploads/ReaderProcess): no server, no configuration.
 if (args is [ReaderProcess.Command, ..])
 {
+    // It reads with the server's templates: the server hands its checked folder down in the environment.
+    if (Environment.GetEnvironmentVariable(TemplatesFolderVariable) is { Length: > 0 } childTemplates) TemplateRegistry.Use(TemplateFolder.Load(childTemplates));
     Environment.ExitCode = ReaderProcess.RunChild(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
     return;
 }
@@ -40,6 +47,25 @@ var demo = args.Contains("--demo", StringComparer.Ordinal);
 args = args.Where(a => a != "--demo").ToArray();
 var builder = WebApplication.CreateBuilder(args);
 if (demo) builder.Configuration["Jixiao:Demo"] = "true";
+
+// A bureau's layout templates (Jixiao:TemplatesFolder) join the built-in ones for reading, printing and the editor; a
+// file that does not validate stops the start with its errors in Chinese rather than reading forms half-understood.
+if (builder.Configuration["Jixiao:TemplatesFolder"] is { Length: > 0 } templatesFolder)
+{
+    var folder = Path.Combine(builder.Environment.ContentRootPath, templatesFolder);
+    try
+    {
+        TemplateRegistry.Use(TemplateFolder.Load(folder));
+        Environment.SetEnvironmentVariable(TemplatesFolderVariable, folder);
+    }
+    catch (TemplateException e)
+    {
+        foreach (var error in e.Errors) Console.Error.WriteLine(error);
+        Console.Error.WriteLine($"Jixiao:TemplatesFolder（{folder}）中的模板有 {e.Errors.Count} 处错误，系统未启动。");
+        Environment.ExitCode = 2;
+        return;
+    }
+}
 
 var options = builder.Configuration.GetSection("Jixiao").Get<JixiaoOptions>() ?? new JixiaoOptions();
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jixiao.Core.Templates;
+using Jixiao.Documents.Templates;
 
 namespace Jixiao.Cli.Templates;
 
@@ -19,7 +20,7 @@ internal static class TemplatesCommand
             var output = parsed.InvocationConfiguration.Output;
             var error = parsed.InvocationConfiguration.Error;
             var target = parsed.GetValue(path);
-            var (files, errors) = target is null ? (TemplateRegistry.BuiltInFiles(), new List<TemplateError>()) : Files(target);
+            var (files, errors) = target is null ? (TemplateRegistry.BuiltInFiles(), new List<TemplateError>()) : TemplateFolder.Files(target);
             errors.AddRange(TemplateValidator.Check(files));
             foreach (var e in errors) error.WriteLine(e.ToString());
             if (errors.Count > 0)
@@ -31,32 +32,5 @@ internal static class TemplatesCommand
             return 0;
         });
         return new Command("templates", "版式模板（每个版式一份 JSON 文件）") { check };
-    }
-
-    private static (IReadOnlyList<(string File, string Json)> Files, List<TemplateError> Errors) Files(string path)
-    {
-        var errors = new List<TemplateError>();
-        var files = new List<(string, string)>();
-        IEnumerable<string> paths;
-        if (Directory.Exists(path)) paths = Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal);
-        else if (File.Exists(path)) paths = [path];
-        else
-        {
-            errors.Add(new TemplateError(path, "$", "没有这个文件或文件夹"));
-            return (files, errors);
-        }
-        foreach (var p in paths)
-        {
-            try
-            {
-                files.Add((p, File.ReadAllText(p)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new TemplateError(p, "$", $"无法读取（{e.Message}）"));
-            }
-        }
-        if (files.Count == 0 && errors.Count == 0) errors.Add(new TemplateError(path, "$", "文件夹中没有模板文件（*.json）"));
-        return (files, errors);
     }
 }

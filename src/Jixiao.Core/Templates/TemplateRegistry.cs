@@ -19,6 +19,32 @@ public sealed class TemplateRegistry
     /// <summary>The templates shipped with Jixiao.</summary>
     public static TemplateRegistry BuiltIn => BuiltInRegistry.Value;
 
+    private static TemplateRegistry? _process;
+    private static readonly AsyncLocal<TemplateRegistry?> Scoped = new();
+
+    /// <summary>
+    /// The registry the recogniser and the writers use when a caller passes none: the built-in one, or the built-in
+    /// templates plus a bureau's folder, set once at startup (<see cref="Use"/>: the web app's Jixiao:TemplatesFolder) or
+    /// for one command (<see cref="UseWhile"/>: the command line's --templates).
+    /// </summary>
+    public static TemplateRegistry Current => Scoped.Value ?? Volatile.Read(ref _process) ?? BuiltIn;
+
+    /// <summary>Makes <paramref name="registry"/> the process's registry (a server's startup, before any request).</summary>
+    public static void Use(TemplateRegistry registry) => Volatile.Write(ref _process, registry);
+
+    /// <summary>Makes <paramref name="registry"/> current for this flow of execution until the result is disposed.</summary>
+    public static IDisposable UseWhile(TemplateRegistry registry)
+    {
+        var previous = Scoped.Value;
+        Scoped.Value = registry;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(TemplateRegistry? previous) : IDisposable
+    {
+        public void Dispose() => Scoped.Value = previous;
+    }
+
     public RoleLexicon Lexicon { get; }
 
     public IReadOnlyList<FormTemplate> Templates { get; }

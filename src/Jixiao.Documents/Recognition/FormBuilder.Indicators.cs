@@ -339,6 +339,9 @@ internal sealed partial class FormBuilder
     private int? Level2Anchor(SourceRow row, IndicatorLayout layout)
     {
         if (layout.Level2Column < 0) return null;
+        // A 二级 word under the 二级 header holds the row in place, even when the 一级 cell holds a word of the same
+        // kind (项目完成指标 over 数量指标).
+        if (Level2Word(row.At(layout.Level2Column)) && row.At(layout.Level2Column - 1).Length > 0) return 0;
         for (var c = 0; c < row.Width && c < layout.TargetColumn + 3; c++)
         {
             if (row.Text[c].Length == 0) continue;
@@ -347,6 +350,9 @@ internal sealed partial class FormBuilder
         }
         return null;
     }
+
+    private bool Level2Word(string text) =>
+        text.Length > 0 && _words.Classify(TextNorm.Key(_words.SplitWeight(text).Name)) is TreeWord.Level2 or TreeWord.Either;
 
     /// <summary>Places the tree cells by the header's columns when every cell fits the word printed there.</summary>
     private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift,

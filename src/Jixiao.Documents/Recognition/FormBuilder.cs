@@ -99,6 +99,13 @@ internal sealed partial class FormBuilder
 
         if (_section == Section.Indicators)
         {
+            if (row.Uncertain is { Count: > 0 } uncertain)
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain],
+                    RowLabel = row.Text.FirstOrDefault(t => t.Length > 0 && _words.Classify(TextNorm.Key(t)) == TreeWord.Text),
+                    Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
+                });
             if (_subHeaderPossible)
             {
                 _subHeaderPossible = false;
@@ -278,7 +285,8 @@ internal sealed partial class FormBuilder
             (roles[c], lexical[c]) = _words.FundsColumnOf(row.Keys[c]);
             if (roles[c] is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Rate or FundsColumn.Transfer) money++;
         }
-        if (money < 2) return false;
+        // One money column is a funds header when the words over the labels say so (资金来源 | 年初安排金额(万元)).
+        if (money < 2 && !(money == 1 && LabelsFunds(row, roles))) return false;
         // "年度预算数(万元)" before the amount columns names the block and its unit, not a column of its own.
         for (var c = 0; c < row.Width; c++)
         {
@@ -322,6 +330,18 @@ internal sealed partial class FormBuilder
         foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
         _section = Section.Funds;
         return true;
+    }
+
+    private bool LabelsFunds(SourceRow row, FundsColumn[] roles)
+    {
+        var first = Array.FindIndex(roles, r => r != FundsColumn.None);
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            if (c > first && roles[c] == FundsColumn.None) return false;
+            if (c < first && (_words.IsFundsRow("sourceFunds", row.Keys[c]) || _words.IsFundsRow("totalFunds", row.Keys[c]))) return true;
+        }
+        return false;
     }
 
     private static string ToCamel(string property) => char.ToLowerInvariant(property[0]) + property[1..];

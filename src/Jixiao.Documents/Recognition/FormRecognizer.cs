@@ -16,7 +16,8 @@ namespace Jixiao.Documents.Recognition;
 /// </summary>
 public static partial class FormRecognizer
 {
-    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document) => Recognize(document, TemplateRegistry.BuiltIn);
+    /// <summary>Recognises with <see cref="TemplateRegistry.Current"/>: the built-in templates and a bureau's folder, if one was given.</summary>
+    public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document) => Recognize(document, TemplateRegistry.Current);
 
     /// <summary>Recognises with the lexicon and templates of <paramref name="registry"/> (built-in plus a bureau's own).</summary>
     public static IReadOnlyList<PerformanceForm> Recognize(ReadDocument document, TemplateRegistry registry)
@@ -24,7 +25,7 @@ public static partial class FormRecognizer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(registry);
         var words = Vocabulary.For(registry);
-        var rows = TokenStream.Reflow(SourceRow.From(document), words);
+        var rows = TokenStream.Reflow(SpacedRows.Split(SourceRow.From(document), words), words);
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
         ReportBuilder? report = null;

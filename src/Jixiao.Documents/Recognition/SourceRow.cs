@@ -24,6 +24,9 @@ internal sealed class SourceRow
     /// <summary>Columns a cell of an earlier row spans down into (a score merged over sub-rows); null when the source has no merges.</summary>
     public bool[]? Covered { get; set; }
 
+    /// <summary>Value cells whose column could not be told (a spaced line two placements fit equally well): read, but in doubt.</summary>
+    public IReadOnlyList<CellRole>? Uncertain { get; set; }
+
     public bool IsCoveredFromAbove(int column) => Covered is { } c && column >= 0 && column < c.Length && c[column];
 
     public int Width => Text.Length;

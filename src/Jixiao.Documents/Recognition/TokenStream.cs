@@ -366,6 +366,18 @@ internal sealed class TokenStream(Vocabulary words)
                     break;
                 case IndicatorColumn.Name:
                     if (IsFigure(token.Text)) return at;
+                    if (!named && IsTemplateRowBefore(cells, roles, c, token, TreeWord.Level1) && i > at)
+                        // A 一级 where the name belongs: the tree cells before it were template rows left empty.
+                        return ParseRow(tokens, i, roles, out cells);
+                    if (!named && IsTemplateRowBefore(cells, roles, c, token, TreeWord.Level2))
+                    {
+                        // A 二级 of the tree where the name belongs: the 二级 before it was a template row left empty
+                        // (经济效益指标 with nothing under it); this 二级 takes its place and the name follows.
+                        cells[Array.IndexOf(roles, IndicatorColumn.Level2)] = token;
+                        i++;
+                        c--;
+                        break;
+                    }
                     cells[c] = token;
                     named = true;
                     i++;
@@ -387,6 +399,14 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    private bool IsTemplateRowBefore(Token[] cells, IndicatorColumn[] roles, int nameColumn, Token token, TreeWord kind)
+    {
+        var level2 = Array.IndexOf(roles, IndicatorColumn.Level2);
+        if (level2 < 0 || level2 >= nameColumn || cells[level2].Text.Length == 0 || !IsKnownTreeWord(token)) return false;
+        var word = words.Classify(TextNorm.Key(words.SplitWeight(token.Text).Name));
+        return kind == TreeWord.Level1 ? word is TreeWord.Level1 or TreeWord.Either : word == TreeWord.Level2;
+    }
 
     private bool IsKnownTreeWord(Token token) => words.IsKnownTreeWord(TextNorm.Key(words.SplitWeight(token.Text).Name));
 

@@ -11,7 +11,7 @@ namespace Jixiao.Web.Ui;
 public static class FormTemplates
 {
     public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook) =>
-        Blank(kind, year, unit, department, project, rulebook, TemplateRegistry.BuiltIn);
+        Blank(kind, year, unit, department, project, rulebook, TemplateRegistry.Current);
 
     public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook, TemplateRegistry registry)
     {

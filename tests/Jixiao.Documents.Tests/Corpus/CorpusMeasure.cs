@@ -233,10 +233,13 @@ public static partial class CorpusMeasure
         return tally;
     }
 
-    /// <summary>A targets form states the amounts set with the budget; a reader may file them as 年初预算数 or 全年预算数.</summary>
+    /// <summary>
+    /// A targets form states the amounts set with the budget; a reader may file them as 年初预算数 or 全年预算数 (an amount
+    /// filed as 年初预算数 alone stands for the budget, and is not counted a second time as a 年初预算数 the form lacks).
+    /// </summary>
     private static Dictionary<string, string?> FundsValues(FundsRow row, bool targets) => new()
     {
-        ["initialBudget"] = Amount(row.InitialBudget),
+        ["initialBudget"] = targets && row.Budget is null ? null : Amount(row.InitialBudget),
         ["budget"] = Amount(targets ? row.Budget ?? row.InitialBudget : row.Budget),
         ["executed"] = Amount(row.Executed),
         ["forecast"] = Amount(row.ForecastExecuted),

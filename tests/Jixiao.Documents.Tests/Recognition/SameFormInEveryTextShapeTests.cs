@@ -6,7 +6,8 @@ namespace Jixiao.Documents.Tests.Recognition;
 
 /// <summary>
 /// One project table written in every shape converters give it — tab-separated, pipe-separated, one cell per line,
-/// one cell per line closed by "|", and the whole table flattened onto one line — reads to the same facts.
+/// one cell per line closed by "|", one row per line with spaces between the cells, and the whole table flattened onto
+/// one line — reads to the same facts.
 /// </summary>
 public sealed class SameFormInEveryTextShapeTests
 {
@@ -31,7 +32,7 @@ public sealed class SameFormInEveryTextShapeTests
         ["总分", "100", "97.53"],
     ];
 
-    public static TheoryData<string> Shapes => ["tabs", "pipes", "cell-per-line", "cell-per-line-with-bars", "flattened"];
+    public static TheoryData<string> Shapes => ["tabs", "pipes", "cell-per-line", "cell-per-line-with-bars", "spaced", "flattened"];
 
     private static string Render(string shape) => shape switch
     {
@@ -40,6 +41,8 @@ public sealed class SameFormInEveryTextShapeTests
         "pipes" => string.Join('\n', Table.Select(r => string.Join(" | ", r.SkipWhile(c => c.Length == 0)) + " |")),
         "cell-per-line" => string.Join('\n', Table.SelectMany(r => r.Where(c => c.Length > 0))),
         "cell-per-line-with-bars" => string.Join('\n', Table.SelectMany(r => r.Select(c => c.Length > 0 ? c + " |" : "|"))),
+        // Copied from a PDF viewer: one row per line, spaces between the cells, empty cells leave no trace.
+        "spaced" => string.Join('\n', Table.Select(r => string.Join(' ', r.Where(c => c.Length > 0)))),
         "flattened" => string.Join(' ', Table.SelectMany(r => r.Where(c => c.Length > 0))),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };

@@ -17,7 +17,7 @@ public static class FormLayouts
 
     private sealed record FundsColumn(string Header, double MinWidth, Action<GridBuilder, int, int, FundsRow> Write);
 
-    public static TableLayout Build(PerformanceForm form) => Build(form, TemplateRegistry.BuiltIn);
+    public static TableLayout Build(PerformanceForm form) => Build(form, TemplateRegistry.Current);
 
     public static TableLayout Build(PerformanceForm form, TemplateRegistry registry)
     {
