@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh Debian machine: installs what the tests need when it is missing
-# (PostgreSQL, chromium, CJK fonts, poppler), starts a throwaway PostgreSQL, and ends with
+# (PostgreSQL, nginx, chromium, CJK fonts, poppler), starts a throwaway PostgreSQL, and ends with
 # "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || need+=(nginx)   # the two-instance tests put nginx in front (scripts/two-instances.sh)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   as_root apt-get update -qq >/dev/null

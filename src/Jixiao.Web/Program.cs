@@ -234,6 +234,7 @@ app.UseAccessScope();
 app.UseAntiforgery();
 
 app.MapOpenApi();
+app.MapHealth();
 var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts();
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();

@@ -214,8 +214,11 @@ public sealed class ImportJobWorker(
         var finished = await Mine(db, id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.ResultJson, json)
             .SetProperty(j => j.Error, error).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.FilesDone, j => j.FilesTotal)
             .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
+        if (finished != 1) return;
+        // Which instance read which job: with several instances, an operator can see that each job ran once and where.
+        log.LogInformation("Import job {Job} finished as {State} by {Owner}", id, state, owner);
         // The preview keeps what the person needs; the untrusted bytes need not stay in the database.
-        if (finished == 1) await DropContent(db, id, ct);
+        await DropContent(db, id, ct);
     }
 
     private static Task DropContent(AppDbContext db, int id, CancellationToken ct) =>
