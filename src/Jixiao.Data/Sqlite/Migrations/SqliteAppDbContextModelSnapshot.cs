@@ -292,11 +292,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("ComputedTotal")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("ComputedTotal")
+                        .HasColumnType("REAL");
 
-                    b.Property<decimal>("Deductions")
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Deductions")
+                        .HasColumnType("REAL");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
@@ -311,8 +311,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<decimal?>("Executed")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("ExecutionRate")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("ExecutionRate")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("FactsVersion")
                         .HasColumnType("INTEGER");
@@ -347,8 +347,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Risk")
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Risk")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("RulebookId")
                         .IsRequired()
@@ -367,8 +367,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("StatedTotal")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("StatedTotal")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Status")
                         .IsRequired()
