@@ -1,3 +1,4 @@
+using Jixiao.Web.Features.Analytics;
 using System.Text.Json.Serialization;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
@@ -69,6 +70,7 @@ if (builder.Configuration["Jixiao:TemplatesFolder"] is { Length: > 0 } templates
 
 var options = builder.Configuration.GetSection("Jixiao").Get<JixiaoOptions>() ?? new JixiaoOptions();
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));
+builder.Services.Configure<Jixiao.Web.Features.Analytics.RankingOptions>(builder.Configuration.GetSection("Jixiao:Rankings"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
@@ -239,6 +241,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContract
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();
+api.MapAnalyticsEndpoints();
 api.MapFindingEndpoints();
 api.MapImportEndpoints();
 api.MapAuditEndpoints();

@@ -103,6 +103,9 @@ public sealed class SelfEvaluationStoryTests(LiveApp app) : IClassFixture<LiveAp
 
         // The department and finance approve; finance publishes.
         await department.GotoAsync(app.BaseUrl + "/review/" + formId);
+        // Approving and publishing ask first; the reviewer confirms.
+        var confirmations = new List<string>();
+        department.Dialog += (_, dialog) => { confirmations.Add(dialog.Message); _ = dialog.AcceptAsync(); };
         await department.ClickAsync("#approve:not([disabled])");
         await Expect(department.Locator("#review-message")).ToContainTextAsync("主管部门已审核");
         await Screens.Save(department, "05-review-form");
@@ -111,11 +114,13 @@ public sealed class SelfEvaluationStoryTests(LiveApp app) : IClassFixture<LiveAp
         await Screens.Save(department, "06-version-diff");
 
         var finance = await app.SignIn("demo-finance");
+        finance.Dialog += (_, dialog) => { confirmations.Add(dialog.Message); _ = dialog.AcceptAsync(); };
         await finance.GotoAsync(app.BaseUrl + "/review/" + formId);
         await finance.ClickAsync("#approve:not([disabled])");
         await Expect(finance.Locator("#review-message")).ToContainTextAsync("财政已审核");
         await finance.ClickAsync("#publish:not([disabled])");
         await Expect(finance.Locator("#review-message")).ToContainTextAsync("已公开");
+        Assert.Equal(["确定审核通过此表单吗？", "确定审核通过此表单吗？", "确定公开此表单吗？公开后所有人都能在公开查询中看到。"], confirmations);
         await finance.GotoAsync(app.BaseUrl + "/overview");
         await Expect(finance.Locator("#ranking")).ToContainTextAsync("浏阳市数据资源中心");
         await Screens.Save(finance, "07-finance-overview");

@@ -26,7 +26,18 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
             e.Property(j => j.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         });
-        b.Entity<Model.FormFact>(e => e.Property(f => f.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter()));
+        // SQLite neither orders nor aggregates decimals (it keeps them as text): the figures the queue sorts by and the
+        // overview averages are kept as REAL here. They are scores, fractions and counts of points, well inside a double's
+        // 15 exact digits; money stays decimal.
+        b.Entity<Model.FormFact>(e =>
+        {
+            e.Property(f => f.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
+            e.Property(f => f.Risk).HasConversion<double>();
+            e.Property(f => f.Deductions).HasConversion<double>();
+            e.Property(f => f.ComputedTotal).HasConversion<double?>();
+            e.Property(f => f.StatedTotal).HasConversion<double?>();
+            e.Property(f => f.ExecutionRate).HasConversion<double?>();
+        });
     }
 }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204230415_FormBody")]
+    [Migration("20261204235920_FormBody")]
     partial class FormBody
     {
         /// <inheritdoc />
@@ -295,11 +295,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("ComputedTotal")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("ComputedTotal")
+                        .HasColumnType("REAL");
 
-                    b.Property<decimal>("Deductions")
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Deductions")
+                        .HasColumnType("REAL");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
@@ -314,8 +314,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<decimal?>("Executed")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("ExecutionRate")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("ExecutionRate")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("FactsVersion")
                         .HasColumnType("INTEGER");
@@ -350,8 +350,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Risk")
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Risk")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("RulebookId")
                         .IsRequired()
@@ -370,8 +370,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("StatedTotal")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("StatedTotal")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Status")
                         .IsRequired()
