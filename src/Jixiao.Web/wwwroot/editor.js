@@ -79,6 +79,7 @@ window.jixiao = (() => {
     // ---- the sheet as a spreadsheet -----------------------------------------------------------------------------
 
     let editor = null;        // the FormEditor's .NET reference while an editable form is open
+    let editorForm = null;    // and its form id: an editor left behind must not detach the next one
     const focusable = "input:not([type=checkbox]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
     const plainNumber = /^-?\d+(\.\d+)?$/;
     const groupedNumber = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -266,8 +267,8 @@ window.jixiao = (() => {
 
     return {
         editor: {
-            attach(ref) { editor = ref; },
-            detach() { editor = null; },
+            attach(ref, id) { editor = ref; editorForm = id; },
+            detach(id) { if (editorForm === id) { editor = null; editorForm = null; } },
         },
         grid: {
             attach(table, ref) {
