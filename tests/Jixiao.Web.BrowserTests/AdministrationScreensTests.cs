@@ -29,6 +29,7 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-admin");
         await Expect(page.Locator("a[href='/openapi/v1.json']")).ToHaveCountAsync(0);
+        await Screens.Save(page, "29-home-admin");
 
         foreach (var (link, heading, screenshot) in new[]
                  {
@@ -43,6 +44,7 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
             await page.ClickAsync($"#admin-links a[href='{link}']");
             await page.WaitForURLAsync(app.BaseUrl + link);
             await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            await Live(page);
             Assert.DoesNotMatch(new Regex("Exception|   at ", RegexOptions.None), await page.Locator("main").InnerTextAsync());
             await Screens.Save(page, screenshot);
         }
@@ -275,12 +277,30 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
         await Expect(page.Locator("#users thead")).ToHaveTextAsync(new Regex("User name.*Name.*Role.*Organisation.*State.*Actions", RegexOptions.Singleline));
         await Expect(page.Locator("tr[data-user='demo-admin']")).ToContainTextAsync("Administration");
 
-        foreach (var (url, heading) in new[] { ("/admin/organisations", "Organisations"), ("/projects", "Projects"), ("/tokens", "API tokens"), ("/api-docs", "API docs") })
+        await NoChineseInTheScreensOwnText(page);
+
+        foreach (var (url, heading) in new[] { ("/admin/organisations", "Organisations"), ("/projects", "Projects"), ("/tokens", "API tokens"), ("/account", "My account"), ("/api-docs", "API docs") })
         {
             await page.GotoAsync(app.BaseUrl + url);
             await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            await NoChineseInTheScreensOwnText(page);
         }
         await page.GotoAsync(app.BaseUrl + "/culture/zh-CN?returnUrl=%2F");
+    }
+
+    /// <summary>Headings, labels, buttons, column heads and the header are the screen's own words; names of units and projects are data and stay Chinese.</summary>
+    private static async Task NoChineseInTheScreensOwnText(IPage page)
+    {
+        await Live(page);
+        var own = await page.Locator("header nav, header .who > a:not(.user):not([lang]), header .who button, main h1, main h2, main label, main button, main th")
+            .EvaluateAllAsync<string[]>("els => els.map(e => e.innerText)");
+        Assert.DoesNotContain(own, text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}"));
+    }
+
+    /// <summary>Interactive screens enable their controls once the live connection is up.</summary>
+    private static async Task Live(IPage page)
+    {
+        if (await page.Locator("main button").CountAsync() > 0) await Expect(page.Locator("main button:not([disabled])").First).ToBeVisibleAsync();
     }
 
     private async Task<IPage> SignInAs(string user, string password)

@@ -157,7 +157,7 @@ public static partial class UiText
         ["预算"] = "Budget",
         ["预算项目"] = "Projects",
         ["预算（元）"] = "Budget (yuan)",
-        ["预算（元，可写万元）"] = "Budget (yuan; 万元 allowed)",
+        ["预算（元，可写万元）"] = "Budget (yuan, or in ten-thousands)",
         ["我的账户"] = "My account",
         ["修改密码"] = "Change password",
         ["密码已修改。您在其他设备上的登录随即失效。"] = "Password changed. Your sign-ins on other devices end now.",

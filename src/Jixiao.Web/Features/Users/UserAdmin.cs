@@ -51,11 +51,14 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         var generated = string.IsNullOrEmpty(request.Password);
         var password = generated ? OneTimePassword() : request.Password!;
         var user = new AppUser { UserName = request.UserName.Trim(), DisplayName = request.DisplayName?.Trim() ?? "", OrganisationId = organisation.Id, LockoutEnabled = true };
+        // A user without their role, or without the audit entry, is never left behind.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return IdentityRefusal(created);
         await users.AddToRoleAsync(user, request.Role);
         db.Audit(admin.Actor, clock.GetUtcNow(), "create", "user", user.Id, organisation.Path, "用户", null, $"{user.UserName}（{request.Role}）");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new CreatedUser(new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role], organisation.Name, false),
             generated ? password : null);
     }
@@ -118,6 +121,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         var now = clock.GetUtcNow();
         var organisationPath = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Path).SingleAsync(ct);
         var wasLocked = user.LockoutEnd > now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.LockoutEnabled = true;
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (!locked) await users.ResetAccessFailedCountAsync(user);
@@ -127,6 +131,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
             db.Audit(admin.Actor, now, locked ? "lock" : "unlock", "user", user.Id, organisationPath, "状态", wasLocked ? "已锁定" : "正常", locked ? "已锁定" : "正常");
             await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         return new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, roles.ToList(), organisation, locked);
     }
@@ -138,12 +143,14 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         if (user is null) return Refusal.NotFound("用户");
         if (!admin.Is(Roles.Administrator)) return AdminsOnly;
         var password = OneTimePassword();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
         if (!reset.Succeeded) return IdentityRefusal(reset);
         var organisationPath = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Path).SingleAsync(ct);
         // The password itself is never written to the trail.
         db.Audit(admin.Actor, clock.GetUtcNow(), "reset-password", "user", user.Id, organisationPath, "密码", null, "已重置");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return password;
     }
 
