@@ -55,7 +55,7 @@ public static class CliApp
                 new CheckSettings(rules, parsed.GetValue(format) == "json", parsed.GetValue(report), colour), output, error);
         });
 
-        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help) { check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create() };
+        var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help) { check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create(), Generate.GenerateCommand.Create() };
         var result = root.Parse(args);
         // Exceptions come to Run's net: System.CommandLine's own handler prints a stack trace and exits 1, the code of error findings.
         var code = result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -80,3 +80,20 @@ public class CorpusProfileTests
         Assert.InRange(shipped.YuanShare, measured.YuanShare - 0.1m, measured.YuanShare + 0.1m);
     }
 }
+
+/// <summary>Generated names are made from word lists, never taken from the published documents the profile was measured on.</summary>
+public class GeneratedNamesAreNotFromTheCorpusTests
+{
+    [Fact]
+    public void No_generated_organisation_or_project_name_occurs_in_a_corpus_or_seed_document()
+    {
+        var texts = Directory.GetFiles(RepoPaths.Corpus, "*.txt", SearchOption.AllDirectories).Concat(Directory.GetFiles(RepoPaths.Seeds, "*.txt"))
+            .Select(File.ReadAllText).ToList();
+        var generator = new ProvinceGenerator(11, 400);
+        var names = generator.Organisations.Select(o => o.Name)
+            .Concat(Enumerable.Range(0, 40).SelectMany(i => generator.Unit(i).Projects.Select(p => p.Name))).Distinct().ToList();
+        Assert.True(names.Count > 400);
+        var found = names.Where(n => texts.Any(t => t.Contains(n, StringComparison.Ordinal))).ToList();
+        Assert.True(found.Count == 0, string.Join("、", found));
+    }
+}
