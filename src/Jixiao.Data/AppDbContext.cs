@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jixiao.Data;
 
@@ -32,10 +31,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
     public DbSet<BudgetProject> Projects => Set<BudgetProject>();
     public DbSet<FormRecord> Forms => Set<FormRecord>();
-    public DbSet<FormFundsRow> FundsRows => Set<FormFundsRow>();
-    public DbSet<FormIndicatorRow> IndicatorRows => Set<FormIndicatorRow>();
-    public DbSet<FormBasicDataRow> BasicDataRows => Set<FormBasicDataRow>();
     public DbSet<FormFinding> Findings => Set<FormFinding>();
+    public DbSet<FormFact> FormFacts => Set<FormFact>();
+    public DbSet<IndicatorFact> IndicatorFacts => Set<IndicatorFact>();
     public DbSet<FormVersion> Versions => Set<FormVersion>();
     public DbSet<FindingJustification> Justifications => Set<FindingJustification>();
     public DbSet<WorkflowTransition> Transitions => Set<WorkflowTransition>();
@@ -94,17 +92,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(f => f.Kind).HasConversion(k => k.Code(), s => FormKinds.FromCode(s)!.Value).HasMaxLength(40);
             e.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
-            e.Property(f => f.MoneyUnit).HasConversion<string>().HasMaxLength(32);
             e.Property(f => f.Revision).IsConcurrencyToken();
             e.Property(f => f.Title).HasMaxLength(ColumnLengths.FormTitle);
             e.Property(f => f.ProjectName).HasMaxLength(ColumnLengths.ProjectName);
             e.Property(f => f.DepartmentName).HasMaxLength(ColumnLengths.DepartmentName);
             e.Property(f => f.UnitName).HasMaxLength(ColumnLengths.UnitName);
-            e.Property(f => f.StatedGrade).HasMaxLength(ColumnLengths.StatedGrade);
-            e.Property(f => f.Filler).HasMaxLength(ColumnLengths.PersonName);
-            e.Property(f => f.Head).HasMaxLength(ColumnLengths.PersonName);
-            e.ComplexProperty(f => f.Source, Source);
-            e.ComplexProperty(f => f.StaffingSource, Source);
+            e.Property(f => f.TemplateId).HasMaxLength(ColumnLengths.TemplateId);
             e.Ignore(f => f.IsLocked);
             e.Ignore(f => f.IsSuperseded);
             e.Property(f => f.UniqueKey).HasMaxLength(64);
@@ -114,47 +107,74 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(f => f.FiscalYear).WithMany().HasForeignKey(f => f.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(f => f.Project).WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(f => f.Funds).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(f => f.Indicators).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(f => f.BasicData).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(f => f.Findings).WithOne().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Findings).WithOne(r => r.Form).HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(f => f.Fact).WithOne(x => x.Form).HasForeignKey<FormFact>(x => x.FormId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(f => (ScopePath == null || f.Organisation!.Path.StartsWith(ScopePath))
                                   && (!PublishedOnly || f.Status == FormStatus.Published));
         });
 
-        b.Entity<FormFundsRow>(e =>
-        {
-            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
-            e.ComplexProperty(r => r.Source, Source);
-            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
-        });
-        b.Entity<FormIndicatorRow>(e =>
-        {
-            e.Property(r => r.Causes).HasConversion<int>();
-            e.Property(r => r.Likelihood).HasConversion<string>().HasMaxLength(32);
-            e.ComplexProperty(r => r.Source, Source);
-            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
-        });
-        b.Entity<FormBasicDataRow>(e =>
-        {
-            e.ComplexProperty(r => r.Source, Source);
-            e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
-        });
         b.Entity<FormFinding>(e =>
         {
             e.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Code).HasMaxLength(64);
             e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
             e.HasIndex(r => r.Code);
+            e.HasQueryFilter(r => (ScopePath == null || r.Form!.Organisation!.Path.StartsWith(ScopePath))
+                                  && (!PublishedOnly || r.Form!.Status == FormStatus.Published));
+        });
+
+        b.Entity<FormFact>(e =>
+        {
+            e.HasKey(f => f.FormId);
+            e.Property(f => f.OrganisationPath).HasMaxLength(1000);
+            e.Property(f => f.UnitName).HasMaxLength(ColumnLengths.OrganisationName);
+            e.Property(f => f.DepartmentName).HasMaxLength(ColumnLengths.OrganisationName);
+            e.Property(f => f.Kind).HasConversion(k => k.Code(), s => FormKinds.FromCode(s)!.Value).HasMaxLength(40);
+            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
+            e.Property(f => f.TemplateId).HasMaxLength(ColumnLengths.TemplateId);
+            e.Property(f => f.RulebookId).HasMaxLength(100);
+            e.Property(f => f.ProjectName).HasMaxLength(ColumnLengths.ProjectName);
+            e.Property(f => f.Title).HasMaxLength(ColumnLengths.FormTitle);
+            e.Property(f => f.ComputedGrade).HasMaxLength(ColumnLengths.StatedGrade);
+            e.Property(f => f.StatedGrade).HasMaxLength(ColumnLengths.StatedGrade);
+            e.Property(f => f.LeaseOwner).HasMaxLength(100);
+            e.Property(f => f.SearchText).HasMaxLength(ColumnLengths.SearchText);
+            // Scope filter (path prefix), the queue (state, risk), the overview (year, kind, department) and re-derivation.
+            e.HasIndex(f => f.OrganisationPath);
+            e.HasIndex(f => new { f.Status, f.Risk });
+            e.HasIndex(f => new { f.Year, f.Kind, f.DepartmentId });
+            e.HasIndex(f => f.FactsVersion);
+            e.HasMany(f => f.Indicators).WithOne(i => i.Fact).HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(f => (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath))
+                                  && (!PublishedOnly || f.Status == FormStatus.Published));
+        });
+
+        b.Entity<IndicatorFact>(e =>
+        {
+            e.HasKey(i => new { i.FormId, i.Position });
+            e.Property(i => i.OrganisationPath).HasMaxLength(1000);
+            e.Property(i => i.Kind).HasConversion(k => k.Code(), s => FormKinds.FromCode(s)!.Value).HasMaxLength(40);
+            e.Property(i => i.NormalisedName).HasMaxLength(ColumnLengths.IndicatorName);
+            e.Property(i => i.Unit).HasMaxLength(50);
+            e.Property(i => i.Comparator).HasMaxLength(20);
+            e.Property(i => i.Direction).HasMaxLength(20);
+            e.HasIndex(i => i.OrganisationPath);
+            e.HasIndex(i => new { i.NormalisedName, i.Year });
+            e.HasQueryFilter(i => (ScopePath == null || i.OrganisationPath.StartsWith(ScopePath))
+                                  && (!PublishedOnly || i.Fact!.Status == FormStatus.Published));
         });
 
         b.Entity<FormVersion>(e =>
         {
             e.HasIndex(v => new { v.FormId, v.Number }).IsUnique();
             e.HasOne(v => v.Form).WithMany().HasForeignKey(v => v.FormId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(v => v.Justifications).WithOne().HasForeignKey(j => j.VersionId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(v => ScopePath == null || v.Form!.Organisation!.Path.StartsWith(ScopePath));
+            e.HasMany(v => v.Justifications).WithOne(j => j.Version).HasForeignKey(j => j.VersionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(v => (ScopePath == null || v.Form!.Organisation!.Path.StartsWith(ScopePath))
+                                  && (!PublishedOnly || v.Form!.Status == FormStatus.Published));
         });
+
+        b.Entity<FindingJustification>(e =>
+            e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.Version!.Form!.Organisation!.Path.StartsWith(ScopePath))));
 
         b.Entity<WorkflowTransition>(e =>
         {
@@ -196,13 +216,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // Workers look for queued jobs and expired leases; the quota sums a user's recent uploads.
             e.HasIndex(j => new { j.State, j.LeaseUntil });
             e.HasIndex(j => new { j.UserId, j.CreatedAt });
-            e.HasMany(j => j.Files).WithOne().HasForeignKey(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(j => j.Files).WithOne(f => f.Job).HasForeignKey(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.OrganisationPath.StartsWith(ScopePath)));
         });
         b.Entity<ImportJobFile>(e =>
         {
             e.Property(f => f.Name).HasMaxLength(260);
             e.HasIndex(f => new { f.JobId, f.Position }).IsUnique();
+            e.HasQueryFilter(f => !PublishedOnly && (ScopePath == null || f.Job!.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<AppUser>(e =>
@@ -211,8 +232,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
-
-    private static void Source(ComplexPropertyBuilder<SourceColumns> s) => s.Property(p => p.Sheet).HasMaxLength(ColumnLengths.SheetName);
 
     /// <summary>
     /// History is append-only: the audit trail, workflow transitions and submitted versions with their justifications

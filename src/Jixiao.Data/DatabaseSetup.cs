@@ -35,7 +35,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the SQLite file's folder when needed and applies every pending migration.</summary>
+    /// <summary>
+    /// Creates the SQLite file's folder when needed, applies every pending migration and fills the bodies of forms
+    /// stored as rows before bodies existed (<see cref="Forms.LegacyForms"/>).
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
@@ -45,5 +48,6 @@ public static class DatabaseSetup
             if (!string.IsNullOrEmpty(source) && source != ":memory:" && !string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await Forms.LegacyForms.FillBodiesAsync(db, cancellationToken);
     }
 }

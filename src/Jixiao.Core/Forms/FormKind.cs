@@ -40,6 +40,9 @@ public static class FormKinds
         FormKind.Report => "绩效自评报告",
     };
 
+    /// <summary>Whether forms of this kind carry a 总分 and 等级 at all: only self-evaluations are scored.</summary>
+    public static bool IsScored(this FormKind kind) => kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation;
+
     public static FormKind? FromCode(string? code) =>
         Enum.GetValues<FormKind>().Cast<FormKind?>().FirstOrDefault(k => k!.Value.Code() == code);
 }

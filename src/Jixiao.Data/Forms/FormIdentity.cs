@@ -36,7 +36,7 @@ public static class FormIdentity
     /// </summary>
     public static async Task<int> AssignMissingKeysAsync(AppDbContext db, CancellationToken ct)
     {
-        var forms = await db.Forms.IgnoreQueryFilters().Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Project)
+        var forms = await db.Forms.IgnoreQueryFilters().Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Project).Include(f => f.Fact)
             .Where(f => f.UniqueKey == null && f.SupersededById == null).ToListAsync(ct);
         if (forms.Count == 0) return 0;
         var taken = (await db.Forms.IgnoreQueryFilters().Where(f => f.UniqueKey != null)
@@ -52,7 +52,11 @@ public static class FormIdentity
                 holder = newestFirst[0].Id;
                 newestFirst.RemoveAt(0);
             }
-            foreach (var older in newestFirst) older.SupersededById = holder;
+            foreach (var older in newestFirst)
+            {
+                older.SupersededById = holder;
+                if (older.Fact is { } fact) fact.IsCurrent = false;
+            }
             superseded += newestFirst.Count;
         }
         await db.SaveChangesAsync(ct);

@@ -20,24 +20,12 @@ public static class FormJson
 
     public static string Serialize(PerformanceForm form) => JsonSerializer.Serialize(form, Options);
 
-    public static PerformanceForm Deserialize(string json)
-    {
-        var form = JsonSerializer.Deserialize<PerformanceForm>(json, Options) ?? throw new JsonException("表单快照为空。");
-        // Snapshots taken before doubts were typed carry "readingNotes" as sentences: kept as form-scope doubts.
-        if (form.ReadingDoubts.Count == 0 && json.Contains("\"readingNotes\"", StringComparison.Ordinal)
-            && JsonSerializer.Deserialize<LegacyNotes>(json, Options)?.ReadingNotes is { } notes)
-            form.ReadingDoubts.AddRange(notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(ReadingDoubt.Legacy));
-        return form;
-    }
-
-    private sealed record LegacyNotes(List<string>? ReadingNotes);
-
-    /// <summary>The doubts of a form for its ReadingNotes column; null when there are none.</summary>
-    public static string? SerializeDoubts(IReadOnlyList<ReadingDoubt> doubts) =>
-        doubts.Count == 0 ? null : JsonSerializer.Serialize(doubts, Options);
+    /// <summary>JSON of the current shape; stored JSON is read through <see cref="FormBody.Read(string, int)"/>, which upgrades older shapes.</summary>
+    public static PerformanceForm Deserialize(string json) =>
+        JsonSerializer.Deserialize<PerformanceForm>(json, Options) ?? throw new JsonException("表单快照为空。");
 
     /// <summary>
-    /// The doubts stored in a ReadingNotes column: a JSON array of records, or (stored before doubts were typed) plain
+    /// The doubts stored in the ReadingNotes column of forms from before bodies (<see cref="LegacyForms"/>): a JSON array of records, or (stored before doubts were typed) plain
     /// notes one a line, each kept as a form-scope doubt so nothing stored is lost.
     /// </summary>
     public static IReadOnlyList<ReadingDoubt> DeserializeDoubts(string? stored)

@@ -17,4 +17,9 @@ public static class ColumnLengths
     public const int StatedGrade = Core.Forms.TextLimits.Grade;
     public const int PersonName = Core.Forms.TextLimits.Person;
     public const int SheetName = 200;
+    public const int TemplateId = 100;
+    /// <summary>An indexed, normalised indicator name (IndicatorFact.NormalisedName); longer names are cut for grouping.</summary>
+    public const int IndicatorName = 200;
+    /// <summary>Title, unit, department and project of a form joined (FormFact.SearchText).</summary>
+    public const int SearchText = FormTitle + ProjectName + 2 * UnitName + 3;
 }

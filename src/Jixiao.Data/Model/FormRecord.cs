@@ -37,8 +37,10 @@ public static class FormStatuses
 }
 
 /// <summary>
-/// The current state of one form as queryable rows: the header here, the blocks in child tables. Submitted states are
-/// kept as immutable <see cref="FormVersion"/> snapshots beside it.
+/// The current state of one form: the whole form as one JSON document (<see cref="Body"/>, in the storage shape of
+/// <see cref="SchemaVersion"/>), beside the header columns that access filters, uniqueness, the workflow and lists query.
+/// Submitted states are kept as immutable <see cref="FormVersion"/> snapshots; analytics read the derived
+/// <see cref="FormFact"/> and <see cref="IndicatorFact"/> rows, never the body.
 /// </summary>
 public sealed class FormRecord
 {
@@ -78,120 +80,31 @@ public sealed class FormRecord
 
     public bool IsSuperseded => SupersededById is not null;
 
-    // The header of PerformanceForm, column for column.
+    /// <summary>
+    /// The whole <see cref="PerformanceForm"/> as JSON (<see cref="Forms.FormBody"/>): jsonb on PostgreSQL, text on
+    /// SQLite. Null only for a form stored as rows before bodies existed, until startup fills it from those rows.
+    /// </summary>
+    public string? Body { get; set; }
+
+    /// <summary>The storage shape <see cref="Body"/> is in; older shapes are upgraded in memory when read.</summary>
+    public int SchemaVersion { get; set; }
+
+    // Copies of header fields of the body that lists show and uniqueness needs, set from the body on every write.
+    public string? TemplateId { get; set; }
+    public int? TemplateVersion { get; set; }
     public int? StatedYear { get; set; }
     public string? Title { get; set; }
     public string? ProjectName { get; set; }
     public string? DepartmentName { get; set; }
     public string? UnitName { get; set; }
-    public MoneyUnit? MoneyUnit { get; set; }
     public int? MonitoringMonths { get; set; }
-    public string? PlannedGoal { get; set; }
-    public string? ActualGoal { get; set; }
-    public string? Functions { get; set; }
-    public decimal? StatedWeightTotal { get; set; }
-    public decimal? StatedTotal { get; set; }
-    public string? StatedGrade { get; set; }
-    public bool HasStaffing { get; set; }
-    public decimal? StaffingAuthorized { get; set; }
-    public decimal? StaffingActual { get; set; }
-    public decimal? StaffingRate { get; set; }
-    public int? StaffingRateDecimals { get; set; }
-    public SourceColumns StaffingSource { get; set; } = new();
-    public string? Text { get; set; }
-    public string? Filler { get; set; }
-    public string? Head { get; set; }
-    public bool Incomplete { get; set; }
-
-    /// <summary>
-    /// The reading doubts as a JSON array of records (FormJson.SerializeDoubts). Rows stored before doubts were typed hold
-    /// plain notes, one a line; they are read back as form-scope doubts.
-    /// </summary>
-    public string? ReadingNotes { get; set; }
-
-    public SourceColumns Source { get; set; } = new();
-
-    public List<FormFundsRow> Funds { get; set; } = [];
-
-    public List<FormIndicatorRow> Indicators { get; set; } = [];
-
-    public List<FormBasicDataRow> BasicData { get; set; } = [];
 
     public List<FormFinding> Findings { get; set; } = [];
 
+    /// <summary>The analytics row of this form (written with every save and transition by <see cref="Forms.FormStore"/>).</summary>
+    public FormFact? Fact { get; set; }
+
     public bool IsLocked => !Status.IsEditable() || IsSuperseded;
-}
-
-/// <summary>A <see cref="SourcePosition"/> flattened into nullable columns (a complex type, so no extra table).</summary>
-public sealed class SourceColumns
-{
-    public int? Row { get; set; }
-    public int? Column { get; set; }
-    public string? Sheet { get; set; }
-    public int? Page { get; set; }
-
-    public static SourceColumns From(SourcePosition? p) =>
-        p is null ? new() : new() { Row = p.Row, Column = p.Column, Sheet = p.Sheet, Page = p.Page };
-
-    public SourcePosition? ToPosition() => Row is { } row ? new SourcePosition(row, Column ?? 0, Sheet, Page) : null;
-}
-
-public sealed class FormFundsRow
-{
-    public int Id { get; set; }
-    public int FormId { get; set; }
-    public int Position { get; set; }
-    public string Label { get; set; } = "";
-    public FundsRowRole Role { get; set; }
-    public decimal? InitialBudget { get; set; }
-    public decimal? Budget { get; set; }
-    public decimal? Executed { get; set; }
-    public decimal? Transfer { get; set; }
-    public decimal? ForecastExecuted { get; set; }
-    public decimal? Weight { get; set; }
-    public decimal? StatedRate { get; set; }
-    public int? StatedRateDecimals { get; set; }
-    public decimal? StatedScore { get; set; }
-    public SourceColumns Source { get; set; } = new();
-}
-
-public sealed class FormIndicatorRow
-{
-    public int Id { get; set; }
-    public int FormId { get; set; }
-    public int Position { get; set; }
-    public string? Level1 { get; set; }
-    public decimal? Level1Weight { get; set; }
-    public string? Level2 { get; set; }
-    public decimal? Level2Weight { get; set; }
-    public string? Name { get; set; }
-    public string? Content { get; set; }
-    public string? Target { get; set; }
-    public string? Actual { get; set; }
-    public decimal? Weight { get; set; }
-    public decimal? StatedScore { get; set; }
-    public string? Explanation { get; set; }
-    public string? Improvement { get; set; }
-    public string? MidYearProgress { get; set; }
-    public string? ExpectedCompletion { get; set; }
-    public DeviationCauses Causes { get; set; }
-    public CompletionLikelihood? Likelihood { get; set; }
-    public string? Remark { get; set; }
-    public SourceColumns Source { get; set; } = new();
-}
-
-public sealed class FormBasicDataRow
-{
-    public int Id { get; set; }
-    public int FormId { get; set; }
-    public int Position { get; set; }
-    public string Label { get; set; } = "";
-    public int Depth { get; set; }
-    public decimal? PriorYearFinal { get; set; }
-    public decimal? Budget { get; set; }
-    public decimal? Final { get; set; }
-    public string? Text { get; set; }
-    public SourceColumns Source { get; set; } = new();
 }
 
 /// <summary>A checker finding on the current state of a form, recomputed on every save.</summary>
@@ -199,6 +112,7 @@ public sealed class FormFinding
 {
     public int Id { get; set; }
     public int FormId { get; set; }
+    public FormRecord? Form { get; set; }
     public int Position { get; set; }
     public required string Code { get; set; }
     public Severity Severity { get; set; }

@@ -13,7 +13,10 @@ public sealed class FormVersion
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedById { get; set; }
     public required string CreatedByName { get; set; }
+    /// <summary>The form in the stored shape <see cref="SchemaVersion"/> (read it with <see cref="Forms.FormBody.Read(FormVersion)"/>).</summary>
     public required string FormJson { get; set; }
+    /// <summary>The storage shape of <see cref="FormJson"/> (<see cref="Forms.FormBody.CurrentVersion"/> when written).</summary>
+    public int SchemaVersion { get; set; }
     public required string FindingsJson { get; set; }
     public List<FindingJustification> Justifications { get; set; } = [];
 }
@@ -23,6 +26,7 @@ public sealed class FindingJustification
 {
     public int Id { get; set; }
     public int VersionId { get; set; }
+    public FormVersion? Version { get; set; }
     public required string FindingCode { get; set; }
     public required string FindingLocation { get; set; }
     public required string FindingMessage { get; set; }

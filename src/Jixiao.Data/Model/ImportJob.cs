@@ -52,6 +52,7 @@ public sealed class ImportJobFile
 {
     public int Id { get; set; }
     public int JobId { get; set; }
+    public ImportJob? Job { get; set; }
     public int Position { get; set; }
     public required string Name { get; set; }
     /// <summary>Counted against the uploader's daily quota, also after <see cref="Content"/> is dropped.</summary>

@@ -11,6 +11,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithPoolDefaults(connectionString), o => o.MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name));
 
+    // The body is jsonb: validated JSON, stored parsed, and open to json operators should a report ever need one.
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<Model.FormRecord>(e => e.Property(f => f.Body).HasColumnType("jsonb"));
+    }
+
     /// <summary>
     /// Defaults for a busy server, where an operator has not chosen otherwise. The same few statements (a form, its rows,
     /// a save) run on every page view and save: once Npgsql has prepared them on a pooled connection, PostgreSQL stops

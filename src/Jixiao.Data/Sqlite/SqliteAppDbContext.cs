@@ -17,7 +17,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             .AddInterceptors(SqlitePragmas.Instance);
 
     // SQLite keeps DateTimeOffset as text, which it cannot compare; the job times that workers (leases) and the upload
-    // quota compare in queries are stored as numbers instead. Every time is UTC, so their order is the times' order.
+    // quota compare in queries, and the facts' re-derivation lease, are stored as numbers instead. Every time is UTC, so their order is the times' order.
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -26,6 +26,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(j => j.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
             e.Property(j => j.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         });
+        b.Entity<Model.FormFact>(e => e.Property(f => f.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter()));
     }
 }
 

@@ -59,7 +59,7 @@ public sealed partial class DemoData
             var finance = people.Values.First(p => p.Is(Roles.FinanceReviewer));
             for (var i = 0; i < ids.Count; i++)
             {
-                var record = await forms.WithRows().SingleAsync(f => f.Id == ids[i], ct);
+                var record = (await forms.Find(ids[i], ct)).Value!;
                 if (record.IsSuperseded) continue;
                 await MoveTo(record, filler, reviewer, finance, document.Target(found[i], i), ct);
             }

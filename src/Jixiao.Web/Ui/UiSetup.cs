@@ -47,8 +47,7 @@ public static class UiSetup
         {
             var json = await Workbench.Public(scopes, async db =>
             {
-                var record = await db.Forms.Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData)
-                    .AsSplitQuery().SingleOrDefaultAsync(f => f.Id == id && f.Status == FormStatus.Published, ct);
+                var record = await db.Forms.SingleOrDefaultAsync(f => f.Id == id && f.Status == FormStatus.Published, ct);
                 return record is null ? null : FormJson.Serialize(FormRows.ToForm(record));
             });
             return json is null

@@ -81,7 +81,7 @@ public static class DownloadEndpoints
         if (organisation is null) return Refusal.NotFound("单位").ToHttp();
         if (fileFormat == FormFileFormat.Pdf && !pdf.Available) return PdfUnavailable();
 
-        var records = await service.WithRows().AsNoTracking()
+        var records = await db.Forms.AsNoTracking()
             .Where(f => f.Organisation!.Path.StartsWith(organisation.Path) && f.FiscalYear!.Year == year)
             .OrderBy(f => f.Organisation!.Path).ThenBy(f => f.Kind).ThenBy(f => f.Id).ToListAsync(ct);
         var forms = records.Select(FormRows.ToForm).ToList();
@@ -94,7 +94,7 @@ public static class DownloadEndpoints
     {
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (organisation is null) return Refusal.NotFound("单位").ToHttp();
-        var records = await service.WithRows().AsNoTracking()
+        var records = await db.Forms.AsNoTracking()
             .Where(f => f.OrganisationId == organisationId && f.FiscalYear!.Year == year).OrderBy(f => f.Id).ToListAsync(ct);
         var forms = records.Select(FormRows.ToForm).ToList();
         // The drafter picks a unit's forms by the unit they state; here the record already says whose they are, and a
@@ -120,7 +120,7 @@ public static class DownloadEndpoints
         if (organisation is null) return Refusal.NotFound("单位").ToHttp();
 
         // Open data is what was published, for everyone: a reviewer's download holds no drafts either.
-        var records = await service.WithRows().AsNoTracking()
+        var records = await db.Forms.Include(f => f.Findings).AsNoTracking()
             .Where(f => f.Status == FormStatus.Published && f.SupersededById == null && f.Organisation!.Path.StartsWith(organisation.Path) && f.FiscalYear!.Year == year)
             .OrderBy(f => f.Id).ToListAsync(ct);
         var published = records.Select(Published).ToList();

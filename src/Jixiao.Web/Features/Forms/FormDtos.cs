@@ -65,7 +65,7 @@ public sealed record VersionDto(
     IReadOnlyList<FindingDto> Findings, IReadOnlyList<JustificationDto> Justifications)
 {
     public static VersionDto From(FormVersion v) =>
-        new(v.Number, v.CreatedAt, v.CreatedById, v.CreatedByName, FormV1.From(FormJson.Deserialize(v.FormJson)),
+        new(v.Number, v.CreatedAt, v.CreatedById, v.CreatedByName, FormV1.From(FormBody.Read(v)),
             FormJson.DeserializeFindings(v.FindingsJson).Select(FindingDto.From).ToList(),
             v.Justifications.Select(j => new JustificationDto(j.FindingCode, j.FindingLocation, j.FindingMessage, j.Text)).ToList());
 }

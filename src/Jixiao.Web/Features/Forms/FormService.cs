@@ -58,53 +58,23 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         new(FormStatus.Published, WorkflowAction.Unpublish, Roles.FinanceReviewer, FormStatus.FinanceApproved),
     ];
 
-    public IQueryable<FormRecord> WithRows() =>
-        db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear)
-            .Include(f => f.Funds).Include(f => f.Indicators).Include(f => f.BasicData).Include(f => f.Findings)
-            .AsSplitQuery();
-
-    /// <summary>A form with its rows, tracked so that changes to it are saved.</summary>
+    /// <summary>A form tracked with what a save rewrites (findings, facts), so that changes to it are saved.</summary>
     public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct) =>
-        await Load(id, tracked: true, storedFindings: true, ct) is { } form ? form : Refusal.NotFound("表单");
+        await FormStore.LoadForWriteAsync(db, id, ct) is { } form ? form : Refusal.NotFound("表单");
 
     /// <summary>
-    /// A form with its rows for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that).
-    /// Screens that check the form afresh (the editor, the print view) skip the findings stored with it.
+    /// A form for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that). The body comes
+    /// with the form's own row: one primary-key lookup, plus one for the stored findings unless the screen checks the
+    /// form afresh (the editor, the print view).
     /// </summary>
     public async Task<Outcome<FormRecord>> Read(int id, CancellationToken ct, bool withStoredFindings = true) =>
-        await Load(id, tracked: false, withStoredFindings, ct) is { } form ? form : Refusal.NotFound("表单");
+        await Load(id, withStoredFindings, ct) is { } form ? form : Refusal.NotFound("表单");
 
-    // Only the form's own query carries the access filter (organisation subtree, published only); its rows are then read
-    // by form id, on one open connection. EF's split query (WithRows) repeats the filtered form query inside each of the
-    // four row queries, and parsing those statements was most of SQLite's share of a page view (docs/benchmarks.md, web
-    // section).
-    private async Task<FormRecord?> Load(int id, bool tracked, bool storedFindings, CancellationToken ct)
+    private async Task<FormRecord?> Load(int id, bool storedFindings, CancellationToken ct)
     {
-        var queries = LoadQueries.For(db, tracked);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var form = await queries.Form(db, id, ct);
-            if (form is null) return null;
-            var funds = await List(queries.Funds(db, id), ct);
-            var indicators = await List(queries.Indicators(db, id), ct);
-            var basicData = await List(queries.BasicData(db, id), ct);
-            var findings = storedFindings ? await List(queries.Findings(db, id), ct) : [];
-            // Tracked rows have attached themselves to the tracked form; untracked ones are handed over here.
-            if (!tracked) (form.Funds, form.Indicators, form.BasicData, form.Findings) = (funds, indicators, basicData, findings);
-            return form;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<List<T>> List<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
-        return list;
+        var form = await LoadQueries.For(db).Form(db, id, ct);
+        if (form is not null && storedFindings) form.Findings = (await LoadQueries.For(db).Findings(db, id).ToListAsync(ct)).OrderBy(f => f.Position).ToList();
+        return form;
     }
 
     /// <summary>
@@ -114,38 +84,26 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// </summary>
     private sealed class LoadQueries
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), LoadQueries> Compiled = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, LoadQueries> Compiled = new();
 
-        public static LoadQueries For(AppDbContext db, bool tracked) =>
-            Compiled.GetOrAdd((db.GetType(), tracked), key => new LoadQueries(key.Item2));
+        public static LoadQueries For(AppDbContext db) => Compiled.GetOrAdd(db.GetType(), _ => new LoadQueries());
 
-        public Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> Form { get; }
-        public Func<AppDbContext, int, IAsyncEnumerable<FormFundsRow>> Funds { get; }
-        public Func<AppDbContext, int, IAsyncEnumerable<FormIndicatorRow>> Indicators { get; }
-        public Func<AppDbContext, int, IAsyncEnumerable<FormBasicDataRow>> BasicData { get; }
-        public Func<AppDbContext, int, IAsyncEnumerable<FormFinding>> Findings { get; }
+        public Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> Form { get; } = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+            db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
 
-        private LoadQueries(bool tracked)
-        {
-            if (tracked)
-            {
-                Form = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-                    db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
-                Funds = EF.CompileAsyncQuery((AppDbContext db, int id) => db.FundsRows.Where(r => r.FormId == id));
-                Indicators = EF.CompileAsyncQuery((AppDbContext db, int id) => db.IndicatorRows.Where(r => r.FormId == id));
-                BasicData = EF.CompileAsyncQuery((AppDbContext db, int id) => db.BasicDataRows.Where(r => r.FormId == id));
-                Findings = EF.CompileAsyncQuery((AppDbContext db, int id) => db.Findings.Where(r => r.FormId == id));
-            }
-            else
-            {
-                Form = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-                    db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
-                Funds = EF.CompileAsyncQuery((AppDbContext db, int id) => db.FundsRows.AsNoTracking().Where(r => r.FormId == id));
-                Indicators = EF.CompileAsyncQuery((AppDbContext db, int id) => db.IndicatorRows.AsNoTracking().Where(r => r.FormId == id));
-                BasicData = EF.CompileAsyncQuery((AppDbContext db, int id) => db.BasicDataRows.AsNoTracking().Where(r => r.FormId == id));
-                Findings = EF.CompileAsyncQuery((AppDbContext db, int id) => db.Findings.AsNoTracking().Where(r => r.FormId == id));
-            }
-        }
+        public Func<AppDbContext, int, IAsyncEnumerable<FormFinding>> Findings { get; } = EF.CompileAsyncQuery((AppDbContext db, int id) =>
+            db.Findings.AsNoTracking().Where(r => r.FormId == id));
+    }
+
+    /// <summary>The rulebook forms are checked and scored by (the checker registered in Program uses the same).</summary>
+    public static Jixiao.Core.Rulebooks.Rulebook RulebookFor(PerformanceForm form) => Jixiao.Core.Rulebooks.Rulebooks.Default;
+
+    /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
+    private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
+    {
+        var findings = check(form);
+        FormStore.Write(record, form, findings, RulebookFor(form), await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
+        return findings;
     }
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
@@ -190,6 +148,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (replaced is not null)
         {
             replaced.SupersededById = record.Id;
+            await db.FormFacts.Where(f => f.FormId == replaced.Id).ExecuteUpdateAsync(x => x.SetProperty(f => f.IsCurrent, false), ct);
             db.Audit(user.Actor, now, "supersede", "form", Id(replaced), organisation.Path, "表单", null, $"已被新版本（表单 {Id(record)}）取代");
         }
         await db.SaveChangesAsync(ct);
@@ -215,9 +174,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             CreatedAt = now,
             UpdatedAt = now,
         };
-        FormRows.Apply(form, record);
         record.UniqueKey = key;
-        SetFindings(record, check(form));
+        await Write(record, form, now, ct);
         db.Forms.Add(record);
         return record;
     }
@@ -260,9 +218,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
         var before = FormRows.ToForm(record);
         var now = clock.GetUtcNow();
-        FormRows.Apply(form, record);
         record.UniqueKey = key;
-        SetFindings(record, check(form));
+        await Write(record, form, now, ct);
         record.Revision = request.Revision + 1;
         record.UpdatedAt = now;
         foreach (var change in FormDiff.Compare(before, form))
@@ -304,8 +261,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (record.Revision != request.Revision) return Conflict(record, FormRows.ToForm(record), request.Revision);
 
         var form = FormRows.ToForm(record);
-        var findings = check(form);
-        SetFindings(record, findings);
+        var findings = await Write(record, form, clock.GetUtcNow(), ct);
         var justifications = request.Justifications ?? [];
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         var missing = errors.Where(f => !justifications.TryGetValue(FindingDto.KeyOf(f), out var text) || string.IsNullOrWhiteSpace(text)).ToList();
@@ -322,7 +278,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             CreatedAt = now,
             CreatedById = user.Id,
             CreatedByName = user.Name,
-            FormJson = FormJson.Serialize(form),
+            FormJson = FormBody.Serialize(form),
+            SchemaVersion = FormBody.CurrentVersion,
             FindingsJson = FormJson.SerializeFindings(findings),
             Justifications = errors.Select(f => new FindingJustification
             {
@@ -385,6 +342,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         {
             previous.SupersededById = null;
             previous.UniqueKey = key;
+            await db.FormFacts.Where(f => f.FormId == previous.Id).ExecuteUpdateAsync(x => x.SetProperty(f => f.IsCurrent, true), ct);
             db.Audit(user.Actor, now, "restore", "form", Id(previous), record.Organisation.Path, "表单", "已被取代", "取代它的草稿已删除，恢复为当前表单");
             await db.SaveChangesAsync(ct);
         }
@@ -436,6 +394,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         record.Status = rule.To;
         record.Revision++;
         record.UpdatedAt = now;
+        FormStore.Moved(record, now);
     }
 
     private async Task<Outcome<FormRecord>> SaveTransition(FormRecord record, CancellationToken ct)
@@ -448,27 +407,6 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         catch (DbUpdateConcurrencyException)
         {
             return new Refusal(RefusalKind.Conflict, "表单已被他人修改", "在您操作的同时，表单已被他人修改或流转。请刷新后重试。");
-        }
-    }
-
-    /// <summary>Rewrites a form's finding rows to <paramref name="findings"/> (also used by imports).</summary>
-    internal static void SetFindings(FormRecord record, IReadOnlyList<Finding> findings)
-    {
-        var rows = record.Findings.OrderBy(f => f.Position).ToList();
-        record.Findings.Clear();
-        for (var i = 0; i < findings.Count; i++)
-        {
-            var fresh = FormFinding.From(findings[i], i + 1);
-            if (i < rows.Count)
-            {
-                // Rewritten in place: deleting and re-adding would collide on the (form, position) key.
-                var row = rows[i];
-                row.Code = fresh.Code; row.Severity = fresh.Severity; row.Message = fresh.Message; row.MessageEn = fresh.MessageEn;
-                row.Block = fresh.Block; row.RowNumber = fresh.RowNumber; row.Field = fresh.Field; row.RowLabel = fresh.RowLabel;
-                row.Stated = fresh.Stated; row.Expected = fresh.Expected; row.Explanation = fresh.Explanation;
-                record.Findings.Add(row);
-            }
-            else record.Findings.Add(fresh);
         }
     }
 
@@ -500,7 +438,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         {
             var version = await Version(id, n, ct);
             if (version.Refused) return version.Refusal!;
-            newer = FormJson.Deserialize(version.Value!.FormJson);
+            newer = FormBody.Read(version.Value!);
         }
         else
         {
@@ -508,7 +446,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             if (current.Refused) return current.Refusal!;
             newer = FormRows.ToForm(current.Value!);
         }
-        return Outcome<IReadOnlyList<FieldChange>>.Ok(FormDiff.Compare(FormJson.Deserialize(older.Value!.FormJson), newer));
+        return Outcome<IReadOnlyList<FieldChange>>.Ok(FormDiff.Compare(FormBody.Read(older.Value!), newer));
     }
 
     private static string Id(FormRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

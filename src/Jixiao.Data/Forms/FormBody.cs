@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>
+/// A form's stored JSON (<see cref="Model.FormRecord.Body"/> and every <see cref="Model.FormVersion.FormJson"/>):
+/// <see cref="PerformanceForm"/> in <see cref="FormJson"/>'s serialisation, in the storage shape numbered
+/// <see cref="CurrentVersion"/>. A stored document of an older shape is upgraded in memory on reading
+/// (<see cref="FormBodyUpgrade"/>); nothing reads stored JSON any other way.
+/// </summary>
+public static class FormBody
+{
+    /// <summary>
+    /// The shape written now. 1: snapshots from before this number existed (reading notes as sentences, or typed
+    /// doubts); 2: reading doubts only as records, template id, version and extra cells kept.
+    /// </summary>
+    public const int CurrentVersion = 2;
+
+    public static string Serialize(PerformanceForm form) => FormJson.Serialize(form);
+
+    /// <summary>The form stored as <paramref name="json"/> in shape <paramref name="schemaVersion"/>.</summary>
+    public static PerformanceForm Read(string json, int schemaVersion)
+    {
+        if (schemaVersion > CurrentVersion)
+            throw new InvalidOperationException($"表单以第 {schemaVersion} 版存储格式保存，本程序只认识到第 {CurrentVersion} 版。请升级程序后再打开。");
+        if (schemaVersion == CurrentVersion) return FormJson.Deserialize(json);
+        var node = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("表单存储内容不是 JSON 对象。");
+        return FormBodyUpgrade.Upgrade(node, schemaVersion).Deserialize<PerformanceForm>(FormJson.Options)
+               ?? throw new JsonException("表单存储内容为空。");
+    }
+
+    /// <summary>A submitted version's form, whatever shape it was stored in.</summary>
+    public static PerformanceForm Read(Model.FormVersion version) => Read(version.FormJson, version.SchemaVersion);
+}
+
+/// <summary>
+/// Upgrades of stored form JSON, one pure function per step from shape n to n+1, applied in order. A new shape adds a
+/// step here and a test on a stored sample of the shape before it; stored rows are never rewritten to upgrade them.
+/// </summary>
+public static class FormBodyUpgrade
+{
+    private static readonly Func<JsonObject, JsonObject>[] Steps = [From1To2];
+
+    public static JsonObject Upgrade(JsonObject body, int fromVersion)
+    {
+        if (fromVersion < 1) throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Stored shapes start at 1.");
+        for (var v = fromVersion; v < FormBody.CurrentVersion; v++) body = Steps[v - 1](body);
+        return body;
+    }
+
+    /// <summary>
+    /// 1 → 2: reading notes stored as sentences ("readingNotes": ["第5行：…"]) become form-scope doubts, so nothing a
+    /// reader once said about a form is lost; a snapshot that already has typed doubts keeps them and loses the notes.
+    /// </summary>
+    public static JsonObject From1To2(JsonObject body)
+    {
+        var upgraded = (JsonObject)body.DeepClone();
+        if (upgraded["readingNotes"] is JsonArray notes)
+        {
+            if (upgraded["readingDoubts"] is not JsonArray { Count: > 0 })
+            {
+                var doubts = new JsonArray();
+                foreach (var note in notes)
+                    if (note?.GetValueKind() == JsonValueKind.String && note.GetValue<string>() is { } text && !string.IsNullOrWhiteSpace(text))
+                        doubts.Add(JsonSerializer.SerializeToNode(ReadingDoubt.Legacy(text), FormJson.Options));
+                upgraded["readingDoubts"] = doubts;
+            }
+            upgraded.Remove("readingNotes");
+        }
+        return upgraded;
+    }
+}
