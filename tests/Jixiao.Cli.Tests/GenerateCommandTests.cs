@@ -51,6 +51,21 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_small_city_loads_into_an_empty_sqlite_database_and_a_second_load_is_refused()
+    {
+        Directory.CreateDirectory(folder);
+        var database = $"Data Source={Path.Combine(folder, "city.db")};Pooling=false";
+        var result = CliRun.Run("generate", "--units", "2", "--seed", "4", "--database", database, "--provider", "sqlite");
+        Assert.Equal(ExitCodes.Clean, result.ExitCode);
+        Assert.Contains("已载入", result.Output);
+        Assert.Matches(@"表 [1-9][0-9]* 张", result.Output);
+
+        var again = CliRun.Run("generate", "--units", "2", "--seed", "4", "--database", database, "--provider", "sqlite");
+        Assert.Equal(ExitCodes.Unreadable, again.ExitCode);
+        Assert.Contains("空数据库", again.Error);
+    }
+
+    [Fact]
     public void A_unit_count_out_of_range_is_refused_in_one_line()
     {
         var result = CliRun.Run("generate", "--units", "0", "--out", folder);

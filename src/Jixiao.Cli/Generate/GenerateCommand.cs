@@ -19,9 +19,14 @@ internal static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "随机种子：同一种子生成同一个省（市）", DefaultValueFactory = _ => 1 };
         var year = new Option<int>("--year") { Description = "最后一个年度（共生成三个年度）", DefaultValueFactory = _ => ProvinceGenerator.DefaultLastYear };
         var output = new Option<string?>("--out") { Description = "输出文件夹：organisations.jsonl、users.jsonl、projects.jsonl、forms.jsonl" };
+        var treeOnly = new Option<bool>("--tree-only") { Description = "只写组织机构和用户（organisations.jsonl、users.jsonl），不生成表" };
+        var database = new Option<string?>("--database") { Description = "载入数据库的连接字符串（空数据库）：经与网站相同的保存路径写入表、检查结果、分析数据、流转记录和审计日志" };
+        var provider = new Option<string>("--provider") { Description = "数据库：postgres 或 sqlite（默认按连接字符串判断）", DefaultValueFactory = _ => "" };
+        provider.AcceptOnlyFromAmong("", "postgres", "sqlite");
+        var password = new Option<string?>("--password") { Description = "载入时给所有生成的账户设置的密码（不给则这些账户不能登录）" };
         var command = new Command("generate", "生成一个虚构的省（市）：组织机构、用户、项目和三个年度的各类绩效表（含按真实样本比例设置的错误），用于演示、测试和压测。" + ExitCodes.Help)
         {
-            units, seed, year, output,
+            units, seed, year, output, treeOnly, database, provider, password,
         };
         command.SetAction(parsed =>
         {
@@ -39,17 +44,27 @@ internal static class GenerateCommand
                 error.WriteLine($"--year 应为 2002 到 2100 之间的年度（给的是 {last}）");
                 return ExitCodes.Unreadable;
             }
-            if (parsed.GetValue(output) is not { Length: > 0 } folder)
+            var folder = parsed.GetValue(output);
+            var connection = parsed.GetValue(database);
+            if (string.IsNullOrWhiteSpace(folder) && string.IsNullOrWhiteSpace(connection))
             {
-                error.WriteLine("请用 --out 指定输出文件夹");
+                error.WriteLine("请用 --out 指定输出文件夹，或用 --database 指定要载入的数据库");
                 return ExitCodes.Unreadable;
             }
             var generator = new ProvinceGenerator(parsed.GetValue(seed), count, last);
+            if (!string.IsNullOrWhiteSpace(connection))
+                return Load.Run(generator, connection, parsed.GetValue(provider) ?? "", parsed.GetValue(password), stdout, error);
             try
             {
-                var totals = Write(generator, folder);
+                if (parsed.GetValue(treeOnly))
+                {
+                    WriteTree(generator, folder!);
+                    stdout.WriteLine($"已生成{generator.Name}的组织机构（{generator.Organisations.Count()} 个）和用户（{generator.Users.Count} 个），已写入 {Path.GetFullPath(folder!)}");
+                    return ExitCodes.Clean;
+                }
+                var totals = Write(generator, folder!);
                 stdout.WriteLine($"已生成{generator.Name}（{generator.Years[0]}—{generator.Years[^1]}年度）：主管部门 {totals.Departments} 个，预算单位 {totals.Units} 个，用户 {generator.Users.Count} 个，项目 {totals.Projects} 个，"
-                    + $"表 {totals.Forms} 张（指标行 {totals.Rows} 行；其中 {totals.WithErrors} 张设有错误），已写入 {Path.GetFullPath(folder)}");
+                    + $"表 {totals.Forms} 张（指标行 {totals.Rows} 行；其中 {totals.WithErrors} 张设有错误），已写入 {Path.GetFullPath(folder!)}");
                 return ExitCodes.Clean;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -65,7 +80,7 @@ internal static class GenerateCommand
 
     private static readonly JsonWriterOptions Lines = new() { Encoder = FormJson.Options.Encoder, Indented = false };
 
-    private static Totals Write(ProvinceGenerator generator, string folder)
+    private static int WriteTree(ProvinceGenerator generator, string folder)
     {
         Directory.CreateDirectory(folder);
         var departments = 0;
@@ -91,6 +106,12 @@ internal static class GenerateCommand
                     w.WriteString("role", u.Role);
                     w.WriteString("organisation", u.OrganisationCode);
                 });
+        return departments;
+    }
+
+    private static Totals Write(ProvinceGenerator generator, string folder)
+    {
+        var departments = WriteTree(generator, folder);
         int projects = 0, forms = 0, rows = 0, withErrors = 0;
         using (var projectFile = new JsonLines(Path.Combine(folder, "projects.jsonl")))
         using (var formFile = new JsonLines(Path.Combine(folder, "forms.jsonl")))
