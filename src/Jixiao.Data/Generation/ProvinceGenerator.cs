@@ -46,7 +46,8 @@ public sealed class ProvinceGenerator
     private readonly List<GeneratedOrganisation> units = [];
     private readonly Dictionary<string, Words.DepartmentType> departmentTypes = new(StringComparer.Ordinal);
 
-    public ProvinceGenerator(int seed, int unitCount, int lastYear = DefaultLastYear, CorpusProfile? profile = null)
+    /// <param name="departmentsWanted">主管部门 to make; by default one per 15 units (a demo asks for more to show two reviewers).</param>
+    public ProvinceGenerator(int seed, int unitCount, int lastYear = DefaultLastYear, CorpusProfile? profile = null, int? departmentsWanted = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(unitCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(unitCount, MaxUnits);
@@ -60,7 +61,7 @@ public sealed class ProvinceGenerator
         var rootCode = (isCity ? "C" : "P") + rng.Next(10, 100).ToString(Inv);
         Root = new GeneratedOrganisation(rootCode, Name + (isCity ? "财政局" : "财政厅"), OrganisationKind.FinanceBureau, null, Organisation.ChildPath(null, rootCode));
 
-        var departmentCount = Math.Max(1, (int)Math.Round(unitCount / 15m, MidpointRounding.AwayFromZero));
+        var departmentCount = Math.Clamp(departmentsWanted ?? (int)Math.Round(unitCount / 15m, MidpointRounding.AwayFromZero), 1, unitCount);
         var areas = new List<string> { place + (isCity ? "市" : "省") };
         var usedPlaces = new HashSet<string>(StringComparer.Ordinal) { place };
         for (var i = 0; i < departmentCount; i++)
