@@ -276,7 +276,8 @@ public static class ProvinceLoader
     /// </summary>
     private static DateTimeOffset When(int year, int unitIndex, DateTimeOffset now)
     {
-        var at = new DateTimeOffset(year + 1, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)).AddMinutes(unitIndex % 40_000);
+        // 09:00 Beijing time, stored in UTC (PostgreSQL keeps timestamptz only at offset 0).
+        var at = new DateTimeOffset(year + 1, 1, 15, 1, 0, 0, TimeSpan.Zero).AddMinutes(unitIndex % 40_000);
         return at < now.AddDays(-10) ? at : now.AddDays(-10);
     }
 }
