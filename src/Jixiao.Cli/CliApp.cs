@@ -71,7 +71,7 @@ public static class CliApp
 
         var root = new RootCommand("jixiao：预算绩效自评表的读取、核对与导出。" + ExitCodes.Help)
         {
-            check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create(), templates,
+            check, Export.ExportCommand.Create(), Templates.TemplatesCommand.Create(), Generate.GenerateCommand.Create(), templates,
         };
         var result = root.Parse(args);
         // A bureau's templates join the built-in ones for this command only; a broken file stops it before any reading.

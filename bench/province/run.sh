@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# A generated province on a throwaway database, loaded through the app's write path, then the app (Release) under load.
+# Usage: bench/province/run.sh [--units N] [--sqlite]      (defaults: 1000 units, PostgreSQL)
+# Environment: SEED=1 DURATION=20s WARMUP=10s PORT=5099 PGPORT=5444 READERS=10 WRITERS=50
+# Measures, with wrk on 127.0.0.1: the finance overview, the review queue and the portal search (READERS connections,
+# requests rotating over users of every scope, the three years, filters and pages) while a background save load runs;
+# the form editor page and the save (WRITERS connections, many units' forms). The last line is
+#   province: units=… forms=… rows=… load_s=… overview_p95_ms=… queue_p95_ms=… portal_search_p95_ms=… form_page_p95_ms=… save_p95_ms=… app_rss_mb=…
+# Needs: wrk, curl, jq (apt-get install -y wrk curl jq) and, for PostgreSQL, the Debian postgresql package.
+set -euo pipefail
+UNITS=1000
+DB=postgres
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --units) UNITS=$2; shift 2 ;;
+    --sqlite) DB=sqlite; shift ;;
+    *) echo "unknown argument $1 (use --units N, --sqlite)"; exit 2 ;;
+  esac
+done
+SEED=${SEED:-1}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+PORT=${PORT:-5099}
+PGPORT=${PGPORT:-5444}
+READERS=${READERS:-10}
+WRITERS=${WRITERS:-50}
+PASSWORD="Bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')X7"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/jixiao-province.XXXXXX)
+chmod 755 "$WORK"
+BASE="http://127.0.0.1:$PORT"
+APP_PID=""
+BG_PID=""
+PGBIN=""
+cleanup() {
+  [ -n "$BG_PID" ] && kill "$BG_PID" 2>/dev/null || true
+  if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then echo "== the app has stopped; the end of its log:"; tail -40 "$WORK/app.log"; fi
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  if [ -n "$PGBIN" ] && [ -d "$WORK/pg/data" ]; then su postgres -c "$PGBIN/pg_ctl -D $WORK/pg/data -m fast stop" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== publishing the app and the command line (Release)"
+dotnet publish "$ROOT/src/Jixiao.Web" -c Release -o "$WORK/app" -nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+dotnet publish "$ROOT/src/Jixiao.Cli" -c Release -o "$WORK/cli" -nologo -v q >>"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+
+APP_ARGS=(--urls="$BASE" --Jixiao:DataFolder="$WORK/data" --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD")
+if [ "$DB" = postgres ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  mkdir -p "$WORK/pg" && chown postgres: "$WORK/pg"
+  su postgres -c "$PGBIN/initdb -D $WORK/pg/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+  su postgres -c "$PGBIN/pg_ctl -D $WORK/pg/data -o '-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200' -l $WORK/pg/pg.log -w start" >/dev/null
+  CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=jixiao_province;Maximum Pool Size=100"
+  export ConnectionStrings__Postgres="$CONNECTION"
+else
+  mkdir -p "$WORK/data"
+  CONNECTION="Data Source=$WORK/data/jixiao.db"
+fi
+
+echo "== generating and loading $UNITS units ($DB, seed $SEED)"
+START=$(date +%s.%N)
+dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --database "$CONNECTION" --provider "$DB" --password "$PASSWORD" | tee "$WORK/load.txt"
+LOAD_S=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+FORMS=$(grep -o '表 [0-9]* 张' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
+ROWS=$(grep -o '指标行 [0-9]* 行' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
+
+echo "== starting the app ($DB) on $BASE"
+(cd "$WORK" && exec dotnet "$WORK/app/Jixiao.Web.dll" "${APP_ARGS[@]}" >"$WORK/app.log" 2>&1) &
+APP_PID=$!
+for _ in $(seq 1 240); do curl -fsS -o /dev/null "$BASE/login" 2>/dev/null && break; sleep 0.5; done
+
+signin() { # user name → the auth cookie ("jixiao=…")
+  local jar="$WORK/jar.$1" token
+  token=$(curl -fsS -c "$jar" "$BASE/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$1" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login"
+  echo "jixiao=$(awk '$6 == "jixiao" {print $7}' "$jar")"
+}
+
+echo "== signing in users of every scope"
+FINANCE=$(signin finance)
+[ "$FINANCE" != "jixiao=" ] || { echo "sign-in failed"; tail -20 "$WORK/app.log"; exit 1; }
+# Organisation codes: the root, its departments (root + 3 digits), their units (department + 3 digits).
+ORGS="$WORK/organisations.jsonl"
+dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --out "$WORK/tree" --tree-only >/dev/null
+DEPARTMENTS=$(jq -r 'select(.kind == "Department") | .code' "$WORK/tree/organisations.jsonl" | head -8)
+UNIT_CODES=$(jq -r 'select(.kind == "Unit") | .code' "$WORK/tree/organisations.jsonl" | awk -v n="$UNITS" 'NR % int(n / 60 + 1) == 1' | head -60)
+declare -A COOKIE
+for d in $DEPARTMENTS; do COOKIE[$d]=$(signin "dept-${d,,}"); done
+for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
+YEARS=$(jq -r '.form.year' "$WORK/tree/forms.jsonl" 2>/dev/null | sort -u | tr '\n' ' ')
+[ -n "$YEARS" ] || YEARS="2022 2023 2024"
+
+echo "== building request lists"
+: >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"
+for y in $YEARS; do
+  for p in 1 2 3; do
+    echo -e "$FINANCE\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
+    echo -e "$FINANCE\t/review?year=$y&page=$p" >>"$WORK/queue.txt"
+    echo -e "$FINANCE\t/review?year=$y&page=$p&status=Submitted" >>"$WORK/queue.txt"
+    for d in $DEPARTMENTS; do
+      echo -e "${COOKIE[$d]}\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
+      echo -e "${COOKIE[$d]}\t/review?year=$y&page=$p" >>"$WORK/queue.txt"
+    done
+  done
+  for q in 中学 医院 农业 公路 项目 数据 专项 培训 养护 救助 图书 环境 监测 服务中心; do
+    echo -e "\t/portal?q=$q&year=$y" >>"$WORK/portal.txt"
+  done
+done
+n=0
+for u in $UNIT_CODES; do
+  c=${COOKIE[$u]}
+  curl -fsS -H "Cookie: $c" "$BASE/api/v1/forms?pageSize=100" | jq -r '.items[] | "\(.id) \(.status)"' >"$WORK/unit.$u" || continue
+  while read -r id status; do
+    echo -e "$c\t/forms/$id" >>"$WORK/page.txt"
+    if [ "$status" = Draft ] && [ $n -lt $((WRITERS * 2)) ]; then
+      curl -fsS -H "Cookie: $c" "$BASE/api/v1/forms/$id" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/body.$id.json"
+      echo -e "$id\t$c\t$WORK/body.$id.json" >>"$WORK/forms.txt"
+      n=$((n + 1))
+    fi
+  done <"$WORK/unit.$u"
+done
+echo "   overview $(wc -l <"$WORK/overview.txt"), queue $(wc -l <"$WORK/queue.txt"), portal $(wc -l <"$WORK/portal.txt"), form pages $(wc -l <"$WORK/page.txt"), drafts to save $(wc -l <"$WORK/forms.txt")"
+[ -s "$WORK/page.txt" ] && [ -s "$WORK/forms.txt" ] || { echo "no forms found for the signed-in units"; exit 1; }
+head -n "$((WRITERS + 2))" "$WORK/forms.txt" >"$WORK/forms.main.txt"
+tail -n +"$((WRITERS + 3))" "$WORK/forms.txt" >"$WORK/forms.background.txt"
+[ -s "$WORK/forms.background.txt" ] || cp "$WORK/forms.main.txt" "$WORK/forms.background.txt"
+
+p95() { sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p' "$1"; }
+run() { # name, connections, lua, list variable=file
+  local name=$1 connections=$2 script=$3
+  shift 3
+  env "$@" wrk -t2 -c"$connections" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/province/$script" "$BASE" >/dev/null
+  env "$@" wrk -t2 -c"$connections" -d"$DURATION" --timeout 10s -s "$ROOT/bench/province/$script" "$BASE" | tee "$WORK/$name.out"
+}
+
+echo "== background saves (4 connections) while the reads are measured"
+(FORMS="$WORK/forms.background.txt" SAVE_THREADS=1 exec wrk -t1 -c4 -d1h --timeout 10s -s "$ROOT/bench/province/save.lua" "$BASE" >/dev/null 2>&1) &
+BG_PID=$!
+echo "== finance overview, $READERS connections"; run overview "$READERS" get.lua REQUESTS="$WORK/overview.txt"
+echo "== review queue, $READERS connections"; run queue "$READERS" get.lua REQUESTS="$WORK/queue.txt"
+echo "== portal search, $READERS connections"; run portal "$READERS" get.lua REQUESTS="$WORK/portal.txt"
+echo "== form page, $WRITERS connections"; run page "$WRITERS" get.lua REQUESTS="$WORK/page.txt"
+kill "$BG_PID" 2>/dev/null || true; wait "$BG_PID" 2>/dev/null || true; BG_PID=""
+echo "== save, $WRITERS connections"
+FORMS="$WORK/forms.main.txt" SAVE_THREADS=2 wrk -t2 -c"$WRITERS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/province/save.lua" "$BASE" | tee "$WORK/save.out"
+RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status")
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "province: units=$UNITS forms=$FORMS rows=$ROWS load_s=$LOAD_S overview_p95_ms=$(p95 "$WORK/overview.out") queue_p95_ms=$(p95 "$WORK/queue.out") portal_search_p95_ms=$(p95 "$WORK/portal.out") form_page_p95_ms=$(p95 "$WORK/page.out") save_p95_ms=$(p95 "$WORK/save.out") app_rss_mb=$RSS"

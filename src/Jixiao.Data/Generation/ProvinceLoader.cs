@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Generation;
+
+/// <summary>What a load wrote and how long it took.</summary>
+public sealed record LoadTotals(int Organisations, int Users, int Projects, int Forms, int IndicatorRows, int Versions, int ErrorForms, TimeSpan Elapsed);
+
+/// <summary>How a province is loaded: the checker (as the app registers it), its rulebook, and the generated users' password.</summary>
+public sealed record LoadSettings(Func<PerformanceForm, IReadOnlyList<Finding>> Check, Rulebook Rulebook, TimeProvider Clock)
+{
+    /// <summary>One password for every generated account (hashed once); null leaves the accounts without one.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Marks the accounts as demo accounts (a production start refuses a database holding any).</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Units per batch: each batch is two SaveChanges, after which change tracking is cleared.</summary>
+    public int BatchUnits { get; init; } = 25;
+
+    public IProgress<string>? Progress { get; init; }
+}
+
+/// <summary>
+/// Loads a generated province into an empty database through the app's own write path: every form is checked by the
+/// given checker and written by <see cref="FormStore.Write"/> (body, findings, facts), gets the audit entry of a
+/// creation, and is moved along the workflow to its generated state the way FormService moves it — a submitted version
+/// with the justifications of its error findings, one transition and one audit entry per step, the fact following the
+/// state. Units go in batches with change tracking cleared between them, so memory stays flat whatever the size.
+/// </summary>
+public static class ProvinceLoader
+{
+    private sealed record Person(string Id, string Name)
+    {
+        public Actor Actor => new(Id, Name);
+    }
+
+    public static async Task<LoadTotals> LoadAsync(AppDbContext db, ProvinceGenerator generator, LoadSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (await db.Organisations.IgnoreQueryFilters().AnyAsync(ct))
+            throw new InvalidOperationException("数据库中已有组织机构，生成的省（市）只能载入空数据库。");
+        var watch = Stopwatch.StartNew();
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await Load(db, generator, settings, watch, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task<LoadTotals> Load(AppDbContext db, ProvinceGenerator generator, LoadSettings settings, Stopwatch watch, CancellationToken ct)
+    {
+        var now = settings.Clock.GetUtcNow();
+
+        // Organisations: parents first, so every child has its parent's id.
+        var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        foreach (var level in generator.Organisations.GroupBy(o => o.Kind).OrderBy(g => g.Key))
+            foreach (var chunk in level.Chunk(2000))
+            {
+                foreach (var o in chunk)
+                {
+                    var organisation = new Organisation
+                    {
+                        Code = o.Code, Name = o.Name, Kind = o.Kind, Path = o.Path,
+                        ParentId = o.ParentCode is null ? null : organisations[o.ParentCode].Id,
+                    };
+                    organisations[o.Code] = organisation;
+                    db.Organisations.Add(organisation);
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        var years = new Dictionary<int, FiscalYear>();
+        foreach (var y in generator.Years)
+        {
+            years[y] = await db.FiscalYears.SingleOrDefaultAsync(f => f.Year == y, ct) ?? db.FiscalYears.Add(new FiscalYear { Year = y }).Entity;
+        }
+        await db.SaveChangesAsync(ct);
+
+        var people = await Users(db, generator, settings, organisations, ct);
+        settings.Progress?.Report($"组织机构 {organisations.Count} 个、用户 {people.Count} 个已载入");
+
+        var finance = people.Values.First(p => p.Role == Roles.FinanceReviewer).Person;
+        var reviewers = people.Values.Where(p => p.Role == Roles.DepartmentReviewer).ToDictionary(p => p.Organisation, p => p.Person, StringComparer.Ordinal);
+        var fillers = people.Values.Where(p => p.Role == Roles.UnitFiller).ToDictionary(p => p.Organisation, p => p.Person, StringComparer.Ordinal);
+
+        int projects = 0, forms = 0, rows = 0, versions = 0, errorForms = 0, done = 0;
+        foreach (var indices in Enumerable.Range(0, generator.UnitCount).Chunk(settings.BatchUnits))
+        {
+            // Generating and checking are pure and take most of the time: both use every core; EF work stays on this thread.
+            var batch = indices.AsParallel().AsOrdered().Select(generator.Unit).ToArray();
+            db.ChangeTracker.Clear();
+            foreach (var year in years.Values) db.FiscalYears.Attach(year);
+            var pending = new List<(FormRecord Record, GeneratedForm Generated, IReadOnlyList<Finding> Findings, Organisation Unit, string Department)>();
+            var writes = new List<(FormRecord Record, GeneratedForm Generated, FormPlace Place)>();
+            foreach (var unit in batch)
+            {
+                var organisation = organisations[unit.Unit.Code];
+                db.Organisations.Attach(organisation);
+                var place = new FormPlace(organisation, organisations[unit.Department.Code]);
+                var budgetProjects = new Dictionary<(string, int), BudgetProject>();
+                foreach (var p in unit.Projects)
+                    foreach (var y in p.Years)
+                    {
+                        var project = new BudgetProject { Code = p.Code, Name = p.Name, Organisation = organisation, FiscalYear = years[y], BudgetYuan = p.BudgetYuan };
+                        budgetProjects[(p.Code, y)] = project;
+                        db.Projects.Add(project);
+                        projects++;
+                    }
+                foreach (var generated in unit.Forms)
+                {
+                    var form = generated.Form;
+                    var year = years[form.Year!.Value];
+                    var project = generated.ProjectCode is { } code ? budgetProjects[(code, year.Year)] : null;
+                    var at = When(year.Year, done, now);
+                    var record = new FormRecord
+                    {
+                        Organisation = organisation, FiscalYear = year, Project = project,
+                        Status = FormStatus.Draft, Revision = 1, CreatedAt = at, UpdatedAt = at,
+                        UniqueKey = FormIdentity.Key(organisation.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths),
+                    };
+                    writes.Add((record, generated, place));
+                }
+            }
+            // FormStore.Write only sets properties of the new, not yet tracked record and its rows: safe in parallel.
+            var findingsOf = new IReadOnlyList<Finding>[writes.Count];
+            Parallel.For(0, writes.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                var (record, generated, place) = writes[i];
+                findingsOf[i] = settings.Check(generated.Form);
+                FormStore.Write(record, generated.Form, findingsOf[i], settings.Rulebook, place, record.CreatedAt);
+            });
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var (record, generated, place) = writes[i];
+                db.Forms.Add(record);
+                pending.Add((record, generated, findingsOf[i], place.Organisation, place.Department!.Code));
+                forms++;
+                rows += generated.Form.Indicators.Count;
+                if (findingsOf[i].Any(f => f.Severity == Severity.Error)) errorForms++;
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+
+            // Ids exist now: the creation's audit entry names the form, then the workflow steps to its state.
+            foreach (var (record, generated, findings, unit, departmentCode) in pending)
+            {
+                var filler = fillers[unit.Code];
+                var at = record.CreatedAt;
+                db.Audit(filler.Actor, at, "create", "form", Id(record), unit.Path, "表单", null,
+                    $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? unit.Name}");
+                if (generated.Status == FormStatus.Draft) continue;
+                var reviewer = reviewers[departmentCode];
+                at = at.AddDays(1);
+                Submit(db, record, generated.Form, findings, filler, at);
+                versions++;
+                if (generated.Status == FormStatus.Returned)
+                {
+                    Move(db, record, WorkflowAction.Return, FormStatus.Returned, reviewer, at.AddDays(2), "请补充指标完成情况的佐证材料后重新提交。", null);
+                    continue;
+                }
+                if (generated.Status == FormStatus.Submitted) continue;
+                Move(db, record, WorkflowAction.Approve, FormStatus.DepartmentApproved, reviewer, at.AddDays(3), "同意。", null);
+                if (generated.Status == FormStatus.DepartmentApproved) continue;
+                Move(db, record, WorkflowAction.Approve, FormStatus.FinanceApproved, finance, at.AddDays(6), "复核通过。", null);
+                if (generated.Status == FormStatus.FinanceApproved) continue;
+                Move(db, record, WorkflowAction.Publish, FormStatus.Published, finance, at.AddDays(9), null, null);
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            done += batch.Length;
+            settings.Progress?.Report($"已载入 {done}/{generator.UnitCount} 个单位，{forms} 张表（{watch.Elapsed.TotalSeconds:0} 秒）");
+        }
+        return new LoadTotals(organisations.Count, people.Count, projects, forms, rows, versions, errorForms, watch.Elapsed);
+    }
+
+    private sealed record Account(string Role, string Organisation, Person Person);
+
+    private static async Task<Dictionary<string, Account>> Users(AppDbContext db, ProvinceGenerator generator, LoadSettings settings,
+        Dictionary<string, Organisation> organisations, CancellationToken ct)
+    {
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        foreach (var name in Roles.All.Where(r => !roles.ContainsKey(r)))
+        {
+            var role = new IdentityRole(name) { NormalizedName = name.ToUpperInvariant() };
+            db.Roles.Add(role);
+            roles[name] = role.Id;
+        }
+        // One hash for every account: hashing is deliberately slow, and these are generated accounts with one known password.
+        var hash = settings.Password is null ? null : new PasswordHasher<AppUser>().HashPassword(new AppUser(), settings.Password);
+        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var chunk in generator.Users.Chunk(2000))
+        {
+            foreach (var u in chunk)
+            {
+                var user = new AppUser
+                {
+                    UserName = u.UserName, NormalizedUserName = u.UserName.ToUpperInvariant(), DisplayName = u.DisplayName,
+                    OrganisationId = organisations[u.OrganisationCode].Id, PasswordHash = hash, IsDemo = settings.Demo,
+                    LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[u.Role] });
+                accounts[u.UserName] = new Account(u.Role, u.OrganisationCode, new Person(user.Id, u.UserName));
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return accounts;
+    }
+
+    /// <summary>The submitted version, as FormService.Submit writes it: the body, its findings, a justification per error.</summary>
+    private static void Submit(AppDbContext db, FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Person filler, DateTimeOffset at)
+    {
+        var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+        var version = new FormVersion
+        {
+            Form = record,
+            Number = record.LatestVersion + 1,
+            CreatedAt = at,
+            CreatedById = filler.Id,
+            CreatedByName = filler.Name,
+            FormJson = FormBody.Serialize(form),
+            SchemaVersion = FormBody.CurrentVersion,
+            FindingsJson = FormJson.SerializeFindings(findings),
+            Justifications = errors.Select(f => new FindingJustification
+            {
+                FindingCode = f.Code,
+                FindingLocation = f.Location.ToString(),
+                FindingMessage = f.Message,
+                Text = "按原始凭证如实填报，已向主管部门书面说明。",
+            }).ToList(),
+        };
+        db.Versions.Add(version);
+        record.LatestVersion = version.Number;
+        Move(db, record, WorkflowAction.Submit, FormStatus.Submitted, filler, at, null, version.Number);
+        foreach (var j in version.Justifications)
+            db.Audit(filler.Actor, at, "justify", "form", Id(record), record.Organisation!.Path, $"说明 {j.FindingCode} {j.FindingLocation}", null, j.Text);
+    }
+
+    private static void Move(AppDbContext db, FormRecord record, WorkflowAction action, FormStatus to, Person who, DateTimeOffset at, string? reason, int? versionNumber)
+    {
+        db.Transitions.Add(new WorkflowTransition
+        {
+            Form = record, Action = action, From = record.Status, To = to, At = at,
+            UserId = who.Id, UserName = who.Name, Reason = reason, VersionNumber = versionNumber,
+        });
+        db.Audit(who.Actor, at, action.ToString().ToLowerInvariant(), "form", Id(record), record.Organisation!.Path, "状态",
+            record.Status.ChineseName(), to.ChineseName() + (reason is null ? "" : $"（{reason}）"));
+        record.Status = to;
+        record.Revision++;
+        record.UpdatedAt = at;
+        FormStore.Moved(record, at);
+    }
+
+    private static string Id(FormRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// When a form of a year was filed: self-evaluations are filled from mid-January of the next year, spread over the
+    /// weeks units take; never after now.
+    /// </summary>
+    private static DateTimeOffset When(int year, int unitIndex, DateTimeOffset now)
+    {
+        // 09:00 Beijing time, stored in UTC (PostgreSQL keeps timestamptz only at offset 0).
+        var at = new DateTimeOffset(year + 1, 1, 15, 1, 0, 0, TimeSpan.Zero).AddMinutes(unitIndex % 40_000);
+        return at < now.AddDays(-10) ? at : now.AddDays(-10);
+    }
+}
