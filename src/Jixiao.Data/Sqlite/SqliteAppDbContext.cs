@@ -27,6 +27,11 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(j => j.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         });
         b.Entity<Model.FormFact>(e => e.Property(f => f.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter()));
+        b.Entity<Model.RoundReminder>(e =>
+        {
+            e.Property(r => r.DueAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+            e.Property(r => r.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
+        });
     }
 }
 
