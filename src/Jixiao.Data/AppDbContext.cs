@@ -16,7 +16,7 @@ namespace Jixiao.Data;
 /// A context nobody restricted (startup, migrations, the CLI) sees everything.
 /// </para>
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract partial class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The organisation path ("/CSCZ/CSDSJ/") whose subtree is visible; null for everything.</summary>
     public string? ScopePath { get; private set; }
@@ -42,6 +42,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundTask> RoundTasks => Set<RoundTask>();
+    public DbSet<RoundExtension> RoundExtensions => Set<RoundExtension>();
+    public DbSet<RoundReminder> RoundReminders => Set<RoundReminder>();
 
     /// <summary>
     /// Limits this context to a subtree (null path: the whole tree) and optionally to published forms. Called once per
@@ -231,6 +235,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(u => u.DisplayName).HasMaxLength(ColumnLengths.PersonName);
             e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        ConfigureRounds(b);
     }
 
     /// <summary>

@@ -38,6 +38,11 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(f => f.StatedTotal).HasConversion<double?>();
             e.Property(f => f.ExecutionRate).HasConversion<double?>();
         });
+        b.Entity<Model.RoundReminder>(e =>
+        {
+            e.Property(r => r.DueAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+            e.Property(r => r.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
+        });
     }
 }
 

@@ -29,6 +29,9 @@ public sealed class DeadlineOptions
     /// </summary>
     public DateOnly? Today { get; set; }
 
+    /// <summary>The day deadlines are counted from: <see cref="Today"/> where set, else the clock's local date.</summary>
+    public DateOnly TodayBy(TimeProvider clock) => Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     public DateOnly? For(FormKind kind, FormStatus status, int year)
     {
         var (monthDay, offset) = (kind, status) switch

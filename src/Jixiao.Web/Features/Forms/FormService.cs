@@ -38,7 +38,7 @@ public sealed record ReasonRequest([property: Description("原因"), MaxLength(L
 /// Saving and moving forms through the workflow. Every query goes through the request's scoped
 /// <see cref="AppDbContext"/>, so a form outside the caller's subtree is "not found" here too.
 /// </summary>
-public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider clock)
+public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider clock, Jixiao.Web.Ui.DeadlineOptions deadlines)
 {
     private sealed record Rule(FormStatus From, WorkflowAction Action, string Role, FormStatus To);
 
@@ -259,6 +259,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (found.Refused) return found;
         var record = found.Value!;
         if (Allowed(record, user, WorkflowAction.Submit) is { } refusal) return refusal;
+        if (await Rounds.RoundGate.LateSubmission(db, record.UniqueKey, deadlines.TodayBy(clock), ct) is { } late) return late;
         if (record.Revision != request.Revision) return Conflict(record, FormRows.ToForm(record), request.Revision);
 
         var form = FormRows.ToForm(record);

@@ -1,0 +1,78 @@
+using Jixiao.Core.Forms;
+using Jixiao.Data;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Model;
+using Jixiao.Web.Ui;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Rounds;
+
+/// <summary>
+/// Where a new form starts (财预〔2020〕10号: targets are set with the budget and monitoring and self-evaluation measure
+/// against them). A monitoring table or a self-evaluation starts from the project's approved targets of the year; a
+/// targets form of a recurring project starts from last year's targets (the project found by its code, else its name).
+/// Each starts from the blank layout of its own kind (<see cref="FormTemplates"/>); the indicators, their weights and
+/// target values, the goal and the budget lines are filled from the source.
+/// </summary>
+public static class TargetCarry
+{
+    /// <summary>Targets count as approved once finance approved them (and stay so when published).</summary>
+    public static bool Approved(FormStatus status) => status is FormStatus.FinanceApproved or FormStatus.Published;
+
+    public static async Task<PerformanceForm> StartingForm(AppDbContext db, Organisation unit, int year, FormKind kind, int? projectId, string? projectName,
+        int? monitoringMonths, CancellationToken ct)
+    {
+        // The supervising department lies outside a unit's subtree; its name is all the form needs of it.
+        var department = (await FormStore.PlaceAsync(db, unit, ct)).Department?.Name;
+        var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName, Core.Rulebooks.Rulebooks.NationalFor(year));
+        if (kind == FormKind.Monitoring && monitoringMonths is { } months) form.MonitoringMonths = months;
+        if (await Source(db, unit, year, kind, projectId, projectName, ct) is { } source) Fill(form, source);
+        return form;
+    }
+
+    /// <summary>The form a new one of <paramref name="kind"/> starts from, if there is one.</summary>
+    public static async Task<PerformanceForm?> Source(AppDbContext db, Organisation unit, int year, FormKind kind, int? projectId, string? projectName,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(projectName)) return null;
+        if (kind is FormKind.Monitoring or FormKind.ProjectSelfEvaluation)
+        {
+            var key = FormIdentity.Key(unit.Path, year, FormKind.Targets, projectName, null);
+            var targets = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.UniqueKey == key, ct);
+            return targets is not null && Approved(targets.Status) ? FormRows.ToForm(targets) : null;
+        }
+        if (kind == FormKind.Targets)
+        {
+            var code = projectId is { } id ? await db.Projects.Where(p => p.Id == id).Select(p => p.Code).FirstOrDefaultAsync(ct) : null;
+            var lastYear = await db.Projects.AsNoTracking()
+                .Where(p => p.OrganisationId == unit.Id && p.FiscalYear!.Year == year - 1 && (p.Code == code || p.Name == projectName))
+                .OrderByDescending(p => p.Code == code).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            var key = FormIdentity.Key(unit.Path, year - 1, FormKind.Targets, lastYear ?? projectName, null);
+            var previous = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.UniqueKey == key, ct);
+            return previous is null ? null : FormRows.ToForm(previous);
+        }
+        return null;
+    }
+
+    /// <summary>Copies what the source settled (indicators, weights, target values, goal, budget) into <paramref name="form"/>; actuals stay empty.</summary>
+    public static void Fill(PerformanceForm form, PerformanceForm source)
+    {
+        if (source.Indicators.Count > 0)
+        {
+            form.Indicators.Clear();
+            foreach (var row in source.Indicators)
+                form.Indicators.Add(new IndicatorRow
+                {
+                    Level1 = row.Level1, Level1Weight = row.Level1Weight, Level2 = row.Level2, Level2Weight = row.Level2Weight,
+                    Name = row.Name, Content = row.Content, Target = row.Target, Weight = row.Weight,
+                });
+        }
+        form.PlannedGoal ??= source.PlannedGoal;
+        foreach (var row in form.Funds)
+            if (source.Funds.FirstOrDefault(s => s.Role == row.Role && s.Label == row.Label) is { } budgeted)
+            {
+                row.InitialBudget ??= budgeted.InitialBudget;
+                row.Budget ??= budgeted.Budget;
+            }
+    }
+}
