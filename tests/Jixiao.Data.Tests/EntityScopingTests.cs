@@ -69,6 +69,26 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             var job = new ImportJob { UserId = "u", UserName = "u", OrganisationPath = unit.Path, CreatedAt = DateTimeOffset.UnixEpoch };
             job.Files.Add(new ImportJobFile { Name = "a.xlsx", Position = 1, Size = 1 });
             db.ImportJobs.Add(job);
+            // A round opened by each department over its own units, with a task, an extension and a reminder for the unit.
+            var department = unit == tree.Unit ? tree.Department : tree.OtherDepartment;
+            var round = new Round
+            {
+                Kind = RoundKind.SelfEvaluation, Year = tree.Year.Year, OrganisationId = department.Id, OrganisationPath = department.Path,
+                OrganisationName = department.Name, Title = "自评", Deadline = new DateOnly(tree.Year.Year + 1, 4, 30), OpenedBy = "u",
+            };
+            round.Tasks.Add(new RoundTask
+            {
+                OrganisationId = unit.Id, OrganisationPath = unit.Path, UnitName = unit.Name, Kind = Jixiao.Core.Forms.FormKind.ProjectSelfEvaluation,
+                FormKey = unit.Code, Deadline = round.Deadline,
+            });
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
+            db.RoundExtensions.Add(new RoundExtension
+            {
+                RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Before = round.Deadline,
+                Until = round.Deadline.AddDays(7), Reason = "延期", UserName = "u",
+            });
+            db.RoundReminders.Add(new RoundReminder { RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Message = "提醒" });
         }
         await db.SaveChangesAsync();
         foreach (var record in forms)
