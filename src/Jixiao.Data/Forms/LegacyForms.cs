@@ -69,7 +69,8 @@ public static class LegacyForms
         command.Parameters.Add(p);
     }
 
-    private static async Task<List<(int Id, PerformanceForm Form)>> ReadAsync(DbConnection connection, List<int> ids, CancellationToken ct)
+    /// <summary>The forms of <paramref name="ids"/> as the legacy rows hold them (also what bench/ compares the body with).</summary>
+    public static async Task<List<(int Id, PerformanceForm Form)>> ReadAsync(DbConnection connection, IReadOnlyList<int> ids, CancellationToken ct)
     {
         var list = string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         var forms = new Dictionary<int, PerformanceForm>();

@@ -22,6 +22,7 @@ public sealed record FormV1
     public int? TemplateVersion { get; init; }
 
     [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, string>? Extra { get; init; }
 
 
@@ -164,6 +165,7 @@ public sealed record FundsRowV1
     public decimal? StatedScore { get; init; }
 
     [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, string>? Extra { get; init; }
 
     [Description("来源位置")]
@@ -244,6 +246,7 @@ public sealed record IndicatorRowV1
     public string? Remark { get; init; }
 
     [Description("模板中本表没有专门字段的栏目，以栏目角色 ID 为键，按原样"), MaxLength(Limits.Rows), EachMaxLength(Limits.IndicatorText)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, string>? Extra { get; init; }
 
     [Description("来源位置")]
