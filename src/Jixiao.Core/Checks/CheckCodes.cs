@@ -46,6 +46,7 @@ public static class CheckCodes
     public const string AllTargetsExactlyMet = "all-targets-exactly-met";
     public const string TargetsMetLowExecution = "targets-met-low-execution";
     public const string FormUnfilled = "form-unfilled";
+    public const string MonitoringLikelihoodMismatch = "monitoring-likelihood-mismatch";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -102,6 +103,7 @@ public static class CheckCodes
         AllTargetsExactlyMet => "完成值全部等于目标",
         TargetsMetLowExecution => "执行率低而指标全部完成",
         FormUnfilled => "公开的是空白模板",
+        MonitoringLikelihoodMismatch => "完成可能性与预计不符",
         _ => code,
     };
 
@@ -115,5 +117,6 @@ public static class CheckCodes
         CostIndicatorMissing, OverAchievementUnexplained,
         TargetBelowLastActual, IndicatorDropped, TargetChanged, DepartmentProjectsMismatch, BasicDataMismatch,
         SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution, FormUnfilled,
+        MonitoringLikelihoodMismatch,
     ];
 }
