@@ -20,7 +20,7 @@ public class NewFindingsOnTheSeedsTests
         // its department table: 478.24 / 949.97 万元 against 4,782,400.00 / 9,499,678.85 元).
         CheckCodes.TargetBelowLastActual, CheckCodes.IndicatorDropped, CheckCodes.TargetChanged, CheckCodes.DepartmentProjectsMismatch,
         CheckCodes.BasicDataMismatch, CheckCodes.SatisfactionAlwaysHigh, CheckCodes.IndicatorsCopied, CheckCodes.AllTargetsExactlyMet,
-        CheckCodes.TargetsMetLowExecution, CheckCodes.FormUnfilled,
+        CheckCodes.TargetsMetLowExecution, CheckCodes.FormUnfilled, CheckCodes.MonitoringLikelihoodMismatch,
     ];
 
     private static readonly Lazy<IReadOnlyList<FormFindings>> All = new(() => CheckedDocuments.Seeds);

@@ -48,6 +48,7 @@ public static class CheckCodes
     public const string AllTargetsExactlyMet = "all-targets-exactly-met";
     public const string TargetsMetLowExecution = "targets-met-low-execution";
     public const string FormUnfilled = "form-unfilled";
+    public const string MonitoringLikelihoodMismatch = "monitoring-likelihood-mismatch";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -106,6 +107,7 @@ public static class CheckCodes
         FormUnfilled => "公开的是空白模板",
         ReportEmpty => "自评报告为空",
         ReportSectionMissing => "自评报告缺少章节",
+        MonitoringLikelihoodMismatch => "完成可能性与预计不符",
         _ => code,
     };
 
@@ -120,5 +122,6 @@ public static class CheckCodes
         TargetBelowLastActual, IndicatorDropped, TargetChanged, DepartmentProjectsMismatch, BasicDataMismatch,
         SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution, FormUnfilled,
         ReportEmpty, ReportSectionMissing,
+        MonitoringLikelihoodMismatch,
     ];
 }

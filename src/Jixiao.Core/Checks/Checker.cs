@@ -59,6 +59,7 @@ public static class Checker
         new StaffingControlRateRule(),
         new MonitoringProgressMismatchRule(),
         new MonitoringDeviationUnexplainedRule(),
+        new MonitoringLikelihoodMismatchRule(),
         new MonitoringBehindScheduleRule(),
         new MonitoringMissingValueRule(),
         new ReportArithmeticRule(),

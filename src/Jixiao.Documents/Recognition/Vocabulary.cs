@@ -208,7 +208,7 @@ internal sealed partial class Vocabulary
         return k.TrimEnd(':', '：');
     }
 
-    [GeneratedRegex(@"(?<=表)\s*[(（][^()（）]{1,12}[)）]$")]
+    [GeneratedRegex(@"\s*[(（][^()（）]{1,12}[)）]$")]
     private static partial Regex TrailingQualifier();
 
     [GeneratedRegex(@"[(（][^)）]*\d{4}[^)）]*[)）]")]

@@ -347,3 +347,33 @@ public class FormUnfilledTests
         Assert.Empty(Run(new Jixiao.Core.Checks.Indicators.FormUnfilledRule(), Clean()));
     }
 }
+
+/// <summary>A monitoring row certain of a target its own projection misses.</summary>
+public class MonitoringLikelihoodMismatchTests
+{
+    private static PerformanceForm Monitoring(string forecast, CompletionLikelihood likelihood)
+    {
+        var form = new PerformanceForm { Kind = FormKind.Monitoring, Year = 2021, MonitoringMonths = 6 };
+        form.Indicators.Add(new IndicatorRow
+        {
+            Level1 = "产出指标", Level2 = "数量指标", Name = "培训人次", Target = "≥500人次", MidYearProgress = "260人次",
+            ExpectedCompletion = forecast, Likelihood = likelihood, Causes = DeviationCauses.Funding, Explanation = "下半年经费到位后补训",
+        });
+        return form;
+    }
+
+    [Fact]
+    public void Certain_with_a_projection_of_420_against_at_least_500_is_a_warning_even_with_a_reason()
+    {
+        var f = Assert.Single(Run(new Jixiao.Core.Checks.Monitoring.MonitoringLikelihoodMismatchRule(), Monitoring("420人次", CompletionLikelihood.Certain)));
+        Assert.Equal((Severity.Warning, "完成目标可能性", "确定能"), (f.Severity, f.Location.Field, f.Stated));
+        Assert.Contains("420人次", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_projection_meeting_the_target_or_a_doubtful_likelihood_is_consistent()
+    {
+        Assert.Empty(Run(new Jixiao.Core.Checks.Monitoring.MonitoringLikelihoodMismatchRule(), Monitoring("520人次", CompletionLikelihood.Certain)));
+        Assert.Empty(Run(new Jixiao.Core.Checks.Monitoring.MonitoringLikelihoodMismatchRule(), Monitoring("420人次", CompletionLikelihood.Possible)));
+    }
+}

@@ -85,7 +85,10 @@ public static class ProjectIdentity
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>NFKC, without whitespace, quotes, markers and the punctuation that layouts vary; ASCII '-' and ':' kept.</summary>
+    /// <summary>
+    /// NFKC, without whitespace, quotes, markers and the punctuation that layouts vary (commas also as thousands
+    /// separators); a decimal point is kept (1.5亩 is not 15亩), so are '-' and ':'.
+    /// </summary>
     internal static string Key(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
@@ -93,7 +96,7 @@ public static class ProjectIdentity
         var b = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c) || c is '★' or '☆' or '“' or '”' or '"' or '\'' or '‘' or '’' or '、' or ',' or '，' or '。' or '.') continue;
+            if (char.IsWhiteSpace(c) || c is '★' or '☆' or '“' or '”' or '"' or '\'' or '‘' or '’' or '、' or ',' or '，' or '。') continue;
             b.Append(c == '－' || c == '—' ? '-' : c);
         }
         return b.ToString();

@@ -38,7 +38,7 @@ public sealed class MonitoringDeviationUnexplainedRule : ICheckRule
         }
     }
 
-    private static string? Shortfall(CheckContext context, IndicatorRow row)
+    internal static string? Shortfall(CheckContext context, IndicatorRow row)
     {
         var target = context.Parse(row.Target);
         var expected = context.Parse(row.ExpectedCompletion);
