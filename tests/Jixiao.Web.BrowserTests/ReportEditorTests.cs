@@ -53,7 +53,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         var mismatch = page.Locator(".cell-finding[data-code='report-table-mismatch']");
         await Expect(mismatch).ToContainTextAsync("“中”");
         await Expect(mismatch).ToContainTextAsync("“优”");
-        await Screens.Save(page, "10-report-sections");
+        await Screens.Save(page, "20-report-sections");
         await page.FillAsync(Section("自评等级"), "本单位自评等级为优。");
         await Expect(mismatch).ToHaveCountAsync(0);
 
