@@ -36,6 +36,7 @@ public static class CheckCodes
     public const string OverAchievementUnexplained = "over-achievement-unexplained";
     public const string ReportEmpty = "report-empty";
     public const string ReportSectionMissing = "report-section-missing";
+    public const string ReportDraftGap = "report-draft-gap";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -84,6 +85,7 @@ public static class CheckCodes
         OverAchievementUnexplained => "超额完成未说明",
         ReportEmpty => "自评报告为空",
         ReportSectionMissing => "自评报告缺少章节",
+        ReportDraftGap => "自评报告留有待填写内容",
         _ => code,
     };
 
@@ -94,6 +96,6 @@ public static class CheckCodes
         MissingValue, TargetNotMeasurable, DuplicateForm, SubtotalMismatch, ShareMismatch, MonitoringProgressMismatch,
         MonitoringDeviationUnexplained, ReportTableMismatch, ReadingUncertain, ValueOutOfRange, InternalError, TotalUnreachable, ActualAsThreshold,
         NotApplicableScored, TemplateTextLeft, DeadlineBeforeYear, MonitoringBehindSchedule, DirectionReversed, MoneyAsQuantity,
-        CostIndicatorMissing, OverAchievementUnexplained, ReportEmpty, ReportSectionMissing,
+        CostIndicatorMissing, OverAchievementUnexplained, ReportEmpty, ReportSectionMissing, ReportDraftGap,
     ];
 }
