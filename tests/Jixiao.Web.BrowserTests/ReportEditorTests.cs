@@ -40,6 +40,8 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         await page.Locator("tr[data-report-section='overview'] .insert-draft").ClickAsync();
         await Expect(page.Locator(Section("概况"))).ToHaveValueAsync(new Regex("部门职能"));
         await Expect(page.Locator(".cell-finding[data-code='report-empty']")).ToHaveCountAsync(0);
+        // What the draft leaves for the unit to write is pointed out where it sits.
+        await Expect(page.Locator("tr[data-report-section='overview'] .cell-finding[data-code='report-draft-gap']")).ToContainTextAsync("【请填写：");
         await Expect(page.Locator("tr[data-report-section='problems'] .cell-finding[data-code='report-section-missing']")).ToContainTextAsync("缺少“存在问题”部分");
 
         await page.FillAsync(Section("存在问题"), "部分项目进度偏慢。");
@@ -53,7 +55,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         var mismatch = page.Locator(".cell-finding[data-code='report-table-mismatch']");
         await Expect(mismatch).ToContainTextAsync("“中”");
         await Expect(mismatch).ToContainTextAsync("“优”");
-        await Screens.Save(page, "10-report-sections");
+        await Screens.Save(page, "20-report-sections");
         await page.FillAsync(Section("自评等级"), "本单位自评等级为优。");
         await Expect(mismatch).ToHaveCountAsync(0);
 

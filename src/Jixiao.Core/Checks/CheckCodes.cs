@@ -36,6 +36,7 @@ public static class CheckCodes
     public const string OverAchievementUnexplained = "over-achievement-unexplained";
     public const string ReportEmpty = "report-empty";
     public const string ReportSectionMissing = "report-section-missing";
+    public const string ReportDraftGap = "report-draft-gap";
 
     // Across forms and years (History/CrossFormChecks) and credibility signals (History/Credibility).
     public const string TargetBelowLastActual = "target-below-last-actual";
@@ -108,6 +109,7 @@ public static class CheckCodes
         ReportEmpty => "自评报告为空",
         ReportSectionMissing => "自评报告缺少章节",
         MonitoringLikelihoodMismatch => "完成可能性与预计不符",
+        ReportDraftGap => "自评报告留有待填写内容",
         _ => code,
     };
 
@@ -123,5 +125,6 @@ public static class CheckCodes
         SatisfactionAlwaysHigh, IndicatorsCopied, AllTargetsExactlyMet, TargetsMetLowExecution, FormUnfilled,
         ReportEmpty, ReportSectionMissing,
         MonitoringLikelihoodMismatch,
+        ReportDraftGap,
     ];
 }

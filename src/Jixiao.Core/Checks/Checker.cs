@@ -65,6 +65,7 @@ public static class Checker
         new ReportArithmeticRule(),
         new ReportEmptyRule(),
         new ReportSectionMissingRule(),
+        new ReportDraftGapRule(),
     ];
 
     /// <summary>Checks one form on its own.</summary>

@@ -21,6 +21,9 @@ public sealed record ReportPart(ReportSectionTemplate Section, string Body, bool
 /// </summary>
 public static partial class ReportOutline
 {
+    /// <summary>How a generated draft marks what people still have to write (【请填写：…】); the checker looks for it.</summary>
+    public const string DraftGap = "【请填写：";
+
     // A top-level heading: a Chinese ordinal with 、 (or 第…部分), a short title, no sentence end.
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分[、:：\s]?)\s*(?<title>[^。；;！？!?]{1,40}?)\s*[:：]?\s*$")]
     private static partial Regex Heading();

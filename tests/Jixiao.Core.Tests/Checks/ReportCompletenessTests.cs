@@ -107,3 +107,21 @@ public class A_report_contradicting_its_self_evaluation_is_reported
         Assert.Equal("优", f.Expected);
     }
 }
+
+public class A_report_still_holding_the_drafts_gaps_is_warned
+{
+    [Fact]
+    public void Each_section_with_a_gap_gets_one_warning_naming_what_is_left_to_write()
+    {
+        var text = "一、概况\n（一）部门职能。【请填写：部门（单位）主要职能职责】\n（二）人员情况。【请填写：编制数、实际在职人数】\n"
+            + "二、预算执行情况\n全年预算数100万元。\n四、存在的问题\n【请填写：绩效目标未完成的原因】";
+        var findings = Run(new ReportDraftGapRule(), new PerformanceForm { Kind = FormKind.Report, Text = text });
+        Assert.Equal(["概况", "存在问题"], findings.Select(f => f.Location.Field));
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains("【请填写：部门（单位）主要职能职责】、【请填写：编制数、实际在职人数】", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_written_in_full_has_none() =>
+        Assert.Empty(Run(new ReportDraftGapRule(), new PerformanceForm { Kind = FormKind.Report, Text = "一、概况\n本局负责数据资源管理。" }));
+}

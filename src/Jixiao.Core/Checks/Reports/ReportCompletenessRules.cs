@@ -56,6 +56,47 @@ public sealed class ReportSectionMissingRule : ICheckRule
     }
 }
 
+/// <summary>
+/// A part of the generated draft left for people to write and still in the report (report-draft-gap): the
+/// 【请填写：…】 marker of <see cref="ReportOutline.DraftGap"/>, named with the section it sits in.
+/// </summary>
+public sealed class ReportDraftGapRule : ICheckRule
+{
+    public string Code => CheckCodes.ReportDraftGap;
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var form = context.Form;
+        if (form.Kind != FormKind.Report || form.Text is not { } text || !text.Contains(ReportOutline.DraftGap, StringComparison.Ordinal)) yield break;
+        var sections = ReportSections.For(form);
+        var parts = sections.Count == 0 ? [] : ReportOutline.Split(text, sections);
+        IEnumerable<(string? Field, string Body)> places = parts.Count == 0 ? [(null, text)] : parts.Select(p => ((string?)p.Section.Title, p.Body));
+        foreach (var (field, body) in places)
+        {
+            var gaps = Gaps(body);
+            if (gaps.Count == 0) continue;
+            var shown = string.Join("、", gaps.Take(3)) + (gaps.Count > 3 ? $"等 {gaps.Count} 处" : "");
+            yield return new Finding(
+                CheckCodes.ReportDraftGap, Severity.Warning,
+                $"自评报告{(field is null ? "" : $"“{field}”部分")}还留着草稿中待填写的内容：{shown}。",
+                $"The report still holds {gaps.Count} part(s) of the draft left to write.",
+                new FindingLocation(Blocks.Report, null, field ?? "报告正文"), gaps[0]);
+        }
+    }
+
+    /// <summary>The markers in a text, each up to its closing bracket.</summary>
+    private static List<string> Gaps(string text)
+    {
+        var gaps = new List<string>();
+        for (var at = text.IndexOf(ReportOutline.DraftGap, StringComparison.Ordinal); at >= 0; at = text.IndexOf(ReportOutline.DraftGap, at + 1, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('】', at);
+            gaps.Add(end < 0 ? text[at..Math.Min(text.Length, at + 30)] : text[at..(end + 1)]);
+        }
+        return gaps;
+    }
+}
+
 /// <summary>The sections a report is held to: those of the report template it names, else of the default report template.</summary>
 public static class ReportSections
 {

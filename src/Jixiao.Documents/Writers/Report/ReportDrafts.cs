@@ -15,7 +15,7 @@ namespace Jixiao.Documents.Writers.Report;
 /// </summary>
 public static class ReportDrafts
 {
-    public const string Fill = "【请填写：";
+    public const string Fill = Jixiao.Core.Templates.ReportOutline.DraftGap;
 
     /// <param name="rulebook">The rulebook whose grade bands turn a total into 优/良/中/差 (national 2020 by default).</param>
     public static ReportDraft Build(IEnumerable<PerformanceForm> forms, string unit, int year, Rulebook? rulebook = null)
