@@ -31,6 +31,22 @@ public sealed class ProjectArchiveTests(SqliteHost host) : ApiTestBase<SqliteHos
     }
 
     [Fact]
+    public async Task An_import_naming_an_archived_project_is_refused_and_says_why()
+    {
+        var project = await Expect(HttpStatusCode.Created, await Host.Client("unit").Send(HttpMethod.Post, "/api/v1/projects",
+            new { organisationId = Host.World.Id("LY"), fiscalYear = 2020, code = "ARC-IMP", name = "已停项目" }));
+        await Expect(HttpStatusCode.OK, await Host.Client("unit").PostAsync($"/api/v1/projects/{(int)project["id"]!}/archive", null));
+
+        var refused = await Expect(HttpStatusCode.Conflict, await Host.Client("unit").Send(HttpMethod.Post, "/api/v1/imports",
+            new { organisationId = Host.World.Id("LY"), fiscalYear = 2020, forms = new[] { Forms.Project("已停项目") } }));
+
+        Assert.Contains("已停项目", (string?)refused["detail"], StringComparison.Ordinal);
+        Assert.Contains("已归档", (string?)refused["detail"], StringComparison.Ordinal);
+        var forms = (await Expect(HttpStatusCode.OK, await Host.Client("unit").GetAsync("/api/v1/forms?pageSize=200")))["items"]!.AsArray();
+        Assert.DoesNotContain(forms, f => (string?)f!["projectName"] == "已停项目");
+    }
+
+    [Fact]
     public async Task A_rename_changes_the_name_and_never_the_code()
     {
         var project = await Expect(HttpStatusCode.Created, await Host.Client("unit").Send(HttpMethod.Post, "/api/v1/projects",
