@@ -117,7 +117,7 @@ public sealed class SelfEvaluationStoryTests(LiveApp app) : IClassFixture<LiveAp
         await finance.ClickAsync("#publish:not([disabled])");
         await Expect(finance.Locator("#review-message")).ToContainTextAsync("已公开");
         await finance.GotoAsync(app.BaseUrl + "/overview");
-        await Expect(finance.Locator("#ranking")).ToContainTextAsync("浏阳市数据资源中心");
+        await Expect(finance.Locator("#ranking")).ToContainTextAsync(app.OrganisationOf("demo-liuyang"));
         await Screens.Save(finance, "07-finance-overview");
 
         // An anonymous visitor finds it on the portal, prints it and downloads it.
