@@ -17,7 +17,7 @@ public sealed class DemoModeTests(LiveApp app) : IClassFixture<LiveApp>
 
         var liuyang = page.Locator("#demo-accounts tr[data-demo-user='demo-liuyang']");
         await Expect(liuyang).ToContainTextAsync(Roles.UnitFiller);
-        await Expect(liuyang).ToContainTextAsync("浏阳");
+        await Expect(liuyang).ToContainTextAsync(app.OrganisationOf("demo-liuyang"));
         await Expect(page.Locator("#demo-accounts tr[data-demo-user='demo-finance']")).ToContainTextAsync(Roles.FinanceReviewer);
         await Screens.Save(page, "16-login-demo");
     }

@@ -14,7 +14,7 @@ public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
     public async Task Uploading_the_seed_documents_previews_their_forms_with_findings_and_saves_them_as_drafts()
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
-        // Seed 002 is 浏阳's own year, already in the demo.
+        // Three of the four seeds make the preview (seed 002 adds nothing the others do not show).
         var seeds = Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).Where(f => !Path.GetFileName(f).StartsWith("002", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3, seeds.Length);
 
@@ -33,7 +33,7 @@ public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
         // Seed 000's page breaks shifted cells of row 35: the preview says so, as the recogniser recorded it.
         await Expect(page.Locator("section.import-file[data-file^='000'] .reading-doubt-list li[data-reason='shifted-cells'][data-row='35']")).ToHaveCountAsync(1);
         var forms = await page.Locator(".found-form").CountAsync();
-        // 浏阳's filler has one unit to choose: the 上海市大数据中心 and 望城 forms are attached to it only with a warning.
+        // The filler has one unit to choose: forms naming other units (上海市大数据中心, 望城) are attached to it only with a warning.
         var shanghai = page.Locator("section.import-file[data-file='" + Path.GetFileName(RepoPaths.Seed("003")) + "'] .import-warning").First;
         await Expect(shanghai).ToContainTextAsync("上海市大数据中心");
         await Screens.Save(page, "10-import-preview");
@@ -42,11 +42,11 @@ public sealed class ImportTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.Locator("#import-error")).ToContainTextAsync("已核对");
         foreach (var box in await page.Locator(".confirm-warning").AllAsync()) await box.CheckAsync();
         await page.ClickAsync("#confirm-import:not([disabled])");
-        // 浏阳 already has its 2020 department-wide form and report (the demo's seed 002): one form per purpose refuses
-        // seed 000's and 001's a second time, saying which form exists.
+        // The unit already has its generated 2020 department-wide form and report: one form per purpose refuses seed 000's
+        // and 001's, saying which form exists.
         await Expect(page.Locator("#import-error")).ToContainTextAsync("已有 2020 年度的部门整体支出绩效自评表");
 
-        // Seed 003's project forms are new to 浏阳: they are saved, a table printed twice once.
+        // Seed 003's project forms are new to the unit: they are saved, a table printed twice once.
         await page.GotoAsync(app.BaseUrl + "/import");
         await Expect(page.Locator("#files:not([disabled])")).ToBeVisibleAsync();
         await page.SetInputFilesAsync("#files", [RepoPaths.Seed("003")]);

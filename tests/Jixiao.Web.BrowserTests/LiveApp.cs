@@ -1,6 +1,7 @@
 using Jixiao.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -43,6 +44,25 @@ public sealed class LiveApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>
+    /// A draft the demo account's unit has to fill in the demo year (the generated city leaves part of every unit's last
+    /// year in draft): a project self-evaluation where there is one, else another table with indicator rows.
+    /// </summary>
+    public async Task<int> DraftOf(string user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Jixiao.Data.AppDbContext>();
+        var organisation = await db.Users.Where(u => u.UserName == user).Select(u => u.OrganisationId).SingleAsync();
+        var drafts = await db.Forms.Where(f => f.OrganisationId == organisation && f.Status == Jixiao.Data.Model.FormStatus.Draft && f.SupersededById == null
+                && f.FiscalYear!.Year == DemoData.Year)
+            .Select(f => new { f.Id, f.Kind }).ToListAsync();
+        return drafts.OrderBy(f => f.Kind == Jixiao.Core.Forms.FormKind.ProjectSelfEvaluation ? 0 : f.Kind == Jixiao.Core.Forms.FormKind.Targets ? 1 : 2)
+            .ThenBy(f => f.Id).First().Id;
+    }
+
+    /// <summary>The organisation the demo account sits in, as the login page lists it.</summary>
+    public string OrganisationOf(string user) => Services.GetRequiredService<DemoAccounts>().Entries.Single(e => e.UserName == user).Organisation;
 
     /// <summary>A fresh browser context (its own cookies) signed in as a demo account, at the home page.</summary>
     public async Task<IPage> SignIn(string user)

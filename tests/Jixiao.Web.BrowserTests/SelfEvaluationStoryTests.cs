@@ -122,7 +122,7 @@ public sealed class SelfEvaluationStoryTests(LiveApp app) : IClassFixture<LiveAp
         await Expect(finance.Locator("#review-message")).ToContainTextAsync("已公开");
         Assert.Equal(["确定审核通过此表单吗？", "确定审核通过此表单吗？", "确定公开此表单吗？公开后所有人都能在公开查询中看到。"], confirmations);
         await finance.GotoAsync(app.BaseUrl + "/overview");
-        await Expect(finance.Locator("#ranking")).ToContainTextAsync("浏阳市数据资源中心");
+        await Expect(finance.Locator("#ranking")).ToContainTextAsync(app.OrganisationOf("demo-liuyang"));
         await Screens.Save(finance, "07-finance-overview");
 
         // An anonymous visitor finds it on the portal, prints it and downloads it.

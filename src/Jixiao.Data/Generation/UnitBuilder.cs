@@ -72,12 +72,15 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
             : Profile.AuditedErrorShare;
 
     /// <summary>
-    /// Older years are closed: nearly everything published. The last year is in review: drafts, submissions, returns and
-    /// approvals side by side. (The workflow mix is an assumption of how a bureau's spring looks, not a corpus figure.)
+    /// Years before last are closed: everything published. Last year's review is nearly done: most published, some
+    /// approved by finance, a few still with the department. The current year is in review: drafts, submissions,
+    /// returns and approvals side by side. (The workflow mix is an assumption of how a bureau's spring looks, not a
+    /// corpus figure.)
     /// </summary>
     private FormStatus Status(int year)
     {
         var x = rng.NextDouble();
+        if (year < province.Years[^2]) return FormStatus.Published;
         if (year < province.Years[^1])
             return x switch { < 0.85 => FormStatus.Published, < 0.95 => FormStatus.FinanceApproved, _ => FormStatus.DepartmentApproved };
         return x switch
