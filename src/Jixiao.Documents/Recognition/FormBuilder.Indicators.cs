@@ -346,7 +346,11 @@ internal sealed partial class FormBuilder
         {
             if (row.Text[c].Length == 0) continue;
             var (word, _) = _words.SplitWeight(row.Text[c]);
-            if (_words.Classify(TextNorm.Key(word)) == TreeWord.Level2) return c - layout.Level2Column;
+            if (_words.Classify(TextNorm.Key(word)) != TreeWord.Level2) continue;
+            // Two tree columns and no 三级: the 一级 column shows the 二级 words and the 二级 column the names, with the
+            // values in place under their headers.
+            if (!layout.HasNameColumn && c == layout.Level2Column - 1 && row.At(layout.Level2Column).Length > 0) return 0;
+            return c - layout.Level2Column;
         }
         return null;
     }

@@ -118,6 +118,12 @@ internal sealed partial class FormBuilder
         if (_section != Section.Basic && IndicatorLayout.TryHeader(_words, row) is { } layout)
         {
             _layout = layout;
+            // A header rebuilt from words out of order (TokenStream): the column order was assumed, the block is in doubt.
+            if (row.Uncertain is { Count: > 0 })
+                Doubt(new ReadingDoubt
+                {
+                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
+                });
             foreach (var role in layout.RoleIds) _seenRoles.Add(("indicators", role));
             _section = Section.Indicators;
             _subHeaderPossible = true;
@@ -298,6 +304,15 @@ internal sealed partial class FormBuilder
             }
             break;
         }
+        // "2020年实际执行数" in a 2022 form is an earlier year's figure, printed for comparison: not this year's execution.
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (roles[c] == FundsColumn.None || Vocabulary.Year(row.Text[c]) is not { } year || Form.Year is not { } formYear || year >= formYear) continue;
+            roles[c] = FundsColumn.None;
+            lexical[c] = null;
+        }
+        if (!Array.Exists(roles, r => r is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Transfer))
+            return false;
         // Two columns for one property (全年预算数 and 调整后预算数): the role that owns the property keeps it, the other is kept as printed.
         for (var c = 0; c < row.Width; c++)
         {

@@ -25,6 +25,9 @@ internal sealed class IndicatorLayout
 
     public int Level2Column { get; private set; } = -1;
 
+    /// <summary>Whether the header names a 三级 (name) column; without one, the last tree column holds the names.</summary>
+    public bool HasNameColumn { get; private set; }
+
     public bool HasContent { get; private set; }
 
     public int Width => _roles.Length;
@@ -124,6 +127,7 @@ internal sealed class IndicatorLayout
     {
         TargetColumn = WeightColumn = ScoreColumn = Level2Column = -1;
         HasContent = false;
+        HasNameColumn = Array.IndexOf(_roles, IndicatorColumn.Name) >= 0;
         for (var c = 0; c < _roles.Length; c++)
         {
             var role = _roles[c];

@@ -21,6 +21,8 @@ internal sealed class TokenStream(Vocabulary words)
 
     private const int FlattenedParts = 10;
 
+    private const int ScatteredWordLength = 6;
+
     private sealed record Token(string Text, string Key, SourcePosition? Source);
 
     public static List<SourceRow> Reflow(List<SourceRow> rows, Vocabulary words) => new TokenStream(words).Reflow(rows);
@@ -146,7 +148,53 @@ internal sealed class TokenStream(Vocabulary words)
     {
         for (var i = 0; i < tokens.Count; i++)
             if (IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0) return true;
-        return false;
+        return ScatteredHeader(tokens) is not null;
+    }
+
+    private sealed record Scattered(int First, int Start, IndicatorColumn[] Roles, string[] Headers);
+
+    /// <summary>
+    /// The header words of an indicator block scattered through the stream (PDF text whose order was lost: "一级 指标 …
+    /// 年度 实际 指标值 完成值 … 二级指标 三级指标 … 分值 得分"), when no run of them stands together: the columns they name in
+    /// the order the default template of a project form prints them, where the first of them stands, and the token
+    /// after the last. A tree column and two value columns at least; null otherwise.
+    /// </summary>
+    private Scattered? ScatteredHeader(List<Token> tokens)
+    {
+        var found = new Dictionary<string, IndicatorColumn>(StringComparer.Ordinal);
+        int first = -1, last = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            // The block ends where the next form's title stands.
+            if (first >= 0 && words.TitleKind(tokens[i].Key) is not null) break;
+            // Header words are short cells; a longer word containing one (自评得分为96分) is text.
+            if (tokens[i].Key.Length > ScatteredWordLength) continue;
+            var (column, role) = words.IndicatorColumnOf(tokens[i].Key);
+            if (role is null || column is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name or IndicatorColumn.Target
+                    or IndicatorColumn.Actual or IndicatorColumn.Weight or IndicatorColumn.Score)) continue;
+            // The block starts at its first tree column word; 分值/得分 of a funds header before it are the funds'.
+            if (first < 0 && column is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)) continue;
+            found.TryAdd(role.Id, column);
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0) return null;
+        // Words a header run standing together names are read the ordinary way, when that run names them all.
+        var together = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = first; i < tokens.Count; i++)
+        {
+            var n = IndicatorHeaderLength(tokens, i);
+            for (var k = i; k < i + n; k++)
+                if (words.IndicatorColumnOf(tokens[k].Key).Role is { } role) together.Add(role.Id);
+            if (n > 0 && found.Keys.All(together.Contains)) return null;
+            i += Math.Max(0, n - 1);
+        }
+        var tree = found.Values.Count(c => c is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name);
+        if (tree == 0 || found.Count - tree < 2 || found.Count < 4) return null;
+        var order = words.Registry.Default(FormKind.ProjectSelfEvaluation)?.Block("indicators")?.Columns.Select(c => c.Role).ToList() ?? [];
+        var ids = found.Keys.OrderBy(id => order.IndexOf(id) is var k and >= 0 ? k : int.MaxValue).ToArray();
+        return new Scattered(first, last + 1, [.. ids.Select(id => found[id])],
+            [.. ids.Select(id => words.Lexicon.Role("indicators", id)?.Header ?? id)]);
     }
 
     /// <summary>The header words of an indicator block starting at <paramref name="at"/>: three or more, one naming a level.</summary>
@@ -179,9 +227,16 @@ internal sealed class TokenStream(Vocabulary words)
     private List<SourceRow> Rebuild(List<Token> tokens)
     {
         var rows = new List<SourceRow>();
+        var scattered = ScatteredHeader(tokens);
         var i = 0;
         while (i < tokens.Count)
         {
+            if (scattered is not null && i >= scattered.First)
+            {
+                i = ScatteredRows(tokens, scattered, rows);
+                scattered = null;
+                continue;
+            }
             var token = tokens[i];
             if (IndicatorHeaderLength(tokens, i) is var ih and > 0)
             {
@@ -304,6 +359,43 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
             var next = ParseRow(tokens, i, roles, out var cells);
             if (next <= i) break;
+            rows.Add(Row([new Token("", "", tokens[i].Source), .. cells]));
+            i = next;
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// Rows under a scattered header: the header as the template prints it, marked uncertain (the form's doubt says the
+    /// column order was assumed), then rows cut from the tokens after the last header word; tokens no row can start
+    /// with are passed over, as the text around the header words was.
+    /// </summary>
+    private int ScatteredRows(List<Token> tokens, Scattered header, List<SourceRow> rows)
+    {
+        var source = tokens[header.First].Source;
+        var head = Row([new Token("", "", source), .. header.Headers.Select(h => new Token(h, TextNorm.Key(h), source))]);
+        head.Uncertain = [CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score];
+        rows.Add(head);
+        var i = header.Start;
+        while (i < tokens.Count)
+        {
+            if (words.IsTotalLabel(tokens[i].Key))
+            {
+                var total = new List<Token> { tokens[i++] };
+                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                rows.Add(TotalRow(total, header.Roles));
+                continue;
+            }
+            if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null) break;
+            // A value left over from rows the lost order scattered starts no row.
+            var cells = Array.Empty<Token>();
+            var value = IsFigure(tokens[i].Text) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
+            if (next <= i)
+            {
+                i++;
+                continue;
+            }
             rows.Add(Row([new Token("", "", tokens[i].Source), .. cells]));
             i = next;
         }
