@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Web.BrowserTests;
+
+/// <summary>
+/// The year's rounds as finance and a unit live them: finance opens a targets round from its home, the unit sees the
+/// task with its deadline on its home, fills and submits the targets, the department and finance approve them, finance
+/// opens a monitoring round, and the unit's monitoring table arrives with the approved indicators filled.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    private const string Project = "政务云平台运维服务";
+    private const string Indicator = "云平台运维服务器数量";
+
+    private async Task OpenRound(IPage finance, string kind, int? months = null)
+    {
+        await finance.GotoAsync(app.BaseUrl + "/");
+        await finance.ClickAsync("#round-links a[href='/rounds#open-round']");
+        await finance.WaitForURLAsync(new Regex("/rounds"));
+        await finance.SelectOptionAsync("#round-kind", kind);
+        await finance.FillAsync("#round-year", "2020");
+        if (months is { } m) await finance.FillAsync("#round-months", m.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await finance.ClickAsync("#open-round-button");
+        await finance.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
+        await Expect(finance.Locator("#by-unit")).ToContainTextAsync("浏阳市数据资源中心");
+    }
+
+    private async Task<IPage> StartTask(IPage unit, string kindName)
+    {
+        await unit.GotoAsync(app.BaseUrl + "/tasks");
+        await unit.Locator("tr", new() { HasText = Project }).Filter(new() { HasText = kindName }).Locator(".start-task").ClickAsync();
+        await unit.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await Expect(unit.Locator("input[aria-label='第1行 三级指标']:not([disabled])")).ToBeVisibleAsync();
+        return unit;
+    }
+
+    private async Task Approve(string reviewer, string formUrl, string status)
+    {
+        var page = await app.SignIn(reviewer);
+        await page.GotoAsync(formUrl.Replace("/forms/", "/review/", StringComparison.Ordinal));
+        await page.ClickAsync("#approve:not([disabled])");
+        await Expect(page.Locator("body")).ToContainTextAsync(status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_targets_round_reaches_the_unit_and_its_approved_targets_fill_the_monitoring_table()
+    {
+        Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
+        var finance = await app.SignIn("demo-finance");
+        await OpenRound(finance, "Targets");
+        await Screens.Save(finance, "20-round-completion");
+
+        // The unit's home lists the task with its deadline and the days left, and the reminder.
+        var unit = await app.SignIn("demo-liuyang");
+        await Expect(unit.Locator("#my-tasks")).ToContainTextAsync("绩效目标申报");
+        await Expect(unit.Locator("#my-tasks")).ToContainTextAsync(Project);
+        await Expect(unit.Locator("#my-tasks .deadline").First).ToContainTextAsync("剩 30 天");
+        await Expect(unit.Locator("#my-tasks .reminder").First).ToContainTextAsync("新任务");
+        await Screens.Save(unit, "21-unit-home-tasks");
+
+        // It fills and submits the targets.
+        await StartTask(unit, "绩效目标");
+        await unit.FillAsync("input[aria-label='第1行 三级指标']", Indicator);
+        await unit.ClickAsync("#save");
+        await Expect(unit.Locator("#save-state")).ToContainTextAsync("已保存");
+        await unit.ClickAsync("#submit");
+        var reasons = unit.Locator(".submit-panel textarea");
+        await Task.WhenAny(unit.Locator("#save-error").WaitForAsync(), unit.Locator(".page-head .status", new() { HasText = "已提交" }).WaitForAsync());
+        if (await unit.Locator("#save-error").CountAsync() > 0)
+        {
+            for (var i = 0; i < await reasons.CountAsync(); i++) await reasons.Nth(i).FillAsync("目标值待年中监控时按实际情况复核。");
+            await unit.ClickAsync("#submit");
+        }
+        await Expect(unit.Locator(".page-head .status")).ToHaveTextAsync("已提交");
+        var targetsUrl = unit.Url;
+
+        await Approve("demo-department", targetsUrl, "主管部门已审核");
+        await Approve("demo-finance", targetsUrl, "财政已审核");
+
+        // Mid-year: the monitoring round; the unit's table starts from the approved targets.
+        await OpenRound(finance, "Monitoring", months: 6);
+        await StartTask(unit, "监控");
+        await Expect(unit.Locator("input[aria-label='第1行 三级指标']")).ToHaveValueAsync(Indicator);
+        await Screens.Save(unit, "22-monitoring-prefilled");
+    }
+}
