@@ -47,6 +47,7 @@ internal sealed partial class Soak(Settings settings)
 
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, ConcurrentQueue<Attempt>> attempts = new();
+    private readonly ConcurrentDictionary<int, string> projects = new();
     private readonly ConcurrentBag<(int Id, string File, int Filler)> jobs = [];
     private readonly ConcurrentQueue<string> surprises = new();
     private readonly string[] tokens = new string[Fillers];
@@ -194,6 +195,7 @@ internal sealed partial class Soak(Settings settings)
         var created = JsonNode.Parse(text)!;
         var id = (int)created["id"]!;
         attempts[id] = new ConcurrentQueue<Attempt>([new Attempt("创建", 1, 1)]);
+        projects[id] = (string)form["project"]!;
         return (id, (int)created["revision"]!);
     }
 
@@ -208,7 +210,8 @@ internal sealed partial class Soak(Settings settings)
         var marker = $"c{client}-f{form.Id}-s{n}";
         var rows = 1 + n % 4;
         var body = template.DeepClone();
-        body["project"] = $"压测项目{client}-{form.Id}";
+        // The project stays the form's own: two forms of one unit, kind and year may not share it (409).
+        body["project"] = projects[form.Id];
         body["filler"] = marker;
         body["indicators"] = Indicators(marker, rows);
         HttpResponseMessage response;
@@ -235,7 +238,7 @@ internal sealed partial class Soak(Settings settings)
                     return (form.Id, revision);
                 case HttpStatusCode.Conflict:
                     // An earlier unanswered save had been committed after all: read the revision and go on.
-                    Count("saves 409 after an unanswered one");
+                    Count("saves answered 409 (revision re-read)");
                     return (form.Id, await CurrentRevision(api, form.Id));
                 default:
                     attempts[form.Id].Enqueue(new Attempt(marker, rows, null));
