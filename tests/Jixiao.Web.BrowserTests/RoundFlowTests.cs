@@ -64,7 +64,13 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
 
         // It fills and submits the targets.
         await StartTask(unit, "绩效目标");
-        await unit.FillAsync("input[aria-label='第1行 三级指标']", Indicator);
+        // The editor's script may attach a moment after the cell is enabled; typing again until the edit registers.
+        for (var attempt = 0; attempt < 5 && await unit.Locator("#save:not([disabled])").CountAsync() == 0; attempt++)
+        {
+            await unit.FillAsync("input[aria-label='第1行 三级指标']", "");
+            await unit.Locator("input[aria-label='第1行 三级指标']").PressSequentiallyAsync(Indicator);
+            await unit.WaitForTimeoutAsync(500);
+        }
         await unit.ClickAsync("#save");
         await Expect(unit.Locator("#save-state")).ToContainTextAsync("已保存");
         await unit.ClickAsync("#submit");

@@ -144,6 +144,24 @@ public abstract class RoundValidationTests<THost>(THost host) : RoundTestBase<TH
     }
 }
 
+/// <summary>The API document lists the round and task endpoints with their request contracts.</summary>
+public sealed class RoundOpenApiTests(SqliteHost host) : RoundTestBase<SqliteHost>(host)
+{
+    [Fact]
+    public async Task The_openapi_document_lists_rounds_tasks_and_notifications()
+    {
+        var document = await Expect(HttpStatusCode.OK, await Host.Anonymous().GetAsync("/openapi/v1.json"));
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/v1/rounds", "/api/v1/rounds/{id}", "/api/v1/rounds/{id}/tasks", "/api/v1/rounds/{id}/completion",
+                     "/api/v1/rounds/{id}/extensions", "/api/v1/rounds/{id}/close", "/api/v1/tasks", "/api/v1/tasks/{id}/form", "/api/v1/notifications" })
+            Assert.Contains(path, paths);
+        var schemas = document["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+        Assert.Contains("OpenRoundRequest", schemas);
+        Assert.Contains("ExtendRequest", schemas);
+    }
+}
+
 public sealed class RoundValidationOnSqlite(SqliteHost host) : RoundValidationTests<SqliteHost>(host);
 
 public sealed class RoundValidationOnPostgres(PostgresHost host) : RoundValidationTests<PostgresHost>(host);

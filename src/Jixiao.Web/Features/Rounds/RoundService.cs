@@ -138,10 +138,11 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         Message = message,
     };
 
-    // Deadlines are local dates; a reminder is due at the start of its day in the server's time zone.
+    // Deadlines are local dates; a reminder is due at the start of its day in the server's time zone, counted from
+    // the clock's today by the days between Today and the day (the demo's calendar sets Today apart from the clock).
     private DateTimeOffset StartOf(DateOnly day)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue);
+        var local = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(day.DayNumber - Today.DayNumber).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 
