@@ -15,6 +15,14 @@ public static partial class UiText
     private static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
     {
         ["预算绩效自评系统"] = "Budget performance self-evaluation",
+        ["查找表单"] = "Find forms",
+        ["清除"] = "Clear",
+        ["已公开"] = "Published",
+        ["查看全部"] = "See all",
+        ["此类表单不评分"] = "This kind of form is not scored",
+        ["主管部门"] = "Supervising department",
+        ["表单类型"] = "Form kind",
+        ["筛选"] = "Filter",
         ["首页"] = "Home",
         ["登录"] = "Sign in",
         ["退出登录"] = "Sign out",
