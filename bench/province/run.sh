@@ -40,6 +40,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'echo "run.sh: failed at line $LINENO: $BASH_COMMAND"; [ -f "$WORK/app.log" ] && tail -20 "$WORK/app.log"' ERR
 
 echo "== publishing the app and the command line (Release)"
 dotnet publish "$ROOT/src/Jixiao.Web" -c Release -o "$WORK/app" -nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
