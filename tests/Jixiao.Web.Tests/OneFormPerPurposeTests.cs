@@ -32,6 +32,24 @@ public abstract class OneFormPerPurposeTests<THost>(THost host) : ApiTestBase<TH
     }
 
     [Fact]
+    public async Task The_first_forms_of_a_new_year_filed_at_the_same_moment_are_all_created()
+    {
+        Host.SkipUnlessAvailable();
+        // No form has this year yet: every request finds it missing and adds it (the soak test saw 500s here).
+        const int year = 2077;
+        var requests = Enumerable.Range(1, 8).Select(i =>
+        {
+            var form = Forms.Project($"新年度并发项目{i}");
+            form.Year = year;
+            return Host.Client("unit").Send(HttpMethod.Post, "/api/v1/forms", new { organisationId = Host.World.Id("LY"), fiscalYear = year, form });
+        }).ToList();
+
+        foreach (var response in await Task.WhenAll(requests)) await Expect(HttpStatusCode.Created, response);
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().FiscalYears.CountAsync(y => y.Year == year));
+    }
+
+    [Fact]
     public async Task Another_year_project_or_monitoring_period_is_a_different_form()
     {
         Host.SkipUnlessAvailable();
