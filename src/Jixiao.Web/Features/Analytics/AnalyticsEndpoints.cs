@@ -121,7 +121,7 @@ public static class AnalyticsEndpoints
 
     private static async Task<IResult> Bulk(BulkRequest request, WorkflowAction action, CurrentUser user, FormService forms, AppDbContext db, CancellationToken ct)
     {
-        if (action == WorkflowAction.Return && string.IsNullOrWhiteSpace(request.Reason)) return Refusal.Invalid("批量退回必须填写原因（reason）。").ToHttp();
+        if (action == WorkflowAction.Return && string.IsNullOrWhiteSpace(request.Reason)) return Refusal.Invalid("批量退回必须填写原因。").ToHttp();
         return TypedResults.Ok(await RunBulk(request, action, user, forms, db, ct));
     }
 

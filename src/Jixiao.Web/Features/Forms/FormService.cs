@@ -277,7 +277,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var missing = errors.Where(f => !justifications.TryGetValue(FindingDto.KeyOf(f), out var text) || string.IsNullOrWhiteSpace(text)).ToList();
         if (missing.Count > 0)
             return new Refusal(RefusalKind.JustificationMissing, "提交前需逐条说明错误",
-                $"表单仍有 {missing.Count} 个错误级问题。请修改，或为每个问题写明提交理由（justifications，以问题的 key 为键）。",
+                $"表单仍有 {missing.Count} 个错误级问题。请修改，或在每个问题下写明提交理由。",
                 new Dictionary<string, object?> { ["missing"] = missing.Select(FindingDto.From).ToList() });
 
         var now = clock.GetUtcNow();
@@ -366,7 +366,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (found.Refused) return found;
         var record = found.Value!;
         if (Allowed(record, user, action) is { } refusal) return refusal;
-        if (reasonRequired && string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid($"{action.ChineseName()}必须填写原因（reason）。");
+        if (reasonRequired && string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid($"{action.ChineseName()}必须填写原因。");
         Move(record, user, action, reason?.Trim(), clock.GetUtcNow(), null);
         return await SaveTransition(record, ct);
     }

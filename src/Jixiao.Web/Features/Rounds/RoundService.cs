@@ -240,7 +240,7 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         if (round is null) return Refusal.NotFound("轮次");
         if (MayManage(user) is { } forbidden) return forbidden;
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
-        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.Invalid("延期必须填写原因（reason）。");
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Refusal.Invalid("延期必须填写原因。");
         var tasks = await db.RoundTasks.Where(t => t.RoundId == id && t.OrganisationId == request.OrganisationId).ToListAsync(ct);
         if (tasks.Count == 0) return Refusal.NotFound("本轮次中的该单位");
         var before = tasks.Max(t => t.Deadline);
