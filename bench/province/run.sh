@@ -90,8 +90,8 @@ UNIT_CODES=$(jq -r 'select(.kind == "Unit") | .code' "$WORK/tree/organisations.j
 declare -A COOKIE
 for d in $DEPARTMENTS; do COOKIE[$d]=$(signin "dept-${d,,}"); done
 for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
-YEARS=$(jq -r '.form.year' "$WORK/tree/forms.jsonl" 2>/dev/null | sort -u | tr '\n' ' ')
-[ -n "$YEARS" ] || YEARS="2022 2023 2024"
+# The generated years, from the load's summary line ("（2022—2024年度）").
+YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | head -1 | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
 
 echo "== building request lists"
 : >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"
