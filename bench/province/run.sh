@@ -7,7 +7,7 @@
 # the form editor page and the save (WRITERS connections, many units' forms). The last line is
 #   province: units=… forms=… rows=… load_s=… overview_p95_ms=… queue_p95_ms=… portal_search_p95_ms=… form_page_p95_ms=… save_p95_ms=… app_rss_mb=…
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq) and, for PostgreSQL, the Debian postgresql package.
-set -euo pipefail
+set -Eeuo pipefail
 UNITS=1000
 DB=postgres
 while [ $# -gt 0 ]; do
@@ -106,7 +106,7 @@ for y in $YEARS; do
     done
   done
   for q in 中学 医院 农业 公路 项目 数据 专项 培训 养护 救助 图书 环境 监测 服务中心; do
-    echo -e "\t/portal?q=$q&year=$y" >>"$WORK/portal.txt"
+    echo -e "\t/portal?q=$(jq -rn --arg q "$q" '$q | @uri')&year=$y" >>"$WORK/portal.txt"
   done
 done
 n=0
