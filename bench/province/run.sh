@@ -7,7 +7,7 @@
 # the form editor page and the save (WRITERS connections, many units' forms). The last line is
 #   province: units=… forms=… rows=… load_s=… overview_p95_ms=… queue_p95_ms=… portal_search_p95_ms=… form_page_p95_ms=… save_p95_ms=… app_rss_mb=…
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq) and, for PostgreSQL, the Debian postgresql package.
-set -euo pipefail
+set -Eeuo pipefail
 UNITS=1000
 DB=postgres
 while [ $# -gt 0 ]; do
@@ -90,8 +90,8 @@ UNIT_CODES=$(jq -r 'select(.kind == "Unit") | .code' "$WORK/tree/organisations.j
 declare -A COOKIE
 for d in $DEPARTMENTS; do COOKIE[$d]=$(signin "dept-${d,,}"); done
 for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
-YEARS=$(jq -r '.form.year' "$WORK/tree/forms.jsonl" 2>/dev/null | sort -u | tr '\n' ' ')
-[ -n "$YEARS" ] || YEARS="2022 2023 2024"
+# The generated years, from the load's summary line ("（2022—2024年度）").
+YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | head -1 | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
 
 echo "== building request lists"
 : >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"
@@ -106,7 +106,7 @@ for y in $YEARS; do
     done
   done
   for q in 中学 医院 农业 公路 项目 数据 专项 培训 养护 救助 图书 环境 监测 服务中心; do
-    echo -e "\t/portal?q=$q&year=$y" >>"$WORK/portal.txt"
+    echo -e "\t/portal?q=$(jq -rn --arg q "$q" '$q | @uri')&year=$y" >>"$WORK/portal.txt"
   done
 done
 n=0
