@@ -87,7 +87,7 @@ public sealed record CorpusProfile
 }
 
 /// <summary>The shapes a target cell takes (§3.1 of the domain guide), as the profile counts them.</summary>
-public static class ValueShapes
+public static partial class ValueShapes
 {
     /// <summary>A number with a comparator and a unit other than %: ≥150台, ≤30分钟.</summary>
     public const string ComparedQuantity = "compared-quantity";
@@ -103,6 +103,9 @@ public static class ValueShapes
     public static IReadOnlyList<string> All { get; } = [ComparedQuantity, Percentage, Quantity, Range, Qualitative];
 
     /// <summary>The shape of a target as the notation parser reads it; null for an empty cell.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[≥≤＞＜><]=?\s*\d")]
+    private static partial System.Text.RegularExpressions.Regex ComparedFigure();
+
     public static string? Of(string? target)
     {
         var value = Core.Notation.IndicatorValue.Parse(target);
@@ -113,6 +116,8 @@ public static class ValueShapes
             Core.Notation.ValueKind.Quantity when value.Unit == "%" => Percentage,
             Core.Notation.ValueKind.Quantity when value.Comparator != Core.Notation.Comparator.None => ComparedQuantity,
             Core.Notation.ValueKind.Quantity => Quantity,
+            // A compared figure in a unit the notation does not know (≤50元/人, the usual 成本指标) is still a figure.
+            Core.Notation.ValueKind.Qualitative or Core.Notation.ValueKind.Text when ComparedFigure().IsMatch(target!) => ComparedQuantity,
             Core.Notation.ValueKind.Qualitative or Core.Notation.ValueKind.Text => Qualitative,
         };
     }

@@ -266,7 +266,24 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
         return result;
     }
 
+    private readonly List<string> owedShapes = [];
+    private readonly Dictionary<string, int> writtenShapes = [];
+
+    /// <summary>
+    /// A shape drawn by the corpus's shares; a shape the unit has already written more often than its share (二级 whose
+    /// words allow one shape only push it up) is drawn again, a few times at most.
+    /// </summary>
     private string ShapeFor()
+    {
+        var written = writtenShapes.Values.Sum();
+        var shape = DrawShape();
+        for (var attempt = 0; attempt < 3 && written >= 20
+             && (decimal)writtenShapes.GetValueOrDefault(shape) / written > Profile.TargetShapes.GetValueOrDefault(shape) + 0.02m; attempt++)
+            shape = DrawShape();
+        return shape;
+    }
+
+    private string DrawShape()
     {
         var x = (decimal)rng.NextDouble();
         foreach (var shape in ValueShapes.All)
@@ -280,8 +297,7 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
     private Planned Indicator(string level2, string topic, HashSet<string> used)
     {
         var words = Words.Indicators.GetValueOrDefault(level2) ?? Words.Indicators["数量指标"];
-        var shape = ShapeFor();
-        bool Fits(Words.IndicatorWord w) => shape switch
+        static bool FitsShape(Words.IndicatorWord w, string shape) => shape switch
         {
             ValueShapes.Percentage or ValueShapes.Range => w.Unit == "%",
             ValueShapes.Qualitative => w.Unit is null,
@@ -289,7 +305,23 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
             ValueShapes.Quantity => w.Unit is not null and not "%" && !w.Reverse,
             _ => w.Unit is not null and not "%",
         };
-        var fitting = words.Where(w => Fits(w) && !used.Contains(w.Name)).ToList();
+        var unused = words.Where(w => !used.Contains(w.Name)).ToList();
+        // Many 二级 (成本, 时效, 满意度) have no word for some shapes: a shape drawn where it cannot be written is owed and
+        // written by the next row that can, so the unit's rows keep the corpus's shares of target shapes.
+        var shape = owedShapes.FirstOrDefault(s => unused.Any(w => FitsShape(w, s)));
+        if (shape is not null) owedShapes.Remove(shape);
+        else
+        {
+            shape = ShapeFor();
+            if (!unused.Any(w => FitsShape(w, shape)))
+            {
+                owedShapes.Add(shape);
+                // Drawn again among the shapes this 二级 can write, rather than taking a word's own shape.
+                for (var attempt = 0; attempt < 20 && !unused.Any(w => FitsShape(w, shape)); attempt++) shape = ShapeFor();
+            }
+        }
+        bool Fits(Words.IndicatorWord w) => FitsShape(w, shape);
+        var fitting = unused.Where(Fits).ToList();
         if (fitting.Count == 0) fitting = words.Where(w => !used.Contains(w.Name)).ToList();
         if (fitting.Count == 0) fitting = [.. words];
         var word = fitting[rng.Next(fitting.Count)];
@@ -306,6 +338,7 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
             ValueShapes.Quantity when !word.Reverse => Num(number) + word.Unit,
             _ => comparator + Num(number) + word.Unit,
         };
+        writtenShapes[shape] = writtenShapes.GetValueOrDefault(shape) + 1;
         var row = new IndicatorRow { Name = word.Name.Replace("{t}", topic, StringComparison.Ordinal), Target = target };
         return new Planned(row, word, shape, number);
     }

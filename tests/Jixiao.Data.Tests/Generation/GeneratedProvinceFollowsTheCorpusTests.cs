@@ -72,7 +72,7 @@ public class GeneratedProvinceFollowsTheCorpusTests
         foreach (var shape in new[] { ValueShapes.Percentage, ValueShapes.Qualitative, ValueShapes.ComparedQuantity, ValueShapes.Quantity })
         {
             var share = (decimal)shapes.Count(s => s == shape) / shapes.Count;
-            Assert.True(Math.Abs(share - Profile.TargetShapes[shape]) <= 0.08m, $"{shape}: {share:0.000}, corpus {Profile.TargetShapes[shape]}");
+            Assert.True(Math.Abs(share - Profile.TargetShapes[shape]) <= 0.08m, $"{shape}: {share:0.000}, corpus {Profile.TargetShapes[shape]}; all: {string.Join(", ", shapes.GroupBy(s => s).Select(g => $"{g.Key} {(decimal)g.Count() / shapes.Count:0.000}"))}");
         }
         var priced = forms.Where(f => f.MoneyUnit is not null).ToList();
         Assert.InRange((decimal)priced.Count(f => f.MoneyUnit == MoneyUnit.Yuan) / priced.Count, Profile.YuanShare - 0.05m, Profile.YuanShare + 0.05m);
