@@ -46,19 +46,27 @@ public sealed class LiveApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// A draft the demo account's unit has to fill in the demo year (the generated city leaves part of every unit's last
-    /// year in draft): a project self-evaluation where there is one, else another table with indicator rows.
+    /// A form of the demo account's unit in the demo year that it can still edit and that has indicator rows (the
+    /// generated city leaves part of every unit's last year in draft or returned, of any kind): a draft before a returned
+    /// form, a project self-evaluation before targets, monitoring and the department's self-evaluation. Basic data
+    /// tables and reports have no indicator rows and are never chosen.
     /// </summary>
     public async Task<int> DraftOf(string user)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Jixiao.Data.AppDbContext>();
         var organisation = await db.Users.Where(u => u.UserName == user).Select(u => u.OrganisationId).SingleAsync();
-        var drafts = await db.Forms.Where(f => f.OrganisationId == organisation && f.Status == Jixiao.Data.Model.FormStatus.Draft && f.SupersededById == null
-                && f.FiscalYear!.Year == DemoData.Year)
-            .Select(f => new { f.Id, f.Kind }).ToListAsync();
-        return drafts.OrderBy(f => f.Kind == Jixiao.Core.Forms.FormKind.ProjectSelfEvaluation ? 0 : f.Kind == Jixiao.Core.Forms.FormKind.Targets ? 1 : 2)
-            .ThenBy(f => f.Id).First().Id;
+        Jixiao.Core.Forms.FormKind[] withIndicators =
+        [
+            Jixiao.Core.Forms.FormKind.ProjectSelfEvaluation, Jixiao.Core.Forms.FormKind.Targets,
+            Jixiao.Core.Forms.FormKind.Monitoring, Jixiao.Core.Forms.FormKind.DepartmentSelfEvaluation,
+        ];
+        var editable = await db.Forms.Where(f => f.OrganisationId == organisation && f.SupersededById == null
+                && (f.Status == Jixiao.Data.Model.FormStatus.Draft || f.Status == Jixiao.Data.Model.FormStatus.Returned)
+                && withIndicators.Contains(f.Kind) && f.FiscalYear!.Year == DemoData.Year)
+            .Select(f => new { f.Id, f.Kind, f.Status }).ToListAsync();
+        return editable.OrderBy(f => f.Status == Jixiao.Data.Model.FormStatus.Draft ? 0 : 1)
+            .ThenBy(f => Array.IndexOf(withIndicators, f.Kind)).ThenBy(f => f.Id).First().Id;
     }
 
     /// <summary>The organisation the demo account sits in, as the login page lists it.</summary>

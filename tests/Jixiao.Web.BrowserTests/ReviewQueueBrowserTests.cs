@@ -18,7 +18,11 @@ public sealed class ReviewQueueBrowserTests(LiveApp app) : IClassFixture<LiveApp
         await finance.GotoAsync(app.BaseUrl + "/review");
 
         await Expect(finance.Locator("#risk-legend")).ToContainTextAsync("错误级问题数 × 100");
-        var row = finance.Locator("tr", new() { HasText = "城市运行管理平台运营" });
+        // The riskiest project self-evaluation on the first page of the queue (the generated city's names are not fixed).
+        var first = finance.Locator("tr[data-form]").Filter(new() { HasText = "项目支出绩效自评表" }).First;
+        var id = await first.GetAttributeAsync("data-form");
+        Assert.False(string.IsNullOrEmpty(id), "the queue lists no project self-evaluation");
+        var row = finance.Locator($"tr[data-form='{id}']");
         StringAssert(await row.Locator("td.risk").GetAttributeAsync("title"), "错误 ");
 
         await finance.SelectOptionAsync("#kind", "project-self-evaluation");
@@ -42,12 +46,27 @@ public sealed class ReviewQueueBrowserTests(LiveApp app) : IClassFixture<LiveApp
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var unit = await app.SignIn("demo-liuyang");
 
-        await Expect(unit.Locator("#published")).ToContainTextAsync("政务云平台运维服务");
-        await unit.FillAsync("#q", "电子证照");
+        // Names read from the unit's own lists (the generated city's names are not fixed): a form it has to fill, searched
+        // for, and a published form whose name has nothing in common with it.
+        var toFill = await Names(unit.Locator("#to-fill"));
+        var published = await Names(unit.Locator("#published"));
+        Assert.NotEmpty(toFill);
+        var sought = toFill[0];
+        var other = published.First(n => !n.Contains(sought, StringComparison.Ordinal) && !sought.Contains(n, StringComparison.Ordinal));
+
+        await Expect(unit.Locator("#published")).ToContainTextAsync(other);
+        await unit.FillAsync("#q", sought);
         await unit.ClickAsync("#home-search button[type=submit]");
 
-        await Expect(unit.Locator("#to-fill")).ToContainTextAsync("电子证照系统升级");
-        await Expect(unit.Locator("#published")).Not.ToContainTextAsync("政务云平台运维服务");
+        await Expect(unit.Locator("#to-fill")).ToContainTextAsync(sought);
+        await Expect(unit.Locator("#published")).Not.ToContainTextAsync(other);
+    }
+
+    /// <summary>The form names a home list shows, in order (the link of each row).</summary>
+    private static async Task<List<string>> Names(ILocator list)
+    {
+        await Expect(list.Locator("tr[data-form]").First).ToBeVisibleAsync();
+        return (await list.Locator("tr[data-form] td:first-child > a").AllInnerTextsAsync()).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
     }
 
     private static void StringAssert(string? actual, string start) =>
