@@ -80,7 +80,7 @@ public sealed class AdministrationScreensTests(LiveApp app) : IClassFixture<Live
         await page.ClickAsync("#create-user:not([disabled])");
         await Expect(page.Locator("#one-time-password")).ToBeVisibleAsync();
         var password = (await page.Locator("#otp-value").InnerTextAsync()).Trim();
-        await Expect(page.Locator("tr[data-user='liuyang-clerk']")).ToContainTextAsync("浏阳");
+        await Expect(page.Locator("tr[data-user='liuyang-clerk']")).ToContainTextAsync(app.OrganisationOf("demo-liuyang"));
         await Screens.Save(page, "31-admin-users-created");
 
         var clerk = await SignInAs("liuyang-clerk", password);

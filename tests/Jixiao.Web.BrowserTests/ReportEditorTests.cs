@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Jixiao.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,16 +22,17 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-liuyang");
+        var year = (await AYearWithoutForms("demo-liuyang")).ToString(CultureInfo.InvariantCulture);
 
-        // The unit's project self-evaluation of 2019 states 95 points, 优.
-        await New(page, "ProjectSelfEvaluation", "2019", "报告核对项目");
+        // The unit's project self-evaluation of that year states 95 points, 优.
+        await New(page, "ProjectSelfEvaluation", year, "报告核对项目");
         await Expect(page.Locator("input[aria-label='总分（填报）']:not([disabled])")).ToBeVisibleAsync();
         await page.FillAsync("input[aria-label='总分（填报）']", "95");
         await page.FillAsync("input[aria-label='等级（填报）']", "优");
         await page.ClickAsync("#save");
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
 
-        await New(page, "Report", "2019", null);
+        await New(page, "Report", year, null);
         await Expect(page.Locator(Section("概况") + ":not([disabled])")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-report-section] th")).ToHaveTextAsync(
             [new Regex("^一、概况"), new Regex("^二、预算及执行"), new Regex("^三、绩效目标完成情况"), new Regex("^四、存在问题"), new Regex("^五、改进措施"), new Regex("^六、自评等级")]);
@@ -66,6 +71,20 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(again.Locator(Section("自评等级") + ":not([disabled])")).ToHaveValueAsync("本单位自评等级为优。");
         await Expect(again.Locator(Section("存在问题"))).ToHaveValueAsync("部分项目进度偏慢。");
         await Expect(again.Locator(Section("概况"))).ToHaveValueAsync(new Regex("部门职能"));
+    }
+
+    /// <summary>
+    /// An open year in which the generated demo data holds no form of the user's unit: its report is the only one of
+    /// the year (one per purpose), and its self-evaluation the only one the report is checked against.
+    /// </summary>
+    private async Task<int> AYearWithoutForms(string user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unit = await db.Users.Where(u => u.UserName == user).Select(u => u.OrganisationId).SingleAsync();
+        var taken = await db.Forms.Where(f => f.OrganisationId == unit).Select(f => f.FiscalYear!.Year)
+            .Union(db.FiscalYears.Where(y => y.Closed).Select(y => y.Year)).ToListAsync();
+        return new[] { 2019, 2018, 2017, 2016, 2015, 2020, 2021, 2022 }.First(y => !taken.Contains(y));
     }
 
     private async Task New(IPage page, string kind, string year, string? project)

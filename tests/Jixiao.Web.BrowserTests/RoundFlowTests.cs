@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Jixiao.Data;
+using Jixiao.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,6 +18,22 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
 {
     private const string Project = "政务云平台运维服务";
     private const string Indicator = "云平台运维服务器数量";
+    private const int Year = 2020;
+
+    /// <summary>
+    /// A new 2020 project of the user's unit, with no form yet: the generated demo data gives every project of the unit
+    /// its targets form already.
+    /// </summary>
+    private async Task AddProject(string user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unit = await db.Users.Where(u => u.UserName == user).Select(u => u.OrganisationId).SingleAsync();
+        var year = await db.FiscalYears.Where(y => y.Year == Year).Select(y => y.Id).SingleAsync();
+        if (await db.Projects.AnyAsync(p => p.OrganisationId == unit && p.FiscalYearId == year && p.Name == Project)) return;
+        db.Projects.Add(new BudgetProject { Code = "ROUND-FLOW-1", Name = Project, OrganisationId = unit, FiscalYearId = year });
+        await db.SaveChangesAsync();
+    }
 
     private async Task OpenRound(IPage finance, string kind, int? months = null)
     {
@@ -21,11 +41,11 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
         await finance.ClickAsync("#round-links a[href='/rounds#open-round']");
         await finance.WaitForURLAsync(new Regex("/rounds"));
         await finance.SelectOptionAsync("#round-kind", kind);
-        await finance.FillAsync("#round-year", "2020");
+        await finance.FillAsync("#round-year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (months is { } m) await finance.FillAsync("#round-months", m.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await finance.ClickAsync("#open-round-button");
         await finance.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
-        await Expect(finance.Locator("#by-unit")).ToContainTextAsync("浏阳市数据资源中心");
+        await Expect(finance.Locator("#by-unit")).ToContainTextAsync(app.OrganisationOf("demo-liuyang"));
     }
 
     private async Task<IPage> StartTask(IPage unit, string kindName)
@@ -41,6 +61,8 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
     {
         var page = await app.SignIn(reviewer);
         await page.GotoAsync(formUrl.Replace("/forms/", "/review/", StringComparison.Ordinal));
+        // Approving asks for a confirmation first (确定审核通过此表单吗？).
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.ClickAsync("#approve:not([disabled])");
         await Expect(page.Locator("body")).ToContainTextAsync(status);
         await page.Context.CloseAsync();
@@ -50,6 +72,7 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
     public async Task A_targets_round_reaches_the_unit_and_its_approved_targets_fill_the_monitoring_table()
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
+        await AddProject("demo-liuyang");
         var finance = await app.SignIn("demo-finance");
         await OpenRound(finance, "Targets");
         await Screens.Save(finance, "20-round-completion");

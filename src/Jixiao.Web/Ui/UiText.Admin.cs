@@ -20,6 +20,8 @@ public static partial class UiText
         ["用户"] = "Users",
         ["组织"] = "Organisations",
         ["项目"] = "Projects",
+        ["统计"] = "Analytics",
+        ["轮次与任务"] = "Rounds and tasks",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",

@@ -12,6 +12,9 @@ public static partial class UiText
 
     public static string T(string zh) => English && (En.TryGetValue(zh, out var en) || AdminEn.TryGetValue(zh, out en)) ? en : zh;
 
+    /// <summary>Whether the English switch has a translation for this text (an API group's name, say) at all.</summary>
+    public static bool HasEnglish(string zh) => En.ContainsKey(zh) || AdminEn.ContainsKey(zh);
+
     private static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
     {
         ["预算绩效自评系统"] = "Budget performance self-evaluation",

@@ -30,7 +30,7 @@ public static class AnalyticsEndpoints
         var group = api.MapGroup("/analytics").WithTags("统计");
         group.MapGet("/queue", Queue).WithSummary("审核队列（按风险排序，分页；可按状态、主管部门、类型、年度筛选）");
         group.MapGet("/overview", Overview).WithSummary("财政总览：按状态统计；排名和分布只计入已审核的表单（见 countedStates）；可按年度、主管部门、单位逐级查看");
-        api.MapGet("/portal/forms", Portal).AllowAnonymous().WithTags("公开").WithSummary("公开表单搜索（标题、单位、部门、项目）：填报的与按规则重算的总分和等级");
+        api.MapGet("/portal/forms", Portal).AllowAnonymous().WithTags("公开查询").WithSummary("公开表单搜索（标题、单位、部门、项目）：填报的与按规则重算的总分和等级");
 
         var bulk = api.MapGroup("/forms/bulk").WithTags("表单");
         bulk.MapPost("/approve", (BulkRequest request, ClaimsPrincipal user, FormService forms, AppDbContext db, CancellationToken ct) =>
