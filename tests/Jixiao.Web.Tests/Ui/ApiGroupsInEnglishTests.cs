@@ -22,6 +22,6 @@ public sealed class ApiGroupsInEnglishTests(SqliteHost host) : ApiTestBase<Sqlit
             .ToList();
 
         Assert.Contains("表单", tags);
-        Assert.Empty(tags.Where(tag => !UiText.HasEnglish(tag)));
+        Assert.DoesNotContain(tags, tag => !UiText.HasEnglish(tag));
     }
 }
