@@ -59,7 +59,7 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
         var defects = new List<Defect>();
         if (rng.NextDouble() < (double)ErrorShare(draft.Form.Kind) && Defects.Inject(draft.Form, draft.Rulebook, Profile, rng) is { } defect)
             defects.Add(defect);
-        return new GeneratedForm(draft.Form, unit.Code, projectCode, Status(draft.Year), defects);
+        return new GeneratedForm(draft.Form, unit.Code, projectCode, Status(draft.Year, draft.Form.Kind), defects);
     }
 
     /// <summary>
@@ -75,13 +75,14 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
     /// Years before last are closed: everything published. Last year's review is nearly done: most published, some
     /// approved by finance, a few still with the department. The current year is in review: drafts, submissions,
     /// returns and approvals side by side. (The workflow mix is an assumption of how a bureau's spring looks, not a
-    /// corpus figure.)
+    /// corpus figure.) The current year's targets and monitoring were due during the year, so by the spring after it
+    /// they are reviewed like last year's forms, not waiting with the self-evaluations.
     /// </summary>
-    private FormStatus Status(int year)
+    private FormStatus Status(int year, FormKind kind)
     {
         var x = rng.NextDouble();
         if (year < province.Years[^2]) return FormStatus.Published;
-        if (year < province.Years[^1])
+        if (year < province.Years[^1] || kind is FormKind.Targets or FormKind.Monitoring)
             return x switch { < 0.85 => FormStatus.Published, < 0.95 => FormStatus.FinanceApproved, _ => FormStatus.DepartmentApproved };
         return x switch
         {
