@@ -291,6 +291,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             FormJson = FormBody.Serialize(form),
             SchemaVersion = FormBody.CurrentVersion,
             FindingsJson = FormJson.SerializeFindings(findings),
+            RulebookId = record.Fact?.RulebookId,
             Justifications = errors.Select(f => new FindingJustification
             {
                 FindingCode = f.Code,
