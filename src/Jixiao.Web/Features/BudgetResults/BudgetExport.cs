@@ -44,7 +44,8 @@ public static class BudgetExport
             {
                 switch (field)
                 {
-                    case decimal d: csv.Field(d); break;
+                    // Amounts and scores at their printed precision (two decimals), so 225000.0 and 225000 both read 225000.00.
+                    case decimal d: csv.Field(d.ToString("0.00", CultureInfo.InvariantCulture)); break;
                     case int i: csv.Field(i); break;
                     default: csv.Field((string?)field); break;
                 }
