@@ -237,6 +237,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         });
 
         ConfigureRounds(b);
+        ConfigureResults(b);
     }
 
     /// <summary>
@@ -277,6 +278,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
                 AuditEntry => "审计记录",
                 WorkflowTransition => "流转记录",
                 FormVersion or FindingJustification => "已提交的版本",
+                BudgetDecision => "预算安排决定",
+                RulebookChoice => "规则选择记录",
                 _ => null,
             };
             if (what is not null) throw new InvalidOperationException($"{what}只能追加，不能修改或删除。");

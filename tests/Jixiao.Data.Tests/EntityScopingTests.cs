@@ -89,6 +89,11 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 Until = round.Deadline.AddDays(7), Reason = "延期", UserName = "u",
             });
             db.RoundReminders.Add(new RoundReminder { RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Message = "提醒" });
+            db.RulebookChoices.Add(new RulebookChoice
+            {
+                OrganisationId = unit.Id, OrganisationPath = unit.Path, OrganisationName = unit.Name, Year = tree.Year.Year, RulebookId = "hunan-2020",
+                TemplateRegion = "*", ChosenById = "u", ChosenByName = "u",
+            });
         }
         await db.SaveChangesAsync();
         foreach (var record in forms)
@@ -101,6 +106,12 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             };
             db.Versions.Add(version);
             db.Transitions.Add(new WorkflowTransition { FormId = record.Id, Action = WorkflowAction.Submit, UserId = "u", UserName = "u" });
+            db.BudgetDecisions.Add(new BudgetDecision
+            {
+                FormId = record.Id, OrganisationPath = record.Organisation!.Path, Year = tree.Year.Year, Action = Core.Rulebooks.BudgetAction.Cut, Amount = 90m,
+                Reason = "按评价结果核减", SuggestedAction = Core.Rulebooks.BudgetAction.Cut, SuggestedAmount = 90m, RulebookId = "national-2020", Grade = "中",
+                DecidedById = "u", DecidedByName = "u",
+            });
             db.Audit(new Actor("u", "u"), DateTimeOffset.UnixEpoch, "create", "form", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Organisation!.Path);
         }
         await db.SaveChangesAsync();

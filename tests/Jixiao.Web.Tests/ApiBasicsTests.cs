@@ -128,7 +128,10 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
         foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/{id}", "/api/v1/forms/{id}/submit", "/api/v1/forms/{id}/return",
                      "/api/v1/forms/{id}/approve", "/api/v1/forms/{id}/unlock", "/api/v1/forms/{id}/publish", "/api/v1/forms/{id}/history",
                      "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit", "/api/v1/imports", "/api/v1/imports/preview",
-                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm" })
+                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm",
+                     "/api/v1/budget/suggestions", "/api/v1/budget/suggestions/{formId}", "/api/v1/budget/suggestions/{formId}/decisions",
+                     "/api/v1/budget/ledger", "/api/v1/budget/export.{format}",
+                     "/api/v1/rulebooks", "/api/v1/rulebooks/choices", "/api/v1/rulebooks/choices/preview" })
             Assert.Contains(path, paths);
     }
 

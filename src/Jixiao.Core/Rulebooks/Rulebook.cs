@@ -37,6 +37,9 @@ public sealed class Rulebook
 
     public required IReadOnlyList<FormTree> Forms { get; init; }
 
+    /// <summary>What a grade means for next year's budget ("resultApplication" in the JSON, 结果应用).</summary>
+    public required ResultApplication Results { get; init; }
+
     /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
     public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;
 

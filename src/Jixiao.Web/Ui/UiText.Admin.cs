@@ -22,6 +22,8 @@ public static partial class UiText
         ["项目"] = "Projects",
         ["统计"] = "Analytics",
         ["轮次与任务"] = "Rounds and tasks",
+        ["结果应用"] = "Results into next year's budget",
+        ["计分规则与模板"] = "Rulebooks and templates",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",

@@ -24,7 +24,10 @@ public static class TargetCarry
     {
         // The supervising department lies outside a unit's subtree; its name is all the form needs of it.
         var department = (await FormStore.PlaceAsync(db, unit, ct)).Department?.Name;
-        var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName, Core.Rulebooks.Rulebooks.NationalFor(year));
+        // The rulebook and template set finance chose for the unit and year, else the year's national ones.
+        var choice = await RulebookChoices.InForceAsync(db, unit.Path, year, ct);
+        var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName,
+            choice is null ? Core.Rulebooks.Rulebooks.NationalFor(year) : RulebookChoices.RulebookOf(choice), choice?.TemplateRegion);
         if (kind == FormKind.Monitoring && monitoringMonths is { } months) form.MonitoringMonths = months;
         if (await Source(db, unit, year, kind, projectId, projectName, ct) is { } source) Fill(form, source);
         return form;
