@@ -37,6 +37,12 @@ public sealed class Rulebook
 
     public required IReadOnlyList<FormTree> Forms { get; init; }
 
+    /// <summary>
+    /// Whether rectification items (整改事项) raised in review are published on the portal with the form
+    /// ("publishRectification" in the JSON; absent means no).
+    /// </summary>
+    public bool PublishRectification { get; init; }
+
     /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
     public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;
 
