@@ -22,6 +22,8 @@ public static partial class UiText
         ["项目"] = "Projects",
         ["统计"] = "Analytics",
         ["轮次与任务"] = "Rounds and tasks",
+        ["整改"] = "Rectification",
+        ["抽查复核"] = "Spot checks",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",

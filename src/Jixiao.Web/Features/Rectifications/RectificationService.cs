@@ -90,9 +90,20 @@ public sealed class RectificationService(AppDbContext db, UploadGate uploads, Ti
         return item;
     }
 
-    public async Task<Outcome<RectificationItem>> Get(int id, CancellationToken ct) =>
-        await db.Rectifications.AsNoTracking().Include(r => r.Notes).Include(r => r.Evidence)
-            .AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, ct) is { } item ? item : Refusal.NotFound("整改事项");
+    /// <summary>An item with its notes and the list of its evidence (names and sizes; the bytes stay in the database).</summary>
+    public async Task<Outcome<RectificationItem>> Get(int id, CancellationToken ct)
+    {
+        var item = await db.Rectifications.AsNoTracking().Include(r => r.Notes).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (item is null) return Refusal.NotFound("整改事项");
+        item.Evidence = await db.RectificationEvidence.AsNoTracking().Where(x => x.ItemId == id).OrderBy(x => x.Id)
+            .Select(x => new RectificationEvidence
+            {
+                Id = x.Id, ItemId = x.ItemId, OrganisationPath = x.OrganisationPath, Name = x.Name, Size = x.Size, Content = Array.Empty<byte>(),
+                At = x.At, UserId = x.UserId, UserName = x.UserName,
+            })
+            .ToListAsync(ct);
+        return item;
+    }
 
     /// <summary>Items in the caller's subtree: overdue ones first, then by deadline.</summary>
     public Task<Page<RectificationItem>> List(RectificationStatus? status, int? formId, bool overdue, int? page, int? pageSize, CancellationToken ct)
