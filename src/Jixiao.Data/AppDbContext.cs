@@ -238,6 +238,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
 
         ConfigureRounds(b);
         ConfigureResults(b);
+        ConfigureRectification(b);
     }
 
     /// <summary>

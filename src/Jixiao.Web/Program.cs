@@ -97,6 +97,8 @@ builder.Services.AddHostedService<Jixiao.Web.Features.Facts.FactRederivationWork
 builder.Services.AddScoped<RoundService>();
 builder.Services.AddScoped<Jixiao.Web.Features.BudgetResults.BudgetService>();
 builder.Services.AddScoped<Jixiao.Web.Features.ScoringRules.RulebookChoiceService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Rectifications.RectificationService>();
+builder.Services.AddScoped<Jixiao.Web.Features.SpotChecks.SpotCheckService>();
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Jixiao:Reminders"));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Jixiao:Smtp"));
 builder.Services.AddHostedService<ReminderWorker>();
@@ -261,6 +263,8 @@ api.MapDownloadEndpoints();
 api.MapRoundEndpoints();
 api.MapBudgetEndpoints();
 api.MapRulebookChoiceEndpoints();
+Jixiao.Web.Features.Rectifications.RectificationEndpoints.MapRectificationEndpoints(api);
+Jixiao.Web.Features.SpotChecks.SpotCheckEndpoints.MapSpotCheckEndpoints(api);
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 

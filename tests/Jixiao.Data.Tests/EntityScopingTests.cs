@@ -96,6 +96,7 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             });
         }
         await db.SaveChangesAsync();
+        var seededUnits = new[] { tree.Unit, tree.OtherUnit };
         foreach (var record in forms)
         {
             var version = new FormVersion
@@ -113,6 +114,23 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 DecidedById = "u", DecidedByName = "u",
             });
             db.Audit(new Actor("u", "u"), DateTimeOffset.UnixEpoch, "create", "form", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Organisation!.Path);
+            // A disclosed rectification item with a note and evidence, and a spot check by the unit's department drawing the form.
+            var path = record.Organisation!.Path;
+            db.Rectifications.Add(new RectificationItem
+            {
+                FormId = record.Id, OrganisationId = record.OrganisationId, OrganisationPath = path, UnitName = "u", What = "整改", RaisedById = "u",
+                RaisedByName = "u", RaisedByPath = path, Disclosed = true,
+                Notes = [new RectificationNote { OrganisationPath = path, UserId = "u", UserName = "u", Text = "提出" }],
+                Evidence = [new RectificationEvidence { OrganisationPath = path, Name = "a.pdf", Size = 1, Content = [1], UserId = "u", UserName = "u" }],
+            });
+            var department = record.OrganisationId == seededUnits[0].Id ? tree.Department : tree.OtherDepartment;
+            var entry = new SpotCheckEntry { FormId = record.Id, OrganisationId = record.OrganisationId, OrganisationPath = path, Position = 1 };
+            entry.Scores.Add(new SpotCheckScore { Position = 1, OrganisationPath = path, Rechecked = 1m });
+            db.SpotChecks.Add(new SpotCheck
+            {
+                OrganisationId = department.Id, OrganisationPath = department.Path, OrganisationName = department.Name, Year = tree.Year.Year,
+                DrawnBy = "u", Entries = [entry],
+            });
         }
         await db.SaveChangesAsync();
         return new Seeded(tree, forms[0].Id, forms[1].Id);
@@ -174,6 +192,11 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.Justifications.ToListAsync());
         Assert.Empty(await everyone.AuditEntries.ToListAsync());
         Assert.Empty(await everyone.ImportJobFiles.ToListAsync());
+        Assert.Equal([published], await everyone.Rectifications.Select(r => r.FormId).ToListAsync());
+        Assert.Empty(await everyone.RectificationNotes.ToListAsync());
+        Assert.Empty(await everyone.RectificationEvidence.ToListAsync());
+        Assert.Empty(await everyone.SpotChecks.ToListAsync());
+        Assert.Empty(await everyone.SpotCheckEntries.ToListAsync());
     }
 }
 

@@ -56,6 +56,8 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("restore project", t => (HttpMethod.Post, $"/api/v1/projects/{t.Project}/restore", new { })),
         ("import preview", t => (HttpMethod.Post, "/api/v1/imports/preview", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
         ("import", t => (HttpMethod.Post, "/api/v1/imports", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
+        ("raise rectification", t => (HttpMethod.Post, "/api/v1/rectifications", new { formId = t.Form, source = "Comment", what = "补充佐证材料。", deadline = "2030-01-01" })),
+        ("draw spot check", t => (HttpMethod.Post, "/api/v1/spot-checks", new { organisationId = t.Organisation, year = 2020, method = "Random", sampleSize = 1 })),
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 

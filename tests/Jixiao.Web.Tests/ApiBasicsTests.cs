@@ -131,7 +131,11 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
                      "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm",
                      "/api/v1/budget/suggestions", "/api/v1/budget/suggestions/{formId}", "/api/v1/budget/suggestions/{formId}/decisions",
                      "/api/v1/budget/ledger", "/api/v1/budget/export.{format}",
-                     "/api/v1/rulebooks", "/api/v1/rulebooks/choices", "/api/v1/rulebooks/choices/preview" })
+                     "/api/v1/rulebooks", "/api/v1/rulebooks/choices", "/api/v1/rulebooks/choices/preview",
+                     "/api/v1/rectifications", "/api/v1/rectifications/{id}", "/api/v1/rectifications/{id}/start", "/api/v1/rectifications/{id}/evidence",
+                     "/api/v1/rectifications/{id}/evidence/{evidenceId}", "/api/v1/rectifications/{id}/submit", "/api/v1/rectifications/{id}/close",
+                     "/api/v1/rectifications/{id}/send-back", "/api/v1/spot-checks", "/api/v1/spot-checks/{id}", "/api/v1/spot-checks/credibility",
+                     "/api/v1/spot-checks/{id}/entries/{entryId}" })
             Assert.Contains(path, paths);
     }
 

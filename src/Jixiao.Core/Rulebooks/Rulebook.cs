@@ -39,6 +39,11 @@ public sealed class Rulebook
 
     /// <summary>What a grade means for next year's budget ("resultApplication" in the JSON, 结果应用).</summary>
     public required ResultApplication Results { get; init; }
+    /// <summary>
+    /// Whether rectification items (整改事项) raised in review are published on the portal with the form
+    /// ("publishRectification" in the JSON; absent means no).
+    /// </summary>
+    public bool PublishRectification { get; init; }
 
     /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
     public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;

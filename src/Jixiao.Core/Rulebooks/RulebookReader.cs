@@ -78,6 +78,8 @@ internal sealed class RulebookReader
             Grades = grades,
             Forms = forms,
             Results = Results(root, grades),
+            PublishRectification = root.TryGetProperty("publishRectification", out var publish) && publish.ValueKind != JsonValueKind.Null
+                && Bool(root, "publishRectification", ""),
             Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
         };
     }

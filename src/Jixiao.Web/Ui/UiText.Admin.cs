@@ -24,6 +24,8 @@ public static partial class UiText
         ["轮次与任务"] = "Rounds and tasks",
         ["结果应用"] = "Results into next year's budget",
         ["计分规则与模板"] = "Rulebooks and templates",
+        ["整改"] = "Rectification",
+        ["抽查复核"] = "Spot checks",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",
