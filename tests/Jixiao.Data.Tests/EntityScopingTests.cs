@@ -101,6 +101,13 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             };
             db.Versions.Add(version);
             db.Transitions.Add(new WorkflowTransition { FormId = record.Id, Action = WorkflowAction.Submit, UserId = "u", UserName = "u" });
+            // Each unit's targets review: a grade and an adjustment request on its form.
+            db.TargetGrades.Add(new TargetGrade { FormId = record.Id, OrganisationPath = record.Organisation!.Path, Grade = "良", Reasons = "理由", UserId = "u", UserName = "u", Role = Roles.FinanceReviewer });
+            db.TargetAdjustments.Add(new TargetAdjustment
+            {
+                FormId = record.Id, OrganisationPath = record.Organisation.Path, UnitName = record.Organisation.Name, Reason = "纠偏", ChangesJson = "[]",
+                RequestedById = "u", RequestedBy = "u",
+            });
             db.Audit(new Actor("u", "u"), DateTimeOffset.UnixEpoch, "create", "form", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Organisation!.Path);
         }
         await db.SaveChangesAsync();
@@ -163,6 +170,8 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.Justifications.ToListAsync());
         Assert.Empty(await everyone.AuditEntries.ToListAsync());
         Assert.Empty(await everyone.ImportJobFiles.ToListAsync());
+        Assert.Empty(await everyone.TargetGrades.ToListAsync());
+        Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
     }
 }
 

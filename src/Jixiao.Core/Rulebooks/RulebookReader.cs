@@ -77,6 +77,7 @@ internal sealed class RulebookReader
             },
             Grades = grades,
             Forms = forms,
+            TargetGrades = root.TryGetProperty("targetGrades", out var targetGrades) && targetGrades.ValueKind != JsonValueKind.Null ? TargetGrades(root) : [],
             Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
         };
     }
@@ -249,6 +250,23 @@ internal sealed class RulebookReader
         if (grades.Count == 0) throw Error("grades", "至少要有一个等级", "must list at least one grade");
         if (grades[^1].Min != 0m)
             throw Error($"grades[{grades.Count - 1}].min", "最低等级的下限应为 0，否则部分总分没有等级", "the lowest grade must start at 0, or some totals have no grade");
+        return grades;
+    }
+
+    private List<TargetGradeRule> TargetGrades(JsonElement root)
+    {
+        var grades = new List<TargetGradeRule>();
+        var i = 0;
+        foreach (var g in Array(root, "targetGrades", "").EnumerateArray())
+        {
+            var p = $"targetGrades[{i++}]";
+            Expect(g, p, JsonValueKind.Object);
+            var name = String(g, "grade", p);
+            if (grades.Any(x => x.Grade == name)) throw Error(p + ".grade", $"等级 {name} 重复", $"grade {name} appears twice");
+            grades.Add(new TargetGradeRule(name, String(g, "criteria", p), Bool(g, "approvable", p)));
+        }
+        if (grades.Count > 0 && !grades.Any(g => g.Approvable))
+            throw Error("targetGrades", "至少要有一个可以批准进入预算的等级（approvable: true）", "at least one grade must be approvable");
         return grades;
     }
 
