@@ -27,6 +27,14 @@ public sealed class NextYearService(AppDbContext db, FormService forms, TimeProv
 
     public async Task<Outcome<NextYearPlan>> Preview(CurrentUser user, int year, CancellationToken ct)
     {
+        var planned = await Plan(user, year, ct);
+        return planned.Refusal is { } refusal ? refusal : planned.Value!.Plan;
+    }
+
+    private sealed record Planned(NextYearPlan Plan, Dictionary<int, BudgetProject> Sources);
+
+    private async Task<Outcome<Planned>> Plan(CurrentUser user, int year, CancellationToken ct)
+    {
         if (MayRun(user) is { } forbidden) return forbidden;
         if (year is < 2000 or >= 2100) return Refusal.Invalid($"年度 {year} 无效，应在 2000–2099 之间。");
         var from = await db.FiscalYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct);
@@ -37,26 +45,28 @@ public sealed class NextYearService(AppDbContext db, FormService forms, TimeProv
         var organisations = await db.Organisations.AsNoTracking().GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().CountAsync(u => db.Organisations.Any(o => o.Id == u.OrganisationId), ct);
 
+        // Whether a project ran the year before under its code is one correlated lookup per row, in SQL.
         var thisYear = await db.Projects.AsNoTracking().Include(p => p.Organisation)
-            .Where(p => p.FiscalYearId == from.Id && !p.Archived).OrderBy(p => p.Organisation!.Path).ThenBy(p => p.Code).ToListAsync(ct);
-        var codes = thisYear.Select(p => p.Code).ToList();
-        var lastYear = (await db.Projects.AsNoTracking().Where(p => p.FiscalYear!.Year == year - 1 && codes.Contains(p.Code))
-            .Select(p => new { p.Code, p.OrganisationId }).ToListAsync(ct)).ToHashSet();
+            .Where(p => p.FiscalYearId == from.Id && !p.Archived)
+            .Select(p => new { Project = p, RanBefore = db.Projects.Any(q => q.OrganisationId == p.OrganisationId && q.Code == p.Code && q.FiscalYear!.Year == year - 1) })
+            .OrderBy(x => x.Project.Organisation!.Path).ThenBy(x => x.Project.Code).ToListAsync(ct);
         // Codes are unique within a year across the whole tree, so a code taken outside the subtree also blocks.
-        var taken = to is null ? [] : (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.FiscalYearId == to.Id && codes.Contains(p.Code))
+        var taken = to is null ? [] : (await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.FiscalYearId == to.Id)
             .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var create = new List<CarriedProject>();
         var existing = new List<CarriedProject>();
-        foreach (var p in thisYear)
+        var sources = new Dictionary<int, BudgetProject>();
+        foreach (var (p, ranBefore) in thisYear.Select(x => (x.Project, x.RanBefore)))
         {
             string? why = null;
             if (p.IsMultiYear)
             {
                 if (p.PeriodEndYear > year) why = $"多年项目（项目期 {p.PeriodStartYear}–{p.PeriodEndYear} 年）";
             }
-            else if (lastYear.Contains(new { p.Code, p.OrganisationId })) why = $"延续项目（{year - 1} 年起同一代码）";
+            else if (ranBefore) why = $"延续项目（{year - 1} 年起同一代码）";
             if (why is null) continue;
+            sources[p.Id] = p;
             var carried = new CarriedProject(p.Id, p.OrganisationId, p.Organisation!.Name, p.Code, p.Name, p.BudgetYuan, p.PeriodStartYear, p.PeriodEndYear, why);
             (taken.Contains(p.Code) ? existing : create).Add(carried);
         }
@@ -70,23 +80,24 @@ public sealed class NextYearService(AppDbContext db, FormService forms, TimeProv
             .Where(r => r.Year == year + 1 && r.ClosedAt == null && r.Kind != RoundKind.DepartmentWide).ToListAsync(ct);
         var newTasks = new List<NewTask>();
         foreach (var round in nextRounds)
-            foreach (var p in create.Where(c => thisYear.First(t => t.Id == c.FromProjectId).Organisation!.Path.StartsWith(round.OrganisationPath, StringComparison.Ordinal)))
+            foreach (var p in create.Where(c => sources[c.FromProjectId].Organisation!.Path.StartsWith(round.OrganisationPath, StringComparison.Ordinal)))
                 newTasks.Add(new NewTask(round.Id, round.Title, p.OrganisationId, p.UnitName, p.Code, p.Name, round.Deadline));
 
-        return new NextYearPlan(year, year + 1, to is null,
+        var plan = new NextYearPlan(year, year + 1, to is null,
             organisations.Where(o => o.Key == OrganisationKind.Department).Sum(o => o.Count), organisations.Where(o => o.Key == OrganisationKind.Unit).Sum(o => o.Count),
             users, create, existing, newTasks, openTasks);
+        return new Planned(plan, sources);
     }
 
     public async Task<Outcome<NextYearResult>> Apply(CurrentUser user, int year, CancellationToken ct)
     {
-        var planned = await Preview(user, year, ct);
+        var planned = await Plan(user, year, ct);
         if (planned.Refusal is { } refusal) return refusal;
-        var plan = planned.Value!;
+        var plan = planned.Value!.Plan;
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var next = await forms.Year(plan.ToYear, ct);
-        var sources = await db.Projects.AsNoTracking().Include(p => p.Organisation).Where(p => plan.Projects.Select(c => c.FromProjectId).Contains(p.Id)).ToListAsync(ct);
+        var sources = plan.Projects.Select(c => planned.Value.Sources[c.FromProjectId]).ToList();
         var created = new Dictionary<string, BudgetProject>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
