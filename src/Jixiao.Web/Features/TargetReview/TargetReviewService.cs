@@ -125,11 +125,14 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
             Year = record.FiscalYear!.Year, State = AdjustmentState.Pending, Reason = request.Reason.Trim(),
             ChangesJson = JsonSerializer.Serialize(changes, Json), RequestedById = user.Id, RequestedBy = user.Actor.UserName, RequestedAt = now,
         };
+        // The request and its audit entry (which names the request's number) land together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.TargetAdjustments.Add(adjustment);
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, now, "request-adjustment", "form", Id(formId), adjustment.OrganisationPath, "目标调整申请", null,
             $"#{adjustment.Id}：{Describe(changes)}（{adjustment.Reason}）");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return adjustment;
     }
 
