@@ -86,6 +86,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         {
             e.Property(p => p.Code).HasMaxLength(ColumnLengths.ProjectCode);
             e.Property(p => p.Name).HasMaxLength(ColumnLengths.ProjectName);
+            e.Property(p => p.PeriodGoal).HasMaxLength(ColumnLengths.PeriodGoal);
+            e.Ignore(p => p.IsMultiYear);
             e.HasIndex(p => new { p.FiscalYearId, p.Code }).IsUnique();
             e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.FiscalYear).WithMany().HasForeignKey(p => p.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
@@ -239,6 +241,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureRounds(b);
         ConfigureResults(b);
         ConfigureRectification(b);
+        ConfigureTargetReview(b);
     }
 
     /// <summary>

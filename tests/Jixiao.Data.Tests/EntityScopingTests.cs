@@ -113,6 +113,13 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 Reason = "按评价结果核减", SuggestedAction = Core.Rulebooks.BudgetAction.Cut, SuggestedAmount = 90m, RulebookId = "national-2020", Grade = "中",
                 DecidedById = "u", DecidedByName = "u",
             });
+            // Each unit's targets review: a grade and an adjustment request on its form.
+            db.TargetGrades.Add(new TargetGrade { FormId = record.Id, OrganisationPath = record.Organisation!.Path, Grade = "良", Reasons = "理由", UserId = "u", UserName = "u", Role = Roles.FinanceReviewer });
+            db.TargetAdjustments.Add(new TargetAdjustment
+            {
+                FormId = record.Id, OrganisationPath = record.Organisation.Path, UnitName = record.Organisation.Name, Reason = "纠偏", ChangesJson = "[]",
+                RequestedById = "u", RequestedBy = "u",
+            });
             db.Audit(new Actor("u", "u"), DateTimeOffset.UnixEpoch, "create", "form", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Organisation!.Path);
             // A disclosed rectification item with a note and evidence, and a spot check by the unit's department drawing the form.
             var path = record.Organisation!.Path;
@@ -197,6 +204,8 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.RectificationEvidence.ToListAsync());
         Assert.Empty(await everyone.SpotChecks.ToListAsync());
         Assert.Empty(await everyone.SpotCheckEntries.ToListAsync());
+        Assert.Empty(await everyone.TargetGrades.ToListAsync());
+        Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
     }
 }
 

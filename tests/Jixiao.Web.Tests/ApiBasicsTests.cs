@@ -140,6 +140,17 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_targets_review_and_the_next_year()
+    {
+        var document = await Expect(HttpStatusCode.OK, await Host.Anonymous().GetAsync("/openapi/v1.json"));
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/v1/forms/{id}/grades", "/api/v1/forms/{id}/adjustments", "/api/v1/adjustments", "/api/v1/adjustments/{id}",
+                     "/api/v1/adjustments/{id}/approve", "/api/v1/adjustments/{id}/reject", "/api/v1/target-grades", "/api/v1/years/{year}/next" })
+            Assert.Contains(path, paths);
+    }
+
+    [Fact]
     public async Task Lists_page_with_a_total()
     {
         for (var i = 0; i < 3; i++) await Draft($"分页{i}", "wangcheng", "WC");

@@ -80,6 +80,7 @@ internal sealed class RulebookReader
             Results = Results(root, grades),
             PublishRectification = root.TryGetProperty("publishRectification", out var publish) && publish.ValueKind != JsonValueKind.Null
                 && Bool(root, "publishRectification", ""),
+            TargetGrades = root.TryGetProperty("targetGrades", out var targetGrades) && targetGrades.ValueKind != JsonValueKind.Null ? TargetGrades(root) : [],
             Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
         };
     }
@@ -308,6 +309,23 @@ internal sealed class RulebookReader
         if (decimal.Round(share, 4) != share)
             throw Error(path + ".share", "最多四位小数（0.0001 即 0.01%）", "at most four decimals (0.0001 is 0.01%)");
         return share;
+    }
+
+    private List<TargetGradeRule> TargetGrades(JsonElement root)
+    {
+        var grades = new List<TargetGradeRule>();
+        var i = 0;
+        foreach (var g in Array(root, "targetGrades", "").EnumerateArray())
+        {
+            var p = $"targetGrades[{i++}]";
+            Expect(g, p, JsonValueKind.Object);
+            var name = String(g, "grade", p);
+            if (grades.Any(x => x.Grade == name)) throw Error(p + ".grade", $"等级 {name} 重复", $"grade {name} appears twice");
+            grades.Add(new TargetGradeRule(name, String(g, "criteria", p), Bool(g, "approvable", p)));
+        }
+        if (grades.Count > 0 && !grades.Any(g => g.Approvable))
+            throw Error("targetGrades", "至少要有一个可以批准进入预算的等级（approvable: true）", "at least one grade must be approvable");
+        return grades;
     }
 
     private List<FormTree> Forms(JsonElement root, decimal totalWeight)

@@ -373,6 +373,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var record = found.Value!;
         if (Allowed(record, user, action) is { } refusal) return refusal;
         if (reasonRequired && string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid($"{action.ChineseName()}必须填写原因。");
+        if (action == WorkflowAction.Approve && await TargetReview.TargetReviewService.ApprovalRefusal(db, record, ct) is { } ungraded) return ungraded;
         Move(record, user, action, reason?.Trim(), clock.GetUtcNow(), null);
         return await SaveTransition(record, ct);
     }
