@@ -93,6 +93,7 @@ builder.Services.AddSingleton<ImportJobSignal>();
 builder.Services.AddHostedService<ImportJobWorker>();
 builder.Services.AddHostedService<Jixiao.Web.Features.Facts.FactRederivationWorker>();
 builder.Services.AddScoped<RoundService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Library.StandardIndicators>();
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Jixiao:Reminders"));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Jixiao:Smtp"));
 builder.Services.AddHostedService<ReminderWorker>();
@@ -255,6 +256,7 @@ api.MapUserEndpoints();
 api.MapPasswordEndpoint();
 api.MapDownloadEndpoints();
 api.MapRoundEndpoints();
+Jixiao.Web.Features.Library.LibraryEndpoints.MapLibraryEndpoints(api);
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 

@@ -793,6 +793,8 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasIndex("NormalisedName", "Year");
 
+                    b.HasIndex("NormalisedName", "Unit", "TargetValue");
+
                     b.ToTable("IndicatorFacts");
                 });
 
@@ -1058,6 +1060,79 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.HasIndex("RoundId", "OrganisationId");
 
                     b.ToTable("RoundTasks");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.StandardIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level1", "Level2");
+
+                    b.HasIndex("OrganisationPath", "Level1", "Level2", "NormalisedName")
+                        .IsUnique();
+
+                    b.ToTable("StandardIndicators");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Model.WorkflowTransition", b =>

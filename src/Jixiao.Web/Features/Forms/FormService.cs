@@ -102,6 +102,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
         var findings = check(form);
+        // A targets form is also held against the unit's last year and its peers (the indicator library).
+        if (form.Kind == FormKind.Targets && record.FiscalYear is { } year)
+            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, record.Organisation!.Id, year.Year, form, RulebookFor(form), ct)];
         FormStore.Write(record, form, findings, RulebookFor(form), await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
         return findings;
     }
