@@ -22,6 +22,7 @@ public static partial class UiText
         ["项目"] = "Projects",
         ["统计"] = "Analytics",
         ["轮次与任务"] = "Rounds and tasks",
+        ["指标库"] = "Indicator library",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",
