@@ -47,6 +47,9 @@ public abstract class LibraryApiTests<THost>(THost host) : LibraryTestBase<THost
         Assert.Equal("99.2%", (string?)rows[1]!["actual"]);
         Assert.All(rows, r => Assert.Equal("网络运维", (string?)r!["projectName"]));
         await Expect(HttpStatusCode.BadRequest, await Host.Client("department").GetAsync($"/api/v1/library/indicators/history?name={Q("网络可用率")}"));
+        var outside = await Expect(HttpStatusCode.OK, await Host.Client("other-finance").GetAsync(
+            $"/api/v1/library/indicators/history?level1={Q("产出指标")}&level2={Q("质量指标")}&name={Q("网络可用率")}"));
+        Assert.Equal(0, (int)outside["total"]!);
     }
 
     [Fact]
