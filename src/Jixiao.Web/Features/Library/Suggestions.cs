@@ -117,7 +117,7 @@ public static class Suggestions
 
         // Peer ranges for all of them, in one look-up.
         var ranges = await IndicatorLibrary.PeerRangesAsync(db, [.. list.Select(s => FormStore.NormaliseName(s.Name)).OfType<string>().Distinct(StringComparer.Ordinal)],
-            year - IndicatorLibrary.PeerYears, year, actuals: false, ct);
+            year - IndicatorLibrary.PeerYears + 1, year, actuals: false, ct);
         return list.Take(Most).Select(s => s with
         {
             Peers = PeerKey.Of(new IndicatorRow { Level1 = level1, Level2 = level2, Name = s.Name }, s.Unit) is { } key ? ranges.GetValueOrDefault(key) : null,
