@@ -242,6 +242,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureResults(b);
         ConfigureRectification(b);
         ConfigureTargetReview(b);
+        ConfigureLibrary(b);
     }
 
     /// <summary>

@@ -103,6 +103,7 @@ builder.Services.AddScoped<Jixiao.Web.Features.Rectifications.RectificationServi
 builder.Services.AddScoped<Jixiao.Web.Features.SpotChecks.SpotCheckService>();
 builder.Services.AddScoped<Jixiao.Web.Features.TargetReview.TargetReviewService>();
 builder.Services.AddScoped<Jixiao.Web.Features.NextYear.NextYearService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Library.StandardIndicators>();
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Jixiao:Reminders"));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Jixiao:Smtp"));
 builder.Services.AddHostedService<ReminderWorker>();
@@ -271,6 +272,7 @@ Jixiao.Web.Features.Rectifications.RectificationEndpoints.MapRectificationEndpoi
 Jixiao.Web.Features.SpotChecks.SpotCheckEndpoints.MapSpotCheckEndpoints(api);
 api.MapTargetReviewEndpoints();
 api.MapNextYearEndpoints();
+Jixiao.Web.Features.Library.LibraryEndpoints.MapLibraryEndpoints(api);
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 

@@ -82,6 +82,12 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 FormKey = unit.Code, Deadline = round.Deadline,
             });
             db.Rounds.Add(round);
+            // A standard indicator curated by each department: its units read it, the other department's do not.
+            db.StandardIndicators.Add(new StandardIndicator
+            {
+                OrganisationId = department.Id, OrganisationPath = department.Path, Level1 = "产出指标", Level2 = "数量指标",
+                Name = "培训人次", NormalisedName = "培训人次", UpdatedBy = "u",
+            });
             await db.SaveChangesAsync();
             db.RoundExtensions.Add(new RoundExtension
             {
@@ -206,6 +212,7 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.SpotCheckEntries.ToListAsync());
         Assert.Empty(await everyone.TargetGrades.ToListAsync());
         Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
+        Assert.Empty(await everyone.StandardIndicators.ToListAsync());
     }
 }
 

@@ -34,6 +34,7 @@ public static partial class UiText
         ["项目期止"] = "To",
         ["多年项目 {0}–{1} 年"] = "Multi-year project {0}–{1}",
         ["年度结转"] = "Next year",
+        ["指标库"] = "Indicator library",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",

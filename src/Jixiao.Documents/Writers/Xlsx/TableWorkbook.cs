@@ -96,7 +96,8 @@ public static class TableWorkbook
         return b.ToString();
     }
 
-    private static string ColumnName(int number)
+    /// <summary>1 → A, 27 → AA: a column as a spreadsheet names it (also for messages about a cell).</summary>
+    public static string ColumnName(int number)
     {
         var name = "";
         while (number > 0)

@@ -107,6 +107,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var findings = check(form);
         // Scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
         var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, record.Organisation!.Path, record.FiscalYear!.Year, ct));
+        // A targets form is also held against the unit's last year and its peers (the indicator library).
+        if (form.Kind == FormKind.Targets)
+            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, record.Organisation!.Id, record.FiscalYear!.Year, form, rulebook, ct)];
         FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
         return findings;
     }
