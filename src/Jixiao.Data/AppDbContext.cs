@@ -237,6 +237,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         });
 
         ConfigureRounds(b);
+        ConfigureExecution(b);
     }
 
     /// <summary>

@@ -89,6 +89,17 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 Until = round.Deadline.AddDays(7), Reason = "延期", UserName = "u",
             });
             db.RoundReminders.Add(new RoundReminder { RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Message = "提醒" });
+            // An execution import made over each department, with one figure for the unit's project.
+            var import = new ExecutionImport
+            {
+                Year = tree.Year.Year, OrganisationId = department.Id, OrganisationPath = department.Path, FileName = "执行.csv", UnitBasis = "元",
+                CreatedById = "u", CreatedByName = "u", PreviewJson = "{}",
+            };
+            import.Figures.Add(new ExecutionFigure
+            {
+                OrganisationPath = unit.Path, Year = tree.Year.Year, ProjectCode = project.Code, RowNumbers = "2", PaidJson = "{}", Budget = 1m,
+            });
+            db.ExecutionImports.Add(import);
         }
         await db.SaveChangesAsync();
         foreach (var record in forms)
@@ -163,6 +174,8 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.Justifications.ToListAsync());
         Assert.Empty(await everyone.AuditEntries.ToListAsync());
         Assert.Empty(await everyone.ImportJobFiles.ToListAsync());
+        Assert.Empty(await everyone.ExecutionImports.ToListAsync());
+        Assert.Empty(await everyone.ExecutionFigures.ToListAsync());
     }
 }
 
