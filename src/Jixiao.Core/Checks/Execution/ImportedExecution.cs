@@ -70,7 +70,8 @@ public static class ImportedExecutionFigures
     /// <summary>An amount in 元 in <paramref name="unit"/>, to two decimals half away from zero (null beyond any form's range).</summary>
     public static decimal? InUnit(decimal yuan, MoneyUnit unit)
     {
-        var value = Numbers.Round(unit == MoneyUnit.TenThousandYuan ? yuan / 10_000m : yuan, 2);
+        // Always printed with two decimals (adding 0.00 sets the scale), whatever scale the stored amount came back with.
+        var value = Numbers.Round(unit == MoneyUnit.TenThousandYuan ? yuan / 10_000m : yuan, 2) + 0.00m;
         return DomainRanges.IsAmount(value) ? value : null;
     }
 

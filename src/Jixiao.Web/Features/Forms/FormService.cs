@@ -101,7 +101,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
-        var findings = check(form);
+        // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
+        IReadOnlyList<Finding> findings = [.. check(form), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         FormStore.Write(record, form, findings, RulebookFor(form), await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
         return findings;
     }

@@ -53,15 +53,20 @@ public sealed class UploadGate(AppDbContext db, IOptions<UploadPolicy> options, 
 {
     public UploadPolicy Policy => options.Value;
 
-    public async Task<Refusal?> Admit(CurrentUser user, IReadOnlyList<OfferedFile> files, CancellationToken ct)
+    /// <summary>
+    /// Admits <paramref name="files"/>; <paramref name="kinds"/> are the extensions this upload path takes (by default the
+    /// document readers'), every other limit is the same for all paths.
+    /// </summary>
+    public async Task<Refusal?> Admit(CurrentUser user, IReadOnlyList<OfferedFile> files, CancellationToken ct, IReadOnlyList<string>? kinds = null)
     {
         var policy = Policy;
         if (files.Count == 0) return Refusal.Invalid("没有收到文件，请选择要上传的文件。");
         if (files.Count > policy.MaxFiles) return Refusal.Invalid($"一次最多上传 {policy.MaxFiles} 个文件，本次有 {files.Count} 个。");
         foreach (var file in files)
         {
-            if (!DocumentReader.Accepts(file.Name))
-                return Refusal.Unsupported($"“{file.Name}”的类型“{Path.GetExtension(file.Name).ToLowerInvariant()}”不受支持。请上传 xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。");
+            if (kinds is null ? !DocumentReader.Accepts(file.Name) : !kinds.Contains(Path.GetExtension(file.Name).ToLowerInvariant(), StringComparer.Ordinal))
+                return Refusal.Unsupported($"“{file.Name}”的类型“{Path.GetExtension(file.Name).ToLowerInvariant()}”不受支持。请上传 " +
+                    (kinds is null ? "xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。" : string.Join("、", kinds.Select(k => k.TrimStart('.'))) + " 文件。"));
             if (file.Size > policy.MaxFileBytes)
                 return Refusal.TooLarge($"“{file.Name}”有 {UploadPolicy.Megabytes(file.Size)}，超过每个文件 {UploadPolicy.Megabytes(policy.MaxFileBytes)} 的上限。");
             if (file.Size == 0) return Refusal.Invalid($"“{file.Name}”是空文件。");
@@ -70,6 +75,7 @@ public sealed class UploadGate(AppDbContext db, IOptions<UploadPolicy> options, 
         var since = clock.GetUtcNow().AddDays(-1);
         var used = await db.ImportJobs.IgnoreQueryFilters().Where(j => j.UserId == user.Id && j.CreatedAt > since)
             .SelectMany(j => j.Files).SumAsync(f => (long?)f.Size, ct) ?? 0;
+        used += await db.ExecutionImports.IgnoreQueryFilters().Where(i => i.CreatedById == user.Id && i.CreatedAt > since).SumAsync(i => (long?)i.FileSize, ct) ?? 0;
         var offered = files.Sum(f => f.Size);
         return used + offered > policy.DailyBytesPerUser
             ? Refusal.QuotaExceeded($"24 小时内每人最多上传 {UploadPolicy.Megabytes(policy.DailyBytesPerUser)}，已上传 {UploadPolicy.Megabytes(used)}，本次 {UploadPolicy.Megabytes(offered)}。请稍后再试，或请管理员调整上传配额。")
