@@ -128,7 +128,8 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
         foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/{id}", "/api/v1/forms/{id}/submit", "/api/v1/forms/{id}/return",
                      "/api/v1/forms/{id}/approve", "/api/v1/forms/{id}/unlock", "/api/v1/forms/{id}/publish", "/api/v1/forms/{id}/history",
                      "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit", "/api/v1/imports", "/api/v1/imports/preview",
-                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm" })
+                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm",
+                     "/api/v1/execution-imports", "/api/v1/execution-imports/{id}", "/api/v1/execution-imports/{id}/apply" })
             Assert.Contains(path, paths);
     }
 

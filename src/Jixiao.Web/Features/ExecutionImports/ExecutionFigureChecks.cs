@@ -17,9 +17,12 @@ public static class ExecutionFigureChecks
     public static async Task<IReadOnlyList<Finding>> For(AppDbContext db, FormRecord record, PerformanceForm form, CancellationToken ct)
     {
         if ((record.ProjectId ?? record.Project?.Id) is not { } projectId || projectId == 0 || !ImportedExecutionFigures.Takes(form.Kind)) return [];
-        var figure = await db.ExecutionFigures.AsNoTracking().Include(f => f.Import)
+        var figure = await db.ExecutionFigures.AsNoTracking()
             .Where(f => f.ProjectId == projectId && f.Applied).OrderByDescending(f => f.ImportId).FirstOrDefaultAsync(ct);
-        if (figure?.Import is not { } import) return [];
+        if (figure is null) return [];
+        // The import lies in the importer's (finance's) subtree, above the unit: the unit may read what the figure it
+        // can see came from (file, date, who), nothing else of it.
+        var import = await db.ExecutionImports.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == figure.ImportId, ct);
         var months = form.MonitoringMonths;
         if (months is null && form.Kind == FormKind.Monitoring && record.Organisation is { } unit)
             months = ExecutionImportService.RoundMonths(await ExecutionImportService.MonitoringRounds(db, figure.Year, ct), unit.Path);
