@@ -22,6 +22,7 @@ public static partial class UiText
         ["项目"] = "Projects",
         ["统计"] = "Analytics",
         ["轮次与任务"] = "Rounds and tasks",
+        ["预算执行数据导入"] = "Execution imports (budget system)",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",
