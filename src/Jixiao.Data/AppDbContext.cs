@@ -243,6 +243,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureRectification(b);
         ConfigureTargetReview(b);
         ConfigureLibrary(b);
+        ConfigureExecution(b);
     }
 
     /// <summary>

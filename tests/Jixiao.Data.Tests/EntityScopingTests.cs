@@ -100,6 +100,17 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 OrganisationId = unit.Id, OrganisationPath = unit.Path, OrganisationName = unit.Name, Year = tree.Year.Year, RulebookId = "hunan-2020",
                 TemplateRegion = "*", ChosenById = "u", ChosenByName = "u",
             });
+            // An execution import made over each department, with one figure for the unit's project.
+            var import = new ExecutionImport
+            {
+                Year = tree.Year.Year, OrganisationId = department.Id, OrganisationPath = department.Path, FileName = "执行.csv", UnitBasis = "元",
+                CreatedById = "u", CreatedByName = "u", PreviewJson = "{}",
+            };
+            import.Figures.Add(new ExecutionFigure
+            {
+                OrganisationPath = unit.Path, Year = tree.Year.Year, ProjectCode = project.Code, RowNumbers = "2", PaidJson = "{}", Budget = 1m,
+            });
+            db.ExecutionImports.Add(import);
         }
         await db.SaveChangesAsync();
         var seededUnits = new[] { tree.Unit, tree.OtherUnit };
@@ -213,6 +224,8 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.TargetGrades.ToListAsync());
         Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
         Assert.Empty(await everyone.StandardIndicators.ToListAsync());
+        Assert.Empty(await everyone.ExecutionImports.ToListAsync());
+        Assert.Empty(await everyone.ExecutionFigures.ToListAsync());
     }
 }
 

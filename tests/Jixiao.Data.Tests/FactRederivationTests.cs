@@ -120,6 +120,22 @@ public abstract class FactRederivationTests<TDb>(TDb database) : IClassFixture<T
         var fact = await read.FormFacts.Include(f => f.Indicators).SingleAsync(f => f.FormId == id);
         Assert.Equal((FormKind.Monitoring, 2, "示范市数据资源局"), (fact.Kind, fact.Indicators.Count, fact.DepartmentName));
     }
+
+    [Fact]
+    public async Task Findings_that_need_more_than_the_form_are_kept_by_the_re_derivation()
+    {
+        database.SkipUnlessAvailable();
+        var (_, ids) = await SeedStaleAsync(1);
+        var fromElsewhere = new Finding(CheckCodes.ExecutionFigureMismatch, Severity.Error, "与预算执行系统数据不一致", "differs from the budget system", new FindingLocation("funds", 1));
+
+        await using (var db = database.NewContext())
+            Assert.Equal(1, await FactRederivation.RunBatchAsync(db, _ => [NewRule], _ => Rulebooks.Default, "a", new Clock(DateTimeOffset.UnixEpoch), 10,
+                CancellationToken.None, (record, _, _) => Task.FromResult<IReadOnlyList<Finding>>(record.Id == ids[0] ? [fromElsewhere] : [])));
+
+        await using var read = database.NewContext();
+        Assert.Equal(["new-rule", CheckCodes.ExecutionFigureMismatch], await read.Findings.Where(f => f.FormId == ids[0]).OrderBy(f => f.Position).Select(f => f.Code).ToListAsync());
+        Assert.Equal(2, (await read.FormFacts.SingleAsync(f => f.FormId == ids[0])).Errors);
+    }
 }
 
 public sealed class FactRederivationOnSqlite(SqliteTestDatabase database) : FactRederivationTests<SqliteTestDatabase>(database);

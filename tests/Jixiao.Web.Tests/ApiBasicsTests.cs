@@ -148,7 +148,8 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
         foreach (var path in new[] { "/api/v1/forms/{id}/grades", "/api/v1/forms/{id}/adjustments", "/api/v1/adjustments", "/api/v1/adjustments/{id}",
                      "/api/v1/adjustments/{id}/approve", "/api/v1/adjustments/{id}/reject", "/api/v1/target-grades", "/api/v1/years/{year}/next",
                      "/api/v1/library/indicators", "/api/v1/library/indicators/history", "/api/v1/library/indicators/peers", "/api/v1/library/suggestions",
-                     "/api/v1/library/standards", "/api/v1/library/standards/{id}", "/api/v1/library/standards/import", "/api/v1/library/standards/export" })
+                     "/api/v1/library/standards", "/api/v1/library/standards/{id}", "/api/v1/library/standards/import", "/api/v1/library/standards/export",
+                     "/api/v1/execution-imports", "/api/v1/execution-imports/{id}", "/api/v1/execution-imports/{id}/apply" })
             Assert.Contains(path, paths);
     }
 

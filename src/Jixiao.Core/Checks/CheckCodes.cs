@@ -53,6 +53,8 @@ public static class CheckCodes
 
     /// <summary>Warning: a target outside the range of peer units' targets for the same indicator (History/PeerRanges, from the indicator library).</summary>
     public const string TargetOutsidePeerRange = "target-outside-peer-range";
+    /// <summary>Error: a funds figure typed by the unit differs from the budget/treasury system's (Checks/Execution, 双监控).</summary>
+    public const string ExecutionFigureMismatch = "execution-figure-mismatch";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -114,6 +116,7 @@ public static class CheckCodes
         MonitoringLikelihoodMismatch => "完成可能性与预计不符",
         ReportDraftGap => "自评报告留有待填写内容",
         TargetOutsidePeerRange => "目标超出同类单位区间",
+        ExecutionFigureMismatch => "与预算执行系统数据不一致",
         _ => code,
     };
 
@@ -131,5 +134,6 @@ public static class CheckCodes
         MonitoringLikelihoodMismatch,
         ReportDraftGap,
         TargetOutsidePeerRange,
+        ExecutionFigureMismatch,
     ];
 }

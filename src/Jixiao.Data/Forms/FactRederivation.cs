@@ -1,6 +1,7 @@
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
+using Jixiao.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Forms;
@@ -19,8 +20,10 @@ public static class FactRederivation
     /// Re-derives up to <paramref name="batchSize"/> forms with an unrestricted context; returns how many it wrote (0:
     /// nothing left to do now). <paramref name="owner"/> names this instance in the lease.
     /// </summary>
+    /// <remarks><paramref name="related"/> adds findings that need more than the form (the budget system's figures for its project).</remarks>
     public static async Task<int> RunBatchAsync(AppDbContext db, Func<PerformanceForm, IReadOnlyList<Finding>> check, Func<PerformanceForm, Rulebook> rulebookFor,
-        string owner, TimeProvider clock, int batchSize, CancellationToken ct)
+        string owner, TimeProvider clock, int batchSize, CancellationToken ct,
+        Func<FormRecord, PerformanceForm, CancellationToken, Task<IReadOnlyList<Finding>>>? related = null)
     {
         var now = clock.GetUtcNow();
         var missing = await db.Forms.IgnoreQueryFilters().Where(f => f.Fact == null && f.Body != null)
@@ -33,7 +36,7 @@ public static class FactRederivation
         foreach (var id in missing.Concat(stale))
         {
             if (stale.Contains(id) && !await ClaimAsync(db, id, owner, now, ct)) continue;
-            done += await DeriveAsync(db, id, check, rulebookFor, clock, ct) ? 1 : 0;
+            done += await DeriveAsync(db, id, check, related, rulebookFor, clock, ct) ? 1 : 0;
         }
         return done;
     }
@@ -47,7 +50,8 @@ public static class FactRederivation
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseOwner, owner).SetProperty(f => f.LeaseUntil, until), ct) == 1;
     }
 
-    private static async Task<bool> DeriveAsync(AppDbContext db, int id, Func<PerformanceForm, IReadOnlyList<Finding>> check, Func<PerformanceForm, Rulebook> rulebookFor,
+    private static async Task<bool> DeriveAsync(AppDbContext db, int id, Func<PerformanceForm, IReadOnlyList<Finding>> check,
+        Func<FormRecord, PerformanceForm, CancellationToken, Task<IReadOnlyList<Finding>>>? related, Func<PerformanceForm, Rulebook> rulebookFor,
         TimeProvider clock, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -59,7 +63,8 @@ public static class FactRederivation
         // score came from): re-deriving refreshes the facts, it does not move a form to another rulebook.
         var rulebook = record.Fact?.RulebookId is { } kept && Rulebooks.Names.Contains(kept, StringComparer.Ordinal) ? Rulebooks.BuiltIn(kept) : rulebookFor(form);
         var rescored = record.Fact is { RescoredRulebookId: { } other } && Rulebooks.Names.Contains(other, StringComparer.Ordinal) ? Rulebooks.BuiltIn(other) : null;
-        FormStore.Write(record, form, check(form), rulebook, place, clock.GetUtcNow());
+        IReadOnlyList<Finding> findings = related is null ? check(form) : [.. check(form), .. await related(record, form, ct)];
+        FormStore.Write(record, form, findings, rulebook, place, clock.GetUtcNow());
         if (rescored is not null) FormStore.RecordRescore(record.Fact!, form, rescored, clock.GetUtcNow());
         try
         {

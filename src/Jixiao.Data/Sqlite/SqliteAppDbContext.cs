@@ -38,6 +38,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(f => f.StatedTotal).HasConversion<double?>();
             e.Property(f => f.ExecutionRate).HasConversion<double?>();
         });
+        b.Entity<Model.ExecutionImport>(e => e.Property(i => i.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter()));
         b.Entity<Model.RoundReminder>(e =>
         {
             e.Property(r => r.DueAt).HasConversion(new DateTimeOffsetToBinaryConverter());

@@ -35,6 +35,7 @@ public static partial class UiText
         ["多年项目 {0}–{1} 年"] = "Multi-year project {0}–{1}",
         ["年度结转"] = "Next year",
         ["指标库"] = "Indicator library",
+        ["预算执行数据导入"] = "Execution imports (budget system)",
         ["其他"] = "Other",
 
         ["API 令牌"] = "API tokens",

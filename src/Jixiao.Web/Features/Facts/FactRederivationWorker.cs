@@ -31,7 +31,8 @@ public sealed class FactRederivationWorker(IServiceScopeFactory scopes, FormChec
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    done = await FactRederivation.RunBatchAsync(db, f => check(f), FormService.RulebookFor, owner, clock, BatchSize, stoppingToken);
+                    done = await FactRederivation.RunBatchAsync(db, f => check(f), FormService.RulebookFor, owner, clock, BatchSize, stoppingToken,
+                        (record, form, ct) => ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct));
                     total += done;
                 } while (done > 0 && !stoppingToken.IsCancellationRequested);
                 if (total > 0) log.LogInformation("Re-derived the facts of {Count} forms", total);

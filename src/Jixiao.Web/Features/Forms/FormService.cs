@@ -104,7 +104,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
-        var findings = check(form);
+        // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
+        IReadOnlyList<Finding> findings = [.. check(form), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         // Scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
         var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, record.Organisation!.Path, record.FiscalYear!.Year, ct));
         // A targets form is also held against the unit's last year and its peers (the indicator library).

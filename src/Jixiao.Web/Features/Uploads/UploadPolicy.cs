@@ -77,6 +77,7 @@ public sealed class UploadGate(AppDbContext db, IOptions<UploadPolicy> options, 
         var since = clock.GetUtcNow().AddDays(-1);
         var used = (await db.ImportJobs.IgnoreQueryFilters().Where(j => j.UserId == user.Id && j.CreatedAt > since)
             .SelectMany(j => j.Files).SumAsync(f => (long?)f.Size, ct) ?? 0)
+            + (await db.ExecutionImports.IgnoreQueryFilters().Where(i => i.CreatedById == user.Id && i.CreatedAt > since).SumAsync(i => (long?)i.FileSize, ct) ?? 0)
             + (await db.RectificationEvidence.IgnoreQueryFilters().Where(x => x.UserId == user.Id && x.At > since).SumAsync(x => (long?)x.Size, ct) ?? 0);
         var offered = files.Sum(f => f.Size);
         return used + offered > policy.DailyBytesPerUser

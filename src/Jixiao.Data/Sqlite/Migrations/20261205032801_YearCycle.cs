@@ -17,6 +17,25 @@ namespace Jixiao.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodEndYear",
+                table: "Projects",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PeriodGoal",
+                table: "Projects",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodStartYear",
+                table: "Projects",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<decimal>(
                 name: "BudgetYuan",
                 table: "FormFacts",
@@ -70,6 +89,33 @@ namespace Jixiao.Data.Sqlite.Migrations
                         principalTable: "Forms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutionImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitBasis = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    MonthsCovered = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AppliedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PreviewJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutionImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +203,124 @@ namespace Jixiao.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SpotChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StandardIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Level1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NormalisedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StandardValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardIndicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ChangesJson = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetAdjustments_Forms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "Forms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetGrades",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetGrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetGrades_Forms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "Forms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutionFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProjectCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RowNumbers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    InitialBudget = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Budget = table.Column<decimal>(type: "TEXT", nullable: true),
+                    PaidJson = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Applied = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutionFigures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutionFigures_ExecutionImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ExecutionImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutionFigures_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,6 +436,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
+                table: "IndicatorFacts",
+                columns: new[] { "NormalisedName", "Unit", "TargetValue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BudgetDecisions_FormId_Id",
                 table: "BudgetDecisions",
                 columns: new[] { "FormId", "Id" });
@@ -285,6 +454,31 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "IX_BudgetDecisions_Year",
                 table: "BudgetDecisions",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionFigures_ImportId",
+                table: "ExecutionFigures",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionFigures_OrganisationPath",
+                table: "ExecutionFigures",
+                column: "OrganisationPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionFigures_ProjectId_Applied",
+                table: "ExecutionFigures",
+                columns: new[] { "ProjectId", "Applied" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionImports_CreatedById_CreatedAt",
+                table: "ExecutionImports",
+                columns: new[] { "CreatedById", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionImports_OrganisationPath_Year",
+                table: "ExecutionImports",
+                columns: new[] { "OrganisationPath", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RectificationEvidence_ItemId",
@@ -341,6 +535,37 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "IX_SpotChecks_Year",
                 table: "SpotChecks",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardIndicators_Level1_Level2",
+                table: "StandardIndicators",
+                columns: new[] { "Level1", "Level2" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardIndicators_OrganisationPath_Level1_Level2_NormalisedName",
+                table: "StandardIndicators",
+                columns: new[] { "OrganisationPath", "Level1", "Level2", "NormalisedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAdjustments_FormId",
+                table: "TargetAdjustments",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAdjustments_State_OrganisationPath",
+                table: "TargetAdjustments",
+                columns: new[] { "State", "OrganisationPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetGrades_FormId",
+                table: "TargetGrades",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetGrades_OrganisationPath",
+                table: "TargetGrades",
+                column: "OrganisationPath");
         }
 
         /// <inheritdoc />
@@ -348,6 +573,9 @@ namespace Jixiao.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "BudgetDecisions");
+
+            migrationBuilder.DropTable(
+                name: "ExecutionFigures");
 
             migrationBuilder.DropTable(
                 name: "RectificationEvidence");
@@ -362,6 +590,18 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "SpotCheckScores");
 
             migrationBuilder.DropTable(
+                name: "StandardIndicators");
+
+            migrationBuilder.DropTable(
+                name: "TargetAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "TargetGrades");
+
+            migrationBuilder.DropTable(
+                name: "ExecutionImports");
+
+            migrationBuilder.DropTable(
                 name: "Rectifications");
 
             migrationBuilder.DropTable(
@@ -370,9 +610,25 @@ namespace Jixiao.Data.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "SpotChecks");
 
+            migrationBuilder.DropIndex(
+                name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
+                table: "IndicatorFacts");
+
             migrationBuilder.DropColumn(
                 name: "RulebookId",
                 table: "Versions");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodEndYear",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodGoal",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodStartYear",
+                table: "Projects");
 
             migrationBuilder.DropColumn(
                 name: "BudgetYuan",
