@@ -14,7 +14,7 @@ namespace Jixiao.Bench;
 
 /// <summary>
 /// The indicator library's queries on a generated province (<see cref="ProvinceGenerator"/>, JIXIAO_LIBRARY_UNITS units,
-/// default 1000, seed 1) in a SQLite file kept between runs (the load takes minutes; the queries are what is measured):
+/// default 1000, seed 1) in a SQLite file kept between runs (or the PostgreSQL database JIXIAO_LIBRARY_POSTGRES names) (the load takes minutes; the queries are what is measured):
 /// the first page of the library for finance (whole province) and for one department, a name search, the peer ranges
 /// of a page, one indicator's history, a targets row's suggestions and the history and peer findings a targets save adds.
 /// Forms are loaded through the app's write path (FormStore.Write, facts included) without the checker, whose findings
@@ -26,6 +26,13 @@ public class LibraryBenchmarks
     public static int Units => int.TryParse(Environment.GetEnvironmentVariable("JIXIAO_LIBRARY_UNITS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1000;
 
     public static string DatabasePath => Path.Combine(Path.GetTempPath(), $"jixiao-bench-library-{Units}.db");
+
+    /// <summary>JIXIAO_LIBRARY_POSTGRES: a connection string to an empty PostgreSQL database to load and query instead of the SQLite file.</summary>
+    private static string? Postgres => Environment.GetEnvironmentVariable("JIXIAO_LIBRARY_POSTGRES") is { Length: > 0 } c ? c : null;
+
+    private static string Connection => Postgres ?? DatabaseSettings.ForSqliteFile(DatabasePath).SqliteConnectionString;
+
+    private static string Marker => Postgres is null ? DatabasePath + ".done" : Path.Combine(Path.GetTempPath(), $"jixiao-bench-library-{Units}.postgres.done");
 
     private string _connection = "";
     private LibraryEntry _top = null!;
@@ -39,16 +46,16 @@ public class LibraryBenchmarks
     public static void EnsureLoaded(TextWriter output)
     {
         var path = DatabasePath;
-        if (File.Exists(path + ".done")) return;
-        if (File.Exists(path)) File.Delete(path);
-        using var db = Open(DatabaseSettings.ForSqliteFile(path).SqliteConnectionString);
+        if (File.Exists(Marker)) return;
+        if (Postgres is null && File.Exists(path)) File.Delete(path);
+        using var db = Open(Connection);
         DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
         var started = Stopwatch.GetTimestamp();
         var settings = new LoadSettings(_ => [], Rulebooks.Default, TimeProvider.System) { Progress = new Lines(output) };
         var totals = ProvinceLoader.LoadAsync(db, new ProvinceGenerator(1, Units), settings, CancellationToken.None).GetAwaiter().GetResult();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"library bench: loaded {Units} units, {totals.Forms} forms, {totals.IndicatorRows} indicator rows in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
-        File.WriteAllText(path + ".done", "");
+        File.WriteAllText(Marker, "");
     }
 
     private sealed class Lines(TextWriter output) : IProgress<string>
@@ -63,8 +70,14 @@ public class LibraryBenchmarks
         }
     }
 
-    private static SqliteAppDbContext Open(string connection)
+    private static AppDbContext Open(string connection)
     {
+        if (Postgres is not null)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+            PostgresAppDbContext.Configure(postgres, connection);
+            return new PostgresAppDbContext(postgres.Options);
+        }
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
         SqliteAppDbContext.Configure(options, connection);
         return new SqliteAppDbContext(options.Options);
@@ -82,7 +95,7 @@ public class LibraryBenchmarks
     public void Setup()
     {
         EnsureLoaded(Console.Out);
-        _connection = DatabaseSettings.ForSqliteFile(DatabasePath).SqliteConnectionString;
+        _connection = Connection;
         using var db = Scoped(null);
         var first = IndicatorLibrary.EntriesAsync(db, new LibraryFilter(null, null, null, null, null), 1, 50, CancellationToken.None).GetAwaiter().GetResult();
         _top = first.Items[0];

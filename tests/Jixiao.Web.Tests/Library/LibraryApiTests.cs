@@ -76,6 +76,32 @@ public abstract class LibraryApiTests<THost>(THost host) : LibraryTestBase<THost
     }
 
     [Fact]
+    public async Task A_standard_is_offered_with_its_definition_and_the_form_keeps_it_in_the_rows_content()
+    {
+        Host.SkipUnlessAvailable();
+        await Expect(HttpStatusCode.Created, await Host.Client("finance").Send(HttpMethod.Post, "/api/v1/library/standards",
+            new { level1 = "产出指标", level2 = "时效指标", name = "问题整改完成时限", definition = "发现问题到整改完成的天数", method = "按整改台账统计", standardValue = "≤30天" }));
+        var draft = (int)(await Expect(HttpStatusCode.Created, await Host.Client("unit").Send(HttpMethod.Post, "/api/v1/forms",
+            new { organisationId = Host.World.Id("LY"), fiscalYear = 2021, form = PeerRangeTests<THost>.Targets(2021, "整改督查", new Row("产出指标", "时效指标", "", "")) })))["id"]!;
+
+        var standard = Assert.Single((await Expect(HttpStatusCode.OK, await Host.Client("unit").GetAsync(
+            $"/api/v1/library/suggestions?formId={draft}&level1={Q("产出指标")}&level2={Q("时效指标")}"))).AsArray(), s => (string?)s!["source"] == "Standard")!;
+        Assert.Equal("≤30天", (string?)standard["target"]);
+        var content = (string?)standard["content"];
+        Assert.Contains("指标解释：发现问题到整改完成的天数", content, StringComparison.Ordinal);
+        Assert.Contains("计算口径：按整改台账统计", content, StringComparison.Ordinal);
+
+        // The editor puts the content in the row it fills; saved, the form carries the definition.
+        var form = PeerRangeTests<THost>.Targets(2021, "整改督查", new Row("产出指标", "时效指标", (string)standard["name"]!, (string)standard["target"]!));
+        form.Indicators[0].Content = content;
+        await Expect(HttpStatusCode.OK, await Save("unit", draft, form));
+        var saved = await Read("unit", draft);
+        Assert.Equal(content, (string?)saved["form"]!["indicators"]![0]!["content"]);
+        Assert.DoesNotContain((await Expect(HttpStatusCode.OK, await Host.Client("other-unit").GetAsync("/api/v1/library/standards")))["items"]!.AsArray(),
+            s => (string?)s!["name"] == "问题整改完成时限");
+    }
+
+    [Fact]
     public async Task A_target_below_last_years_actual_is_a_finding_when_the_targets_are_saved()
     {
         Host.SkipUnlessAvailable();
