@@ -90,6 +90,7 @@ public static class FormStore
                 row.Code = fresh.Code; row.Severity = fresh.Severity; row.Message = fresh.Message; row.MessageEn = fresh.MessageEn;
                 row.Block = fresh.Block; row.RowNumber = fresh.RowNumber; row.Field = fresh.Field; row.RowLabel = fresh.RowLabel;
                 row.Stated = fresh.Stated; row.Expected = fresh.Expected; row.Explanation = fresh.Explanation;
+                row.ComparedFormId = fresh.ComparedFormId; row.ComparedKind = fresh.ComparedKind; row.ComparedYear = fresh.ComparedYear; row.ComparedProject = fresh.ComparedProject;
                 record.Findings.Add(row);
             }
             else record.Findings.Add(fresh);

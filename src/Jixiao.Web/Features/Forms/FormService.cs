@@ -98,13 +98,27 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// <summary>The rulebook forms are checked and scored by (the checker registered in Program uses the same).</summary>
     public static Jixiao.Core.Rulebooks.Rulebook RulebookFor(PerformanceForm form) => Jixiao.Core.Rulebooks.Rulebooks.Default;
 
-    /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
+    /// <summary>
+    /// Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>),
+    /// checked afresh: on its own, and against the unit's other stored forms of the year and the project's earlier years
+    /// (<see cref="FormRelations"/>), so a save, an import and a submit all see what only related forms show.
+    /// </summary>
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
         var findings = check(form);
-        FormStore.Write(record, form, findings, RulebookFor(form), await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
+        var rulebook = RulebookFor(form);
+        var unit = record.Organisation!;
+        var year = record.FiscalYear!.Year;
+        var id = record.Id == 0 ? (int?)null : record.Id;
+        var related = await FormRelations.GatherAsync(db, form, id, unit, year, rulebook, ct);
+        if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, id, unit, year, related, rulebook)];
+        FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, unit, ct), now);
         return findings;
     }
+
+    /// <summary>The stored forms the form page checks <paramref name="record"/> against as it is edited (<see cref="FormRelations"/>).</summary>
+    public Task<IReadOnlyList<DocumentForm>> Related(FormRecord record, PerformanceForm form, CancellationToken ct) =>
+        FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, record.FiscalYear!.Year, RulebookFor(form), ct);
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
     {
