@@ -508,7 +508,8 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null) break;
             // A value left over from rows the lost order scattered starts no row.
             var cells = Array.Empty<Token>();
-            var value = IsFigure(tokens[i].Text) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            // A target written with its comparator (>=90%) is a value too, never a row's name.
+            var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
             var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
             {
