@@ -55,7 +55,13 @@ public static class FactRederivation
         if (record is null) return false;
         var form = FormRows.ToForm(record);
         var place = await FormStore.PlaceAsync(db, record.Organisation!, ct);
-        FormStore.Write(record, form, check(form), rulebookFor(form), place, clock.GetUtcNow());
+        var rulebook = rulebookFor(form);
+        // The same findings a save writes: on its own and against the unit's related stored forms.
+        var findings = check(form);
+        var year = record.FiscalYear!.Year;
+        var related = await FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, year, rulebook, ct);
+        if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, record.Id, record.Organisation!, year, related, rulebook)];
+        FormStore.Write(record, form, findings, rulebook, place, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);

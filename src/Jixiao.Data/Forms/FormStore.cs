@@ -24,7 +24,8 @@ public static class FormStore
     public const int FactsVersion = 1;
 
     /// <summary>The checker and rulebooks the findings and scores come from; raise it when either changes what they say.</summary>
-    public const int CheckerVersion = 1;
+    /// <remarks>2: findings against the unit's related stored forms (FormRelations).</remarks>
+    public const int CheckerVersion = 2;
 
     /// <summary>
     /// Writes <paramref name="form"/> into <paramref name="record"/> with its findings and facts. A new record needs
