@@ -508,7 +508,7 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null) break;
             // A value left over from rows the lost order scattered starts no row.
             var cells = Array.Empty<Token>();
-            // A target written with its comparator (>=90%) is a value too, never a row's name.
+            // A target written with its comparator (≥85%) is a value too, never a row's name.
             var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
             var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
@@ -525,8 +525,8 @@ internal sealed class TokenStream(Vocabulary words)
     /// <summary>
     /// The first rows of a scattered block flattened column group by column group: their left cells (a name, a target)
     /// stand among the header words, their right cells (actual, weight, score — the columns after the target) right
-    /// after the last header word, before the first row that is whole ("指标1:… 38508人 指标2:… … 分值 得分 37442人 3 3
-    /// 14种 1 1 …"). When the targets on the left and the groups on the right are as many, they are paired in order. The
+    /// after the last header word, before the first row that is whole ("指标1:… 500人 指标2:… … 分值 得分 480人 3 3
+    /// 6场 1 1 …"). When the targets on the left and the groups on the right are as many, they are paired in order. The
     /// rows up to the first irregular left part (a name with one target each, the actual in the target's unit) are read
     /// as they stand; from there on the pairing is by order only and each row is marked uncertain. Returns where the
     /// ordinary rows start (the token after the groups), or the block's start when nothing was paired.
@@ -611,10 +611,10 @@ internal sealed class TokenStream(Vocabulary words)
     private bool IsScatteredHeaderWord(Token token) =>
         token.Key.Length <= ScatteredWordLength && words.IndicatorColumnOf(token.Key).Column is not (IndicatorColumn.None or IndicatorColumn.Label);
 
-    /// <summary>A figure or a quantity ("38508人", "不少于12种"); a name with a number in it ("指标1:…") is not one.</summary>
+    /// <summary>A figure or a quantity ("500人", "不少于3场"); a name with a number in it ("指标1:…") is not one.</summary>
     private static bool IsValue(Token token) => IsFigure(token.Text) || Jixiao.Core.Notation.IndicatorValue.Parse(token.Text).IsQuantitative;
 
-    /// <summary>A measure unit a line break cut from its number ("不少于12" "种") joins it when together they read as that quantity.</summary>
+    /// <summary>A measure unit a line break cut from its number ("不少于3" "场") joins it when together they read as that quantity.</summary>
     private static List<Token> JoinUnits(List<Token> tokens)
     {
         var joined = new List<Token>(tokens.Count);
