@@ -341,9 +341,16 @@ internal sealed class TokenStream(Vocabulary words)
         return rows;
     }
 
+    /// <summary>A figure ending in a percent sign, full width folded.</summary>
+    private static bool IsPercent(string text)
+    {
+        var t = TextNorm.Compatible(text.Trim());
+        return t.Length > 0 && t[^1] == '%';
+    }
+
     private static bool Fits(FundsColumn column, string text)
     {
-        var percent = text.Trim().EndsWith('%') || text.Trim().EndsWith('％');
+        var percent = IsPercent(text);
         var amount = TextNorm.TryAmount(text, out var value);
         return column switch
         {
@@ -369,7 +376,7 @@ internal sealed class TokenStream(Vocabulary words)
             var key = tokens[k].Key;
             if (IsFigure(tokens[k].Text))
             {
-                if (tokens[k].Text.Trim().EndsWith('%') || tokens[k].Text.Trim().EndsWith('％')) percents.Add(k);
+                if (IsPercent(tokens[k].Text)) percents.Add(k);
                 continue;
             }
             if (key.Length <= 30 && words.FundsRowOf(key) is not null && words.MoneyUnitOf(key) is null) labels.Add(k);
