@@ -123,6 +123,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         {
             e.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Code).HasMaxLength(64);
+            e.Property(r => r.ComparedKind).HasConversion(k => k!.Value.Code(), s => FormKinds.FromCode(s)).HasMaxLength(40);
+            e.Property(r => r.ComparedProject).HasMaxLength(ColumnLengths.ProjectName);
             e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
             e.HasIndex(r => r.Code);
             e.HasQueryFilter(r => (ScopePath == null || r.Form!.Organisation!.Path.StartsWith(ScopePath))
@@ -150,6 +152,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(f => new { f.Status, f.Risk });
             e.HasIndex(f => new { f.Year, f.Kind, f.DepartmentId });
             e.HasIndex(f => f.FactsVersion);
+            // A form's related forms (FormRelations): the unit's forms of a few years.
+            e.HasIndex(f => new { f.OrganisationId, f.Year });
             e.HasMany(f => f.Indicators).WithOne(i => i.Fact).HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(f => (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath))
                                   && (!PublishedOnly || f.Status == FormStatus.Published));

@@ -5,9 +5,9 @@ namespace Jixiao.Cli.Tests;
 
 /// <summary>
 /// The checker on the audited forms of ../shared/corpus/audited (AUDIT.md), read as published through the real reader:
-/// each [A] line the reader can reach is found at its row with a fitting code, and the clean controls get no error.
-/// The [A] lines of forms whose text the reader does not yet read (scrambled PDF text: 06, 09) are issue #12's; the
-/// checker's side of 09 is pinned down on its rows in Jixiao.Core.Tests (ProportionalScoringOnTheShanxiRowsTests).
+/// each [A] line is found at its row with a fitting code (all 11), and the clean controls get no error. 06 and 09 are
+/// flattened text whose cells stand out of their rows (issue #12's layout rules in TokenStream); the checker's side of
+/// 09 is also pinned down on its rows in Jixiao.Core.Tests (ProportionalScoringOnTheShanxiRowsTests).
 /// </summary>
 public class CheckerOnAuditedFormsTests
 {
@@ -57,6 +57,47 @@ public class CheckerOnAuditedFormsTests
         Assert.Equal(Core.Forms.FormKind.Monitoring, form.Form.Kind);
         var blank = Assert.Single(form.Findings, f => f.Code == CheckCodes.MissingValue && f.Location.Block == Blocks.Funds);
         Assert.Equal(("年度资金总额", "全年预计执行数"), (blank.Location.RowLabel, blank.Location.Field));
+    }
+
+    [Theory]
+    [InlineData("指标16:高血压规范管理数", "1.9", "1.69")]
+    [InlineData("指标17:高血压随访控制数", "1.8", "1.69")]
+    [InlineData("指标18:糖尿病规范管理数", "1.8", "1.61")]
+    [InlineData("指标19:糖尿病随访控制数", "1.7", "1.58")]
+    [InlineData("指标23:0-36月龄中医药规范管理数", "1.8", "1.25")]
+    public void Shanxi_zhaidian_rows_scored_above_the_proportional_rule_are_errors_at_their_row(string row, string stated, string expected)
+    {
+        var form = Assert.Single(Check("09_shanxi_jishan_zhaidian_gongwei.txt"));
+        var f = Assert.Single(form.Findings, x => x.Code == CheckCodes.ScoreNotProportional && x.Location.RowLabel == row);
+        Assert.Equal((Severity.Error, Blocks.Indicators, "得分"), (f.Severity, f.Location.Block, f.Location.Field));
+        Assert.Equal((stated, expected), (f.Stated, f.Expected));
+    }
+
+    [Fact]
+    public void Shanxi_zhaidian_row_1_scores_full_marks_for_37442_of_38508()
+    {
+        // Row 1's target stands among the scattered header words and its actual, weight and score after them: the two
+        // column groups are paired in order (rows 2-5, whose order is lost, are read with a doubt each).
+        var form = Assert.Single(Check("09_shanxi_jishan_zhaidian_gongwei.txt"));
+        var f = Assert.Single(form.Findings, x => x.Code == CheckCodes.FullScoreDespiteMiss);
+        Assert.Equal((Severity.Error, "指标1:居民健康档案", "得分"), (f.Severity, f.Location.RowLabel, f.Location.Field));
+        Assert.Equal(("3", "2.92"), (f.Stated, f.Expected));
+        Assert.Contains("37442人", f.Message, StringComparison.Ordinal);
+        // The five over-scored rows and row 1 are the form's only errors.
+        Assert.Equal(6, form.Findings.Count(x => x.Severity == Severity.Error));
+    }
+
+    [Fact]
+    public void Shanghai_putuo_execution_rate_86_19_is_0_01_high_for_215457_6_of_250000()
+    {
+        // The PDF text prints the funds figures before their row labels and the rate after the goal label.
+        var forms = Check("06_shanghai_putuo_tiyu.txt");
+        var f = Assert.Single(forms[0].Findings, x => x.Code == CheckCodes.ExecutionRateMismatch);
+        Assert.Equal((Blocks.Funds, "执行率", "年度资金总额"), (f.Location.Block, f.Location.Field, f.Location.RowLabel));
+        Assert.Equal(("86.19%", "86.18%"), (f.Stated, f.Expected));
+        Assert.Contains("215457.6 ÷ 250000.00", f.Message, StringComparison.Ordinal);
+        // The score 10 × 86.183% = 8.62 agrees.
+        Assert.DoesNotContain(forms[0].Findings, x => x.Code == CheckCodes.ExecutionScoreMismatch);
     }
 
     [Fact]

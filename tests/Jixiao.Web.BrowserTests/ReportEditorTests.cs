@@ -31,6 +31,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         await page.FillAsync("input[aria-label='等级（填报）']", "优");
         await page.ClickAsync("#save");
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
+        var table = new Uri(page.Url).AbsolutePath;
 
         await New(page, "Report", year, null);
         await Expect(page.Locator(Section("概况") + ":not([disabled])")).ToBeVisibleAsync();
@@ -60,6 +61,8 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         var mismatch = page.Locator(".cell-finding[data-code='report-table-mismatch']");
         await Expect(mismatch).ToContainTextAsync("“中”");
         await Expect(mismatch).ToContainTextAsync("“优”");
+        // The finding names the self-evaluation it compares with, as a link to it.
+        await Expect(page.Locator("#findings li[data-code='report-table-mismatch'] .compared a")).ToHaveAttributeAsync("href", table);
         await Screens.Save(page, "20-report-sections");
         await page.FillAsync(Section("自评等级"), "本单位自评等级为优。");
         await Expect(mismatch).ToHaveCountAsync(0);

@@ -92,11 +92,21 @@ public sealed record BasicDataJson(string Label, int Depth, decimal? PriorYearFi
 
 public sealed record FindingJson(string Code, string Severity, string Message, string MessageEn, LocationJson Location, string? Stated, string? Expected, string? Explanation)
 {
+    /// <summary>The other form a cross-form or cross-year finding compares with; absent on findings about the form alone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ComparedJson? Compared { get; init; }
+
     public static FindingJson From(Finding f) =>
         new(f.Code, f.Severity.Code(), f.Message, f.MessageEn,
             new LocationJson(f.Location.Block, f.Location.Row, f.Location.Field, f.Location.RowLabel, FindingText.Where(f.Location)),
-            f.Stated, f.Expected, f.Explanation);
+            f.Stated, f.Expected, f.Explanation)
+        {
+            Compared = f.Compared is { } c ? new ComparedJson(c.Document, c.Kind.Code(), c.Year, c.Project) : null,
+        };
 }
+
+/// <summary>The compared form: its document (null for a set of forms), kind code, year and project.</summary>
+public sealed record ComparedJson(string? Document, string Kind, int? Year, string? Project);
 
 public sealed record LocationJson(string Block, int? Row, string? Field, string? RowLabel, string Text);
 

@@ -11,8 +11,11 @@ using Jixiao.Core.Rulebooks;
 
 namespace Jixiao.Core.Checks;
 
-/// <summary>A form as read from a document: the document's name (path) groups forms of one file.</summary>
-public sealed record DocumentForm(string Document, PerformanceForm Form);
+/// <summary>
+/// A form as read from a document: the document's name (path) groups forms of one file. <see cref="Id"/> is the
+/// caller's own identifier of a stored form (the web app's form id), carried into <see cref="FormReference"/>.
+/// </summary>
+public sealed record DocumentForm(string Document, PerformanceForm Form, int? Id = null);
 
 /// <summary>The findings of one form of a set, in the order the forms were given.</summary>
 public sealed record FormFindings(string Document, PerformanceForm Form, IReadOnlyList<Finding> Findings);
@@ -132,7 +135,7 @@ public static class Checker
     /// <summary>
     /// Checks forms read together (one or several documents): each form on its own, then what only a set shows —
     /// the same form twice (duplicate-form) and a narrative report against the tables of the same unit and year
-    /// (report-table-mismatch). Returns one entry per input form, in input order.
+    /// (report-table-mismatch; with a history, the tables may also come from it). Returns one entry per input form, in input order.
     /// </summary>
     public static IReadOnlyList<FormFindings> Check(IReadOnlyList<DocumentForm> forms, Rulebook rulebook) => Check(forms, rulebook, Rules);
 
@@ -161,9 +164,9 @@ public static class Checker
         var findings = contexts.Select(c => Check(c, rules)).ToList();
         if (rulebook.Checks.Applies(CheckCodes.DuplicateForm))
             SetRule(findings, CheckCodes.DuplicateForm, () => DuplicateFormRule.Check(forms), _ => true);
-        if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
-            SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts), i => forms[i].Form.Kind == FormKind.Report);
         IReadOnlyList<DocumentForm> related = history.Count == 0 ? forms : [.. forms, .. history];
+        if (rulebook.Checks.Applies(CheckCodes.ReportTableMismatch))
+            SetRule(findings, CheckCodes.ReportTableMismatch, () => ReportTableRule.Check(forms, contexts, related), i => forms[i].Form.Kind == FormKind.Report);
         // Built inside the first rule's safety net (and once for all of them).
         var index = new Lazy<RelatedForms>(() => new RelatedForms(related));
         foreach (var (code, run) in CrossFormChecks.Rules)

@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Core.Checks;
 
 public enum Severity
@@ -19,6 +21,21 @@ public sealed record FindingLocation(string Block, int? Row = null, string? Fiel
 }
 
 /// <summary>
+/// The other form a finding compares with (cross-form and cross-year checks): its kind, year and project, and the
+/// document it came from (a file for the CLI, the stored form's key in the web app), so screens can link to it without
+/// reading the message; <see cref="Id"/> is the caller's id of a stored form (<see cref="DocumentForm.Id"/>). <see cref="Document"/> is null when the finding compares with a set of forms (the unit's project
+/// self-evaluations of a year), which <see cref="Kind"/> and <see cref="Year"/> then name.
+/// </summary>
+public sealed record FormReference(FormKind Kind, int? Year, string? Project, string? Document, int? Id = null)
+{
+    public static FormReference Of(DocumentForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new(form.Form.Kind, form.Form.Year, form.Form.Project, form.Document, form.Id);
+    }
+}
+
+/// <summary>
 /// One inconsistency the checker found. <see cref="Code"/> is part of the public interface (docs/checks.md);
 /// <see cref="Explanation"/> says how <see cref="Expected"/> was computed (the scoring engine's explanation).
 /// </summary>
@@ -30,4 +47,5 @@ public sealed record Finding(
     FindingLocation Location,
     string? Stated = null,
     string? Expected = null,
-    string? Explanation = null);
+    string? Explanation = null,
+    FormReference? Compared = null);

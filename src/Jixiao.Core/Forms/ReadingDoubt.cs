@@ -130,7 +130,9 @@ public sealed record ReadingDoubt
 
     /// <summary>True when this doubt is about the row read from <paramref name="source"/> (same sheet, page and line).</summary>
     public bool IsAt(SourcePosition? source) =>
-        Row is not null && source is not null && Row.Row == source.Row && Row.Sheet == source.Sheet && Row.Page == source.Page;
+        Row is not null && source is not null && Row.Row == source.Row && Row.Sheet == source.Sheet && Row.Page == source.Page
+        // Rows of one flattened line are told apart by where their first word stands; a doubt without a word covers the line.
+        && (Row.Word is null || source.Word is null || Row.Word == source.Word);
 
     /// <summary>True when this doubt covers the cell of <paramref name="role"/> (a doubt naming no cells covers every cell).</summary>
     public bool Covers(CellRole role) => Cells.Count == 0 || Cells.Contains(role);

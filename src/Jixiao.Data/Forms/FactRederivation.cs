@@ -63,7 +63,13 @@ public static class FactRederivation
         // score came from): re-deriving refreshes the facts, it does not move a form to another rulebook.
         var rulebook = record.Fact?.RulebookId is { } kept && Rulebooks.Names.Contains(kept, StringComparer.Ordinal) ? Rulebooks.BuiltIn(kept) : rulebookFor(form);
         var rescored = record.Fact is { RescoredRulebookId: { } other } && Rulebooks.Names.Contains(other, StringComparer.Ordinal) ? Rulebooks.BuiltIn(other) : null;
-        IReadOnlyList<Finding> findings = related is null ? check(form) : [.. check(form), .. await related(record, form, ct)];
+        // The same findings a save writes: on its own, against the unit's related stored forms, and the caller's own
+        // comparisons (the budget system's figures).
+        var findings = check(form);
+        var year = record.FiscalYear!.Year;
+        var others = await FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, year, rulebook, ct);
+        if (others.Count > 0) findings = [.. findings, .. FormRelations.Check(form, record.Id, record.Organisation!, year, others, rulebook)];
+        if (related is not null) findings = [.. findings, .. await related(record, form, ct)];
         FormStore.Write(record, form, findings, rulebook, place, clock.GetUtcNow());
         if (rescored is not null) FormStore.RecordRescore(record.Fact!, form, rescored, clock.GetUtcNow());
         try

@@ -24,7 +24,8 @@ public static class FormStore
     public const int FactsVersion = 2;
 
     /// <summary>The checker and rulebooks the findings and scores come from; raise it when either changes what they say.</summary>
-    public const int CheckerVersion = 1;
+    /// <remarks>2: findings against the unit's related stored forms (FormRelations).</remarks>
+    public const int CheckerVersion = 2;
 
     /// <summary>
     /// Writes <paramref name="form"/> into <paramref name="record"/> with its findings and facts. A new record needs
@@ -104,6 +105,7 @@ public static class FormStore
                 row.Code = fresh.Code; row.Severity = fresh.Severity; row.Message = fresh.Message; row.MessageEn = fresh.MessageEn;
                 row.Block = fresh.Block; row.RowNumber = fresh.RowNumber; row.Field = fresh.Field; row.RowLabel = fresh.RowLabel;
                 row.Stated = fresh.Stated; row.Expected = fresh.Expected; row.Explanation = fresh.Explanation;
+                row.ComparedFormId = fresh.ComparedFormId; row.ComparedKind = fresh.ComparedKind; row.ComparedYear = fresh.ComparedYear; row.ComparedProject = fresh.ComparedProject;
                 record.Findings.Add(row);
             }
             else record.Findings.Add(fresh);

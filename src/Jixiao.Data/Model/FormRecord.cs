@@ -126,6 +126,16 @@ public sealed class FormFinding
     public string? Expected { get; set; }
     public string? Explanation { get; set; }
 
+    /// <summary>
+    /// The other form a cross-form or cross-year finding compares with (<see cref="Finding.Compared"/>): the stored
+    /// form's id, or with no id, the set of forms its kind and year name. Not a foreign key: the other form may be
+    /// deleted later, and the finding still says what was compared when it was raised.
+    /// </summary>
+    public int? ComparedFormId { get; set; }
+    public FormKind? ComparedKind { get; set; }
+    public int? ComparedYear { get; set; }
+    public string? ComparedProject { get; set; }
+
     public static FormFinding From(Finding f, int position) => new()
     {
         Position = position,
@@ -140,7 +150,12 @@ public sealed class FormFinding
         Stated = f.Stated,
         Expected = f.Expected,
         Explanation = f.Explanation,
+        ComparedFormId = f.Compared?.Id,
+        ComparedKind = f.Compared?.Kind,
+        ComparedYear = f.Compared?.Year,
+        ComparedProject = f.Compared?.Project is { } p && p.Length > ColumnLengths.ProjectName ? p[..ColumnLengths.ProjectName] : f.Compared?.Project,
     };
 
-    public Finding ToFinding() => new(Code, Severity, Message, MessageEn, new FindingLocation(Block, RowNumber, Field, RowLabel), Stated, Expected, Explanation);
+    public Finding ToFinding() => new(Code, Severity, Message, MessageEn, new FindingLocation(Block, RowNumber, Field, RowLabel), Stated, Expected, Explanation,
+        ComparedKind is { } kind ? new FormReference(kind, ComparedYear, ComparedProject, ComparedFormId is { } id ? Forms.FormRelations.DocumentName(id) : null, ComparedFormId) : null);
 }

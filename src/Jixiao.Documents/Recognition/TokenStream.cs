@@ -74,7 +74,12 @@ internal sealed class TokenStream(Vocabulary words)
             var c = row.FirstNonEmpty;
             var text = row.Raw[c];
             if (IsFlattened(row))
-                foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) raw.Add((part, row.Sources[c]));
+            {
+                // Each word keeps its place in the line, so the rows cut from it keep apart where they started.
+                var word = 0;
+                foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                    raw.Add((part, row.Sources[c] is { } at ? at with { Word = ++word } : null));
+            }
             else
                 raw.Add((text, row.Sources[c]));
         }
@@ -224,13 +229,22 @@ internal sealed class TokenStream(Vocabulary words)
         return money >= 2 ? n : 0;
     }
 
+    /// <summary>Tokens a block read out of their place (a funds row's label standing after its figures): passed over later.</summary>
+    private readonly HashSet<int> _taken = [];
+
     private List<SourceRow> Rebuild(List<Token> tokens)
     {
         var rows = new List<SourceRow>();
         var scattered = ScatteredHeader(tokens);
+        _taken.Clear();
         var i = 0;
         while (i < tokens.Count)
         {
+            if (_taken.Contains(i))
+            {
+                i++;
+                continue;
+            }
             if (scattered is not null && i >= scattered.First)
             {
                 i = ScatteredRows(tokens, scattered, rows);
@@ -245,7 +259,7 @@ internal sealed class TokenStream(Vocabulary words)
             }
             if (FundsHeaderLength(tokens, i) is var fh and > 0)
             {
-                i = Funds(tokens, i, fh, rows);
+                i = Funds(tokens, i, fh, rows, scattered?.First ?? tokens.Count);
                 continue;
             }
             if (words.IsGoalLabel(token.Key))
@@ -254,7 +268,7 @@ internal sealed class TokenStream(Vocabulary words)
                 continue;
             }
             var field = words.FieldOf(token.Key);
-            if (field is not null && i + 1 < tokens.Count && !IsWordOfAHeader(tokens[i + 1].Key))
+            if (field is not null && i + 1 < tokens.Count && !IsWordOfAHeader(tokens[i + 1].Key) && !_taken.Contains(i + 1))
             {
                 rows.Add(Row([token, tokens[i + 1]]));
                 i += 2;
@@ -267,21 +281,133 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     /// <summary>Label of the block ("项目资金(万元)") when it stands right before the header, then the header and its rows.</summary>
-    private int Funds(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    private int Funds(List<Token> tokens, int at, int headerLength, List<SourceRow> rows, int blockEnd)
     {
         var header = tokens.GetRange(at, headerLength);
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && IsBlockLabel(rows[^1].Text[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
         var first = label is null ? new Token("", "", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source);
         rows.Add(Row([first, .. header]));
+        var columns = header.Select(t => words.FundsColumnOf(t.Key).Column).ToArray();
         var i = at + headerLength;
+        var unlabelled = FiguresBeforeLabels(tokens, ref i, columns);
+        var labelled = new List<SourceRow>();
         while (i < tokens.Count && IsFundsLabel(tokens, i))
         {
+            // After rows printed before their labels, a label with no figures is one of theirs.
+            if (unlabelled.Count > 0 && (i + 1 >= tokens.Count || !IsFigure(tokens[i + 1].Text))) break;
             var row = new List<Token> { tokens[i++] };
             while (i < tokens.Count && row.Count <= headerLength && IsFigure(tokens[i].Text)) row.Add(tokens[i++]);
-            rows.Add(Row(row));
+            labelled.Add(Row(row));
         }
+        if (unlabelled.Count > 0)
+        {
+            if (LabelsAfter(tokens, i, Math.Min(blockEnd, NextBlock(tokens, i)), unlabelled, columns) is { } placed) rows.AddRange(placed);
+            else i = at + headerLength;  // Not placeable: the figures are left to the ordinary reading, as before.
+        }
+        if (unlabelled.Count == 0 || i > at + headerLength) rows.AddRange(labelled);
         return i;
+    }
+
+    /// <summary>
+    /// Figures right under a funds header, before any row label (PDF text that put a table's labels after its figures):
+    /// cut into rows by the columns each figure can fill in header order (amounts, then a weight up to 100, a rate with
+    /// '%', a score), a new row where the next figure fits no column left. Each row must fill every amount column.
+    /// </summary>
+    private static List<Token?[]> FiguresBeforeLabels(List<Token> tokens, ref int i, FundsColumn[] columns)
+    {
+        var rows = new List<Token?[]>();
+        var start = i;
+        while (i < tokens.Count && IsFigure(tokens[i].Text))
+        {
+            var row = new Token?[columns.Length];
+            var c = 0;
+            while (i < tokens.Count && IsFigure(tokens[i].Text))
+            {
+                var next = c;
+                while (next < columns.Length && !Fits(columns[next], tokens[i].Text)) next++;
+                if (next >= columns.Length) break;
+                row[next] = tokens[i++];
+                c = next + 1;
+            }
+            var amounts = columns.Select((col, k) => (col, k)).Where(x => x.col is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed).ToList();
+            if (c == 0 || amounts.Count == 0 || amounts.Any(x => row[x.k] is null || !TextNorm.TryAmount(row[x.k]!.Text, out _)))
+            {
+                i = start;
+                return [];
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>A figure ending in a percent sign, full width folded.</summary>
+    private static bool IsPercent(string text)
+    {
+        var t = TextNorm.Compatible(text.Trim());
+        return t.Length > 0 && t[^1] == '%';
+    }
+
+    private static bool Fits(FundsColumn column, string text)
+    {
+        var percent = IsPercent(text);
+        var amount = TextNorm.TryAmount(text, out var value);
+        return column switch
+        {
+            FundsColumn.Rate => percent,
+            FundsColumn.Weight or FundsColumn.Score => TextNorm.IsPlaceholder(text) || (amount && value is >= 0m and <= 100m),
+            FundsColumn.None or FundsColumn.Extra => false,
+            _ => amount,
+        };
+    }
+
+    /// <summary>
+    /// The labels of rows read before them: the funds row words between the funds rows and the next block, in order, one
+    /// for each row; the first row (the one with a weight and a score) takes a total word. A row left without its 执行率
+    /// takes the one percentage standing alone in that span (the only cell of its kind left). Null when the words are
+    /// not exactly as many as the rows: nothing is guessed.
+    /// </summary>
+    private List<SourceRow>? LabelsAfter(List<Token> tokens, int from, int to, List<Token?[]> rows, FundsColumn[] columns)
+    {
+        var labels = new List<int>();
+        var percents = new List<int>();
+        for (var k = from; k < to && k < tokens.Count; k++)
+        {
+            var key = tokens[k].Key;
+            if (IsFigure(tokens[k].Text))
+            {
+                if (IsPercent(tokens[k].Text)) percents.Add(k);
+                continue;
+            }
+            if (key.Length <= 30 && words.FundsRowOf(key) is not null && words.MoneyUnitOf(key) is null) labels.Add(k);
+        }
+        if (labels.Count != rows.Count || !words.IsFundsRow("totalFunds", tokens[labels[0]].Key)) return null;
+        var weight = Array.IndexOf(columns, FundsColumn.Weight);
+        var score = Array.IndexOf(columns, FundsColumn.Score);
+        if (weight >= 0 && score >= 0 && (rows[0][weight] is null || rows[0][score] is null)) return null;
+        var rate = Array.IndexOf(columns, FundsColumn.Rate);
+        if (rate >= 0 && rows[0][rate] is null && rows.Skip(1).All(r => r[rate] is null) && percents.Count == 1)
+        {
+            rows[0][rate] = tokens[percents[0]];
+            _taken.Add(percents[0]);
+        }
+        var built = new List<SourceRow>(rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var name = tokens[labels[r]];
+            _taken.Add(labels[r]);
+            built.Add(Row([name, .. rows[r].Select(t => t ?? new Token("", "", name.Source))]));
+        }
+        return built;
+    }
+
+    /// <summary>Where the next block (indicator header, funds header, another form's title, a note) starts.</summary>
+    private int NextBlock(List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count; k++)
+            if (IndicatorHeaderLength(tokens, k) > 0 || FundsHeaderLength(tokens, k) > 0 || words.TitleKind(tokens[k].Key) is not null || words.IsNote(tokens[k].Key))
+                return k;
+        return tokens.Count;
     }
 
     private bool IsBlockLabel(string text)
@@ -376,7 +502,7 @@ internal sealed class TokenStream(Vocabulary words)
         var head = Row([new Token("", "", source), .. header.Headers.Select(h => new Token(h, TextNorm.Key(h), source))]);
         head.Uncertain = [CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score];
         rows.Add(head);
-        var i = header.Start;
+        var i = SplitColumnRows(tokens, header, rows);
         while (i < tokens.Count)
         {
             if (words.IsTotalLabel(tokens[i].Key))
@@ -389,7 +515,8 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null) break;
             // A value left over from rows the lost order scattered starts no row.
             var cells = Array.Empty<Token>();
-            var value = IsFigure(tokens[i].Text) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            // A target written with its comparator (≥85%) is a value too, never a row's name.
+            var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
             var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
             {
@@ -401,6 +528,120 @@ internal sealed class TokenStream(Vocabulary words)
         }
         return i;
     }
+
+    /// <summary>
+    /// The first rows of a scattered block flattened column group by column group: their left cells (a name, a target)
+    /// stand among the header words, their right cells (actual, weight, score — the columns after the target) right
+    /// after the last header word, before the first row that is whole ("指标1:… 500人 指标2:… … 分值 得分 480人 3 3
+    /// 6场 1 1 …"). When the targets on the left and the groups on the right are as many, they are paired in order. The
+    /// rows up to the first irregular left part (a name with one target each, the actual in the target's unit) are read
+    /// as they stand; from there on the pairing is by order only and each row is marked uncertain. Returns where the
+    /// ordinary rows start (the token after the groups), or the block's start when nothing was paired.
+    /// </summary>
+    private int SplitColumnRows(List<Token> tokens, Scattered header, List<SourceRow> rows)
+    {
+        var roles = header.Roles;
+        var nameColumn = Array.IndexOf(roles, IndicatorColumn.Name);
+        var targetColumn = Array.IndexOf(roles, IndicatorColumn.Target);
+        if (nameColumn < 0 || targetColumn < 0) return header.Start;
+        var right = Enumerable.Range(targetColumn + 1, roles.Length - targetColumn - 1).ToArray();
+        if (right.Length == 0 || right.Any(c => roles[c] is not (IndicatorColumn.Actual or IndicatorColumn.Weight or IndicatorColumn.Score))) return header.Start;
+
+        // The right groups: one token per right column, numbers where the column holds a weight or a score.
+        var groups = new List<Token[]>();
+        var i = header.Start;
+        while (i + right.Length <= tokens.Count)
+        {
+            var group = tokens.GetRange(i, right.Length).ToArray();
+            var fits = true;
+            for (var k = 0; k < right.Length && fits; k++)
+                fits = roles[right[k]] is IndicatorColumn.Weight or IndicatorColumn.Score ? TextNorm.TryAmount(group[k].Text, out _) : IsValue(group[k]);
+            if (!fits) break;
+            groups.Add(group);
+            i += right.Length;
+        }
+        if (groups.Count == 0) return header.Start;
+
+        // The left parts among the header words: a name and the targets after it, from the first name a value follows.
+        var left = JoinUnits(tokens.GetRange(header.First, header.Start - header.First)
+            .Where(t => !IsScatteredHeaderWord(t) && !IsKnownTreeWord(t) && !TextNorm.IsPlaceholder(t.Text)).ToList());
+        var start = left.FindIndex(t => !IsValue(t));
+        while (start >= 0 && (start + 1 >= left.Count || !IsValue(left[start + 1])))
+            start = left.FindIndex(start + 1, t => !IsValue(t));
+        if (start < 0) return header.Start;
+        var paired = new List<(Token? Name, Token Target, bool Regular)>();
+        var leftover = new List<Token>();
+        Token? name = null;
+        var regular = true;
+        for (var k = start; k < left.Count; k++)
+        {
+            if (!IsValue(left[k]))
+            {
+                if (name is not null) leftover.Add(name);
+                name = left[k];
+                continue;
+            }
+            // A second target after a name, or a target with no name before it: the order of the cells is lost here.
+            if (name is null) regular = false;
+            paired.Add((name, left[k], regular && (k + 1 >= left.Count || !IsValue(left[k + 1]))));
+            if (k + 1 < left.Count && IsValue(left[k + 1])) regular = false;
+            name = null;
+        }
+        if (name is not null) leftover.Add(name);
+        if (paired.Count != groups.Count) return header.Start;
+
+        // Names left without a target belong to the last rows without a name, in order (the cells of a taller name cell
+        // come out after the rows it spans).
+        var names = paired.Select(p => p.Name).ToArray();
+        var unnamed = Enumerable.Range(0, names.Length).Where(k => names[k] is null).ToList();
+        var m = Math.Min(leftover.Count, unnamed.Count);
+        for (var k = 0; k < m; k++) names[unnamed[unnamed.Count - m + k]] = leftover[leftover.Count - m + k];
+
+        var sure = true;
+        for (var r = 0; r < paired.Count; r++)
+        {
+            var source = paired[r].Target.Source;
+            var cells = new Token[roles.Length];
+            Array.Fill(cells, new Token("", "", source));
+            if (names[r] is { } n) cells[nameColumn] = n;
+            cells[targetColumn] = paired[r].Target;
+            for (var k = 0; k < right.Length; k++) cells[right[k]] = groups[r][k];
+            var actual = Array.IndexOf(roles, IndicatorColumn.Actual);
+            sure = sure && paired[r].Regular && names[r] is not null && (actual < 0 || SameUnit(paired[r].Target.Text, cells[actual].Text));
+            var row = Row([new Token("", "", source), .. cells]);
+            if (!sure) row.Uncertain = [CellRole.Name, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score];
+            rows.Add(row);
+        }
+        return i;
+    }
+
+    private bool IsScatteredHeaderWord(Token token) =>
+        token.Key.Length <= ScatteredWordLength && words.IndicatorColumnOf(token.Key).Column is not (IndicatorColumn.None or IndicatorColumn.Label);
+
+    /// <summary>A figure or a quantity ("500人", "不少于3场"); a name with a number in it ("指标1:…") is not one.</summary>
+    private static bool IsValue(Token token) => IsFigure(token.Text) || Jixiao.Core.Notation.IndicatorValue.Parse(token.Text).IsQuantitative;
+
+    /// <summary>A measure unit a line break cut from its number ("不少于3" "场") joins it when together they read as that quantity.</summary>
+    private static List<Token> JoinUnits(List<Token> tokens)
+    {
+        var joined = new List<Token>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            if (joined.Count > 0 && t.Key.Length is > 0 and <= 2 && !IsValueLike(t.Key) && joined[^1].Key.Length > 0 && char.IsAsciiDigit(joined[^1].Key[^1])
+                && Jixiao.Core.Notation.IndicatorValue.Parse(joined[^1].Text + t.Text) is { Kind: Jixiao.Core.Notation.ValueKind.Quantity } value && value.Unit == t.Key)
+            {
+                var text = joined[^1].Text + t.Text;
+                joined[^1] = joined[^1] with { Text = text, Key = TextNorm.Key(text) };
+                continue;
+            }
+            joined.Add(t);
+        }
+        return joined;
+    }
+
+    /// <summary>A target and an actual in the same measure unit (both without one counts as the same).</summary>
+    private static bool SameUnit(string target, string actual) =>
+        Jixiao.Core.Notation.IndicatorValue.Parse(target).Unit == Jixiao.Core.Notation.IndicatorValue.Parse(actual).Unit;
 
     private SourceRow TotalRow(List<Token> total, IndicatorColumn[] roles)
     {

@@ -84,7 +84,8 @@ public static class CrossFormChecks
                     $"{label}: the {year} target {target} is {(lower ? "below" : "above")} last year's actual {actual.NumberText()}; it was already met.",
                     Locations.Indicator(row, index, "年度指标值"),
                     target.ToString(), (lower ? "≥" : "≤") + actual.NumberText(),
-                    $"上年实际 {actual.NumberText()}（{last.Form.Document}，{ProjectIdentity.Year(last.Form.Form)}）{(lower ? ">" : "<")} 本年目标 {target.NumberText()}"));
+                    $"上年实际 {actual.NumberText()}（{last.Form.Document}，{ProjectIdentity.Year(last.Form.Form)}）{(lower ? ">" : "<")} 本年目标 {target.NumberText()}",
+                    FormReference.Of(last.Form)));
             }
         }
     }
@@ -116,7 +117,7 @@ public static class CrossFormChecks
                         $"批复的绩效目标中有指标“{label}”（{target.Target}），自评表中没有该指标（{Where(approved.Form)}，按{approved.How}匹配）。删减批复指标须有批准的调整。",
                         $"{label}: approved with the targets ({target.Target}) but missing from the self-evaluation.",
                         new FindingLocation(Blocks.Indicators, null, "三级指标", label),
-                        null, label, $"批复目标 {approved.Form.Document}：{label} {target.Target}"));
+                        null, label, $"批复目标 {approved.Form.Document}：{label} {target.Target}", FormReference.Of(approved.Form)));
                     continue;
                 }
                 if (dropped || context.IsDoubtful(own.Row.Source, CellRole.Target)) continue;
@@ -128,7 +129,7 @@ public static class CrossFormChecks
                     $"“{label}”的年度指标值为“{own.Row.Target}”，批复的绩效目标为“{target.Target}”（{Where(approved.Form)}，按{approved.How}匹配）。调整指标值须有批准的调整。",
                     $"{label}: the target \"{own.Row.Target}\" differs from the approved \"{target.Target}\".",
                     Locations.Indicator(own.Row, own.Index, "年度指标值"),
-                    own.Row.Target, target.Target, $"批复目标 {approved.Form.Document}：{label} {target.Target}"));
+                    own.Row.Target, target.Target, $"批复目标 {approved.Form.Document}：{label} {target.Target}", FormReference.Of(approved.Form)));
             }
         }
     }
@@ -158,7 +159,7 @@ public static class CrossFormChecks
             var context = new CheckContext(form, rulebook);
             if (context.IsDoubtful(projectRow.Source, CellRole.Budget, CellRole.Executed)) continue;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var projects = new List<(PerformanceForm Form, FundsRow Total)>();
+            var projects = new List<(PerformanceForm Form, FundsRow Total, DocumentForm Document)>();
             foreach (var r in related.SameUnit(form))
             {
                 var p = r.Form;
@@ -166,7 +167,7 @@ public static class CrossFormChecks
                 if (p.Funds.FirstOrDefault(f => f.Role == FundsRowRole.Total) is not { } total) continue;
                 if (Sets.DuplicateFormRule.Identity(p) is not { } identity || !seen.Add(identity)) continue;
                 if (new CheckContext(p, rulebook).IsDoubtful(total.Source, CellRole.Budget, CellRole.Executed)) continue;
-                projects.Add((p, total));
+                projects.Add((p, total, r));
             }
             if (projects.Count == 0) continue;
             foreach (var (name, get) in new (string, Func<FundsRow, decimal?>)[] { ("全年执行数", r => r.Executed), ("全年预算数", r => r.Budget) })
@@ -186,7 +187,9 @@ public static class CrossFormChecks
                     $"The department's 项目支出 {name} {Numbers.Format(whole)} is less than the sum of its {parts.Count} projects' ({Numbers.Plain(sum)} 元).",
                     Locations.Funds(projectRow, name),
                     Numbers.Format(whole) + unit.Symbol(), "≥ " + Numbers.Plain(sum) + "元",
-                    $"{terms} = {Numbers.Plain(sum)}元"));
+                    $"{terms} = {Numbers.Plain(sum)}元",
+                    // Several forms: the reference names the set (the unit's project self-evaluations of the year).
+                    parts.Count == 1 ? FormReference.Of(parts[0].Document) : new FormReference(FormKind.ProjectSelfEvaluation, year, null, null)));
             }
         }
     }
@@ -233,7 +236,8 @@ public static class CrossFormChecks
                     onBasic ? new FindingLocation(Blocks.BasicData, basicRow.Source?.Row, basicName, Locations.Clean(basicRow.Label)) : Locations.Funds(deptRow, deptName),
                     onBasic ? Numbers.Format(bv) + basicUnit.Symbol() : Numbers.Format(dv) + deptUnit.Symbol(),
                     onBasic ? Numbers.Format(dv) + deptUnit.Symbol() : Numbers.Format(bv) + basicUnit.Symbol(),
-                    $"{other.Document}：{(onBasic ? deptName : basicName)} {Numbers.Format(onBasic ? dv : bv)}{(onBasic ? deptUnit : basicUnit).Symbol()} = {Numbers.Plain(onBasic ? dy : by)}元；本表 {Numbers.Plain(onBasic ? by : dy)}元"));
+                    $"{other.Document}：{(onBasic ? deptName : basicName)} {Numbers.Format(onBasic ? dv : bv)}{(onBasic ? deptUnit : basicUnit).Symbol()} = {Numbers.Plain(onBasic ? dy : by)}元；本表 {Numbers.Plain(onBasic ? by : dy)}元",
+                    FormReference.Of(other)));
             }
         }
     }
@@ -271,7 +275,7 @@ public static class CrossFormChecks
                     $"“{Locations.Label(row)}”连续{history.Count + 1}年不低于{Numbers.Plain(settings.SatisfactionCeiling)}%（{series}），请核实调查方法与样本。",
                     $"{Locations.Label(row)}: satisfaction at or above {Numbers.Plain(settings.SatisfactionCeiling)}% in each of {history.Count + 1} years.",
                     Locations.Indicator(row, index, "实际完成值"),
-                    row.Actual, null, series));
+                    row.Actual, null, series, FormReference.Of(earlier[^1])));
             }
         }
     }
@@ -307,7 +311,7 @@ public static class CrossFormChecks
                 $"本表{form.Indicators.Count}项绩效指标的名称、指标值和完成值与另一项目“{Locations.Clean(other.Form.Project ?? "")}”（{other.Document}）完全相同：指标应按项目各自设定。",
                 $"The {form.Indicators.Count} indicators are identical to those of another project ({other.Form.Project}).",
                 new FindingLocation(Blocks.Indicators, null, null, null),
-                null, null, $"{other.Document}：{Locations.Clean(other.Form.Project ?? "")}"));
+                null, null, $"{other.Document}：{Locations.Clean(other.Form.Project ?? "")}", FormReference.Of(other)));
         }
     }
 }

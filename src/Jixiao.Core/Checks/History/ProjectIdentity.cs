@@ -36,6 +36,18 @@ public static class ProjectIdentity
         return a.Unit.Length == 0 && b.Unit.Length == 0 ? $"项目名称“{a.Name}”相同（两表均未写明单位）" : null;
     }
 
+    /// <summary>
+    /// Whether two project names of one unit name the same project: by project code where both print one, else by the
+    /// name without code, year and layout (what <see cref="SameProject(Keys, Keys)"/> decides once the unit is known).
+    /// </summary>
+    public static bool SameProjectName(string? a, string? b)
+    {
+        var (codeA, nameA) = Split(a);
+        var (codeB, nameB) = Split(b);
+        if (codeA is not null && codeB is not null) return codeA == codeB;
+        return nameA.Length > 0 && nameA == nameB;
+    }
+
     /// <summary>True when the two forms name the same unit (实施单位, else 主管部门), compared without codes and layout.</summary>
     public static bool SameUnit(PerformanceForm a, PerformanceForm b)
     {

@@ -31,8 +31,12 @@ public sealed class MissingValueRule : ICheckRule
         // A table cut off after a row may have cut that row too: its empty cells are what the cut left.
         var cutAfter = form.ReadingDoubts.Any(d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators && !string.IsNullOrEmpty(d.RowLabel))
             && form.Indicators.Count > 0 ? form.Indicators[^1] : null;
+        // A block whose column order the reader had to assume (a header rebuilt from scattered words) may hold values it
+        // could not place: an empty cell there is not evidence of a blank one.
+        var unplaced = form.ReadingDoubts.Any(d => d.Scope == DoubtScope.Block && d.Block == FormBlock.Indicators && d.Reason == DoubtReason.ShiftedCells);
         foreach (var r in context.Weighted)
         {
+            if (unplaced) break;
             if (WeightSumRule.IsPlaceholder(r) || ReferenceEquals(r.Row, cutAfter) || context.IsDoubtful(r.Row.Source, CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score)) continue;
             if (string.IsNullOrWhiteSpace(r.Row.Name) && string.IsNullOrWhiteSpace(r.Row.Content)
                 && string.IsNullOrWhiteSpace(r.Row.Target) && string.IsNullOrWhiteSpace(r.Row.Actual)) continue;

@@ -18,13 +18,20 @@ public static class ReportTableRule
         Check(forms, forms.Select(f => new CheckContext(f.Form, rulebook)).ToList());
 
     /// <summary>The same, reusing the contexts (and the report sentences already extracted in them) of a checker run.</summary>
-    internal static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, IReadOnlyList<CheckContext> contexts)
+    internal static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, IReadOnlyList<CheckContext> contexts) =>
+        Check(forms, contexts, forms);
+
+    /// <summary>
+    /// The same with the tables taken from <paramref name="related"/>: the forms under check and the history handed in
+    /// (the web app checks one report against the unit's stored tables).
+    /// </summary>
+    internal static IEnumerable<(int Index, Finding Finding)> Check(IReadOnlyList<DocumentForm> forms, IReadOnlyList<CheckContext> contexts, IReadOnlyList<DocumentForm> related)
     {
         for (var i = 0; i < forms.Count; i++)
         {
             var report = forms[i];
             if (report.Form.Kind != FormKind.Report || string.IsNullOrWhiteSpace(report.Form.Text)) continue;
-            var tables = forms.Where(f => f.Form.Kind is FormKind.DepartmentSelfEvaluation or FormKind.ProjectSelfEvaluation && SameUnitAndYear(report, f)).ToList();
+            var tables = related.Where(f => f.Form.Kind is FormKind.DepartmentSelfEvaluation or FormKind.ProjectSelfEvaluation && SameUnitAndYear(report, f)).ToList();
             if (tables.Count == 0) continue;
             var sentences = contexts[i].ReportSentences;
             var rulebook = contexts[i].Rulebook;
@@ -73,7 +80,7 @@ public static class ReportTableRule
                     $"The report's completion rate {p.Printed}% contradicts the department-wide table: {formula} = {computed}.",
                     new FindingLocation(Blocks.Report, s.Number + 1, p.Label, ReportArithmeticRule.Excerpt(s.Text)),
                     p.Printed + "%", computed,
-                    $"{Name(department)}：{formula} = {computed}{printed}；比较时容许表中金额按其打印精度舍入");
+                    $"{Name(department)}：{formula} = {computed}{printed}；比较时容许表中金额按其打印精度舍入", FormReference.Of(department));
             }
     }
 
@@ -95,7 +102,7 @@ public static class ReportTableRule
                         $"报告称“{f.Label}{f.Printed}分”，而同单位同年度{main.Form.Kind.ChineseName()}的总分为{table}。",
                         $"The report states a score of {f.Printed}; the table's total is {table}.",
                         new FindingLocation(Blocks.Report, s.Number + 1, "总分", ReportArithmeticRule.Excerpt(s.Text)),
-                        f.Printed, table, $"{Name(main)}：总分 {table}");
+                        f.Printed, table, $"{Name(main)}：总分 {table}", FormReference.Of(main));
                 }
                 if (f.Kind == FigureKind.Grade)
                 {
@@ -107,7 +114,7 @@ public static class ReportTableRule
                         $"报告所述等级“{f.Grade}”与同单位同年度{main.Form.Kind.ChineseName()}不符：表中总分{Numbers.Format(total)}，等级应为“{tableGrade}”。",
                         $"The report's grade {f.Grade} contradicts the table: total {Numbers.Format(total)} gives {tableGrade}.",
                         new FindingLocation(Blocks.Report, s.Number + 1, "等级", ReportArithmeticRule.Excerpt(s.Text)),
-                        f.Grade, tableGrade, $"{Name(main)}：总分 {Numbers.Format(total)} → {tableGrade}");
+                        f.Grade, tableGrade, $"{Name(main)}：总分 {Numbers.Format(total)} → {tableGrade}", FormReference.Of(main));
                 }
             }
     }
@@ -133,7 +140,7 @@ public static class ReportTableRule
                     $"报告称“{f.Label}{f.Printed}{f.Unit}”，而同单位同年度{form.Kind.ChineseName()}的全年执行数为{Numbers.Format(executed)}{unit.Symbol()}。",
                     $"The report states total spending of {f.Printed}{f.Unit}; the table's 全年执行数 is {Numbers.Format(executed)}{unit.Symbol()}.",
                     new FindingLocation(Blocks.Report, s.Number + 1, "支出总额", ReportArithmeticRule.Excerpt(s.Text)),
-                    f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(rows[0].Label)} 全年执行数");
+                    f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(rows[0].Label)} 全年执行数", FormReference.Of(department));
             }
     }
 
@@ -161,7 +168,7 @@ public static class ReportTableRule
                         $"报告称“{f.Label}{f.Printed}{f.Unit}”，而同单位同年度{form.Kind.ChineseName()}中“{Locations.Clean(row.Label)}”的全年执行数为{Numbers.Format(executed)}{unit.Symbol()}。",
                         $"The report states {name} of {f.Printed}{f.Unit}; the table's {name} 全年执行数 is {Numbers.Format(executed)}{unit.Symbol()}.",
                         new FindingLocation(Blocks.Report, s.Number + 1, name, ReportArithmeticRule.Excerpt(s.Text)),
-                        f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(row.Label)} 全年执行数");
+                        f.Printed + f.Unit, Numbers.Format(executed) + unit.Symbol(), $"{Name(department)}：{Locations.Clean(row.Label)} 全年执行数", FormReference.Of(department));
                 }
         }
     }

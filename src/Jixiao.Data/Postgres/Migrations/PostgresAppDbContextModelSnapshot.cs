@@ -658,6 +658,8 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationPath");
 
+                    b.HasIndex("OrganisationId", "Year");
+
                     b.HasIndex("Status", "Risk");
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
@@ -681,6 +683,20 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ComparedFormId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ComparedKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ComparedProject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("ComparedYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Expected")
                         .HasColumnType("text");

@@ -637,6 +637,8 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationPath");
 
+                    b.HasIndex("OrganisationId", "Year");
+
                     b.HasIndex("Status", "Risk");
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
@@ -658,6 +660,20 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComparedFormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComparedKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComparedProject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComparedYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Expected")
                         .HasColumnType("TEXT");

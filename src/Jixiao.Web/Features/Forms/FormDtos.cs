@@ -8,14 +8,25 @@ namespace Jixiao.Web.Features.Forms;
 
 public sealed record FindingDto(
     string Key, string Code, Severity Severity, string Message, string MessageEn, string Location,
-    string Block, int? Row, string? Field, string? RowLabel, string? Stated, string? Expected, string? Explanation)
+    string Block, int? Row, string? Field, string? RowLabel, string? Stated, string? Expected, string? Explanation,
+    ComparedFormDto? Compared = null)
 {
     /// <summary>Identifies a finding across saves (code and place), so a justification can name it.</summary>
     public static string KeyOf(Finding f) => $"{f.Code}@{f.Location.Block}:{f.Location.Row}:{f.Location.Field}";
 
     public static FindingDto From(Finding f) =>
         new(KeyOf(f), f.Code, f.Severity, f.Message, f.MessageEn, f.Location.ToString(), f.Location.Block, f.Location.Row,
-            f.Location.Field, f.Location.RowLabel, f.Stated, f.Expected, f.Explanation);
+            f.Location.Field, f.Location.RowLabel, f.Stated, f.Expected, f.Explanation, ComparedFormDto.From(f.Compared));
+}
+
+/// <summary>
+/// The other form a cross-form or cross-year finding compares with: the stored form's id (null when the finding compares
+/// with a set of forms, which kind and year then name), its kind, year and project.
+/// </summary>
+public sealed record ComparedFormDto(int? FormId, string Kind, string KindName, int? Year, string? Project)
+{
+    public static ComparedFormDto? From(FormReference? r) =>
+        r is null ? null : new(r.Id, r.Kind.Code(), r.Kind.ChineseName(), r.Year, r.Project);
 }
 
 public sealed record FormSummaryDto(

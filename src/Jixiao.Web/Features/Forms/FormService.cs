@@ -101,19 +101,32 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// </summary>
     public static Jixiao.Core.Rulebooks.Rulebook RulebookFor(PerformanceForm form) => Jixiao.Core.Rulebooks.Rulebooks.Default;
 
-    /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
+    /// <summary>
+    /// Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>),
+    /// checked afresh: on its own, and against the unit's other stored forms of the year and the project's earlier years
+    /// (<see cref="FormRelations"/>), so a save, an import and a submit all see what only related forms show.
+    /// </summary>
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
+        var unit = record.Organisation!;
+        var year = record.FiscalYear!.Year;
         // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
         IReadOnlyList<Finding> findings = [.. check(form), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         // Scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
-        var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, record.Organisation!.Path, record.FiscalYear!.Year, ct));
-        // A targets form is also held against the unit's last year and its peers (the indicator library).
+        var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, unit.Path, year, ct));
+        var id = record.Id == 0 ? (int?)null : record.Id;
+        var related = await FormRelations.GatherAsync(db, form, id, unit, year, rulebook, ct);
+        if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, id, unit, year, related, rulebook)];
+        // A targets form is also held against its peers (the indicator library).
         if (form.Kind == FormKind.Targets)
-            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, record.Organisation!.Id, record.FiscalYear!.Year, form, rulebook, ct)];
-        FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
+            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, unit.Id, year, form, rulebook, ct)];
+        FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, unit, ct), now);
         return findings;
     }
+
+    /// <summary>The stored forms the form page checks <paramref name="record"/> against as it is edited (<see cref="FormRelations"/>).</summary>
+    public Task<IReadOnlyList<DocumentForm>> Related(FormRecord record, PerformanceForm form, CancellationToken ct) =>
+        FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, record.FiscalYear!.Year, RulebookFor(form), ct);
 
     public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
     {

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Features.Library;
 
 /// <summary>
-/// What the stored history says about a targets form: last year's self-evaluations of the same unit (the checker's own
-/// target-below-last-actual, CrossFormChecks, run with them as history) and the peer ranges of the form's indicators
+/// What the stored history says about a targets form: last year's self-evaluations of the same unit (the editor's hints
+/// of last year's actual) and the peer ranges of the form's indicators
 /// (target-outside-peer-range, <see cref="PeerRanges"/>). Loaded once per editor and per save; the editor extends the
 /// ranges when a row gets a name it has not looked up yet.
 /// </summary>
@@ -74,19 +74,12 @@ public sealed class TargetsAdvice
     public PeerRange? AnyRangeOf(IndicatorRow row) =>
         PeerKey.Of(row, null) is { } key ? ranges.Where(r => r.Key with { Unit = null } == key).Select(r => r.Value).FirstOrDefault() : null;
 
-    public IReadOnlyList<Finding> Findings(PerformanceForm form, Rulebook rulebook)
-    {
-        if (form.Kind != FormKind.Targets) return [];
-        var found = new List<Finding>();
-        if (history.Count > 0)
-        {
-            // Only the cross-form rules: the per-form ones already ran in the form's own check.
-            var checkedWith = Checker.Check([new DocumentForm("本表", form)], rulebook, [], history);
-            found.AddRange(checkedWith[0].Findings.Where(f => f.Code == CheckCodes.TargetBelowLastActual));
-        }
-        found.AddRange(PeerRanges.Check(form, RangeOf, rulebook));
-        return found;
-    }
+    /// <summary>
+    /// The peer-range findings of a targets form. Target-below-last-actual comes from the cross-form checks every save and
+    /// the editor already run against the project's earlier years (FormRelations); the history here only gives hints.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings(PerformanceForm form, Rulebook rulebook) =>
+        form.Kind != FormKind.Targets ? [] : PeerRanges.Check(form, RangeOf, rulebook);
 
     /// <summary>Last year's actual of the same project's indicator, if the unit reported one (the editor's hint).</summary>
     public (int Year, string Actual)? LastActual(PerformanceForm form, IndicatorRow row)

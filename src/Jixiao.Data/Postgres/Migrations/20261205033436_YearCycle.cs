@@ -61,6 +61,32 @@ namespace Jixiao.Data.Postgres.Migrations
                 type: "numeric",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "ComparedFormId",
+                table: "Findings",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ComparedKind",
+                table: "Findings",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ComparedProject",
+                table: "Findings",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ComparedYear",
+                table: "Findings",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BudgetDecisions",
                 columns: table => new
@@ -442,6 +468,11 @@ namespace Jixiao.Data.Postgres.Migrations
                 columns: new[] { "NormalisedName", "Unit", "TargetValue" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FormFacts_OrganisationId_Year",
+                table: "FormFacts",
+                columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BudgetDecisions_FormId_Id",
                 table: "BudgetDecisions",
                 columns: new[] { "FormId", "Id" });
@@ -615,6 +646,10 @@ namespace Jixiao.Data.Postgres.Migrations
                 name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
                 table: "IndicatorFacts");
 
+            migrationBuilder.DropIndex(
+                name: "IX_FormFacts_OrganisationId_Year",
+                table: "FormFacts");
+
             migrationBuilder.DropColumn(
                 name: "RulebookId",
                 table: "Versions");
@@ -646,6 +681,22 @@ namespace Jixiao.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "RescoredTotal",
                 table: "FormFacts");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedFormId",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedKind",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedProject",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedYear",
+                table: "Findings");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205032801_YearCycle")]
+    [Migration("20261205033431_YearCycle")]
     partial class YearCycle
     {
         /// <inheritdoc />
@@ -640,6 +640,8 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationPath");
 
+                    b.HasIndex("OrganisationId", "Year");
+
                     b.HasIndex("Status", "Risk");
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
@@ -661,6 +663,20 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComparedFormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComparedKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComparedProject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComparedYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Expected")
                         .HasColumnType("TEXT");

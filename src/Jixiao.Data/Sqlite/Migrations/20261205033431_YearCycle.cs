@@ -60,6 +60,32 @@ namespace Jixiao.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "ComparedFormId",
+                table: "Findings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ComparedKind",
+                table: "Findings",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ComparedProject",
+                table: "Findings",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ComparedYear",
+                table: "Findings",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BudgetDecisions",
                 columns: table => new
@@ -441,6 +467,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                 columns: new[] { "NormalisedName", "Unit", "TargetValue" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FormFacts_OrganisationId_Year",
+                table: "FormFacts",
+                columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BudgetDecisions_FormId_Id",
                 table: "BudgetDecisions",
                 columns: new[] { "FormId", "Id" });
@@ -614,6 +645,10 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
                 table: "IndicatorFacts");
 
+            migrationBuilder.DropIndex(
+                name: "IX_FormFacts_OrganisationId_Year",
+                table: "FormFacts");
+
             migrationBuilder.DropColumn(
                 name: "RulebookId",
                 table: "Versions");
@@ -645,6 +680,22 @@ namespace Jixiao.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "RescoredTotal",
                 table: "FormFacts");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedFormId",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedKind",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedProject",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "ComparedYear",
+                table: "Findings");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205032814_YearCycle")]
+    [Migration("20261205033436_YearCycle")]
     partial class YearCycle
     {
         /// <inheritdoc />
@@ -661,6 +661,8 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationPath");
 
+                    b.HasIndex("OrganisationId", "Year");
+
                     b.HasIndex("Status", "Risk");
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
@@ -684,6 +686,20 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ComparedFormId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ComparedKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ComparedProject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("ComparedYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Expected")
                         .HasColumnType("text");

@@ -1,0 +1,123 @@
+using Jixiao.Core.Checks;
+using Jixiao.Core.Checks.History;
+using Jixiao.Core.Forms;
+using Jixiao.Core.Rulebooks;
+using Jixiao.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>
+/// The stored forms a form is checked against (docs/checks.md, "Across forms and years"): the unit's other tables of the
+/// same year (a report against its self-evaluations, a department table against its projects and its basic data table)
+/// and the same project's approved targets and earlier self-evaluations. The candidates are chosen on the facts (small
+/// indexed queries that return ids and names, never bodies), then only the chosen bodies are loaded, at most
+/// <see cref="Limit"/>: a unit with a thousand stored forms costs a save what one with ten does.
+/// </summary>
+public static class FormRelations
+{
+    /// <summary>
+    /// At most this many forms are compared with. Only a department table or a report of a unit with more projects meets
+    /// it; the department check then sums fewer projects, which can only hide an excess, never invent one.
+    /// </summary>
+    public const int Limit = 200;
+
+    /// <summary>At most this many candidate rows (ids and project names) are read to find one project's other forms.</summary>
+    private const int CandidateLimit = 5_000;
+
+    /// <summary>How a stored form is named in findings ("表单12"); <see cref="DocumentForm.Id"/> carries the id itself.</summary>
+    public static string DocumentName(int id) => "表单" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The cross-form and cross-year findings of <paramref name="form"/>, filed for <paramref name="unit"/> in
+    /// <paramref name="year"/> as form <paramref name="formId"/> (null before it is first saved), against
+    /// <paramref name="related"/> (<see cref="GatherAsync"/>). The per-form findings are the caller's (FormCheck).
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(PerformanceForm form, int? formId, Organisation unit, int year, IReadOnlyList<DocumentForm> related, Rulebook rulebook)
+    {
+        if (related.Count == 0) return [];
+        var subject = AsFiled(form, unit, year);
+        return Checker.Check([new DocumentForm(formId is { } id ? DocumentName(id) : "本表", subject, formId)], rulebook, [], related)[0].Findings;
+    }
+
+    /// <summary>
+    /// The stored forms <paramref name="form"/> is compared with: current (not superseded) forms of the same unit, of the
+    /// kinds and years its checks read, the same project matched by <see cref="ProjectIdentity.SameProjectName"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<DocumentForm>> GatherAsync(AppDbContext db, PerformanceForm form, int? formId, Organisation unit, int year, Rulebook rulebook, CancellationToken ct)
+    {
+        var except = formId ?? 0;
+        var chosen = new List<(int Id, int Year)>();
+        foreach (var (kind, from, to, sameProject) in Wanted(form.Kind, year, rulebook))
+        {
+            if (chosen.Count >= Limit) break;
+            var query = db.FormFacts.AsNoTracking()
+                .Where(f => f.OrganisationId == unit.Id && f.Year >= from && f.Year <= to && f.Kind == kind && f.IsCurrent && f.FormId != except);
+            if (!sameProject)
+            {
+                chosen.AddRange((await query.OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(Limit - chosen.Count)
+                    .Select(f => new { f.FormId, f.Year }).ToListAsync(ct)).Select(f => (f.FormId, f.Year)));
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(form.Project)) continue;
+            var candidates = await query.OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
+                .Select(f => new { f.FormId, f.Year, f.ProjectName }).ToListAsync(ct);
+            chosen.AddRange(candidates.Where(c => ProjectIdentity.SameProjectName(form.Project, c.ProjectName)).Take(Limit - chosen.Count).Select(c => (c.FormId, c.Year)));
+        }
+        if (chosen.Count == 0) return [];
+        var ids = chosen.Select(c => c.Id).ToList();
+        var bodies = await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id))
+            .Select(f => new { f.Id, f.Body, f.SchemaVersion }).ToListAsync(ct);
+        var byId = bodies.Where(b => b.Body is not null).ToDictionary(b => b.Id);
+        var related = new List<DocumentForm>(chosen.Count);
+        foreach (var (id, formYear) in chosen)
+            if (byId.TryGetValue(id, out var b))
+                related.Add(new DocumentForm(DocumentName(id), AsFiled(FormBody.Read(b.Body!, b.SchemaVersion), unit, formYear), id));
+        return related;
+    }
+
+    /// <summary>
+    /// The form as the checks should see it: the unit and year it is filed under, whatever the document printed. The
+    /// database knows the forms are the same unit's; the checks would otherwise compare printed names. A copy: the form
+    /// passed in is saved as it is.
+    /// </summary>
+    private static PerformanceForm AsFiled(PerformanceForm form, Organisation unit, int year)
+    {
+        var copy = FormBody.Read(FormBody.Serialize(form), FormBody.CurrentVersion);
+        copy.Unit = unit.Name;
+        copy.Department = null;
+        copy.Year = year;
+        return copy;
+    }
+
+    /// <summary>Which forms the cross-form rules of <paramref name="kind"/> read: kind, year range, and whether only the same project's.</summary>
+    private static IEnumerable<(FormKind Kind, int From, int To, bool SameProject)> Wanted(FormKind kind, int year, Rulebook rulebook)
+    {
+        switch (kind)
+        {
+            case FormKind.Report:
+                // report-table-mismatch reads the self-evaluations; the report draft also the basic data table.
+                yield return (FormKind.DepartmentSelfEvaluation, year, year, false);
+                yield return (FormKind.DepartmentBasicData, year, year, false);
+                yield return (FormKind.ProjectSelfEvaluation, year, year, false);
+                break;
+            case FormKind.DepartmentSelfEvaluation:
+                yield return (FormKind.DepartmentBasicData, year, year, false);
+                yield return (FormKind.ProjectSelfEvaluation, year, year, false);
+                break;
+            case FormKind.DepartmentBasicData:
+                yield return (FormKind.DepartmentSelfEvaluation, year, year, false);
+                break;
+            case FormKind.ProjectSelfEvaluation:
+                // indicator-dropped / target-changed against the approved targets; satisfaction-always-high over the years.
+                yield return (FormKind.Targets, year, year, true);
+                yield return (FormKind.ProjectSelfEvaluation, year - Math.Max(1, rulebook.Checks.SatisfactionYears - 1), year - 1, true);
+                break;
+            case FormKind.Targets:
+            case FormKind.Monitoring:
+                // target-below-last-actual: last year's self-evaluation of the same project.
+                yield return (FormKind.ProjectSelfEvaluation, year - 1, year - 1, true);
+                break;
+        }
+    }
+}
