@@ -51,6 +51,11 @@ public static class CheckCodes
     public const string FormUnfilled = "form-unfilled";
     public const string MonitoringLikelihoodMismatch = "monitoring-likelihood-mismatch";
 
+    // Scoring sheets of 事前绩效评估 and 绩效评价 (issue 20).
+    public const string SectionWeightMismatch = "section-weight-mismatch";
+    public const string ReducedAmountMismatch = "reduced-amount-mismatch";
+    public const string ConclusionGradeMismatch = "conclusion-grade-mismatch";
+
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
 
@@ -110,6 +115,9 @@ public static class CheckCodes
         ReportSectionMissing => "自评报告缺少章节",
         MonitoringLikelihoodMismatch => "完成可能性与预计不符",
         ReportDraftGap => "自评报告留有待填写内容",
+        SectionWeightMismatch => "评分内容分值与规则不符",
+        ReducedAmountMismatch => "调减金额不符",
+        ConclusionGradeMismatch => "评估结论与等级不符",
         _ => code,
     };
 
@@ -126,5 +134,6 @@ public static class CheckCodes
         ReportEmpty, ReportSectionMissing,
         MonitoringLikelihoodMismatch,
         ReportDraftGap,
+        SectionWeightMismatch, ReducedAmountMismatch, ConclusionGradeMismatch,
     ];
 }
