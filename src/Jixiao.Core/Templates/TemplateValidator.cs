@@ -62,6 +62,7 @@ public static partial class TemplateValidator
         var titles = f.Strings(root, "titles", "$");
         f.Normalised(titles, "$.titles");
         var isDefault = f.Bool(root, "default", "$");
+        var opensUntitled = f.Bool(root, "opensUntitled", "$");
 
         int? from = null, to = null;
         if (root.TryGetProperty("years", out var years) && years.ValueKind == JsonValueKind.Object)
@@ -105,6 +106,7 @@ public static partial class TemplateValidator
         return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, settings, file)
         {
             Sections = sections,
+            OpensUntitled = opensUntitled,
         };
     }
 
