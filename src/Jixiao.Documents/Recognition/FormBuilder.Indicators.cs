@@ -57,7 +57,8 @@ internal sealed partial class FormBuilder
             var text = row.Text[c];
             if (TextNorm.IsPlaceholder(text)) continue;
             var key = row.Keys[c];
-            if (_words.IsBlockLabel(key)) continue;
+            // On a scoring sheet 绩效目标 is an item of 决策 (and 绩效目标明确性 its point), not the label of the block.
+            if (!Form.Kind.IsScoringSheet() && _words.IsBlockLabel(key)) continue;
             if (layout.RoleAt(c - shift) == IndicatorColumn.Extra && layout.RoleIdAt(c - shift) is { } leftExtra)
             {
                 extraCells[leftExtra] = text;
