@@ -55,6 +55,10 @@ public static class CheckCodes
     public const string TargetOutsidePeerRange = "target-outside-peer-range";
     /// <summary>Error: a funds figure typed by the unit differs from the budget/treasury system's (Checks/Execution, 双监控).</summary>
     public const string ExecutionFigureMismatch = "execution-figure-mismatch";
+    // Scoring sheets of 事前绩效评估 and 绩效评价 (issue 20).
+    public const string SectionWeightMismatch = "section-weight-mismatch";
+    public const string ReducedAmountMismatch = "reduced-amount-mismatch";
+    public const string ConclusionGradeMismatch = "conclusion-grade-mismatch";
 
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
@@ -117,6 +121,9 @@ public static class CheckCodes
         ReportDraftGap => "自评报告留有待填写内容",
         TargetOutsidePeerRange => "目标超出同类单位区间",
         ExecutionFigureMismatch => "与预算执行系统数据不一致",
+        SectionWeightMismatch => "评分内容分值与规则不符",
+        ReducedAmountMismatch => "调减金额不符",
+        ConclusionGradeMismatch => "评估结论与等级不符",
         _ => code,
     };
 
@@ -135,5 +142,6 @@ public static class CheckCodes
         ReportDraftGap,
         TargetOutsidePeerRange,
         ExecutionFigureMismatch,
+        SectionWeightMismatch, ReducedAmountMismatch, ConclusionGradeMismatch,
     ];
 }

@@ -5,6 +5,7 @@ using Jixiao.Core.Checks.Indicators;
 using Jixiao.Core.Checks.Monitoring;
 using Jixiao.Core.Checks.Reports;
 using Jixiao.Core.Checks.Sets;
+using Jixiao.Core.Checks.Sheets;
 using Jixiao.Core.Checks.Targets;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
@@ -69,6 +70,9 @@ public static class Checker
         new ReportEmptyRule(),
         new ReportSectionMissingRule(),
         new ReportDraftGapRule(),
+        new SectionWeightRule(),
+        new ReducedAmountRule(),
+        new ConclusionGradeRule(),
     ];
 
     /// <summary>Checks one form on its own.</summary>

@@ -48,8 +48,15 @@ public static class FormKinds
         FormKind.Evaluation => "绩效评价评分表",
     };
 
-    /// <summary>Whether forms of this kind carry a 总分 and 等级 at all: only self-evaluations are scored.</summary>
-    public static bool IsScored(this FormKind kind) => kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation;
+    /// <summary>
+    /// Whether forms of this kind carry a 总分 and 等级 at all: self-evaluations, and the scoring sheets of an ex-ante
+    /// assessment and an evaluation (their 得分 add up to the total as a self-evaluation's do, without an execution row).
+    /// </summary>
+    public static bool IsScored(this FormKind kind) =>
+        kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation or FormKind.ExAnteAssessment or FormKind.Evaluation;
+
+    /// <summary>The scoring sheets scored by someone other than the unit (评估 / 评价): their sections and weights come from the rulebook.</summary>
+    public static bool IsScoringSheet(this FormKind kind) => kind is FormKind.ExAnteAssessment or FormKind.Evaluation;
 
     public static FormKind? FromCode(string? code) =>
         Enum.GetValues<FormKind>().Cast<FormKind?>().FirstOrDefault(k => k!.Value.Code() == code);

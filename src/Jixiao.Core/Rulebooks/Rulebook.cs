@@ -53,6 +53,9 @@ public sealed class Rulebook
     /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
     public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;
 
+    /// <summary>事前绩效评估: the conclusions each grade allows and the amount above which a new project needs one ("exAnte").</summary>
+    public ExAnteRules? ExAnte { get; init; }
+
     /// <summary>The indicator tree for a form kind, or null when the rulebook has none.</summary>
     public FormTree? TreeFor(FormKind kind) => Forms.FirstOrDefault(f => f.Kind == kind);
 
@@ -126,6 +129,30 @@ public sealed record GradeBand(string Grade, decimal Min);
 
 /// <summary>A grade of targets review: its name, what earns it, and whether the form may then enter the budget.</summary>
 public sealed record TargetGradeRule(string Grade, string Criteria, bool Approvable);
+/// <summary>
+/// The ex-ante rules of a province and year: a new project asking for more than <see cref="GateAmount"/> (万元) needs a
+/// passed assessment before it enters a targets round, and each conclusion is open only to the grades listed with it.
+/// </summary>
+public sealed record ExAnteRules(decimal GateAmount, IReadOnlyList<ConclusionRule> Conclusions)
+{
+    public ConclusionRule For(ExAnteConclusion conclusion) => Conclusions.First(c => c.Conclusion == conclusion);
+
+    /// <summary>The conclusion a printed cell states, by the longest of the rulebook's words it contains; null when none.</summary>
+    public ExAnteConclusion? Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        ConclusionRule? best = null;
+        var length = 0;
+        foreach (var rule in Conclusions)
+            foreach (var word in rule.Words)
+                if (word.Length > length && compact.Contains(word, StringComparison.Ordinal)) (best, length) = (rule, word.Length);
+        return best?.Conclusion;
+    }
+}
+
+/// <summary>One conclusion: its printed label, the words that state it, and the grades that may lead to it.</summary>
+public sealed record ConclusionRule(ExAnteConclusion Conclusion, string Label, IReadOnlyList<string> Words, IReadOnlyList<string> Grades);
 
 /// <summary>The expected indicator tree of one form kind.</summary>
 public sealed record FormTree(FormKind Kind, string Label, decimal? ExecutionWeight, IReadOnlyList<IndicatorBlock> Blocks);

@@ -82,7 +82,40 @@ internal sealed class RulebookReader
                 && Bool(root, "publishRectification", ""),
             TargetGrades = root.TryGetProperty("targetGrades", out var targetGrades) && targetGrades.ValueKind != JsonValueKind.Null ? TargetGrades(root) : [],
             Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
+            ExAnte = root.TryGetProperty("exAnte", out var exAnte) && exAnte.ValueKind != JsonValueKind.Null ? ExAnte(exAnte, grades) : null,
         };
+    }
+
+    private ExAnteRules ExAnte(JsonElement e, List<GradeBand> grades)
+    {
+        const string path = "exAnte";
+        Expect(e, path, JsonValueKind.Object);
+        var gate = Number(e, "gateAmount", path, positive: false);
+        if (gate < 0m || gate > DomainRanges.MaxAmount) throw Error(path + ".gateAmount", "应为不小于 0 的金额（万元）", "must be an amount (万元) not below 0");
+        var rules = new List<ConclusionRule>();
+        var i = 0;
+        foreach (var c in Array(e, "conclusions", path).EnumerateArray())
+        {
+            var p = $"{path}.conclusions[{i++}]";
+            Expect(c, p, JsonValueKind.Object);
+            var code = String(c, "conclusion", p);
+            var conclusion = code switch
+            {
+                "pass" => ExAnteConclusion.Pass,
+                "pass-reduced" => ExAnteConclusion.PassReduced,
+                "fail" => ExAnteConclusion.Fail,
+                _ => throw Error(p + ".conclusion", $"应为 pass、pass-reduced 或 fail，而不是 {code}", $"must be pass, pass-reduced or fail, not {code}"),
+            };
+            if (rules.Any(r => r.Conclusion == conclusion)) throw Error(p + ".conclusion", $"结论 {code} 重复", $"conclusion {code} appears twice");
+            var allowed = Strings(c, "grades", p);
+            foreach (var g in allowed)
+                if (!grades.Any(b => b.Grade == g)) throw Error(p + ".grades", $"等级 {g} 不在 grades 中", $"grade {g} is not among the grades");
+            var words = Strings(c, "words", p);
+            if (words.Count == 0) throw Error(p + ".words", "至少要有一个说法", "must list at least one word");
+            rules.Add(new ConclusionRule(conclusion, String(c, "label", p), words, allowed));
+        }
+        if (rules.Count != 3) throw Error(path + ".conclusions", "应恰好列出 pass、pass-reduced、fail 三种结论", "must list exactly pass, pass-reduced and fail");
+        return new ExAnteRules(gate, rules);
     }
 
     private RulebookChecks Checks(JsonElement c)

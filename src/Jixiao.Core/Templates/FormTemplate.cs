@@ -38,6 +38,12 @@ public sealed record FormTemplate(
 
     public double Width(string role, double fallback) => Widths.TryGetValue(role, out var w) ? w : fallback;
 
+    /// <summary>
+    /// True when a table printed without a title (published rubrics often start at their header row) opens a form of this
+    /// template's kind as soon as its indicator header fits this template better than any other ("opensUntitled").
+    /// </summary>
+    public bool OpensUntitled { get; init; }
+
     /// <summary>The sections of a 自评报告 template, in printed order (empty for tables).</summary>
     public IReadOnlyList<ReportSectionTemplate> Sections { get; init; } = [];
 }

@@ -120,16 +120,44 @@ public sealed class TemplateRegistry
     /// year's template, then the default.
     /// </summary>
     public FormTemplate? Choose(FormKind kind, IReadOnlyCollection<(string Block, string Role)> seen, int? year, string? region)
+        => Best(Templates.Where(t => t.Kind == kind), seen, year, region);
+
+    /// <summary>
+    /// The kind an untitled indicator header announces: that of the template whose indicator columns the header fits best
+    /// (covered − unknown, then fewest columns it lacks), when that template opens untitled tables; null otherwise.
+    /// </summary>
+    public FormKind? UntitledKind(IReadOnlyCollection<string> indicatorRoles)
+    {
+        FormTemplate? best = null;
+        (int, int) bestScore = default;
+        foreach (var t in Templates)
+        {
+            if (t.Block("indicators") is not { } block) continue;
+            var roles = block.Columns.Select(c => c.Role).ToHashSet(StringComparer.Ordinal);
+            var covered = indicatorRoles.Count(roles.Contains);
+            // An optional column the header does not name is no lack: the family prints it only where it has values.
+            var lacking = block.Columns.Count(c => !c.Optional && !indicatorRoles.Contains(c.Role));
+            var score = (covered - (indicatorRoles.Count - covered), -lacking);
+            if (best is null || score.CompareTo(bestScore) > 0 || (score == bestScore && t.OpensUntitled && !best.OpensUntitled))
+            {
+                best = t;
+                bestScore = score;
+            }
+        }
+        return best is { OpensUntitled: true } ? best.Kind : null;
+    }
+
+    private static FormTemplate? Best(IEnumerable<FormTemplate> candidates, IReadOnlyCollection<(string Block, string Role)> seen, int? year, string? region)
     {
         FormTemplate? best = null;
         (int, int, int, int, int) bestScore = default;
         var seenSet = seen as IReadOnlySet<(string, string)> ?? seen.ToHashSet();
         // The kinds of funds rows a form has (资金来源, 资金结构) decide its layout before any column does.
         var rowRoles = seen.Where(r => r.Block == "fundsRows").ToList();
-        var byRows = Templates.Where(t => t.Kind == kind && rowRoles.All(t.Roles.Contains)).ToList();
-        foreach (var t in byRows.Count > 0 ? byRows : Templates)
+        var all = candidates.ToList();
+        var byRows = all.Where(t => rowRoles.All(t.Roles.Contains)).ToList();
+        foreach (var t in byRows.Count > 0 ? byRows : all)
         {
-            if (t.Kind != kind) continue;
             var roles = t.Roles.ToHashSet();
             var covered = seen.Count(roles.Contains);
             var unknown = seen.Count - covered;

@@ -62,6 +62,7 @@ public static partial class TemplateValidator
         var titles = f.Strings(root, "titles", "$");
         f.Normalised(titles, "$.titles");
         var isDefault = f.Bool(root, "default", "$");
+        var opensUntitled = f.Bool(root, "opensUntitled", "$");
 
         int? from = null, to = null;
         if (root.TryGetProperty("years", out var years) && years.ValueKind == JsonValueKind.Object)
@@ -105,6 +106,7 @@ public static partial class TemplateValidator
         return new FormTemplate(id, version.Value, kind.Value, label!, family!, regions, from, to, basis!, titles, isDefault, blocks, widths, settings, file)
         {
             Sections = sections,
+            OpensUntitled = opensUntitled,
         };
     }
 
@@ -113,12 +115,13 @@ public static partial class TemplateValidator
     {
         var sections = new List<ReportSectionTemplate>();
         var has = root.TryGetProperty("sections", out _);
-        if (has && kind is not null and not FormKind.Report)
+        // The evaluation rubric carries the evaluator's report beside its scoring sheet; it may list that report's sections.
+        if (has && kind is not null and not (FormKind.Report or FormKind.Evaluation))
         {
-            f.Error("$.sections", "只有自评报告模板（report）有章节");
+            f.Error("$.sections", "只有自评报告模板（report）和绩效评价评分表模板（evaluation-rubric）有章节");
             return sections;
         }
-        if (kind != FormKind.Report) return sections;
+        if (kind is not (FormKind.Report or FormKind.Evaluation) || (kind == FormKind.Evaluation && !has)) return sections;
         if (!has)
         {
             f.Error("$.sections", "自评报告模板须列出章节（sections）");

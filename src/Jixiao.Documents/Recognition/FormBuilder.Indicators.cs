@@ -57,7 +57,8 @@ internal sealed partial class FormBuilder
             var text = row.Text[c];
             if (TextNorm.IsPlaceholder(text)) continue;
             var key = row.Keys[c];
-            if (_words.IsBlockLabel(key)) continue;
+            // On a scoring sheet 绩效目标 is an item of 决策 (and 绩效目标明确性 its point), not the label of the block.
+            if (!Form.Kind.IsScoringSheet() && _words.IsBlockLabel(key)) continue;
             if (layout.RoleAt(c - shift) == IndicatorColumn.Extra && layout.RoleIdAt(c - shift) is { } leftExtra)
             {
                 extraCells[leftExtra] = text;
@@ -223,6 +224,14 @@ internal sealed partial class FormBuilder
             });
             return;
         }
+        // On a scoring sheet every item has a name (评价内容); points without one are a wrapped cell's remainder or a heading
+        // read as a row, and nothing is summed over them until a person has looked.
+        if (hasValues && Form.Kind.IsScoringSheet() && indicator.Name is null && (indicator.Weight is not null || indicator.StatedScore is not null))
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Name, CellRole.Weight, CellRole.Score],
+                RowLabel = rowLabel, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
+            });
         if (hasValues) Form.Indicators.Add(indicator);
     }
 

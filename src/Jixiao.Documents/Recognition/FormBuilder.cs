@@ -36,6 +36,9 @@ internal sealed partial class FormBuilder
     private decimal? _level2Weight;
     private int _previousShift;
 
+    /// <summary>A header field printed alone on its line ("项目名称:"), waiting for its value on the next line.</summary>
+    private ColumnRole? _pendingField;
+
     private int _staffAuthorized = -1, _staffActual = -1, _staffRate = -1;
     private int _basicPrior = -1, _basicBudget = -1, _basicFinal = -1;
     private int _basicDepthOfParent;
@@ -67,6 +70,9 @@ internal sealed partial class FormBuilder
                 return currentKind is FormKind.Monitoring or FormKind.Targets or FormKind.ProjectSelfEvaluation ? currentKind : FormKind.ProjectSelfEvaluation;
             return opens;
         }
+        // Outside any form, an indicator header alone can announce a kind whose tables are published untitled (rubrics).
+        if (currentKind is null && IndicatorLayout.TryHeader(words, row) is { } layout)
+            return words.Registry.UntitledKind(layout.RoleIds.ToList());
         return null;
     }
 
@@ -83,6 +89,15 @@ internal sealed partial class FormBuilder
     {
         var first = row.FirstNonEmpty;
         var firstKey = row.Keys[first];
+        if (_pendingField is { } pending)
+        {
+            _pendingField = null;
+            if (row.NonEmptyCount == 1 && _words.FieldOf(firstKey) is null && !_words.InlineFields(row.Text[first]).Any())
+            {
+                Set(pending, row.Text[first]);
+                return;
+            }
+        }
         if (row.NonEmptyCount == 1 && Vocabulary.YearLine(firstKey) is { } year)
         {
             Form.Year ??= year;
@@ -194,6 +209,21 @@ internal sealed partial class FormBuilder
                     Doubt(CutOff(FormBlock.BasicData));
                 }
                 break;
+            case FormKind.ExAnteAssessment or FormKind.Evaluation:
+                // An assessment report in prose (corpus 25) names the project and the amount but prints no scoring sheet.
+                if (f.Indicators.Count == 0)
+                {
+                    f.Incomplete = true;
+                    Doubt(CutOff(FormBlock.Indicators));
+                }
+                foreach (var role in new[] { ExAnteFields.RequestedAmount, ExAnteFields.ReducedAmount })
+                    if (ExAnteFields.IsUnreadableAmount(f, role))
+                        Doubt(new ReadingDoubt
+                        {
+                            Reason = DoubtReason.NotANumber, Block = FormBlock.Header, RowLabel = _words.Lexicon.Role("header", role)?.Header,
+                            Text = f.Extra[role],
+                        });
+                break;
         }
         ChooseTemplate();
         return f;
@@ -220,6 +250,10 @@ internal sealed partial class FormBuilder
             foreach (var (field, value) in _words.InlineFields(text))
             {
                 Set(field, value);
+                // "项目名称:" alone on its line, colon and all: an assessment report in prose puts the value on the next
+                // line (corpus 25). Tables printed one cell per line do the same with a cell that is blank, so only the
+                // assessment kinds, which come as reports, wait for a value.
+                if (value.Length == 0 && row.NonEmptyCount == 1 && _section == Section.Header && Form.Kind.IsScoringSheet()) _pendingField = field;
                 any = true;
             }
             if (Form.MoneyUnit is null && _words.MoneyUnitOf(row.Keys[c]) is { } unit && row.Keys[c].Length <= 12) Form.MoneyUnit = unit;

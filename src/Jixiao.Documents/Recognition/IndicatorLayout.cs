@@ -68,6 +68,8 @@ internal sealed class IndicatorLayout
             ids[c] = lexical?.Id;
             if (role is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) { core++; hasTree = true; }
             else if (role is IndicatorColumn.Target or IndicatorColumn.Actual or IndicatorColumn.Weight or IndicatorColumn.Score) core++;
+            // A rubric's 评分标准 is what its rows are: with a tree column and a weight it makes a header.
+            else if (lexical?.Id == "scoringStandard") core++;
         }
         return core >= 3 && hasTree ? new IndicatorLayout(roles, ids) : null;
     }

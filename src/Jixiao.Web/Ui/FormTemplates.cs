@@ -28,10 +28,11 @@ public static class FormTemplates
             Department = department,
             Project = template?.Block("header")?.Columns.Any(c => registry.Lexicon.Role("header", c.Role)?.Property == nameof(PerformanceForm.Project)) == true
                 ? project : null,
-            MoneyUnit = MoneyUnit.Yuan,
+            // Ex-ante and evaluation sheets state their amounts in 万元, as budget requests are made.
+            MoneyUnit = kind.IsScoringSheet() ? MoneyUnit.TenThousandYuan : MoneyUnit.Yuan,
             MonitoringMonths = template?.Roles.Contains(("indicators", "midYearProgress")) == true ? 6 : null,
         };
-        var tree = rulebook.TreeFor(kind == FormKind.DepartmentSelfEvaluation ? kind : FormKind.ProjectSelfEvaluation);
+        var tree = rulebook.TreeFor(kind is FormKind.DepartmentSelfEvaluation || kind.IsScoringSheet() ? kind : FormKind.ProjectSelfEvaluation);
         if (template?.Block("funds") is { } funds)
         {
             // The execution weight is stated on the total row only where the form scores execution.
@@ -47,8 +48,15 @@ public static class FormTemplates
             foreach (var row in basic.Rows) form.BasicData.Add(new BasicDataRow { Label = row.Label, Depth = row.Depth });
         if (template?.Block("indicators") is not null && tree is not null)
             foreach (var block in tree.Blocks)
+            {
+                // A scoring sheet prints each section's points (立项必要性 20), which the rulebook fixes; a section the
+                // rulebook does not break down starts as one row for the assessor to name.
+                var sectionWeight = kind.IsScoringSheet() ? block.Weight : (decimal?)null;
                 foreach (var child in block.Children)
-                    form.Indicators.Add(new IndicatorRow { Level1 = block.Name, Level2 = child.Name });
+                    form.Indicators.Add(new IndicatorRow { Level1 = block.Name, Level1Weight = sectionWeight, Level2 = child.Name, Weight = child.Weight });
+                if (block.Children.Count == 0 && kind.IsScoringSheet())
+                    form.Indicators.Add(new IndicatorRow { Level1 = block.Name, Level1Weight = sectionWeight, Weight = block.Weight });
+            }
         return form;
     }
 

@@ -16,7 +16,7 @@ public sealed class TotalMismatchRule : ICheckRule
         if (form.StatedTotal is not { } stated || form.Incomplete) yield break;
         if (context.SumIsDoubtful(FormBlock.Indicators, CellRole.Score) || context.SumIsDoubtful(FormBlock.Funds, CellRole.Score)
             || context.SumIsDoubtful(FormBlock.Total, CellRole.StatedTotal)) yield break;
-        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation)) yield break;
+        if (!form.Kind.IsScored()) yield break;
         var rows = context.Weighted.Where(r => !WeightSumRule.IsPlaceholder(r)).ToList();
         if (rows.Count == 0 || rows.Any(r => r.Row.StatedScore is null)) yield break;
         var execution = form.Funds.FirstOrDefault(r => r.StatedScore is not null && r.Weight is > 0m);

@@ -15,7 +15,7 @@ public sealed class WeightSumRule : ICheckRule
     {
         var form = context.Form;
         // A block in doubt as a whole (a table cut off) has no sums to take; a doubtful row holds back only the sums it is in.
-        if (form.Kind is not (FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) || context.SumIsDoubtful(FormBlock.Indicators))
+        if (!form.Kind.IsScored() || context.SumIsDoubtful(FormBlock.Indicators))
             yield break;
         var rows = context.Weighted.Where(r => !IsPlaceholder(r)).ToList();
         // A weight no form could carry is reported as value-out-of-range; a sum over it means nothing.

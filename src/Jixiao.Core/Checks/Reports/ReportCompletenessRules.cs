@@ -104,8 +104,10 @@ public static class ReportSections
     {
         ArgumentNullException.ThrowIfNull(form);
         registry ??= TemplateRegistry.BuiltIn;
+        // An evaluation carries its evaluator's report: that report's sections are the rubric template's.
+        var kind = form.Kind == FormKind.Evaluation ? FormKind.Evaluation : FormKind.Report;
         var named = registry.Find(form.TemplateId, form.TemplateVersion);
-        var template = named is { Kind: FormKind.Report } ? named : registry.Default(FormKind.Report, form.Year);
+        var template = named is { Sections.Count: > 0 } && named.Kind == kind ? named : registry.Default(kind, form.Year);
         return template?.Sections ?? [];
     }
 }
