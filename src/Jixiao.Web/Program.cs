@@ -93,6 +93,8 @@ builder.Services.AddSingleton<ImportJobSignal>();
 builder.Services.AddHostedService<ImportJobWorker>();
 builder.Services.AddHostedService<Jixiao.Web.Features.Facts.FactRederivationWorker>();
 builder.Services.AddScoped<RoundService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Evaluators.EvaluatorRegistry>();
+builder.Services.Configure<Jixiao.Web.Features.Evaluators.EvaluatorQualityOptions>(builder.Configuration.GetSection("Jixiao:EvaluatorQuality"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Jixiao:Reminders"));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Jixiao:Smtp"));
 builder.Services.AddHostedService<ReminderWorker>();
@@ -255,6 +257,7 @@ api.MapUserEndpoints();
 api.MapPasswordEndpoint();
 api.MapDownloadEndpoints();
 api.MapRoundEndpoints();
+Jixiao.Web.Features.Evaluators.EvaluatorEndpoints.MapEvaluatorEndpoints(api);
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 

@@ -17,16 +17,24 @@ public static class AccessScope
     public static IApplicationBuilder UseAccessScope(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            Apply(context.RequestServices.GetRequiredService<AppDbContext>(), context.User);
+            await ApplyAsync(context.RequestServices.GetRequiredService<AppDbContext>(), context.User, context.RequestAborted);
             await next(context);
         });
 
-    /// <summary>Also for Blazor components, which run outside the HTTP pipeline once their circuit is up.</summary>
-    public static void Apply(AppDbContext db, ClaimsPrincipal principal)
+    /// <summary>
+    /// Also for Blazor components, which run outside the HTTP pipeline once their circuit is up. An evaluator
+    /// (第三方评价) is narrowed further, to the projects of its agency's active tasks; one without an agency sees nothing.
+    /// </summary>
+    public static async Task ApplyAsync(AppDbContext db, ClaimsPrincipal principal, CancellationToken ct = default)
     {
         if (db.IsRestricted) return;
         var user = CurrentUser.From(principal);
         if (user is null) db.Restrict(null, publishedOnly: true);
+        else if (user.Is(Roles.Evaluator) || user.AgencyId is not null)
+        {
+            if (user.AgencyId is { } agency) await db.RestrictToAgencyAsync(user.ScopePath, agency, ct);
+            else db.Restrict(CurrentUser.NothingPath, publishedOnly: false);
+        }
         else db.Restrict(user.ScopePath, publishedOnly: false);
     }
 }
@@ -47,5 +55,6 @@ public sealed class JixiaoClaimsFactory(UserManager<AppUser> users, RoleManager<
         var path = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == user.OrganisationId).Select(o => o.Path).SingleOrDefaultAsync();
         identity.AddClaim(new Claim(CurrentUser.ScopeClaim, path ?? CurrentUser.NothingPath));
         if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
+        if (user.AgencyId is { } agency) identity.AddClaim(new Claim(CurrentUser.AgencyClaim, agency.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
