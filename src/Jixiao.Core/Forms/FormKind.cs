@@ -15,6 +15,10 @@ public enum FormKind
     Targets,
     /// <summary>自评报告 (narrative)</summary>
     Report,
+    /// <summary>事前绩效评估表: the scoring sheet and conclusion a new project needs before its budget is arranged</summary>
+    ExAnteAssessment,
+    /// <summary>绩效评价评分表 of 部门评价 and 财政重点评价 (决策/过程/产出/效益 rubric) with the evaluator's report</summary>
+    Evaluation,
 }
 
 public static class FormKinds
@@ -28,6 +32,8 @@ public static class FormKinds
         FormKind.Monitoring => "monitoring",
         FormKind.Targets => "targets",
         FormKind.Report => "report",
+        FormKind.ExAnteAssessment => "ex-ante",
+        FormKind.Evaluation => "evaluation-rubric",
     };
 
     public static string ChineseName(this FormKind kind) => kind switch
@@ -38,6 +44,8 @@ public static class FormKinds
         FormKind.Monitoring => "项目支出绩效目标执行监控表",
         FormKind.Targets => "绩效目标申报表",
         FormKind.Report => "绩效自评报告",
+        FormKind.ExAnteAssessment => "事前绩效评估表",
+        FormKind.Evaluation => "绩效评价评分表",
     };
 
     /// <summary>Whether forms of this kind carry a 总分 and 等级 at all: only self-evaluations are scored.</summary>

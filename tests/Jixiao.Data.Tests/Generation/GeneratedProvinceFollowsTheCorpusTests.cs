@@ -51,7 +51,8 @@ public class GeneratedProvinceFollowsTheCorpusTests
     {
         var forms = Units.Value.SelectMany(u => u.Forms).ToList();
         Assert.All(forms.Where(f => f.Form.Kind != FormKind.Report), f => Assert.NotNull(f.Form.TemplateId));
-        foreach (var kind in Enum.GetValues<FormKind>()) Assert.Contains(forms, f => f.Form.Kind == kind);
+        // Units file the year's forms; ex-ante assessments and evaluations come from finance and evaluators (issue 20).
+        foreach (var kind in Enum.GetValues<FormKind>().Where(k => k is not (FormKind.ExAnteAssessment or FormKind.Evaluation))) Assert.Contains(forms, f => f.Form.Kind == kind);
         Assert.All(Units.Value, u => Assert.Equal(3 * 3, u.Forms.Count(f => f.Form.Kind is FormKind.DepartmentSelfEvaluation or FormKind.DepartmentBasicData or FormKind.Report)));
     }
 

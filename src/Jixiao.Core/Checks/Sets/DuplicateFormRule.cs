@@ -36,7 +36,7 @@ public static class DuplicateFormRule
         var unit = Compact(form.Unit ?? form.Department);
         var named = form.Kind switch
         {
-            FormKind.ProjectSelfEvaluation or FormKind.Monitoring or FormKind.Targets => project.Length > 0,
+            FormKind.ProjectSelfEvaluation or FormKind.Monitoring or FormKind.Targets or FormKind.ExAnteAssessment or FormKind.Evaluation => project.Length > 0,
             FormKind.DepartmentSelfEvaluation or FormKind.DepartmentBasicData or FormKind.Report => unit.Length > 0,
         };
         if (!named) return null;
