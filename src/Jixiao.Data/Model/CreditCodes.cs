@@ -30,5 +30,8 @@ public static class CreditCodes
     }
 
     /// <summary>A code from 17 characters of the alphabet, check character appended.</summary>
-    public static string Complete(string first17) => first17 + CheckCharacter(first17);
+    public static string Complete(string first17) =>
+        first17.Length == 17 && first17.All(c => Alphabet.Contains(c, StringComparison.Ordinal))
+            ? first17 + CheckCharacter(first17)
+            : throw new ArgumentException($"Not 17 characters of the credit code alphabet: {first17}", nameof(first17));
 }
