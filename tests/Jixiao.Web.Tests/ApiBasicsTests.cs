@@ -128,7 +128,10 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
         foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/{id}", "/api/v1/forms/{id}/submit", "/api/v1/forms/{id}/return",
                      "/api/v1/forms/{id}/approve", "/api/v1/forms/{id}/unlock", "/api/v1/forms/{id}/publish", "/api/v1/forms/{id}/history",
                      "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit", "/api/v1/imports", "/api/v1/imports/preview",
-                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm" })
+                     "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm",
+                     "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/experts", "/api/v1/agencies/{id}/experts/{expertId}",
+                     "/api/v1/evaluation-tasks", "/api/v1/evaluation-tasks/{id}", "/api/v1/evaluation-tasks/{id}/withdraw", "/api/v1/evaluation-tasks/{id}/report",
+                     "/api/v1/evaluation-tasks/{id}/quality", "/api/v1/evaluation-quality/criteria" })
             Assert.Contains(path, paths);
     }
 

@@ -76,7 +76,7 @@ public abstract class EvaluatorScopeTests<THost>(THost host) : EvaluatorTestBase
         ["导入"] =
         [
             Get(_ => "/api/v1/imports/jobs", HttpStatusCode.OK, (s, jobs) => (jobs as JsonArray ?? jobs["items"]!.AsArray()).Count == 0),
-            new(HttpMethod.Post, _ => "/api/v1/imports/preview", HttpStatusCode.Forbidden, new { organisationId = 0, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } }),
+            new(HttpMethod.Post, _ => "/api/v1/imports/preview", HttpStatusCode.NotFound, new { organisationId = 0, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } }),
         ],
         ["API 令牌"] = [Get(_ => "/api/v1/tokens", HttpStatusCode.OK)],
         ["用户"] = [Get(_ => "/api/v1/users", HttpStatusCode.Forbidden), Get(_ => "/api/v1/me", HttpStatusCode.OK)],
