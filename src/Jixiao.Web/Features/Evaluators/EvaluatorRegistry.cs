@@ -255,7 +255,7 @@ public sealed class EvaluatorRegistry(AppDbContext db, TimeProvider clock, IOpti
     }
 
     /// <summary>
-    /// The evaluator opens the report of a task: the project's evaluation form, made now (an empty rubric of the kind,
+    /// The evaluator opens the report of a task: the project's evaluation form, made now (the kind's blank layout with the rulebook's rubric rows,
     /// through <see cref="FormService.Create"/> like every new form) unless it exists.
     /// </summary>
     public async Task<Outcome<int>> StartReport(CurrentUser user, FormService forms, int taskId, CancellationToken ct)
@@ -266,11 +266,9 @@ public sealed class EvaluatorRegistry(AppDbContext db, TimeProvider clock, IOpti
         if (await EvaluationReports.Current(db.Forms, [task.ProjectId]).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct) is { } existing) return existing;
         var unit = await db.Organisations.SingleAsync(o => o.Id == task.OrganisationId, ct);
         var place = await FormStore.PlaceAsync(db, unit, ct);
-        var form = new PerformanceForm
-        {
-            Kind = EvaluationReports.Kind, Year = task.Year, Title = EvaluationReports.Kind.ChineseName(), Project = task.ProjectName,
-            Unit = unit.Name, Department = place.Department?.Name,
-        };
+        var form = Ui.FormTemplates.Blank(EvaluationReports.Kind, task.Year, unit.Name, place.Department?.Name, task.ProjectName, Jixiao.Core.Rulebooks.Rulebooks.Default);
+        // The report names its project whether or not the layout prints a project line.
+        form.Project = task.ProjectName;
         var created = await forms.Create(user, new CreateFormRequest(unit.Id, task.Year, task.ProjectId, FormV1.From(form)), ct);
         return created.Refusal is { } refusal ? refusal : created.Value!.Id;
     }
