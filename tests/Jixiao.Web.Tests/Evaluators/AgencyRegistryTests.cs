@@ -156,6 +156,15 @@ public abstract class AgencyRegistryTests<THost>(THost host) : EvaluatorTestBase
         await FieldError(await Create("ev-unknown", Roles.Evaluator, "CZ", 999_999), "$.agencyId");
         var created = await Expect(HttpStatusCode.Created, await Create("ev-ok", Roles.Evaluator, "CZ", agency));
         Assert.Equal(agency, (int)created["user"]!["agencyId"]!);
+        var id = (string)created["user"]!["id"]!;
+
+        // Renamed without naming the agency, the evaluator keeps it; made a unit filler, it leaves the agency.
+        var renamed = await Expect(HttpStatusCode.OK, await Host.Client("admin").Send(HttpMethod.Put, $"/api/v1/users/{id}",
+            new { displayName = "评价员甲", role = Roles.Evaluator, organisationId = Host.World.Id("CZ") }));
+        Assert.Equal(agency, (int)renamed["agencyId"]!);
+        var filler = await Expect(HttpStatusCode.OK, await Host.Client("admin").Send(HttpMethod.Put, $"/api/v1/users/{id}",
+            new { displayName = "评价员甲", role = Roles.UnitFiller, organisationId = Host.World.Id("LY") }));
+        Assert.Null(filler["agencyId"]);
     }
 }
 

@@ -78,7 +78,9 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         if (!Roles.All.Contains(request.Role)) return UnknownRole(request.Role);
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null) return ContractValidation.FieldRefusal("$.organisationId", "所选组织不存在或不在您的管辖范围内。");
-        if (await AgencyProblem(request.Role, request.AgencyId, organisation, ct) is { } agencyProblem) return agencyProblem;
+        // An evaluator edited without naming an agency keeps the one it has.
+        var agencyId = request.Role == Roles.Evaluator ? request.AgencyId ?? user.AgencyId : request.AgencyId;
+        if (await AgencyProblem(request.Role, agencyId, organisation, ct) is { } agencyProblem) return agencyProblem;
         var before = await users.GetRolesAsync(user);
         var losesAdmin = before.Contains(Roles.Administrator) && request.Role != Roles.Administrator;
         if (losesAdmin && user.Id == admin.Id)
@@ -101,7 +103,6 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
             db.Audit(admin.Actor, now, "update", "user", user.Id, organisation.Path, "所属组织", oldOrganisation, organisation.Name);
             user.OrganisationId = organisation.Id;
         }
-        var agencyId = request.Role == Roles.Evaluator ? request.AgencyId : null;
         if (agencyId != user.AgencyId)
         {
             db.Audit(admin.Actor, now, "update", "user", user.Id, organisation.Path, "第三方机构", user.AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
