@@ -72,18 +72,25 @@ public sealed class EvaluatorFlowTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(add).ToBeVisibleAsync();
         if (await evaluator.Locator("input[aria-label='第1行 三级指标']").CountAsync() == 0) await add.ClickAsync();
         var name = evaluator.Locator("input[aria-label='第1行 三级指标']:not([disabled])");
-        await Expect(name).ToBeVisibleAsync();
-        // The editor's script may attach a moment after the cell is enabled; typing again until the edit registers.
-        for (var attempt = 0; attempt < 5 && await evaluator.Locator("#save:not([disabled])").CountAsync() == 0; attempt++)
+        var score = evaluator.Locator("input[aria-label='第1行 得分']:not([disabled])");
+        // The editor's script may attach a moment after the cell is enabled: an edit it missed is typed again, until
+        // the report read back from the server holds it.
+        for (var attempt = 0; attempt < 4; attempt++)
         {
+            await Expect(name).ToBeVisibleAsync();
+            if (await name.InputValueAsync() == "立项依据充分性") break;
             await name.FillAsync("");
             await name.PressSequentiallyAsync("立项依据充分性");
+            if (await score.CountAsync() > 0) await score.FillAsync("4");
             await evaluator.WaitForTimeoutAsync(500);
+            if (await evaluator.Locator("#save:not([disabled])").CountAsync() > 0)
+            {
+                await evaluator.ClickAsync("#save");
+                await Expect(evaluator.Locator("#save-state")).ToContainTextAsync("已保存");
+            }
+            await evaluator.ReloadAsync();
         }
-        var score = evaluator.Locator("input[aria-label='第1行 得分']:not([disabled])");
-        if (await score.CountAsync() > 0) await score.FillAsync("4");
-        await evaluator.ClickAsync("#save");
-        await Expect(evaluator.Locator("#save-state")).ToContainTextAsync("已保存");
+        await Expect(name).ToHaveValueAsync("立项依据充分性");
         await Screens.Save(evaluator, "63-evaluation-report");
         await evaluator.ClickAsync("#submit");
         await Task.WhenAny(evaluator.Locator("#save-error").WaitForAsync(), evaluator.Locator(".page-head .status", new() { HasText = "已提交" }).WaitForAsync());
