@@ -13,6 +13,12 @@ if (args is ["cpu"])
     return;
 }
 
+if (args is ["library"])
+{
+    LibraryBenchmarks.Run(Console.Out);
+    return;
+}
+
 if (args is ["rules", var profiledSeed])
 {
     CheckProfile.Run(Console.Out, profiledSeed);

@@ -5,7 +5,7 @@
 # Measures, with wrk on 127.0.0.1: the finance overview, the review queue and the portal search (READERS connections,
 # requests rotating over users of every scope, the three years, filters and pages) while a background save load runs;
 # the form editor page and the save (WRITERS connections, many units' forms). The last line is
-#   province: units=… forms=… rows=… load_s=… overview_p95_ms=… queue_p95_ms=… portal_search_p95_ms=… form_page_p95_ms=… save_p95_ms=… app_rss_mb=…
+#   province: units=… forms=… rows=… load_s=… overview_p95_ms=… queue_p95_ms=… portal_search_p95_ms=… library_p95_ms=… form_page_p95_ms=… save_p95_ms=… app_rss_mb=…
 # Needs: wrk, curl, jq (apt-get install -y wrk curl jq) and, for PostgreSQL, the Debian postgresql package.
 set -Eeuo pipefail
 UNITS=1000
@@ -94,7 +94,7 @@ for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
 YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | head -1 | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
 
 echo "== building request lists"
-: >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"
+: >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"; : >"$WORK/library.txt"
 for y in $YEARS; do
   for p in 1 2 3; do
     echo -e "$FINANCE\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
@@ -104,6 +104,11 @@ for y in $YEARS; do
       echo -e "${COOKIE[$d]}\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
       echo -e "${COOKIE[$d]}\t/review?year=$y&page=$p" >>"$WORK/queue.txt"
     done
+  done
+  # The indicator library (docs/library.md): finance's and departments' first pages of a year with their peer ranges.
+  for p in 1 2; do
+    echo -e "$FINANCE\t/api/v1/library/indicators?year=$y&page=$p" >>"$WORK/library.txt"
+    for d in $DEPARTMENTS; do echo -e "${COOKIE[$d]}\t/api/v1/library/indicators?year=$y&page=$p" >>"$WORK/library.txt"; done
   done
   for q in 中学 医院 农业 公路 项目 数据 专项 培训 养护 救助 图书 环境 监测 服务中心; do
     echo -e "\t/portal?q=$(jq -rn --arg q "$q" '$q | @uri')&year=$y" >>"$WORK/portal.txt"
@@ -142,10 +147,11 @@ BG_PID=$!
 echo "== finance overview, $READERS connections"; run overview "$READERS" get.lua REQUESTS="$WORK/overview.txt"
 echo "== review queue, $READERS connections"; run queue "$READERS" get.lua REQUESTS="$WORK/queue.txt"
 echo "== portal search, $READERS connections"; run portal "$READERS" get.lua REQUESTS="$WORK/portal.txt"
+echo "== indicator library, $READERS connections"; run library "$READERS" get.lua REQUESTS="$WORK/library.txt"
 echo "== form page, $WRITERS connections"; run page "$WRITERS" get.lua REQUESTS="$WORK/page.txt"
 kill "$BG_PID" 2>/dev/null || true; wait "$BG_PID" 2>/dev/null || true; BG_PID=""
 echo "== save, $WRITERS connections"
 FORMS="$WORK/forms.main.txt" SAVE_THREADS=2 wrk -t2 -c"$WRITERS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/province/save.lua" "$BASE" | tee "$WORK/save.out"
 RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status")
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "province: units=$UNITS forms=$FORMS rows=$ROWS load_s=$LOAD_S overview_p95_ms=$(p95 "$WORK/overview.out") queue_p95_ms=$(p95 "$WORK/queue.out") portal_search_p95_ms=$(p95 "$WORK/portal.out") form_page_p95_ms=$(p95 "$WORK/page.out") save_p95_ms=$(p95 "$WORK/save.out") app_rss_mb=$RSS"
+echo "province: units=$UNITS forms=$FORMS rows=$ROWS load_s=$LOAD_S overview_p95_ms=$(p95 "$WORK/overview.out") queue_p95_ms=$(p95 "$WORK/queue.out") portal_search_p95_ms=$(p95 "$WORK/portal.out") library_p95_ms=$(p95 "$WORK/library.out") form_page_p95_ms=$(p95 "$WORK/page.out") save_p95_ms=$(p95 "$WORK/save.out") app_rss_mb=$RSS"

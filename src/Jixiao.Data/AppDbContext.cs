@@ -86,6 +86,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         {
             e.Property(p => p.Code).HasMaxLength(ColumnLengths.ProjectCode);
             e.Property(p => p.Name).HasMaxLength(ColumnLengths.ProjectName);
+            e.Property(p => p.PeriodGoal).HasMaxLength(ColumnLengths.PeriodGoal);
+            e.Ignore(p => p.IsMultiYear);
             e.HasIndex(p => new { p.FiscalYearId, p.Code }).IsUnique();
             e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.FiscalYear).WithMany().HasForeignKey(p => p.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
@@ -244,6 +246,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         });
 
         ConfigureRounds(b);
+        ConfigureResults(b);
+        ConfigureRectification(b);
+        ConfigureTargetReview(b);
+        ConfigureLibrary(b);
         ConfigureEvaluators(b);
     }
 
@@ -285,6 +291,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
                 AuditEntry => "审计记录",
                 WorkflowTransition => "流转记录",
                 FormVersion or FindingJustification => "已提交的版本",
+                BudgetDecision => "预算安排决定",
+                RulebookChoice => "规则选择记录",
                 _ => null,
             };
             if (what is not null) throw new InvalidOperationException($"{what}只能追加，不能修改或删除。");

@@ -85,6 +85,12 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 FormKey = unit.Code, Deadline = round.Deadline,
             });
             db.Rounds.Add(round);
+            // A standard indicator curated by each department: its units read it, the other department's do not.
+            db.StandardIndicators.Add(new StandardIndicator
+            {
+                OrganisationId = department.Id, OrganisationPath = department.Path, Level1 = "产出指标", Level2 = "数量指标",
+                Name = "培训人次", NormalisedName = "培训人次", UpdatedBy = "u",
+            });
             await db.SaveChangesAsync();
             db.RoundExtensions.Add(new RoundExtension
             {
@@ -113,8 +119,14 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             {
                 AssignmentId = assignment.Id, AgencyId = agency.Id, FormId = forms[^2].Id, OrganisationPath = unit.Path, Total = 80m, Items = "[]", RecordedBy = "u",
             });
+            db.RulebookChoices.Add(new RulebookChoice
+            {
+                OrganisationId = unit.Id, OrganisationPath = unit.Path, OrganisationName = unit.Name, Year = tree.Year.Year, RulebookId = "hunan-2020",
+                TemplateRegion = "*", ChosenById = "u", ChosenByName = "u",
+            });
         }
         await db.SaveChangesAsync();
+        var seededUnits = new[] { tree.Unit, tree.OtherUnit };
         foreach (var record in forms)
         {
             var version = new FormVersion
@@ -125,7 +137,37 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             };
             db.Versions.Add(version);
             db.Transitions.Add(new WorkflowTransition { FormId = record.Id, Action = WorkflowAction.Submit, UserId = "u", UserName = "u" });
+            db.BudgetDecisions.Add(new BudgetDecision
+            {
+                FormId = record.Id, OrganisationPath = record.Organisation!.Path, Year = tree.Year.Year, Action = Core.Rulebooks.BudgetAction.Cut, Amount = 90m,
+                Reason = "按评价结果核减", SuggestedAction = Core.Rulebooks.BudgetAction.Cut, SuggestedAmount = 90m, RulebookId = "national-2020", Grade = "中",
+                DecidedById = "u", DecidedByName = "u",
+            });
+            // Each unit's targets review: a grade and an adjustment request on its form.
+            db.TargetGrades.Add(new TargetGrade { FormId = record.Id, OrganisationPath = record.Organisation!.Path, Grade = "良", Reasons = "理由", UserId = "u", UserName = "u", Role = Roles.FinanceReviewer });
+            db.TargetAdjustments.Add(new TargetAdjustment
+            {
+                FormId = record.Id, OrganisationPath = record.Organisation.Path, UnitName = record.Organisation.Name, Reason = "纠偏", ChangesJson = "[]",
+                RequestedById = "u", RequestedBy = "u",
+            });
             db.Audit(new Actor("u", "u"), DateTimeOffset.UnixEpoch, "create", "form", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Organisation!.Path);
+            // A disclosed rectification item with a note and evidence, and a spot check by the unit's department drawing the form.
+            var path = record.Organisation!.Path;
+            db.Rectifications.Add(new RectificationItem
+            {
+                FormId = record.Id, OrganisationId = record.OrganisationId, OrganisationPath = path, UnitName = "u", What = "整改", RaisedById = "u",
+                RaisedByName = "u", RaisedByPath = path, Disclosed = true,
+                Notes = [new RectificationNote { OrganisationPath = path, UserId = "u", UserName = "u", Text = "提出" }],
+                Evidence = [new RectificationEvidence { OrganisationPath = path, Name = "a.pdf", Size = 1, Content = [1], UserId = "u", UserName = "u" }],
+            });
+            var department = record.OrganisationId == seededUnits[0].Id ? tree.Department : tree.OtherDepartment;
+            var entry = new SpotCheckEntry { FormId = record.Id, OrganisationId = record.OrganisationId, OrganisationPath = path, Position = 1 };
+            entry.Scores.Add(new SpotCheckScore { Position = 1, OrganisationPath = path, Rechecked = 1m });
+            db.SpotChecks.Add(new SpotCheck
+            {
+                OrganisationId = department.Id, OrganisationPath = department.Path, OrganisationName = department.Name, Year = tree.Year.Year,
+                DrawnBy = "u", Entries = [entry],
+            });
         }
         await db.SaveChangesAsync();
         return new Seeded(tree, forms[0].Id, forms[1].Id, assignments[0].AgencyId, assignments[0].Id, assignments[0].ProjectId);
@@ -268,6 +310,14 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.EvaluationAgencies.ToListAsync());
         Assert.Empty(await everyone.EvaluationAssignments.ToListAsync());
         Assert.Empty(await everyone.EvaluationQualityScores.ToListAsync());
+        Assert.Equal([published], await everyone.Rectifications.Select(r => r.FormId).ToListAsync());
+        Assert.Empty(await everyone.RectificationNotes.ToListAsync());
+        Assert.Empty(await everyone.RectificationEvidence.ToListAsync());
+        Assert.Empty(await everyone.SpotChecks.ToListAsync());
+        Assert.Empty(await everyone.SpotCheckEntries.ToListAsync());
+        Assert.Empty(await everyone.TargetGrades.ToListAsync());
+        Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
+        Assert.Empty(await everyone.StandardIndicators.ToListAsync());
     }
 }
 

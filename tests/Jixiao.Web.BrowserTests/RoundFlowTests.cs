@@ -9,15 +9,19 @@ using static Microsoft.Playwright.Assertions;
 namespace Jixiao.Web.BrowserTests;
 
 /// <summary>
-/// The year's rounds as finance and a unit live them: finance opens a targets round from its home, the unit sees the
-/// task with its deadline on its home, fills and submits the targets, the department and finance approve them, finance
-/// opens a monitoring round, and the unit's monitoring table arrives with the approved indicators filled.
+/// The year's rounds as finance and a unit live them (#17's "done when"): finance opens a targets round from its home,
+/// the unit sees the task with its deadline on its home, fills and submits the targets, the department approves them,
+/// finance grades them (差 is refused approval, 良 is approved), finance opens a monitoring round and the unit's
+/// monitoring table arrives with the approved indicators filled; the unit asks to adjust a target, finance approves the
+/// adjustment, and the self-evaluation round's form starts from the adjusted target.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
 {
     private const string Project = "政务云平台运维服务";
     private const string Indicator = "云平台运维服务器数量";
+    private const string Target = "≥120台";
+    private const string Adjusted = "≥100台";
     private const int Year = 2020;
 
     /// <summary>
@@ -68,8 +72,49 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Finance grades the targets on the review page: 差 first, which the approval refuses with its reason, then 良, which
+    /// it approves into the budget.
+    /// </summary>
+    private async Task GradeAndApprove(string formUrl)
+    {
+        var page = await app.SignIn("demo-finance");
+        await page.GotoAsync(formUrl.Replace("/forms/", "/review/", StringComparison.Ordinal));
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await Expect(page.Locator("#grade-criteria")).ToContainTextAsync("不得进入预算");
+        await Grade(page, "差", "满意度目标无调查依据，服务器数量与建设内容不匹配。");
+        await page.ClickAsync("#approve:not([disabled])");
+        await Expect(page.Locator("#review-error")).ToContainTextAsync("不得进入预算");
+        await Grade(page, "良", "单位已说明服务器数量依据，指标基本细化量化。");
+        await Screens.Save(page, "23-targets-graded");
+        await page.ClickAsync("#approve:not([disabled])");
+        await Expect(page.Locator("body")).ToContainTextAsync("财政已审核");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task Grade(IPage page, string grade, string reasons)
+    {
+        await page.SelectOptionAsync("#grade-level:not([disabled])", grade);
+        await page.FillAsync("#grade-reasons", reasons);
+        await page.ClickAsync("#grade-button:not([disabled])");
+        await Expect(page.Locator("#target-grade .grade-value")).ToHaveTextAsync(grade);
+    }
+
+    /// <summary>Types into an editor cell until the edit registers (the editor's script may attach a moment after the cell is enabled).</summary>
+    private static async Task Type(IPage unit, string label, string text)
+    {
+        var cell = unit.Locator($"input[aria-label='{label}']");
+        for (var attempt = 0; attempt < 5 && await unit.Locator("#save:not([disabled])").CountAsync() == 0; attempt++)
+        {
+            await cell.FillAsync("");
+            await cell.PressSequentiallyAsync(text);
+            await unit.WaitForTimeoutAsync(500);
+        }
+        if (await cell.InputValueAsync() != text) await cell.FillAsync(text);
+    }
+
     [Fact]
-    public async Task A_targets_round_reaches_the_unit_and_its_approved_targets_fill_the_monitoring_table()
+    public async Task A_graded_and_adjusted_target_carries_from_the_targets_round_through_monitoring_into_the_self_evaluation()
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         await AddProject("demo-liuyang");
@@ -88,13 +133,8 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
 
         // It fills and submits the targets.
         await StartTask(unit, "绩效目标");
-        // The editor's script may attach a moment after the cell is enabled; typing again until the edit registers.
-        for (var attempt = 0; attempt < 5 && await unit.Locator("#save:not([disabled])").CountAsync() == 0; attempt++)
-        {
-            await unit.FillAsync("input[aria-label='第1行 三级指标']", "");
-            await unit.Locator("input[aria-label='第1行 三级指标']").PressSequentiallyAsync(Indicator);
-            await unit.WaitForTimeoutAsync(500);
-        }
+        await Type(unit, "第1行 三级指标", Indicator);
+        await unit.FillAsync("input[aria-label='第1行 年度指标值']", Target);
         await unit.ClickAsync("#save");
         await Expect(unit.Locator("#save-state")).ToContainTextAsync("已保存");
         await unit.ClickAsync("#submit");
@@ -109,12 +149,49 @@ public sealed class RoundFlowTests(LiveApp app) : IClassFixture<LiveApp>
         var targetsUrl = unit.Url;
 
         await Approve("demo-department", targetsUrl, "主管部门已审核");
-        await Approve("demo-finance", targetsUrl, "财政已审核");
+        await GradeAndApprove(targetsUrl);
 
         // Mid-year: the monitoring round; the unit's table starts from the approved targets.
         await OpenRound(finance, "Monitoring", months: 6);
         await StartTask(unit, "监控");
         await Expect(unit.Locator("input[aria-label='第1行 三级指标']")).ToHaveValueAsync(Indicator);
+        await Expect(unit.Locator("input[aria-label='第1行 年度指标值']")).ToHaveValueAsync(Target);
         await Screens.Save(unit, "22-monitoring-prefilled");
+
+        // Monitoring shows the target cannot be met: the unit asks to adjust it (纠偏) on its approved targets.
+        await unit.GotoAsync(targetsUrl);
+        await unit.ClickAsync("#open-adjust:not([disabled])");
+        await unit.FillAsync("input[aria-label='第1行 调整后目标值']:not([disabled])", Adjusted);
+        await unit.FillAsync("#adjust-reason", "上级资金下达延迟，服务器采购数量按到位资金调减。");
+        await unit.ClickAsync("#request-adjustment");
+        await Expect(unit.Locator("#target-review-message")).ToContainTextAsync("已提交调整申请");
+        await Expect(unit.Locator("#adjustments .adjustment-state")).ToHaveTextAsync("待审核");
+        await Screens.Save(unit, "24-adjustment-requested");
+
+        // Finance finds it in its review queue and approves it; the approved targets now hold the adjusted value.
+        var reviewer = await app.SignIn("demo-finance");
+        await reviewer.GotoAsync(app.BaseUrl + "/review");
+        await reviewer.Locator("#pending-adjustments tr", new() { HasText = Project }).Locator("a").ClickAsync();
+        await reviewer.WaitForURLAsync(new Regex(@"/review/\d+"));
+        await reviewer.ClickAsync(".approve-adjustment:not([disabled])");
+        await Expect(reviewer.Locator("#adjustments .adjustment-state")).ToHaveTextAsync("已批准");
+        await Expect(reviewer.Locator("table.official.indicators")).ToContainTextAsync(Adjusted);
+        await Screens.Save(reviewer, "25-adjustment-approved");
+        await reviewer.Context.CloseAsync();
+
+        // After the year: the self-evaluation starts from the adjusted target.
+        await OpenRound(finance, "SelfEvaluation");
+        await StartTask(unit, "自评");
+        await Expect(unit.Locator("input[aria-label='第1行 三级指标']")).ToHaveValueAsync(Indicator);
+        await Expect(unit.Locator("input[aria-label='第1行 年度指标值']")).ToHaveValueAsync(Adjusted);
+        await Screens.Save(unit, "26-self-evaluation-from-adjusted-targets");
+
+        // Finance previews setting the next year up from this one (reached from its home).
+        await finance.GotoAsync(app.BaseUrl + "/");
+        await finance.ClickAsync("#next-year-link");
+        await finance.FillAsync("#from-year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await finance.ClickAsync("#preview-next-year");
+        await Expect(finance.Locator("#next-year-summary")).ToContainTextAsync($"{Year + 1}");
+        await Screens.Save(finance, "27-next-year-preview");
     }
 }

@@ -58,6 +58,9 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("restore project", t => (HttpMethod.Post, $"/api/v1/projects/{t.Project}/restore", new { })),
         ("import preview", t => (HttpMethod.Post, "/api/v1/imports/preview", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
         ("import", t => (HttpMethod.Post, "/api/v1/imports", new { organisationId = t.Organisation, fiscalYear = 2020, forms = new[] { Forms.Project("导入") } })),
+        ("raise rectification", t => (HttpMethod.Post, "/api/v1/rectifications", new { formId = t.Form, source = "Comment", what = "补充佐证材料。", deadline = "2030-01-01" })),
+        ("draw spot check", t => (HttpMethod.Post, "/api/v1/spot-checks", new { organisationId = t.Organisation, year = 2020, method = "Random", sampleSize = 1 })),
+        ("library suggestions", t => (HttpMethod.Get, $"/api/v1/library/suggestions?formId={t.Form}&level1=%E4%BA%A7%E5%87%BA%E6%8C%87%E6%A0%87", null)),
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 

@@ -129,9 +129,29 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
                      "/api/v1/forms/{id}/approve", "/api/v1/forms/{id}/unlock", "/api/v1/forms/{id}/publish", "/api/v1/forms/{id}/history",
                      "/api/v1/forms/{id}/diff", "/api/v1/organisations", "/api/v1/projects", "/api/v1/findings", "/api/v1/audit", "/api/v1/imports", "/api/v1/imports/preview",
                      "/api/v1/imports/files", "/api/v1/imports/jobs", "/api/v1/imports/jobs/{id}", "/api/v1/imports/jobs/{id}/confirm",
+                     "/api/v1/budget/suggestions", "/api/v1/budget/suggestions/{formId}", "/api/v1/budget/suggestions/{formId}/decisions",
+                     "/api/v1/budget/ledger", "/api/v1/budget/export.{format}",
+                     "/api/v1/rulebooks", "/api/v1/rulebooks/choices", "/api/v1/rulebooks/choices/preview",
+                     "/api/v1/rectifications", "/api/v1/rectifications/{id}", "/api/v1/rectifications/{id}/start", "/api/v1/rectifications/{id}/evidence",
+                     "/api/v1/rectifications/{id}/evidence/{evidenceId}", "/api/v1/rectifications/{id}/submit", "/api/v1/rectifications/{id}/close",
+                     "/api/v1/rectifications/{id}/send-back", "/api/v1/spot-checks", "/api/v1/spot-checks/{id}", "/api/v1/spot-checks/credibility",
+                     "/api/v1/spot-checks/{id}/entries/{entryId}",
                      "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/experts", "/api/v1/agencies/{id}/experts/{expertId}",
                      "/api/v1/evaluation-tasks", "/api/v1/evaluation-tasks/{id}", "/api/v1/evaluation-tasks/{id}/withdraw", "/api/v1/evaluation-tasks/{id}/report",
                      "/api/v1/evaluation-tasks/{id}/quality", "/api/v1/evaluation-quality/criteria" })
+            Assert.Contains(path, paths);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_targets_review_and_the_next_year()
+    {
+        var document = await Expect(HttpStatusCode.OK, await Host.Anonymous().GetAsync("/openapi/v1.json"));
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/v1/forms/{id}/grades", "/api/v1/forms/{id}/adjustments", "/api/v1/adjustments", "/api/v1/adjustments/{id}",
+                     "/api/v1/adjustments/{id}/approve", "/api/v1/adjustments/{id}/reject", "/api/v1/target-grades", "/api/v1/years/{year}/next",
+                     "/api/v1/library/indicators", "/api/v1/library/indicators/history", "/api/v1/library/indicators/peers", "/api/v1/library/suggestions",
+                     "/api/v1/library/standards", "/api/v1/library/standards/{id}", "/api/v1/library/standards/import", "/api/v1/library/standards/export" })
             Assert.Contains(path, paths);
     }
 

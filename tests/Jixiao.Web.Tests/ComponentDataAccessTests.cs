@@ -14,7 +14,10 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class ComponentDataAccessTests
 {
-    private static readonly Type[] DataServices = [typeof(DbContext), typeof(FormService), typeof(ImportService), typeof(ImportJobs), typeof(Jixiao.Web.Features.Uploads.UploadGate), typeof(Jixiao.Web.Features.Rounds.RoundService)];
+    private static readonly Type[] DataServices = [typeof(DbContext), typeof(FormService), typeof(ImportService), typeof(ImportJobs), typeof(Jixiao.Web.Features.Uploads.UploadGate), typeof(Jixiao.Web.Features.Rounds.RoundService),
+        typeof(Jixiao.Web.Features.BudgetResults.BudgetService), typeof(Jixiao.Web.Features.ScoringRules.RulebookChoiceService),
+        typeof(Jixiao.Web.Features.Rectifications.RectificationService), typeof(Jixiao.Web.Features.SpotChecks.SpotCheckService),
+        typeof(Jixiao.Web.Features.TargetReview.TargetReviewService), typeof(Jixiao.Web.Features.NextYear.NextYearService)];
 
     [Fact]
     public void Only_statically_rendered_pages_inject_the_database_or_the_services_on_it()

@@ -51,6 +51,9 @@ public static class CheckCodes
     public const string FormUnfilled = "form-unfilled";
     public const string MonitoringLikelihoodMismatch = "monitoring-likelihood-mismatch";
 
+    /// <summary>Warning: a target outside the range of peer units' targets for the same indicator (History/PeerRanges, from the indicator library).</summary>
+    public const string TargetOutsidePeerRange = "target-outside-peer-range";
+
     /// <summary>Info: the reading of the form was uncertain, so arithmetic findings on the uncertain parts are held back.</summary>
     public const string ReadingUncertain = "reading-uncertain";
 
@@ -110,6 +113,7 @@ public static class CheckCodes
         ReportSectionMissing => "自评报告缺少章节",
         MonitoringLikelihoodMismatch => "完成可能性与预计不符",
         ReportDraftGap => "自评报告留有待填写内容",
+        TargetOutsidePeerRange => "目标超出同类单位区间",
         _ => code,
     };
 
@@ -126,5 +130,6 @@ public static class CheckCodes
         ReportEmpty, ReportSectionMissing,
         MonitoringLikelihoodMismatch,
         ReportDraftGap,
+        TargetOutsidePeerRange,
     ];
 }

@@ -37,6 +37,19 @@ public sealed class Rulebook
 
     public required IReadOnlyList<FormTree> Forms { get; init; }
 
+    /// <summary>What a grade means for next year's budget ("resultApplication" in the JSON, 结果应用).</summary>
+    public required ResultApplication Results { get; init; }
+    /// <summary>
+    /// Whether rectification items (整改事项) raised in review are published on the portal with the form
+    /// ("publishRectification" in the JSON; absent means no).
+    /// </summary>
+    public bool PublishRectification { get; init; }
+    /// <summary>
+    /// The grades a reviewer gives a targets form before approval (领域指南 §2.5), best first, each with its criteria and
+    /// whether a form so graded may be approved into the budget ("targetGrades" in the JSON; empty when the file has none).
+    /// </summary>
+    public IReadOnlyList<TargetGradeRule> TargetGrades { get; init; } = [];
+
     /// <summary>Thresholds and vocabularies of the checks that are not scoring rules ("checks" in the JSON).</summary>
     public RulebookChecks Checks { get; init; } = RulebookChecks.Empty;
 
@@ -110,6 +123,9 @@ public sealed record TierRule(QualitativeTier Tier, string Label, decimal Min, d
 
 /// <summary>A grade and the lowest total that reaches it.</summary>
 public sealed record GradeBand(string Grade, decimal Min);
+
+/// <summary>A grade of targets review: its name, what earns it, and whether the form may then enter the budget.</summary>
+public sealed record TargetGradeRule(string Grade, string Criteria, bool Approvable);
 
 /// <summary>The expected indicator tree of one form kind.</summary>
 public sealed record FormTree(FormKind Kind, string Label, decimal? ExecutionWeight, IReadOnlyList<IndicatorBlock> Blocks);

@@ -77,6 +77,10 @@ internal sealed class RulebookReader
             },
             Grades = grades,
             Forms = forms,
+            Results = Results(root, grades),
+            PublishRectification = root.TryGetProperty("publishRectification", out var publish) && publish.ValueKind != JsonValueKind.Null
+                && Bool(root, "publishRectification", ""),
+            TargetGrades = root.TryGetProperty("targetGrades", out var targetGrades) && targetGrades.ValueKind != JsonValueKind.Null ? TargetGrades(root) : [],
             Checks = root.TryGetProperty("checks", out var checks) && checks.ValueKind != JsonValueKind.Null ? Checks(checks) : RulebookChecks.Empty,
         };
     }
@@ -252,6 +256,78 @@ internal sealed class RulebookReader
         return grades;
     }
 
+    private ResultApplication Results(JsonElement root, IReadOnlyList<GradeBand> grades)
+    {
+        const string path = "resultApplication";
+        var r = Object(root, path, "");
+        var decimals = Integer(r, null, "amountDecimals", 0, 4, path);
+        var rules = new List<GradeBudgetRule>();
+        var i = 0;
+        foreach (var g in Array(r, "grades", path).EnumerateArray())
+        {
+            var p = $"{path}.grades[{i++}]";
+            Expect(g, p, JsonValueKind.Object);
+            var grade = String(g, "grade", p);
+            if (!grades.Any(b => b.Grade == grade))
+                throw Error(p + ".grade", $"等级“{grade}”不在本规则的 grades 中（{string.Join("、", grades.Select(b => b.Grade))}）",
+                    $"grade {grade} is not one of the rulebook's grades");
+            if (rules.Any(x => x.Grade == grade)) throw Error(p + ".grade", $"等级“{grade}”重复", $"grade {grade} appears twice");
+            rules.Add(new GradeBudgetRule(grade, Action(g, p), Share(g, p)));
+        }
+        foreach (var band in grades)
+            if (!rules.Any(x => x.Grade == band.Grade))
+                throw Error(path + ".grades", $"缺少等级“{band.Grade}”的结果应用规则：每个等级都要写明预算安排", $"grade {band.Grade} has no budget rule");
+        var findings = new List<FindingBudgetRule>();
+        i = 0;
+        if (r.TryGetProperty("findings", out var fs) && fs.ValueKind != JsonValueKind.Null)
+            foreach (var f in Array(r, "findings", path).EnumerateArray())
+            {
+                var p = $"{path}.findings[{i++}]";
+                Expect(f, p, JsonValueKind.Object);
+                var code = String(f, "code", p);
+                if (!Jixiao.Core.Checks.CheckCodes.All.Contains(code, StringComparer.Ordinal))
+                    throw Error(p + ".code", $"没有名为 {code} 的检查（见 docs/checks.md）", $"no check named {code} (see docs/checks.md)");
+                if (findings.Any(x => x.Code == code)) throw Error(p + ".code", $"检查 {code} 重复", $"check {code} appears twice");
+                findings.Add(new FindingBudgetRule(code, Action(f, p), Share(f, p), String(f, "reason", p)));
+            }
+        return new ResultApplication { AmountDecimals = decimals, Grades = rules, Findings = findings };
+    }
+
+    private BudgetAction Action(JsonElement e, string path)
+    {
+        var code = String(e, "action", path);
+        return BudgetActions.FromCode(code) ?? throw Error(path + ".action",
+            $"应为 {string.Join("、", BudgetActions.All.Select(a => $"{a.Code()}（{a.ChineseName()}）"))} 之一，而不是 {code}",
+            $"must be one of {string.Join(", ", BudgetActions.All.Select(a => a.Code()))}, not {code}");
+    }
+
+    private decimal Share(JsonElement e, string path)
+    {
+        var share = Number(e, "share", path, positive: false);
+        if (share < 0m || share > ResultApplication.MaxShare)
+            throw Error(path + ".share", $"应在 0 到 {Show(ResultApplication.MaxShare)} 之间（0.9 表示本年预算的 90%）", $"must be between 0 and {Show(ResultApplication.MaxShare)} (0.9 means 90% of this year's budget)");
+        if (decimal.Round(share, 4) != share)
+            throw Error(path + ".share", "最多四位小数（0.0001 即 0.01%）", "at most four decimals (0.0001 is 0.01%)");
+        return share;
+    }
+
+    private List<TargetGradeRule> TargetGrades(JsonElement root)
+    {
+        var grades = new List<TargetGradeRule>();
+        var i = 0;
+        foreach (var g in Array(root, "targetGrades", "").EnumerateArray())
+        {
+            var p = $"targetGrades[{i++}]";
+            Expect(g, p, JsonValueKind.Object);
+            var name = String(g, "grade", p);
+            if (grades.Any(x => x.Grade == name)) throw Error(p + ".grade", $"等级 {name} 重复", $"grade {name} appears twice");
+            grades.Add(new TargetGradeRule(name, String(g, "criteria", p), Bool(g, "approvable", p)));
+        }
+        if (grades.Count > 0 && !grades.Any(g => g.Approvable))
+            throw Error("targetGrades", "至少要有一个可以批准进入预算的等级（approvable: true）", "at least one grade must be approvable");
+        return grades;
+    }
+
     private List<FormTree> Forms(JsonElement root, decimal totalWeight)
     {
         var array = Array(root, "forms", "");
@@ -368,10 +444,10 @@ internal sealed class RulebookReader
         return d;
     }
 
-    private int Integer(JsonElement parent, string? objectName, string name, int min, int max)
+    private int Integer(JsonElement parent, string? objectName, string name, int min, int max, string parentPath = "")
     {
         var owner = objectName is null ? parent : Object(parent, objectName, "");
-        var ownerPath = objectName ?? "";
+        var ownerPath = objectName ?? parentPath;
         var d = Number(owner, name, ownerPath, positive: false);
         if (d != decimal.Truncate(d) || d < min || d > max)
             throw Error(Join(ownerPath, name), $"应为 {min} 到 {max} 之间的整数", $"must be a whole number from {min} to {max}");

@@ -49,6 +49,10 @@ public sealed class TemplateRegistry
 
     public IReadOnlyList<FormTemplate> Templates { get; }
 
+    /// <summary>The template sets a bureau can choose: "*" (national) and every region a template names.</summary>
+    public IReadOnlyList<string> Regions =>
+        ["*", .. Templates.SelectMany(t => t.Regions).Where(r => r != "*").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The embedded files (name, text): roles.json and every template.</summary>
     public static IReadOnlyList<(string File, string Json)> BuiltInFiles()
     {
@@ -98,10 +102,14 @@ public sealed class TemplateRegistry
     public FormTemplate? Find(string? id, int? version = null) =>
         id is null ? null : Templates.FirstOrDefault(t => t.Id == id && (version is null || t.Version == version));
 
-    /// <summary>The template a new or template-less form of <paramref name="kind"/> is printed and edited with.</summary>
-    public FormTemplate? Default(FormKind kind, int? year = null) =>
+    /// <summary>
+    /// The template a new or template-less form of <paramref name="kind"/> is printed and edited with; with a
+    /// <paramref name="region"/> (a template set chosen for an organisation), that region's template comes first.
+    /// </summary>
+    public FormTemplate? Default(FormKind kind, int? year = null, string? region = null) =>
         Templates.Where(t => t.Kind == kind)
-            .OrderByDescending(t => t.IsDefault)
+            .OrderByDescending(t => region is not null && region != "*" && t.Regions.Contains(region, StringComparer.Ordinal))
+            .ThenByDescending(t => t.IsDefault)
             .ThenByDescending(t => t.CoversYear(year))
             .ThenByDescending(t => t.IsNational)
             .FirstOrDefault();

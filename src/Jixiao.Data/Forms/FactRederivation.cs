@@ -55,7 +55,12 @@ public static class FactRederivation
         if (record is null) return false;
         var form = FormRows.ToForm(record);
         var place = await FormStore.PlaceAsync(db, record.Organisation!, ct);
-        FormStore.Write(record, form, check(form), rulebookFor(form), place, clock.GetUtcNow());
+        // A form keeps the rulebook it is scored by (the one finance chose when it was written, or the one its published
+        // score came from): re-deriving refreshes the facts, it does not move a form to another rulebook.
+        var rulebook = record.Fact?.RulebookId is { } kept && Rulebooks.Names.Contains(kept, StringComparer.Ordinal) ? Rulebooks.BuiltIn(kept) : rulebookFor(form);
+        var rescored = record.Fact is { RescoredRulebookId: { } other } && Rulebooks.Names.Contains(other, StringComparer.Ordinal) ? Rulebooks.BuiltIn(other) : null;
+        FormStore.Write(record, form, check(form), rulebook, place, clock.GetUtcNow());
+        if (rescored is not null) FormStore.RecordRescore(record.Fact!, form, rescored, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);

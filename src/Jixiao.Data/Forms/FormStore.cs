@@ -21,7 +21,7 @@ public sealed record FormPlace(Organisation Organisation, Organisation? Departme
 public static class FormStore
 {
     /// <summary>The derivation of facts; raise it when what a fact row says changes, and old rows are re-derived.</summary>
-    public const int FactsVersion = 1;
+    public const int FactsVersion = 2;
 
     /// <summary>The checker and rulebooks the findings and scores come from; raise it when either changes what they say.</summary>
     public const int CheckerVersion = 1;
@@ -45,6 +45,20 @@ public static class FormStore
         if (record.Fact is not { } fact) return;
         fact.Status = record.Status;
         fact.IsCurrent = !record.IsSuperseded;
+        fact.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A published form under a newly chosen rulebook: its published score stays, and what <paramref name="rulebook"/>
+    /// would give is recorded beside it (cleared when it gives the same).
+    /// </summary>
+    public static void RecordRescore(FormFact fact, PerformanceForm form, Rulebook rulebook, DateTimeOffset now)
+    {
+        var score = Scorer.Score(form, rulebook);
+        var same = rulebook.Name == fact.RulebookId || (score.Total.Value == fact.ComputedTotal && score.Grade.Grade == fact.ComputedGrade);
+        fact.RescoredRulebookId = same || !fact.Scored ? null : rulebook.Name;
+        fact.RescoredTotal = same || !fact.Scored ? null : score.Total.Value;
+        fact.RescoredGrade = same || !fact.Scored ? null : score.Grade.Grade;
         fact.UpdatedAt = now;
     }
 
@@ -128,6 +142,9 @@ public static class FormStore
         fact.Kind = form.Kind;
         fact.TemplateId = form.TemplateId;
         fact.RulebookId = rulebook.Name;
+        fact.RescoredRulebookId = null;
+        fact.RescoredTotal = null;
+        fact.RescoredGrade = null;
         fact.Status = record.Status;
         fact.IsCurrent = !record.IsSuperseded;
         fact.ProjectName = Cut(form.Project, ColumnLengths.ProjectName);
@@ -139,6 +156,7 @@ public static class FormStore
         fact.StatedGrade = scored ? Cut(form.StatedGrade, ColumnLengths.StatedGrade) : null;
         fact.Budget = score.Execution.Budget;
         fact.Executed = score.Execution.Executed;
+        fact.BudgetYuan = form.MoneyUnit is { } unit && fact.Budget is { } budget ? unit.ToYuan(budget) : null;
         fact.ExecutionRate = score.Execution.Rate is { } rate ? Math.Round(rate.Fraction, 6, MidpointRounding.AwayFromZero) : null;
         fact.Errors = findings.Count(f => f.Severity == Severity.Error);
         fact.Warnings = findings.Count(f => f.Severity == Severity.Warning);

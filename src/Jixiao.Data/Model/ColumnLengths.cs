@@ -16,6 +16,8 @@ public static class ColumnLengths
     public const int UnitName = Core.Forms.TextLimits.Organisation;
     public const int StatedGrade = Core.Forms.TextLimits.Grade;
     public const int PersonName = Core.Forms.TextLimits.Person;
+    /// <summary>A multi-year project's 项目期目标 (BudgetProject.PeriodGoal).</summary>
+    public const int PeriodGoal = 4000;
     public const int SheetName = 200;
     public const int TemplateId = 100;
     /// <summary>An indexed, normalised indicator name (IndicatorFact.NormalisedName); longer names are cut for grouping.</summary>

@@ -41,8 +41,18 @@ public sealed class FormFact
     /// <summary>The funds total row's 全年预算数 and 全年执行数, in the form's money unit.</summary>
     public decimal? Budget { get; set; }
     public decimal? Executed { get; set; }
+    /// <summary><see cref="Budget"/> in 元 (null when the form states no money unit): what next year's budget is a share of.</summary>
+    public decimal? BudgetYuan { get; set; }
     /// <summary>Executed ÷ budget as a fraction (0.95), null without both or with a zero budget.</summary>
     public decimal? ExecutionRate { get; set; }
+
+    /// <summary>
+    /// A published form keeps its published score when finance chooses another rulebook for its organisation and year;
+    /// what that rulebook would give is kept here beside it (null: no other rulebook was applied since publication).
+    /// </summary>
+    public string? RescoredRulebookId { get; set; }
+    public decimal? RescoredTotal { get; set; }
+    public string? RescoredGrade { get; set; }
 
     public int Errors { get; set; }
     public int Warnings { get; set; }

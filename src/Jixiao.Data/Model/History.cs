@@ -18,6 +18,8 @@ public sealed class FormVersion
     /// <summary>The storage shape of <see cref="FormJson"/> (<see cref="Forms.FormBody.CurrentVersion"/> when written).</summary>
     public int SchemaVersion { get; set; }
     public required string FindingsJson { get; set; }
+    /// <summary>The rulebook the version was checked and scored by (null for versions from before it was recorded).</summary>
+    public string? RulebookId { get; set; }
     public List<FindingJustification> Justifications { get; set; } = [];
 }
 

@@ -74,4 +74,15 @@ public sealed class BudgetProject
 
     /// <summary>Archived: kept with its forms, but takes no new forms and is left out of the pickers.</summary>
     public bool Archived { get; set; }
+
+    /// <summary>A multi-year project's first year (项目期起始年度); null for a one-year project.</summary>
+    public int? PeriodStartYear { get; set; }
+
+    /// <summary>A multi-year project's last year (项目期结束年度).</summary>
+    public int? PeriodEndYear { get; set; }
+
+    /// <summary>项目期目标: the whole-period goal a multi-year project keeps in every year's targets form.</summary>
+    public string? PeriodGoal { get; set; }
+
+    public bool IsMultiYear => PeriodStartYear is not null && PeriodEndYear is not null;
 }

@@ -43,6 +43,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(r => r.DueAt).HasConversion(new DateTimeOffsetToBinaryConverter());
             e.Property(r => r.LeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         });
+        // Evidence counts against the same daily upload quota as imports, summed over a time window.
+        b.Entity<Model.RectificationEvidence>(e => e.Property(x => x.At).HasConversion(new DateTimeOffsetToBinaryConverter()));
     }
 }
 

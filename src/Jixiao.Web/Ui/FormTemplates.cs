@@ -10,12 +10,13 @@ namespace Jixiao.Web.Ui;
 /// </summary>
 public static class FormTemplates
 {
-    public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook) =>
-        Blank(kind, year, unit, department, project, rulebook, TemplateRegistry.Current);
+    public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook, string? region = null) =>
+        Blank(kind, year, unit, department, project, rulebook, TemplateRegistry.Current, region);
 
-    public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook, TemplateRegistry registry)
+    /// <summary><paramref name="region"/>: the template set chosen for the unit and year (null or "*": the national ones).</summary>
+    public static PerformanceForm Blank(FormKind kind, int year, string unit, string? department, string? project, Rulebook rulebook, TemplateRegistry registry, string? region = null)
     {
-        var template = registry.Default(kind, year);
+        var template = registry.Default(kind, year, region);
         var form = new PerformanceForm
         {
             Kind = kind,

@@ -25,6 +25,17 @@ public class Built_in_rulebooks_load_with_the_domain_rules
     }
 
     [Fact]
+    public void Every_shipped_rulebook_grades_targets_and_keeps_poor_targets_out_of_the_budget()
+    {
+        foreach (var name in Rulebooks.Rulebooks.Names)
+        {
+            var grades = Rulebooks.Rulebooks.BuiltIn(name).TargetGrades;
+            Assert.Equal(["优", "良", "中", "差"], grades.Select(g => g.Grade).ToList());
+            Assert.Equal([true, true, true, false], grades.Select(g => g.Approvable).ToList());
+        }
+    }
+
+    [Fact]
     public void National_rules_hold_the_documented_constants()
     {
         var r = Rulebooks.Rulebooks.Default;
@@ -129,6 +140,15 @@ public class A_broken_rulebook_is_an_error_naming_the_field
         Assert.Equal("grades[1].min", Load(Edit("{ \"grade\": \"良\", \"min\": 80 }", "{ \"grade\": \"良\", \"min\": 95 }")).Field);
         Assert.Equal("grades[3].min", Load(Edit("{ \"grade\": \"差\", \"min\": 0 }", "{ \"grade\": \"差\", \"min\": 10 }")).Field);
         Assert.Equal("grades[1].min", Load(Edit("{ \"grade\": \"良\", \"min\": 80 }", "{ \"grade\": \"良\", \"min\": \"80\" }")).Field);
+    }
+
+    [Fact]
+    public void Targets_review_grades_without_criteria_twice_named_or_none_approvable_are_named()
+    {
+        Assert.Equal("targetGrades[0].criteria", Load(Edit("{ \"grade\": \"优\", \"approvable\": true,\n      \"criteria\":", "{ \"grade\": \"优\", \"approvable\": true,\n      \"note\":")).Field);
+        Assert.Equal("targetGrades[1].grade", Load(Edit("{ \"grade\": \"良\", \"approvable\": true,", "{ \"grade\": \"优\", \"approvable\": true,")).Field);
+        var noneApprovable = National.Replace("\"approvable\": true", "\"approvable\": false", StringComparison.Ordinal);
+        Assert.Equal("targetGrades", Assert.Throws<RulebookException>(() => Rulebook.Parse(noneApprovable, "my-rules")).Field);
     }
 
     [Fact]

@@ -54,9 +54,28 @@ public abstract class RoundTestBase<THost>(THost host) : ApiTestBase<THost>(host
         var id = (int)created["id"]!;
         await Expect(HttpStatusCode.OK, await Submit(filler, id));
         await Expect(HttpStatusCode.OK, await Act("department", id, "approve"));
+        await Expect(HttpStatusCode.OK, await Grade("finance", id, "良", "指标基本细化量化，满意度目标依据需补充。"));
         await Expect(HttpStatusCode.OK, await Act("finance", id, "approve"));
         return id;
     }
+
+    /// <summary>A targets form of the unit's project, submitted and approved by its department, waiting for finance.</summary>
+    protected async Task<int> TargetsAtFinance(int projectId, PerformanceForm form, string filler = "unit", string organisation = "LY")
+    {
+        var created = await Expect(HttpStatusCode.Created, await Host.Client(filler).Send(HttpMethod.Post, "/api/v1/forms",
+            new { organisationId = Host.World.Id(organisation), fiscalYear = form.Year, projectId, form }));
+        var id = (int)created["id"]!;
+        await Expect(HttpStatusCode.OK, await Submit(filler, id));
+        await Expect(HttpStatusCode.OK, await Act("department", id, "approve"));
+        return id;
+    }
+
+    protected Task<HttpResponseMessage> Grade(string person, int formId, string grade, string reasons) =>
+        Host.Client(person).Send(HttpMethod.Post, $"/api/v1/forms/{formId}/grades", new { grade, reasons });
+
+    protected Task<HttpResponseMessage> RequestAdjustment(string person, int formId, string reason, params (int Row, string Target)[] changes) =>
+        Host.Client(person).Send(HttpMethod.Post, $"/api/v1/forms/{formId}/adjustments",
+            new { reason, changes = changes.Select(c => new { row = c.Row, target = c.Target }).ToList() });
 
     protected async Task<int> StartForm(string person, int taskId) =>
         (int)(await Expect(HttpStatusCode.OK, await Host.Client(person).Send(HttpMethod.Post, $"/api/v1/tasks/{taskId}/form")))["formId"]!;

@@ -62,12 +62,12 @@ public sealed record VersionSummaryDto(int Number, DateTimeOffset CreatedAt, str
 /// <summary>An immutable submitted version: the form and findings as submitted, and the unit's justifications.</summary>
 public sealed record VersionDto(
     int Number, DateTimeOffset CreatedAt, string CreatedById, string CreatedByName, FormV1 Form,
-    IReadOnlyList<FindingDto> Findings, IReadOnlyList<JustificationDto> Justifications)
+    IReadOnlyList<FindingDto> Findings, IReadOnlyList<JustificationDto> Justifications, string? RulebookId)
 {
     public static VersionDto From(FormVersion v) =>
         new(v.Number, v.CreatedAt, v.CreatedById, v.CreatedByName, FormV1.From(FormBody.Read(v)),
             FormJson.DeserializeFindings(v.FindingsJson).Select(FindingDto.From).ToList(),
-            v.Justifications.Select(j => new JustificationDto(j.FindingCode, j.FindingLocation, j.FindingMessage, j.Text)).ToList());
+            v.Justifications.Select(j => new JustificationDto(j.FindingCode, j.FindingLocation, j.FindingMessage, j.Text)).ToList(), v.RulebookId);
 }
 
 public sealed record DiffDto(int From, int? To, IReadOnlyList<FieldChange> Changes);

@@ -118,14 +118,22 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             db.Findings.AsNoTracking().Where(r => r.FormId == id));
     }
 
-    /// <summary>The rulebook forms are checked and scored by (the checker registered in Program uses the same).</summary>
+    /// <summary>
+    /// The rulebook of a form nobody chose one for (the checker registered in Program uses the same); a save scores by
+    /// the choice in force for the unit and year (<see cref="RulebookChoices"/>).
+    /// </summary>
     public static Jixiao.Core.Rulebooks.Rulebook RulebookFor(PerformanceForm form) => Jixiao.Core.Rulebooks.Rulebooks.Default;
 
     /// <summary>Body, header, findings and facts of <paramref name="record"/> from <paramref name="form"/> (<see cref="FormStore"/>), checked afresh.</summary>
     private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
     {
         var findings = check(form);
-        FormStore.Write(record, form, findings, RulebookFor(form), await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
+        // Scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
+        var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, record.Organisation!.Path, record.FiscalYear!.Year, ct));
+        // A targets form is also held against the unit's last year and its peers (the indicator library).
+        if (form.Kind == FormKind.Targets)
+            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, record.Organisation!.Id, record.FiscalYear!.Year, form, rulebook, ct)];
+        FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
         return findings;
     }
 
@@ -318,6 +326,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             FormJson = FormBody.Serialize(form),
             SchemaVersion = FormBody.CurrentVersion,
             FindingsJson = FormJson.SerializeFindings(findings),
+            RulebookId = record.Fact?.RulebookId,
             Justifications = errors.Select(f => new FindingJustification
             {
                 FindingCode = f.Code,
@@ -394,6 +403,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var record = found.Value!;
         if (Allowed(record, user, action) is { } refusal) return refusal;
         if (reasonRequired && string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid($"{action.ChineseName()}必须填写原因。");
+        if (action == WorkflowAction.Approve && await TargetReview.TargetReviewService.ApprovalRefusal(db, record, ct) is { } ungraded) return ungraded;
         Move(record, user, action, reason?.Trim(), clock.GetUtcNow(), null);
         return await SaveTransition(record, ct);
     }

@@ -52,7 +52,12 @@ public sealed class ProjectAdmin(AppDbContext db, TimeProvider clock)
             return new Refusal(RefusalKind.Conflict, "代码已存在", $"{request.FiscalYear} 年度已有代码为“{code}”的项目。",
                 new Dictionary<string, object?> { ["errors"] = new[] { new ContractError("$.code", $"{request.FiscalYear} 年度已有代码为“{code}”的项目。") } });
 
-        var project = new BudgetProject { Code = code, Name = request.Name.Trim(), Organisation = organisation, FiscalYear = year, BudgetYuan = request.BudgetYuan };
+        if (PeriodRefusal(request.FiscalYear, request.PeriodStartYear, request.PeriodEndYear, request.PeriodGoal) is { } period) return period;
+        var project = new BudgetProject
+        {
+            Code = code, Name = request.Name.Trim(), Organisation = organisation, FiscalYear = year, BudgetYuan = request.BudgetYuan,
+            PeriodStartYear = request.PeriodStartYear, PeriodEndYear = request.PeriodEndYear, PeriodGoal = Trimmed(request.PeriodGoal),
+        };
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, clock.GetUtcNow(), "create", "project", Id(project), organisation.Path, "项目", null, project.Name);
@@ -67,6 +72,7 @@ public sealed class ProjectAdmin(AppDbContext db, TimeProvider clock)
         var project = await Find(id, ct);
         if (project is null) return Refusal.NotFound("项目");
         if (!MayManage(user)) return NotAllowed;
+        if (PeriodRefusal(project.FiscalYear!.Year, request.PeriodStartYear, request.PeriodEndYear, request.PeriodGoal) is { } period) return period;
         var now = clock.GetUtcNow();
         var name = request.Name.Trim();
         if (name != project.Name)
@@ -79,6 +85,13 @@ public sealed class ProjectAdmin(AppDbContext db, TimeProvider clock)
             db.Audit(user.Actor, now, "update", "project", Id(project), project.Organisation!.Path, "预算（元）",
                 project.BudgetYuan?.ToString(CultureInfo.InvariantCulture), request.BudgetYuan?.ToString(CultureInfo.InvariantCulture));
             project.BudgetYuan = request.BudgetYuan;
+        }
+        var goal = Trimmed(request.PeriodGoal);
+        if (request.PeriodStartYear != project.PeriodStartYear || request.PeriodEndYear != project.PeriodEndYear || goal != project.PeriodGoal)
+        {
+            db.Audit(user.Actor, now, "update", "project", Id(project), project.Organisation!.Path, "项目期",
+                PeriodText(project.PeriodStartYear, project.PeriodEndYear, project.PeriodGoal), PeriodText(request.PeriodStartYear, request.PeriodEndYear, goal));
+            (project.PeriodStartYear, project.PeriodEndYear, project.PeriodGoal) = (request.PeriodStartYear, request.PeriodEndYear, goal);
         }
         await db.SaveChangesAsync(ct);
         return ProjectDto.From(project);
@@ -98,6 +111,26 @@ public sealed class ProjectAdmin(AppDbContext db, TimeProvider clock)
         }
         return ProjectDto.From(project);
     }
+
+    /// <summary>
+    /// A multi-year project names both ends of its period (项目期), its year lies inside it and it runs more than one year;
+    /// a 项目期目标 belongs to a multi-year project only.
+    /// </summary>
+    private static Refusal? PeriodRefusal(int year, int? start, int? end, string? goal)
+    {
+        if (start is null && end is null)
+            return string.IsNullOrWhiteSpace(goal) ? null : ContractValidation.FieldRefusal("$.periodStartYear", "项目期目标只属于多年项目：请同时填写项目期的起止年度。");
+        if (start is null || end is null)
+            return ContractValidation.FieldRefusal(start is null ? "$.periodStartYear" : "$.periodEndYear", "多年项目须同时填写项目期的起始年度和结束年度。");
+        if (end <= start) return ContractValidation.FieldRefusal("$.periodEndYear", $"项目期结束年度 {end} 应晚于起始年度 {start}（一年的项目不是多年项目）。");
+        if (year < start || year > end) return ContractValidation.FieldRefusal("$.fiscalYear", $"{year} 年度不在项目期 {start}–{end} 年内。");
+        return null;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? PeriodText(int? start, int? end, string? goal) =>
+        start is null ? null : $"{start}–{end} 年" + (goal is null ? "" : $"：{goal}");
 
     /// <summary>Why <paramref name="project"/> takes no new form, or null: the one rule every way of filing a form asks.</summary>
     public static Refusal? RefuseNewForms(BudgetProject project) =>

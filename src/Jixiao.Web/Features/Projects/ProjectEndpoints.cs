@@ -10,10 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 
-public sealed record ProjectDto(int Id, string Code, string Name, int OrganisationId, string OrganisationName, int FiscalYear, decimal? BudgetYuan, bool Archived)
+public sealed record ProjectDto(int Id, string Code, string Name, int OrganisationId, string OrganisationName, int FiscalYear, decimal? BudgetYuan, bool Archived,
+    int? PeriodStartYear = null, int? PeriodEndYear = null, string? PeriodGoal = null)
 {
     public static ProjectDto From(BudgetProject p) =>
-        new(p.Id, p.Code, p.Name, p.OrganisationId, p.Organisation?.Name ?? "", p.FiscalYear?.Year ?? 0, p.BudgetYuan, p.Archived);
+        new(p.Id, p.Code, p.Name, p.OrganisationId, p.Organisation?.Name ?? "", p.FiscalYear?.Year ?? 0, p.BudgetYuan, p.Archived,
+            p.PeriodStartYear, p.PeriodEndYear, p.PeriodGoal);
 }
 
 public sealed record CreateProjectRequest(
@@ -21,12 +23,21 @@ public sealed record CreateProjectRequest(
     [property: Description("年度"), Range(2000, 2100)] int FiscalYear,
     [property: Description("项目代码"), Required, MinLength(1), MaxLength(ColumnLengths.ProjectCode)] string Code,
     [property: Description("项目名称"), Required, MinLength(1), MaxLength(ColumnLengths.ProjectName)] string Name,
-    [property: Description("预算（元）"), Range(0, Limits.Money)] decimal? BudgetYuan) : IRequestContract;
+    [property: Description("预算（元）"), Range(0, Limits.Money)] decimal? BudgetYuan,
+    [property: Description("多年项目：项目期起始年度"), Range(2000, 2100)] int? PeriodStartYear = null,
+    [property: Description("多年项目：项目期结束年度"), Range(2000, 2100)] int? PeriodEndYear = null,
+    [property: Description("多年项目：项目期目标（各年度绩效目标申报表沿用）"), MaxLength(Limits.IndicatorText)] string? PeriodGoal = null) : IRequestContract;
 
-/// <summary>What may change of a project: no code here, since the code is fixed at creation.</summary>
+/// <summary>
+/// What may change of a project: no code here, since the code is fixed at creation. The period fields replace the
+/// stored ones (all absent: a one-year project).
+/// </summary>
 public sealed record UpdateProjectRequest(
     [property: Description("项目名称"), Required, MinLength(1), MaxLength(ColumnLengths.ProjectName)] string Name,
-    [property: Description("预算（元）"), Range(0, Limits.Money)] decimal? BudgetYuan) : IRequestContract;
+    [property: Description("预算（元）"), Range(0, Limits.Money)] decimal? BudgetYuan,
+    [property: Description("多年项目：项目期起始年度"), Range(2000, 2100)] int? PeriodStartYear = null,
+    [property: Description("多年项目：项目期结束年度"), Range(2000, 2100)] int? PeriodEndYear = null,
+    [property: Description("多年项目：项目期目标（各年度绩效目标申报表沿用）"), MaxLength(Limits.IndicatorText)] string? PeriodGoal = null) : IRequestContract;
 
 public static class ProjectEndpoints
 {

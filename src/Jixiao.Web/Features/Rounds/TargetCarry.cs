@@ -10,7 +10,8 @@ namespace Jixiao.Web.Features.Rounds;
 /// <summary>
 /// Where a new form starts (财预〔2020〕10号: targets are set with the budget and monitoring and self-evaluation measure
 /// against them). A monitoring table or a self-evaluation starts from the project's approved targets of the year; a
-/// targets form of a recurring project starts from last year's targets (the project found by its code, else its name).
+/// targets form of a recurring project starts from last year's targets (the project found by its code, else its name),
+/// and a multi-year project's targets form carries its 项目期目标 in every year of the period.
 /// Each starts from the blank layout of its own kind (<see cref="FormTemplates"/>); the indicators, their weights and
 /// target values, the goal and the budget lines are filled from the source.
 /// </summary>
@@ -24,10 +25,32 @@ public static class TargetCarry
     {
         // The supervising department lies outside a unit's subtree; its name is all the form needs of it.
         var department = (await FormStore.PlaceAsync(db, unit, ct)).Department?.Name;
-        var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName, Core.Rulebooks.Rulebooks.NationalFor(year));
+        // The rulebook and template set finance chose for the unit and year, else the year's national ones.
+        var choice = await RulebookChoices.InForceAsync(db, unit.Path, year, ct);
+        var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName,
+            choice is null ? Core.Rulebooks.Rulebooks.NationalFor(year) : RulebookChoices.RulebookOf(choice), choice?.TemplateRegion);
         if (kind == FormKind.Monitoring && monitoringMonths is { } months) form.MonitoringMonths = months;
         if (await Source(db, unit, year, kind, projectId, projectName, ct) is { } source) Fill(form, source);
+        if (kind == FormKind.Targets && await PeriodGoal(db, unit, year, projectId, ct) is { } period) form.Extra[PeriodGoalKey] = period;
         return form;
+    }
+
+    /// <summary>The targets form's 项目期目标 (kept in <see cref="PerformanceForm.Extra"/> under this key).</summary>
+    public const string PeriodGoalKey = "periodGoal";
+
+    /// <summary>
+    /// A multi-year project's 项目期目标 for <paramref name="year"/>: its own, else the one set on the same project (by code)
+    /// in an earlier year of the period, so a goal set once in the first year reaches every later year's targets.
+    /// </summary>
+    public static async Task<string?> PeriodGoal(AppDbContext db, Organisation unit, int year, int? projectId, CancellationToken ct)
+    {
+        if (projectId is not { } id) return null;
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Code, p.PeriodStartYear, p.PeriodEndYear, p.PeriodGoal }).FirstOrDefaultAsync(ct);
+        if (project is null || project.PeriodStartYear is not { } start || project.PeriodEndYear is not { } end || year < start || year > end) return null;
+        if (!string.IsNullOrWhiteSpace(project.PeriodGoal)) return project.PeriodGoal;
+        return await db.Projects.AsNoTracking()
+            .Where(p => p.OrganisationId == unit.Id && p.Code == project.Code && p.PeriodGoal != null && p.FiscalYear!.Year >= start && p.FiscalYear.Year < year)
+            .OrderByDescending(p => p.FiscalYear!.Year).Select(p => p.PeriodGoal).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The form a new one of <paramref name="kind"/> starts from, if there is one.</summary>
@@ -68,6 +91,7 @@ public static class TargetCarry
                 });
         }
         form.PlannedGoal ??= source.PlannedGoal;
+        if (form.Kind == FormKind.Targets && source.Extra.TryGetValue(PeriodGoalKey, out var period)) form.Extra[PeriodGoalKey] = period;
         foreach (var row in form.Funds)
             if (source.Funds.FirstOrDefault(s => s.Role == row.Role && s.Label == row.Label) is { } budgeted)
             {

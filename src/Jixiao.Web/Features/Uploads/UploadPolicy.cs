@@ -11,7 +11,7 @@ namespace Jixiao.Web.Features.Uploads;
 /// <summary>
 /// The one policy every upload path obeys (the "Jixiao:Uploads" section): how big a file and an upload may be, which
 /// kinds are accepted, how much one person may upload per day, and the budget of the reader process that opens the
-/// files. Today the import page and the import API use it; attachments, libraries and budget exports must too.
+/// files. The import page and API and rectification evidence use it; libraries and budget exports must too.
 /// </summary>
 public sealed class UploadPolicy
 {
@@ -53,23 +53,31 @@ public sealed class UploadGate(AppDbContext db, IOptions<UploadPolicy> options, 
 {
     public UploadPolicy Policy => options.Value;
 
-    public async Task<Refusal?> Admit(CurrentUser user, IReadOnlyList<OfferedFile> files, CancellationToken ct)
+    /// <summary>
+    /// Admits files to be read as forms, or, with <paramref name="kinds"/> (extensions with the dot), files of those kinds
+    /// kept as they are (rectification evidence).
+    /// </summary>
+    public async Task<Refusal?> Admit(CurrentUser user, IReadOnlyList<OfferedFile> files, CancellationToken ct, IReadOnlyList<string>? kinds = null)
     {
         var policy = Policy;
         if (files.Count == 0) return Refusal.Invalid("没有收到文件，请选择要上传的文件。");
         if (files.Count > policy.MaxFiles) return Refusal.Invalid($"一次最多上传 {policy.MaxFiles} 个文件，本次有 {files.Count} 个。");
         foreach (var file in files)
         {
-            if (!DocumentReader.Accepts(file.Name))
-                return Refusal.Unsupported($"“{file.Name}”的类型“{Path.GetExtension(file.Name).ToLowerInvariant()}”不受支持。请上传 xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。");
+            var extension = Path.GetExtension(file.Name).ToLowerInvariant();
+            if (kinds is not null && !kinds.Contains(extension, StringComparer.Ordinal))
+                return Refusal.Unsupported($"“{file.Name}”的类型“{extension}”不受支持。请上传 {string.Join("、", kinds.Select(k => k.TrimStart('.')))} 文件。");
+            if (kinds is null && !DocumentReader.Accepts(file.Name))
+                return Refusal.Unsupported($"“{file.Name}”的类型“{extension}”不受支持。请上传 xlsx、docx、pdf、txt 或 html 文件（旧版 .doc/.xls 请先另存为新格式）。");
             if (file.Size > policy.MaxFileBytes)
                 return Refusal.TooLarge($"“{file.Name}”有 {UploadPolicy.Megabytes(file.Size)}，超过每个文件 {UploadPolicy.Megabytes(policy.MaxFileBytes)} 的上限。");
             if (file.Size == 0) return Refusal.Invalid($"“{file.Name}”是空文件。");
         }
         if (policy.DailyBytesPerUser <= 0) return null;
         var since = clock.GetUtcNow().AddDays(-1);
-        var used = await db.ImportJobs.IgnoreQueryFilters().Where(j => j.UserId == user.Id && j.CreatedAt > since)
-            .SelectMany(j => j.Files).SumAsync(f => (long?)f.Size, ct) ?? 0;
+        var used = (await db.ImportJobs.IgnoreQueryFilters().Where(j => j.UserId == user.Id && j.CreatedAt > since)
+            .SelectMany(j => j.Files).SumAsync(f => (long?)f.Size, ct) ?? 0)
+            + (await db.RectificationEvidence.IgnoreQueryFilters().Where(x => x.UserId == user.Id && x.At > since).SumAsync(x => (long?)x.Size, ct) ?? 0);
         var offered = files.Sum(f => f.Size);
         return used + offered > policy.DailyBytesPerUser
             ? Refusal.QuotaExceeded($"24 小时内每人最多上传 {UploadPolicy.Megabytes(policy.DailyBytesPerUser)}，已上传 {UploadPolicy.Megabytes(used)}，本次 {UploadPolicy.Megabytes(offered)}。请稍后再试，或请管理员调整上传配额。")

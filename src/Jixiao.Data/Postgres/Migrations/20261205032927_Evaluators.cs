@@ -13,6 +13,25 @@ namespace Jixiao.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
+                name: "PeriodEndYear",
+                table: "Projects",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PeriodGoal",
+                table: "Projects",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodStartYear",
+                table: "Projects",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "AgencyId",
                 table: "AspNetUsers",
                 type: "integer",
@@ -42,6 +61,89 @@ namespace Jixiao.Data.Postgres.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StandardIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Level1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Level2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NormalisedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Method = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StandardValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardIndicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProjectName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ChangesJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetAdjustments_Forms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "Forms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetGrades",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetGrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetGrades_Forms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "Forms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +248,11 @@ namespace Jixiao.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
+                table: "IndicatorFacts",
+                columns: new[] { "NormalisedName", "Unit", "TargetValue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_AgencyId",
                 table: "AspNetUsers",
                 column: "AgencyId");
@@ -202,6 +309,37 @@ namespace Jixiao.Data.Postgres.Migrations
                 column: "AssignmentId",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardIndicators_Level1_Level2",
+                table: "StandardIndicators",
+                columns: new[] { "Level1", "Level2" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardIndicators_OrganisationPath_Level1_Level2_Normalise~",
+                table: "StandardIndicators",
+                columns: new[] { "OrganisationPath", "Level1", "Level2", "NormalisedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAdjustments_FormId",
+                table: "TargetAdjustments",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAdjustments_State_OrganisationPath",
+                table: "TargetAdjustments",
+                columns: new[] { "State", "OrganisationPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetGrades_FormId",
+                table: "TargetGrades",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetGrades_OrganisationPath",
+                table: "TargetGrades",
+                column: "OrganisationPath");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUsers_EvaluationAgencies_AgencyId",
                 table: "AspNetUsers",
@@ -225,14 +363,39 @@ namespace Jixiao.Data.Postgres.Migrations
                 name: "EvaluationQualityScores");
 
             migrationBuilder.DropTable(
+                name: "StandardIndicators");
+
+            migrationBuilder.DropTable(
+                name: "TargetAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "TargetGrades");
+
+            migrationBuilder.DropTable(
                 name: "EvaluationAssignments");
 
             migrationBuilder.DropTable(
                 name: "EvaluationAgencies");
 
             migrationBuilder.DropIndex(
+                name: "IX_IndicatorFacts_NormalisedName_Unit_TargetValue",
+                table: "IndicatorFacts");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_AgencyId",
                 table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodEndYear",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodGoal",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodStartYear",
+                table: "Projects");
 
             migrationBuilder.DropColumn(
                 name: "AgencyId",

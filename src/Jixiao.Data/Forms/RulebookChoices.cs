@@ -1,0 +1,28 @@
+using Jixiao.Core.Rulebooks;
+using Jixiao.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>
+/// Which rulebook and template set apply to a form: the choice finance made for the nearest organisation on the form's
+/// path and the form's year (the latest such choice when it was changed); none: the default rulebook and the national
+/// templates. Read past the access scope: a unit's forms follow the choice its finance bureau made above it.
+/// </summary>
+public static class RulebookChoices
+{
+    /// <summary>The region that means the national templates.</summary>
+    public const string NationalTemplates = "*";
+
+    public static async Task<RulebookChoice?> InForceAsync(AppDbContext db, string organisationPath, int year, CancellationToken ct)
+    {
+        var prefixes = FormStore.Prefixes(organisationPath);
+        var choices = await db.RulebookChoices.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Year == year && prefixes.Contains(c.OrganisationPath)).ToListAsync(ct);
+        return choices.OrderByDescending(c => c.OrganisationPath.Length).ThenByDescending(c => c.Id).FirstOrDefault();
+    }
+
+    /// <summary>The rulebook of a choice (or the default without one); a name no longer shipped falls back to the default.</summary>
+    public static Rulebook RulebookOf(RulebookChoice? choice) =>
+        choice is not null && Rulebooks.Names.Contains(choice.RulebookId, StringComparer.Ordinal) ? Rulebooks.BuiltIn(choice.RulebookId) : Rulebooks.Default;
+}
