@@ -255,7 +255,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
-var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts();
+var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts().LimitEvaluators();
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();

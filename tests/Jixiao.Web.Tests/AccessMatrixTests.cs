@@ -64,6 +64,12 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 
+    /// <summary>
+    /// Endpoints of the groups closed to evaluators as a whole (Access/EvaluatorGroups): the evaluator is refused with
+    /// 403 there before any record is looked up, inside its reach or outside it.
+    /// </summary>
+    private static readonly HashSet<string> ClosedToEvaluators = new(StringComparer.Ordinal) { "raise rectification", "draw spot check", "library suggestions" };
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -112,6 +118,11 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
 
         var response = await Call(person, endpoint, target);
 
+        if (person == "evaluator" && ClosedToEvaluators.Contains(endpoint))
+        {
+            await Expect(HttpStatusCode.Forbidden, response);
+            return;
+        }
         var problem = await Expect(HttpStatusCode.NotFound, response);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("未找到", (string?)problem["title"]);

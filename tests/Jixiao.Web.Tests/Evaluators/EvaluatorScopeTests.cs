@@ -104,6 +104,23 @@ public abstract class EvaluatorScopeTests<THost>(THost host) : EvaluatorTestBase
         ],
     };
 
+    /// <summary>Groups closed to evaluators as a whole (Access/EvaluatorGroups): one read of each answers 403.</summary>
+    private static readonly Dictionary<string, string> ClosedGroups = new(StringComparer.Ordinal)
+    {
+        ["结果应用"] = "/api/v1/budget/ledger?year=2020",
+        ["计分规则与模板"] = "/api/v1/rulebooks/choices",
+        ["整改"] = "/api/v1/rectifications",
+        ["抽查复核"] = "/api/v1/spot-checks",
+        ["绩效目标审核"] = "/api/v1/adjustments",
+        ["年度结转"] = "/api/v1/years/2020/next",
+        ["指标库"] = "/api/v1/library/indicators",
+    };
+
+    static EvaluatorScopeTests()
+    {
+        foreach (var (group, url) in ClosedGroups) Groups[group] = [Get(_ => url, HttpStatusCode.Forbidden)];
+    }
+
     public static TheoryData<string> GroupNames() => new(Groups.Keys);
 
     [Theory]
