@@ -26,7 +26,7 @@ public abstract partial class AppDbContext
             e.HasIndex(i => new { i.OrganisationPath, i.Year });
             e.HasIndex(i => new { i.CreatedById, i.CreatedAt });
             e.HasMany(i => i.Figures).WithOne(f => f.Import).HasForeignKey(f => f.ImportId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(i => !PublishedOnly && (ScopePath == null || i.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(i => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || i.OrganisationPath.StartsWith(ScopePath)));
         });
         b.Entity<ExecutionFigure>(e =>
         {
@@ -39,7 +39,7 @@ public abstract partial class AppDbContext
             e.HasIndex(f => new { f.ProjectId, f.Applied });
             e.HasIndex(f => f.OrganisationPath);
             e.HasOne<BudgetProject>().WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.SetNull);
-            e.HasQueryFilter(f => !PublishedOnly && (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(f => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath)));
         });
     }
 }

@@ -26,7 +26,7 @@ public abstract partial class AppDbContext
             e.Property(s => s.UpdatedBy).HasMaxLength(256);
             e.HasIndex(s => new { s.OrganisationPath, s.Level1, s.Level2, s.NormalisedName }).IsUnique();
             e.HasIndex(s => new { s.Level1, s.Level2 });
-            e.HasQueryFilter(s => !PublishedOnly && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(s.OrganisationPath)));
+            e.HasQueryFilter(s => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(s.OrganisationPath)));
         });
 
         // Peer ranges read one indicator's values in order (the median is an offset into them). Level1 and Level2 stay

@@ -42,7 +42,7 @@ public abstract partial class AppDbContext
             e.HasOne(r => r.Form).WithMany().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Notes).WithOne(n => n.Item).HasForeignKey(n => n.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Evidence).WithOne(x => x.Item).HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(r => (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath))
+            e.HasQueryFilter(r => EvaluatorAgencyId == null && (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath))
                                   && (!PublishedOnly || (r.Disclosed && r.Form!.Status == FormStatus.Published)));
         });
 
@@ -55,7 +55,7 @@ public abstract partial class AppDbContext
             e.Property(n => n.To).HasConversion<string>().HasMaxLength(16);
             e.Property(n => n.Text).HasMaxLength(RectificationTextLength);
             e.HasIndex(n => n.ItemId);
-            e.HasQueryFilter(n => !PublishedOnly && (ScopePath == null || n.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(n => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || n.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<RectificationEvidence>(e =>
@@ -67,7 +67,7 @@ public abstract partial class AppDbContext
             // The daily upload quota sums a user's recent bytes over every upload path.
             e.HasIndex(x => new { x.UserId, x.At });
             e.HasIndex(x => x.ItemId);
-            e.HasQueryFilter(x => !PublishedOnly && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(x => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<SpotCheck>(e =>
@@ -79,7 +79,7 @@ public abstract partial class AppDbContext
             e.Property(s => s.DrawnBy).HasMaxLength(256);
             e.HasIndex(s => s.Year);
             e.HasMany(s => s.Entries).WithOne(x => x.SpotCheck).HasForeignKey(x => x.SpotCheckId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(s => !PublishedOnly && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(s.OrganisationPath)));
+            e.HasQueryFilter(s => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(s.OrganisationPath)));
         });
 
         b.Entity<SpotCheckEntry>(e =>
@@ -95,7 +95,7 @@ public abstract partial class AppDbContext
             e.HasIndex(x => x.OrganisationPath);
             e.HasIndex(x => x.FormId);
             e.HasMany(x => x.Scores).WithOne(s => s.Entry).HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => !PublishedOnly && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(x => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<SpotCheckScore>(e =>
@@ -103,7 +103,7 @@ public abstract partial class AppDbContext
             e.HasKey(s => new { s.EntryId, s.Position });
             e.Property(s => s.OrganisationPath).HasMaxLength(1000);
             e.Property(s => s.Name).HasMaxLength(ColumnLengths.IndicatorName);
-            e.HasQueryFilter(s => !PublishedOnly && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(s => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || s.OrganisationPath.StartsWith(ScopePath)));
         });
     }
 }

@@ -28,7 +28,7 @@ public abstract partial class AppDbContext
             e.HasIndex(d => d.OrganisationPath);
             e.HasIndex(d => d.Year);
             e.HasOne(d => d.Form).WithMany().HasForeignKey(d => d.FormId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(d => !PublishedOnly && (ScopePath == null || d.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(d => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || d.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<RulebookChoice>(e =>
@@ -40,7 +40,7 @@ public abstract partial class AppDbContext
             e.Property(c => c.ChosenById).HasMaxLength(450);
             e.Property(c => c.ChosenByName).HasMaxLength(256);
             e.HasIndex(c => new { c.Year, c.OrganisationPath });
-            e.HasQueryFilter(c => !PublishedOnly && (ScopePath == null || c.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(c.OrganisationPath)));
+            e.HasQueryFilter(c => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || c.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(c.OrganisationPath)));
         });
     }
 }

@@ -20,7 +20,7 @@ public abstract partial class AppDbContext
             e.Property(r => r.ClosedBy).HasMaxLength(256);
             e.HasIndex(r => new { r.Year, r.Kind });
             e.HasMany(r => r.Tasks).WithOne(t => t.Round).HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(r => !PublishedOnly && (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(r.OrganisationPath)));
+            e.HasQueryFilter(r => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath) || ScopePath.StartsWith(r.OrganisationPath)));
         });
 
         b.Entity<RoundTask>(e =>
@@ -34,7 +34,7 @@ public abstract partial class AppDbContext
             e.HasIndex(t => new { t.RoundId, t.OrganisationId });
             e.HasIndex(t => t.OrganisationPath);
             e.HasIndex(t => t.FormKey);
-            e.HasQueryFilter(t => !PublishedOnly && (ScopePath == null || t.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(t => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || t.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<RoundExtension>(e =>
@@ -44,7 +44,7 @@ public abstract partial class AppDbContext
             e.Property(x => x.UserName).HasMaxLength(256);
             e.HasIndex(x => new { x.RoundId, x.OrganisationId });
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => !PublishedOnly && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(x => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || x.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<RoundReminder>(e =>
@@ -58,7 +58,7 @@ public abstract partial class AppDbContext
             e.HasIndex(r => new { r.State, r.DueAt });
             e.HasIndex(r => r.OrganisationPath);
             e.HasOne<Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(r => !PublishedOnly && (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(r => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath)));
         });
     }
 }

@@ -22,7 +22,7 @@ public abstract partial class AppDbContext
             e.HasIndex(g => g.FormId);
             e.HasIndex(g => g.OrganisationPath);
             e.HasOne<FormRecord>().WithMany().HasForeignKey(g => g.FormId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(g => !PublishedOnly && (ScopePath == null || g.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(g => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || g.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<TargetAdjustment>(e =>
@@ -40,7 +40,7 @@ public abstract partial class AppDbContext
             e.HasIndex(a => a.FormId);
             e.HasIndex(a => new { a.State, a.OrganisationPath });
             e.HasOne<FormRecord>().WithMany().HasForeignKey(a => a.FormId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(a => !PublishedOnly && (ScopePath == null || a.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(a => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || a.OrganisationPath.StartsWith(ScopePath)));
         });
     }
 }

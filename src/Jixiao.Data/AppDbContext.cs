@@ -77,7 +77,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(o => o.Code).IsUnique();
             e.HasIndex(o => o.Path).IsUnique();
             e.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(o => ScopePath == null || o.Path.StartsWith(ScopePath));
+            e.HasQueryFilter(o => (ScopePath == null || o.Path.StartsWith(ScopePath)) && (EvaluatorAgencyId == null || evaluatorUnits.Contains(o.Id)));
         });
 
         b.Entity<FiscalYear>(e => e.HasIndex(y => y.Year).IsUnique());
@@ -91,7 +91,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(p => new { p.FiscalYearId, p.Code }).IsUnique();
             e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.FiscalYear).WithMany().HasForeignKey(p => p.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(p => ScopePath == null || p.Organisation!.Path.StartsWith(ScopePath));
+            e.HasQueryFilter(p => (ScopePath == null || p.Organisation!.Path.StartsWith(ScopePath)) && (EvaluatorAgencyId == null || evaluatorProjects.Contains(p.Id)));
         });
 
         b.Entity<FormRecord>(e =>
@@ -116,7 +116,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasMany(f => f.Findings).WithOne(r => r.Form).HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(f => f.Fact).WithOne(x => x.Form).HasForeignKey<FormFact>(x => x.FormId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(f => (ScopePath == null || f.Organisation!.Path.StartsWith(ScopePath))
-                                  && (!PublishedOnly || f.Status == FormStatus.Published));
+                                  && (!PublishedOnly || f.Status == FormStatus.Published)
+                                  && (EvaluatorAgencyId == null || (f.ProjectId != null && evaluatorProjects.Contains(f.ProjectId.Value))));
         });
 
         b.Entity<FormFinding>(e =>
@@ -128,7 +129,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
             e.HasIndex(r => r.Code);
             e.HasQueryFilter(r => (ScopePath == null || r.Form!.Organisation!.Path.StartsWith(ScopePath))
-                                  && (!PublishedOnly || r.Form!.Status == FormStatus.Published));
+                                  && (!PublishedOnly || r.Form!.Status == FormStatus.Published)
+                                  && (EvaluatorAgencyId == null || (r.Form!.ProjectId != null && evaluatorProjects.Contains(r.Form.ProjectId.Value))));
         });
 
         b.Entity<FormFact>(e =>
@@ -156,7 +158,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(f => new { f.OrganisationId, f.Year });
             e.HasMany(f => f.Indicators).WithOne(i => i.Fact).HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(f => (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath))
-                                  && (!PublishedOnly || f.Status == FormStatus.Published));
+                                  && (!PublishedOnly || f.Status == FormStatus.Published)
+                                  && (EvaluatorAgencyId == null || (f.Form!.ProjectId != null && evaluatorProjects.Contains(f.Form.ProjectId.Value))));
         });
 
         b.Entity<IndicatorFact>(e =>
@@ -171,7 +174,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(i => i.OrganisationPath);
             e.HasIndex(i => new { i.NormalisedName, i.Year });
             e.HasQueryFilter(i => (ScopePath == null || i.OrganisationPath.StartsWith(ScopePath))
-                                  && (!PublishedOnly || i.Fact!.Status == FormStatus.Published));
+                                  && (!PublishedOnly || i.Fact!.Status == FormStatus.Published)
+                                  && (EvaluatorAgencyId == null || (i.Fact!.Form!.ProjectId != null && evaluatorProjects.Contains(i.Fact.Form.ProjectId.Value))));
         });
 
         b.Entity<FormVersion>(e =>
@@ -180,11 +184,13 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasOne(v => v.Form).WithMany().HasForeignKey(v => v.FormId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(v => v.Justifications).WithOne(j => j.Version).HasForeignKey(j => j.VersionId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(v => (ScopePath == null || v.Form!.Organisation!.Path.StartsWith(ScopePath))
-                                  && (!PublishedOnly || v.Form!.Status == FormStatus.Published));
+                                  && (!PublishedOnly || v.Form!.Status == FormStatus.Published)
+                                  && (EvaluatorAgencyId == null || (v.Form!.ProjectId != null && evaluatorProjects.Contains(v.Form.ProjectId.Value))));
         });
 
         b.Entity<FindingJustification>(e =>
-            e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.Version!.Form!.Organisation!.Path.StartsWith(ScopePath))));
+            e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.Version!.Form!.Organisation!.Path.StartsWith(ScopePath))
+                                  && (EvaluatorAgencyId == null || (j.Version!.Form!.ProjectId != null && evaluatorProjects.Contains(j.Version.Form.ProjectId.Value)))));
 
         b.Entity<WorkflowTransition>(e =>
         {
@@ -193,7 +199,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(t => t.To).HasConversion<string>().HasMaxLength(32);
             e.HasIndex(t => t.FormId);
             e.HasOne(t => t.Form).WithMany().HasForeignKey(t => t.FormId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(t => ScopePath == null || t.Form!.Organisation!.Path.StartsWith(ScopePath));
+            e.HasQueryFilter(t => (ScopePath == null || t.Form!.Organisation!.Path.StartsWith(ScopePath))
+                                  && (EvaluatorAgencyId == null || (t.Form!.ProjectId != null && evaluatorProjects.Contains(t.Form.ProjectId.Value))));
         });
 
         b.Entity<AuditEntry>(e =>
@@ -204,7 +211,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(a => a.OrganisationPath).HasMaxLength(1000);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.OrganisationPath);
-            e.HasQueryFilter(a => !PublishedOnly && (ScopePath == null || a.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(a => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || a.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<ApiToken>(e =>
@@ -227,13 +234,13 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(j => new { j.State, j.LeaseUntil });
             e.HasIndex(j => new { j.UserId, j.CreatedAt });
             e.HasMany(j => j.Files).WithOne(f => f.Job).HasForeignKey(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(j => !PublishedOnly && (ScopePath == null || j.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(j => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || j.OrganisationPath.StartsWith(ScopePath)));
         });
         b.Entity<ImportJobFile>(e =>
         {
             e.Property(f => f.Name).HasMaxLength(260);
             e.HasIndex(f => new { f.JobId, f.Position }).IsUnique();
-            e.HasQueryFilter(f => !PublishedOnly && (ScopePath == null || f.Job!.OrganisationPath.StartsWith(ScopePath)));
+            e.HasQueryFilter(f => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || f.Job!.OrganisationPath.StartsWith(ScopePath)));
         });
 
         b.Entity<AppUser>(e =>
@@ -248,6 +255,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureTargetReview(b);
         ConfigureLibrary(b);
         ConfigureExecution(b);
+        ConfigureEvaluators(b);
     }
 
     /// <summary>

@@ -106,6 +106,8 @@ builder.Services.AddScoped<Jixiao.Web.Features.TargetReview.TargetReviewService>
 builder.Services.AddScoped<Jixiao.Web.Features.NextYear.NextYearService>();
 builder.Services.AddScoped<Jixiao.Web.Features.Library.StandardIndicators>();
 builder.Services.AddScoped<ExecutionImportService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Evaluators.EvaluatorRegistry>();
+builder.Services.Configure<Jixiao.Web.Features.Evaluators.EvaluatorQualityOptions>(builder.Configuration.GetSection("Jixiao:EvaluatorQuality"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Jixiao:Reminders"));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Jixiao:Smtp"));
 builder.Services.AddHostedService<ReminderWorker>();
@@ -255,7 +257,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
-var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts();
+var api = app.MapGroup("/api/v1").RequireAuthorization().ValidateRequestContracts().LimitEvaluators();
 api.MapOrganisationEndpoints();
 api.MapProjectEndpoints();
 api.MapFormEndpoints();
@@ -276,6 +278,7 @@ api.MapTargetReviewEndpoints();
 api.MapNextYearEndpoints();
 Jixiao.Web.Features.Library.LibraryEndpoints.MapLibraryEndpoints(api);
 api.MapExecutionImportEndpoints();
+Jixiao.Web.Features.Evaluators.EvaluatorEndpoints.MapEvaluatorEndpoints(api);
 app.MapAccountEndpoints();
 app.MapJixiaoUiEndpoints();
 

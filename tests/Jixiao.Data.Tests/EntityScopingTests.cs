@@ -46,7 +46,7 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.All(Unscoped.Keys, k => Assert.Contains(k, names));
     }
 
-    private sealed record Seeded(Tree Tree, int PublishedOwn, int DraftOwn);
+    private sealed record Seeded(Tree Tree, int PublishedOwn, int DraftOwn, int Agency, int Assignment, int Project);
 
     private async Task<Seeded> SeedAsync()
     {
@@ -54,6 +54,7 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         var tree = await Tree.SeedAsync(db);
         var finding = new Finding("funds-rate", Severity.Error, "执行率算错", "rate", new FindingLocation("funds", 1, "执行率"));
         var forms = new List<FormRecord>();
+        var assignments = new List<EvaluationAssignment>();
         foreach (var unit in new[] { tree.Unit, tree.OtherUnit })
         {
             var project = new BudgetProject { Code = unit.Code + "-P", Name = "项目", Organisation = unit, FiscalYear = tree.Year };
@@ -63,6 +64,8 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 var form = SampleForms.Full();
                 form.Project = $"{unit.Name}{status}";
                 var record = tree.Stored(unit, form, status, finding);
+                // The published form is the project's; the draft belongs to the unit alone.
+                if (status == FormStatus.Published) record.Project = project;
                 db.Forms.Add(record);
                 forms.Add(record);
             }
@@ -95,6 +98,27 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
                 Until = round.Deadline.AddDays(7), Reason = "延期", UserName = "u",
             });
             db.RoundReminders.Add(new RoundReminder { RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Message = "提醒" });
+            // An agency in each department's registry, with an expert, a task on the unit's project and its quality score.
+            var agency = new EvaluationAgency
+            {
+                Name = department.Name + "评价所", CreditCode = Guid.NewGuid().ToString("N")[..18].ToUpperInvariant(),
+                OrganisationId = department.Id, OrganisationPath = department.Path,
+            };
+            agency.Experts.Add(new EvaluationExpert { Name = "专家", OrganisationPath = department.Path });
+            db.EvaluationAgencies.Add(agency);
+            await db.SaveChangesAsync();
+            var assignment = new EvaluationAssignment
+            {
+                AgencyId = agency.Id, ProjectId = project.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, Year = tree.Year.Year,
+                ProjectName = project.Name, UnitName = unit.Name, AssignedBy = "u",
+            };
+            db.EvaluationAssignments.Add(assignment);
+            await db.SaveChangesAsync();
+            assignments.Add(assignment);
+            db.EvaluationQualityScores.Add(new EvaluationQualityScore
+            {
+                AssignmentId = assignment.Id, AgencyId = agency.Id, FormId = forms[^2].Id, OrganisationPath = unit.Path, Total = 80m, Items = "[]", RecordedBy = "u",
+            });
             db.RulebookChoices.Add(new RulebookChoice
             {
                 OrganisationId = unit.Id, OrganisationPath = unit.Path, OrganisationName = unit.Name, Year = tree.Year.Year, RulebookId = "hunan-2020",
@@ -157,7 +181,7 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             });
         }
         await db.SaveChangesAsync();
-        return new Seeded(tree, forms[0].Id, forms[1].Id);
+        return new Seeded(tree, forms[0].Id, forms[1].Id, assignments[0].AgencyId, assignments[0].Id, assignments[0].ProjectId);
     }
 
     private static readonly MethodInfo KeysOf = typeof(EntityScopingTests<TDb>).GetMethod(nameof(Keys), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -200,6 +224,84 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         }
     }
 
+    /// <summary>What an evaluator reaches, by entity set; every other filtered set must be empty for it.</summary>
+    private static readonly Dictionary<string, Func<Seeded, AppDbContext, List<string>>> EvaluatorReaches = new(StringComparer.Ordinal)
+    {
+        [nameof(Organisation)] = (s, db) => [Key(s.Tree.Unit.Id)],
+        [nameof(BudgetProject)] = (s, db) => [Key(s.Project)],
+        [nameof(FormRecord)] = (s, db) => [Key(s.PublishedOwn)],
+        [nameof(FormFact)] = (s, db) => [Key(s.PublishedOwn)],
+        [nameof(FormFinding)] = (s, db) => db.Findings.IgnoreQueryFilters().Where(f => f.FormId == s.PublishedOwn).Select(f => f.Id).AsEnumerable().Select(Key).ToList(),
+        [nameof(IndicatorFact)] = (s, db) => db.IndicatorFacts.IgnoreQueryFilters().Where(f => f.FormId == s.PublishedOwn).AsEnumerable().Select(f => $"{f.FormId}/{f.Position}").ToList(),
+        [nameof(FormVersion)] = (s, db) => db.Versions.IgnoreQueryFilters().Where(v => v.FormId == s.PublishedOwn).Select(v => v.Id).AsEnumerable().Select(Key).ToList(),
+        [nameof(FindingJustification)] = (s, db) => db.Justifications.IgnoreQueryFilters().Where(j => j.Version!.FormId == s.PublishedOwn).Select(j => j.Id).AsEnumerable().Select(Key).ToList(),
+        [nameof(WorkflowTransition)] = (s, db) => db.Transitions.IgnoreQueryFilters().Where(t => t.FormId == s.PublishedOwn).Select(t => t.Id).AsEnumerable().Select(Key).ToList(),
+        [nameof(EvaluationAgency)] = (s, db) => [Key(s.Agency)],
+        [nameof(EvaluationExpert)] = (s, db) => db.EvaluationExperts.IgnoreQueryFilters().Where(x => x.AgencyId == s.Agency).Select(x => x.Id).AsEnumerable().Select(Key).ToList(),
+        [nameof(EvaluationAssignment)] = (s, db) => [Key(s.Assignment)],
+    };
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<AppDbContext> Evaluator(Seeded seeded)
+    {
+        var db = database.NewContext();
+        await db.RestrictToAgencyAsync(seeded.Tree.Bureau.Path, seeded.Agency);
+        return db;
+    }
+
+    [Fact]
+    public async Task An_evaluator_sees_the_assigned_project_its_forms_and_its_agency_and_no_row_of_any_other_set()
+    {
+        database.SkipUnlessAvailable();
+        var seeded = await SeedAsync();
+        await using var everything = database.NewContext();
+        await using var evaluator = await Evaluator(seeded);
+
+        foreach (var type in everything.Model.GetEntityTypes().Where(t => t.GetDeclaredQueryFilters().Count > 0))
+        {
+            var seen = All(evaluator, type).Order(StringComparer.Ordinal).ToList();
+            var expected = EvaluatorReaches.TryGetValue(Name(type), out var reach) ? reach(seeded, everything).Order(StringComparer.Ordinal).ToList() : [];
+            if (reach is not null) Assert.True(expected.Count > 0, $"{Name(type)}: the seed holds nothing the evaluator should see");
+            Assert.True(expected.SequenceEqual(seen), $"{Name(type)}: the evaluator sees [{string.Join(", ", seen)}], expected [{string.Join(", ", expected)}]");
+        }
+    }
+
+    [Fact]
+    public async Task A_withdrawn_task_or_a_closed_year_ends_the_evaluators_access()
+    {
+        database.SkipUnlessAvailable();
+        var seeded = await SeedAsync();
+        await using (var before = await Evaluator(seeded)) Assert.Equal([seeded.PublishedOwn], await before.Forms.Select(f => f.Id).ToListAsync());
+
+        await using (var db = database.NewContext())
+        {
+            var year = await db.FiscalYears.SingleAsync(y => y.Id == seeded.Tree.Year.Id);
+            year.Closed = true;
+            await db.SaveChangesAsync();
+        }
+        await using (var closed = await Evaluator(seeded))
+        {
+            Assert.Empty(await closed.Forms.ToListAsync());
+            Assert.Empty(await closed.Projects.ToListAsync());
+            Assert.Empty(await closed.EvaluationAssignments.ToListAsync());
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var year = await db.FiscalYears.SingleAsync(y => y.Id == seeded.Tree.Year.Id);
+            year.Closed = false;
+            var assignment = await db.EvaluationAssignments.SingleAsync(a => a.Id == seeded.Assignment);
+            assignment.WithdrawnAt = DateTimeOffset.UnixEpoch;
+            await db.SaveChangesAsync();
+        }
+        await using var withdrawn = await Evaluator(seeded);
+        Assert.Empty(await withdrawn.Forms.ToListAsync());
+        Assert.Empty(await withdrawn.Organisations.ToListAsync());
+        Assert.Empty(await withdrawn.Findings.ToListAsync());
+        Assert.Equal([seeded.Agency], await withdrawn.EvaluationAgencies.Select(a => a.Id).ToListAsync());
+    }
+
     [Fact]
     public async Task The_public_sees_facts_and_findings_of_published_forms_only_and_no_workflow_internals()
     {
@@ -216,6 +318,9 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.Justifications.ToListAsync());
         Assert.Empty(await everyone.AuditEntries.ToListAsync());
         Assert.Empty(await everyone.ImportJobFiles.ToListAsync());
+        Assert.Empty(await everyone.EvaluationAgencies.ToListAsync());
+        Assert.Empty(await everyone.EvaluationAssignments.ToListAsync());
+        Assert.Empty(await everyone.EvaluationQualityScores.ToListAsync());
         Assert.Equal([published], await everyone.Rectifications.Select(r => r.FormId).ToListAsync());
         Assert.Empty(await everyone.RectificationNotes.ToListAsync());
         Assert.Empty(await everyone.RectificationEvidence.ToListAsync());

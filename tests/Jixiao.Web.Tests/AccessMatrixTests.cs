@@ -21,6 +21,8 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ["admin"] = ("WC", "B-U"),
         ["other-unit"] = ("B-U", "LY"),
         ["other-finance"] = ("B-U", "YZ"),
+        // The evaluator sits in 甲市财政局 but reaches only the project its agency was given (LY's); WC lies in the same subtree.
+        ["evaluator"] = ("LY", "WC"),
     };
 
     private static readonly Dictionary<string, string> Filler = new(StringComparer.Ordinal)
@@ -62,6 +64,12 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         ("create user", t => (HttpMethod.Post, "/api/v1/users", new { userName = "u" + t.Project, displayName = "新人", password = "Pw-new-user-1!", role = "单位填报", organisationId = t.Organisation })),
     ];
 
+    /// <summary>
+    /// Endpoints of the groups closed to evaluators as a whole (Access/EvaluatorGroups): the evaluator is refused with
+    /// 403 there before any record is looked up, inside its reach or outside it.
+    /// </summary>
+    private static readonly HashSet<string> ClosedToEvaluators = new(StringComparer.Ordinal) { "raise rectification", "draw spot check", "library suggestions" };
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -72,8 +80,9 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
     }
 
     /// <summary>
-    /// A submitted form (so version 1 exists) and a project in <paramref name="organisation"/>, made once per class:
-    /// a call from outside changes nothing, and a call from inside is only asked to find the record.
+    /// A submitted form (so version 1 exists) of a project in <paramref name="organisation"/>, made once per class:
+    /// a call from outside changes nothing, and a call from inside is only asked to find the record. LY's project is
+    /// the evaluator's agency's task.
     /// </summary>
     private async Task<Target> TargetIn(string organisation) =>
         (Target)await Host.Shared.GetOrAdd("target " + organisation, async _ => await NewTargetIn(organisation));
@@ -84,9 +93,14 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
         var orgId = Host.World.Id(organisation);
         var project = await Expect(HttpStatusCode.Created, await Host.Client(filler).Send(HttpMethod.Post, "/api/v1/projects",
             new { organisationId = orgId, fiscalYear = 2020, code = Guid.NewGuid().ToString("N")[..12], name = "权限测试项目" }));
-        var form = await Draft("权限测试", filler, organisation);
+        var projectId = (int)project["id"]!;
+        var form = (int)(await Expect(HttpStatusCode.Created, await Host.Client(filler).Send(HttpMethod.Post, "/api/v1/forms",
+            new { organisationId = orgId, fiscalYear = 2020, projectId, form = Forms.Project("权限测试") })))["id"]!;
         await Expect(HttpStatusCode.OK, await Submit(filler, form));
-        return new Target(form, orgId, (int)project["id"]!);
+        if (organisation == Reach["evaluator"].Own)
+            await Expect(HttpStatusCode.Created, await Host.Client("finance").Send(HttpMethod.Post, "/api/v1/evaluation-tasks",
+                new { agencyId = Host.World.Agency.Id, projectId }));
+        return new Target(form, orgId, projectId);
     }
 
     private async Task<HttpResponseMessage> Call(string person, string endpoint, Target target)
@@ -104,6 +118,11 @@ public abstract class AccessMatrixTests<THost>(THost host) : ApiTestBase<THost>(
 
         var response = await Call(person, endpoint, target);
 
+        if (person == "evaluator" && ClosedToEvaluators.Contains(endpoint))
+        {
+            await Expect(HttpStatusCode.Forbidden, response);
+            return;
+        }
         var problem = await Expect(HttpStatusCode.NotFound, response);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("未找到", (string?)problem["title"]);

@@ -135,7 +135,10 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
                      "/api/v1/rectifications", "/api/v1/rectifications/{id}", "/api/v1/rectifications/{id}/start", "/api/v1/rectifications/{id}/evidence",
                      "/api/v1/rectifications/{id}/evidence/{evidenceId}", "/api/v1/rectifications/{id}/submit", "/api/v1/rectifications/{id}/close",
                      "/api/v1/rectifications/{id}/send-back", "/api/v1/spot-checks", "/api/v1/spot-checks/{id}", "/api/v1/spot-checks/credibility",
-                     "/api/v1/spot-checks/{id}/entries/{entryId}" })
+                     "/api/v1/spot-checks/{id}/entries/{entryId}",
+                     "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/experts", "/api/v1/agencies/{id}/experts/{expertId}",
+                     "/api/v1/evaluation-tasks", "/api/v1/evaluation-tasks/{id}", "/api/v1/evaluation-tasks/{id}/withdraw", "/api/v1/evaluation-tasks/{id}/report",
+                     "/api/v1/evaluation-tasks/{id}/quality", "/api/v1/evaluation-quality/criteria" })
             Assert.Contains(path, paths);
     }
 

@@ -136,7 +136,7 @@ public sealed class StartupTests : IDisposable
         var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var accounts = factory.Services.GetRequiredService<DemoAccounts>().Passwords;
-        Assert.Equal(7, accounts.Count);
+        Assert.Equal(8, accounts.Count);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var names = await db.Organisations.Select(o => o.Name).ToListAsync();

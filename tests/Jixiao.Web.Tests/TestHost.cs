@@ -213,7 +213,7 @@ public class PostgresHost : TestHost
 /// <summary>
 /// 甲市 (finance bureau CZ → departments SJ, JY → units LY, WC under SJ and YZ under JY) and 乙市 (its own bureau,
 /// department and unit). People: unit filler of LY, unit filler of YZ, reviewer of SJ, reviewer of JY, finance and
-/// administrator of 甲市, and a unit filler and finance reviewer of 乙市.
+/// administrator of 甲市, a unit filler and finance reviewer of 乙市, and an evaluator of a third-party agency in 甲市's registry.
 /// </summary>
 public sealed class World
 {
@@ -236,7 +236,11 @@ public sealed class World
         ("admin", Roles.Administrator, "CZ"),
         ("other-unit", Roles.UnitFiller, "B-U"),
         ("other-finance", Roles.FinanceReviewer, "B-CZ"),
+        ("evaluator", Roles.Evaluator, "CZ"),
     ];
+
+    /// <summary>The evaluation agency in 甲市财政局's registry that "evaluator" works for (it has no task until a test gives it one).</summary>
+    public EvaluationAgency Agency { get; private set; } = null!;
 
     public static async Task<World> SeedAsync(JixiaoFactory factory)
     {
@@ -266,6 +270,13 @@ public sealed class World
         world.Year = new FiscalYear { Year = 2020 };
         db.FiscalYears.Add(world.Year);
         await db.SaveChangesAsync();
+        world.Agency = new EvaluationAgency
+        {
+            Name = "甲市信达绩效评价事务所", CreditCode = CreditCodes.Complete("91430100MA4L0E101"), Contact = "周评", OrganisationId = world.Organisations["CZ"].Id,
+            OrganisationPath = world.Organisations["CZ"].Path,
+        };
+        db.EvaluationAgencies.Add(world.Agency);
+        await db.SaveChangesAsync();
 
         foreach (var (person, role, organisation) in People)
         {
@@ -273,7 +284,11 @@ public sealed class World
             var user = await users.FindByNameAsync(person);
             if (user is null)
             {
-                user = new AppUser { UserName = person, DisplayName = person, OrganisationId = world.Organisations[organisation].Id, LockoutEnabled = true };
+                user = new AppUser
+                {
+                    UserName = person, DisplayName = person, OrganisationId = world.Organisations[organisation].Id, LockoutEnabled = true,
+                    AgencyId = role == Roles.Evaluator ? world.Agency.Id : null,
+                };
                 var created = await users.CreateAsync(user, password);
                 Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
                 await users.AddToRoleAsync(user, role);

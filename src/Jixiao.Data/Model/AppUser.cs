@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Created by demo mode; a production start refuses a database that holds any.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>The third-party agency an evaluator (<see cref="Roles.Evaluator"/>) works for; null for everyone else.</summary>
+    public int? AgencyId { get; set; }
 }
 
 /// <summary>The role names, as stored and as shown.</summary>
@@ -23,7 +26,10 @@ public static class Roles
     public const string FinanceReviewer = "财政审核";
     public const string Administrator = "系统管理";
 
-    public static readonly IReadOnlyList<string> All = [UnitFiller, DepartmentReviewer, FinanceReviewer, Administrator];
+    /// <summary>A third-party agency's evaluator: sees only the projects assigned to the agency (<see cref="AppUser.AgencyId"/>).</summary>
+    public const string Evaluator = "第三方评价";
+
+    public static readonly IReadOnlyList<string> All = [UnitFiller, DepartmentReviewer, FinanceReviewer, Administrator, Evaluator];
 }
 
 /// <summary>The person a change is recorded against.</summary>

@@ -4,8 +4,11 @@ using Jixiao.Data.Model;
 namespace Jixiao.Web.Access;
 
 /// <summary>The signed-in person as endpoints see them, read from the claims both schemes (cookie, API token) issue.</summary>
-public sealed record CurrentUser(string Id, string Name, string ScopePath, IReadOnlySet<string> Roles, string? DisplayName = null)
+public sealed record CurrentUser(string Id, string Name, string ScopePath, IReadOnlySet<string> Roles, string? DisplayName = null, int? AgencyId = null)
 {
+    /// <summary>The third-party agency of an evaluator (<see cref="Data.Model.AppUser.AgencyId"/>).</summary>
+    public const string AgencyClaim = "jixiao:agency";
+
     public const string ScopeClaim = "jixiao:scope";
 
     public const string DisplayNameClaim = "jixiao:display-name";
@@ -28,7 +31,8 @@ public sealed record CurrentUser(string Id, string Name, string ScopePath, IRead
             principal.FindFirstValue(ClaimTypes.Name) ?? id,
             principal.FindFirstValue(ScopeClaim) ?? NothingPath,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-            principal.FindFirstValue(DisplayNameClaim));
+            principal.FindFirstValue(DisplayNameClaim),
+            int.TryParse(principal.FindFirstValue(AgencyClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var agency) ? agency : null);
     }
 
     public static CurrentUser Require(ClaimsPrincipal principal) =>

@@ -69,7 +69,26 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
         new("demo-liuyang", Roles.UnitFiller, OrganisationKind.Unit, 1),
         new("demo-wangcheng", Roles.UnitFiller, OrganisationKind.Unit, 3),
         new("demo-school", Roles.UnitFiller, OrganisationKind.Unit, 0),
+        // The evaluator works for the agency in the finance bureau's registry (its scope is the agency's tasks).
+        new("demo-evaluator", Roles.Evaluator, OrganisationKind.FinanceBureau, 0),
     ];
+
+    /// <summary>The demo's third-party agency: fictional, with a credit code whose check character is right.</summary>
+    private static EvaluationAgency DemoAgency(Organisation bureau) => new()
+    {
+        Name = "信达绩效评价咨询有限公司",
+        CreditCode = CreditCodes.Complete("91430100MA4L8X2Q0"),
+        Contact = "周文清",
+        Phone = "0731-8888 6601",
+        Qualifications = "财政部门预算绩效管理第三方机构库入库机构；具有工程咨询、会计师事务所执业资质",
+        OrganisationId = bureau.Id,
+        OrganisationPath = bureau.Path,
+        Experts =
+        [
+            new EvaluationExpert { Name = "顾明远", Field = "财政管理", Title = "高级会计师", OrganisationPath = bureau.Path },
+            new EvaluationExpert { Name = "沈若兰", Field = "信息化工程", Title = "正高级工程师", OrganisationPath = bureau.Path },
+        ],
+    };
 
     /// <summary>The organisation code of each demo account in the generated city.</summary>
     public static IReadOnlyDictionary<string, string> AccountOrganisations { get; } = AccountPlaces();
@@ -107,6 +126,12 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
         // The same checker and rulebook as every save (Program registers FormCheck; FormService scores by its rulebook).
         var settings = new LoadSettings(form => check(form), Core.Rulebooks.Rulebooks.Default, clock) { Demo = true };
         await ProvinceLoader.LoadAsync(db, City(), settings, ct);
+        var bureau = await db.Organisations.Where(o => o.Kind == OrganisationKind.FinanceBureau).OrderBy(o => o.Id).FirstAsync(ct);
+        var agency = DemoAgency(bureau);
+        agency.CreatedAt = clock.GetUtcNow();
+        db.EvaluationAgencies.Add(agency);
+        await db.SaveChangesAsync(ct);
+        await AssignDemoTaskAsync(agency, ct);
         foreach (var account in Accounts)
         {
             var code = AccountOrganisations[account.UserName];
@@ -118,11 +143,27 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, FormSe
                 OrganisationId = organisation.Id,
                 IsDemo = true,
                 LockoutEnabled = true,
+                AgencyId = account.Role == Roles.Evaluator ? agency.Id : null,
             };
             var result = await users.CreateAsync(user, NewPassword());
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
         }
+    }
+
+    /// <summary>The agency's first task: the largest budget project of the demo's last year, so the evaluator has work on its home.</summary>
+    private async Task AssignDemoTaskAsync(EvaluationAgency agency, CancellationToken ct)
+    {
+        var project = await db.Projects.Include(p => p.Organisation).Include(p => p.FiscalYear)
+            .Where(p => p.FiscalYear!.Year == Year && p.BudgetYuan != null).ToListAsync(ct);
+        if (project.OrderByDescending(p => p.BudgetYuan).ThenBy(p => p.Id).FirstOrDefault() is not { } largest) return;
+        db.EvaluationAssignments.Add(new EvaluationAssignment
+        {
+            AgencyId = agency.Id, ProjectId = largest.Id, OrganisationId = largest.OrganisationId, OrganisationPath = largest.Organisation!.Path, Year = Year,
+            ProjectName = largest.Name, UnitName = largest.Organisation.Name, ExpertIds = $"[{agency.Experts[0].Id.ToString(CultureInfo.InvariantCulture)}]",
+            Note = "财政重点评价：请按评分表逐项评分并附扣分原因。", AssignedAt = clock.GetUtcNow(), AssignedBy = "演示数据",
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

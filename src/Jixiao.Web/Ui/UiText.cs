@@ -10,10 +10,10 @@ public static partial class UiText
 {
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static string T(string zh) => English && (En.TryGetValue(zh, out var en) || AdminEn.TryGetValue(zh, out en)) ? en : zh;
+    public static string T(string zh) => English && (En.TryGetValue(zh, out var en) || AdminEn.TryGetValue(zh, out en) || EvaluatorsEn.TryGetValue(zh, out en)) ? en : zh;
 
     /// <summary>Whether the English switch has a translation for this text (an API group's name, say) at all.</summary>
-    public static bool HasEnglish(string zh) => En.ContainsKey(zh) || AdminEn.ContainsKey(zh);
+    public static bool HasEnglish(string zh) => En.ContainsKey(zh) || AdminEn.ContainsKey(zh) || EvaluatorsEn.ContainsKey(zh);
 
     private static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
     {

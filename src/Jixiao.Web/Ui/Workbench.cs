@@ -23,7 +23,7 @@ public sealed class Workbench(IServiceScopeFactory scopes, AuthenticationStatePr
         var principal = await Principal();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        AccessScope.Apply(db, principal);
+        await AccessScope.ApplyAsync(db, principal);
         return await work(new UiScope(db, scope.ServiceProvider.GetRequiredService<FormService>(), CurrentUser.From(principal), scope.ServiceProvider));
     }
 

@@ -90,7 +90,7 @@ public sealed class DemoCityTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         await using var scope = demo.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = await db.Users.Where(u => u.IsDemo && u.UserName!.StartsWith("demo-")).Include(u => u.Organisation).AsNoTracking().ToListAsync();
-        Assert.Equal(7, users.Count);
+        Assert.Equal(8, users.Count);
         var school = users.Single(u => u.UserName == "demo-school").Organisation!;
         var education = users.Single(u => u.UserName == "demo-education").Organisation!;
         Assert.Equal((OrganisationKind.Unit, OrganisationKind.Department), (school.Kind, education.Kind));
@@ -98,6 +98,23 @@ public sealed class DemoCityTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         var liuyang = users.Single(u => u.UserName == "demo-liuyang").Organisation!;
         Assert.StartsWith(users.Single(u => u.UserName == "demo-department").Organisation!.Path, liuyang.Path);
         Assert.True(await db.Forms.CountAsync(f => f.OrganisationId == liuyang.Id && f.Status == FormStatus.Draft) > 0);
+    }
+
+    [Fact]
+    public async Task The_demo_evaluator_works_for_an_agency_of_the_finance_bureau_with_a_task_of_the_last_year()
+    {
+        await using var scope = demo.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var evaluator = await db.Users.Include(u => u.Organisation).AsNoTracking().SingleAsync(u => u.UserName == "demo-evaluator");
+        var agency = await db.EvaluationAgencies.Include(a => a.Experts).AsNoTracking().SingleAsync(a => a.Id == evaluator.AgencyId);
+
+        Assert.Equal(OrganisationKind.FinanceBureau, evaluator.Organisation!.Kind);
+        Assert.Equal(evaluator.OrganisationId, agency.OrganisationId);
+        Assert.Null(CreditCodes.Problem(agency.CreditCode));
+        Assert.NotEmpty(agency.Experts);
+        var task = await db.EvaluationAssignments.AsNoTracking().SingleAsync(t => t.AgencyId == agency.Id);
+        Assert.Equal(DemoData.Year, task.Year);
+        Assert.True(await db.Projects.AnyAsync(p => p.Id == task.ProjectId && p.OrganisationId == task.OrganisationId));
     }
 
     [Fact]

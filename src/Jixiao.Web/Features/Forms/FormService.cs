@@ -58,6 +58,29 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         new(FormStatus.Published, WorkflowAction.Unpublish, Roles.FinanceReviewer, FormStatus.FinanceApproved),
     ];
 
+    /// <summary>
+    /// A third-party evaluation report goes from the agency's evaluator straight to finance, which commissioned it:
+    /// 草稿 → 已提交 → 财政已审核 (accepted) or 退回 to the evaluator.
+    /// </summary>
+    private static readonly Rule[] EvaluationWorkflow =
+    [
+        new(FormStatus.Draft, WorkflowAction.Submit, Roles.Evaluator, FormStatus.Submitted),
+        new(FormStatus.Returned, WorkflowAction.Submit, Roles.Evaluator, FormStatus.Submitted),
+        new(FormStatus.Submitted, WorkflowAction.Withdraw, Roles.Evaluator, FormStatus.Draft),
+        new(FormStatus.Submitted, WorkflowAction.Return, Roles.FinanceReviewer, FormStatus.Returned),
+        new(FormStatus.Submitted, WorkflowAction.Approve, Roles.FinanceReviewer, FormStatus.FinanceApproved),
+        new(FormStatus.FinanceApproved, WorkflowAction.Unlock, Roles.FinanceReviewer, FormStatus.Returned),
+        new(FormStatus.FinanceApproved, WorkflowAction.Publish, Roles.FinanceReviewer, FormStatus.Published),
+        new(FormStatus.Published, WorkflowAction.Unpublish, Roles.FinanceReviewer, FormStatus.FinanceApproved),
+    ];
+
+    private static Rule[] WorkflowOf(FormKind kind) => kind == FormKind.Evaluation ? EvaluationWorkflow : Workflow;
+
+    /// <summary>Who fills, saves and submits forms of a kind: the evaluation rubric is the third-party evaluator's, every other kind the unit's.</summary>
+    public static string FillerRole(FormKind kind) => kind == FormKind.Evaluation ? Roles.Evaluator : Roles.UnitFiller;
+
+    private static Refusal FillerOnly(FormKind kind, string what) => Refusal.Forbidden($"{kind.ChineseName()}只有“{FillerRole(kind)}”角色可以{what}。");
+
     /// <summary>A form tracked with what a save rewrites (findings, facts), so that changes to it are saved.</summary>
     public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct) =>
         await FormStore.LoadForWriteAsync(db, id, ct) is { } form ? form : Refusal.NotFound("表单");
@@ -132,11 +155,15 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null) return Refusal.NotFound("单位");
-        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以新建表单。");
+        if (!user.Is(Roles.UnitFiller) && !user.Is(Roles.Evaluator)) return Refusal.Forbidden("只有“单位填报”或“第三方评价”角色可以新建表单。");
         // The editor and the API send the same contract; both are held to its bounds here.
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
         var form = request.Form.ToForm();
+        if (!user.Is(FillerRole(form.Kind))) return FillerOnly(form.Kind, "新建");
         if (TooLong(form) is { } tooLong) return tooLong;
+        // A report is about one project: the evaluator reaches only those of its agency's tasks.
+        if (form.Kind == FormKind.Evaluation && request.ProjectId is null)
+            return ContractValidation.FieldRefusal("$.projectId", $"{form.Kind.ChineseName()}必须指定所评价的预算项目。");
 
         BudgetProject? project = null;
         if (request.ProjectId is { } projectId)
@@ -235,7 +262,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var found = await Find(id, ct);
         if (found.Refused) return found;
         var record = found.Value!;
-        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以修改表单。");
+        if (!user.Is(FillerRole(record.Kind))) return FillerOnly(record.Kind, "修改");
         if (record.IsSuperseded) return Refusal.WrongState($"此表单已被新版本（表单 {record.SupersededById}）取代，不能修改。");
         if (record.IsLocked) return Refusal.WrongState($"表单状态为“{record.Status.ChineseName()}”，已锁定，不能修改。");
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
@@ -359,7 +386,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var found = await Find(id, ct);
         if (found.Refused) return found.Refusal!;
         var record = found.Value!;
-        if (!user.Is(Roles.UnitFiller)) return Refusal.Forbidden("只有“单位填报”角色可以删除草稿。");
+        if (!user.Is(FillerRole(record.Kind))) return FillerOnly(record.Kind, "删除草稿");
         if (record.Status != FormStatus.Draft || record.LatestVersion > 0 || await db.Transitions.AnyAsync(t => t.FormId == id, ct))
             return Refusal.WrongState($"只能删除从未提交过的草稿；此表单状态为“{record.Status.ChineseName()}”{(record.LatestVersion > 0 ? "，已有提交记录" : "")}，不能删除。");
         var now = clock.GetUtcNow();
@@ -402,7 +429,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     {
         if (record.IsSuperseded && action != WorkflowAction.Unpublish)
             return Refusal.WrongState($"此表单已被新版本（表单 {record.SupersededById}）取代，不能{action.ChineseName()}。");
-        var rule = Workflow.FirstOrDefault(r => r.From == record.Status && r.Action == action);
+        var rule = WorkflowOf(record.Kind).FirstOrDefault(r => r.From == record.Status && r.Action == action);
         if (rule is null)
             return Refusal.WrongState($"表单当前状态为“{record.Status.ChineseName()}”，不能{action.ChineseName()}。");
         return user.Is(rule.Role) ? null : Refusal.Forbidden($"表单处于“{record.Status.ChineseName()}”时，{action.ChineseName()}需要“{rule.Role}”角色。");
@@ -410,7 +437,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     private void Move(FormRecord record, CurrentUser user, WorkflowAction action, string? reason, DateTimeOffset now, int? versionNumber)
     {
-        var rule = Workflow.First(r => r.From == record.Status && r.Action == action);
+        var rule = WorkflowOf(record.Kind).First(r => r.From == record.Status && r.Action == action);
         db.Transitions.Add(new WorkflowTransition
         {
             FormId = record.Id,

@@ -48,9 +48,14 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         if (organisation is null) return Refusal.NotFound("组织");
         if (!admin.Is(Roles.Administrator)) return AdminsOnly;
         if (!Roles.All.Contains(request.Role)) return UnknownRole(request.Role);
+        if (await AgencyProblem(request.Role, request.AgencyId, organisation, ct) is { } agencyProblem) return agencyProblem;
         var generated = string.IsNullOrEmpty(request.Password);
         var password = generated ? OneTimePassword() : request.Password!;
-        var user = new AppUser { UserName = request.UserName.Trim(), DisplayName = request.DisplayName?.Trim() ?? "", OrganisationId = organisation.Id, LockoutEnabled = true };
+        var user = new AppUser
+        {
+            UserName = request.UserName.Trim(), DisplayName = request.DisplayName?.Trim() ?? "", OrganisationId = organisation.Id, LockoutEnabled = true,
+            AgencyId = request.Role == Roles.Evaluator ? request.AgencyId : null,
+        };
         // A user without their role, or without the audit entry, is never left behind.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
@@ -59,7 +64,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         db.Audit(admin.Actor, clock.GetUtcNow(), "create", "user", user.Id, organisation.Path, "用户", null, $"{user.UserName}（{request.Role}）");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new CreatedUser(new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role], organisation.Name, false),
+        return new CreatedUser(new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role], organisation.Name, false, user.AgencyId),
             generated ? password : null);
     }
 
@@ -73,6 +78,9 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         if (!Roles.All.Contains(request.Role)) return UnknownRole(request.Role);
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null) return ContractValidation.FieldRefusal("$.organisationId", "所选组织不存在或不在您的管辖范围内。");
+        // An evaluator edited without naming an agency keeps the one it has.
+        var agencyId = request.Role == Roles.Evaluator ? request.AgencyId ?? user.AgencyId : request.AgencyId;
+        if (await AgencyProblem(request.Role, agencyId, organisation, ct) is { } agencyProblem) return agencyProblem;
         var before = await users.GetRolesAsync(user);
         var losesAdmin = before.Contains(Roles.Administrator) && request.Role != Roles.Administrator;
         if (losesAdmin && user.Id == admin.Id)
@@ -95,6 +103,12 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
             db.Audit(admin.Actor, now, "update", "user", user.Id, organisation.Path, "所属组织", oldOrganisation, organisation.Name);
             user.OrganisationId = organisation.Id;
         }
+        if (agencyId != user.AgencyId)
+        {
+            db.Audit(admin.Actor, now, "update", "user", user.Id, organisation.Path, "第三方机构", user.AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                agencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            user.AgencyId = agencyId;
+        }
         if (before.Count != 1 || before[0] != request.Role)
         {
             db.Audit(admin.Actor, now, "update", "user", user.Id, organisation.Path, "角色", string.Join("、", before), request.Role);
@@ -105,7 +119,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         await users.UpdateSecurityStampAsync(user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role], organisation.Name, user.LockoutEnd > now);
+        return new UserDto(user.Id, user.UserName ?? "", user.DisplayName, user.OrganisationId, [request.Role], organisation.Name, user.LockoutEnd > now, user.AgencyId);
     }
 
     /// <summary>Locks (until unlocked) or unlocks an account; a locked account's sessions and API tokens stop working.</summary>
@@ -163,6 +177,25 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, TimeP
         var now = clock.GetUtcNow();
         var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
         return !admins.Any(a => a.Id != user.Id && !(a.LockoutEnd > now));
+    }
+
+    /// <summary>
+    /// An evaluator belongs to an agency and sits in the finance bureau whose registry holds it (its scope is then
+    /// narrowed to the agency's tasks); nobody else belongs to an agency.
+    /// </summary>
+    private async Task<Refusal?> AgencyProblem(string role, int? agencyId, Organisation organisation, CancellationToken ct)
+    {
+        if (role != Roles.Evaluator)
+            return agencyId is null ? null : ContractValidation.FieldRefusal("$.agencyId", $"只有“{Roles.Evaluator}”角色的用户属于第三方机构。");
+        if (agencyId is null) return ContractValidation.FieldRefusal("$.agencyId", $"“{Roles.Evaluator}”角色的用户必须选择所属第三方机构。");
+        var agency = await db.EvaluationAgencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (agency is null) return ContractValidation.FieldRefusal("$.agencyId", "所选第三方机构不存在或不在您的管辖范围内。");
+        if (agency.OrganisationId != organisation.Id)
+        {
+            var bureau = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == agency.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+            return ContractValidation.FieldRefusal("$.organisationId", $"“{agency.Name}”登记在“{bureau}”，其评价人员的组织须为“{bureau}”。");
+        }
+        return null;
     }
 
     private static Refusal UnknownRole(string role) =>

@@ -8,7 +8,7 @@ using Jixiao.Web.Problems;
 
 namespace Jixiao.Web.Features.Users;
 
-public sealed record UserDto(string Id, string UserName, string DisplayName, int OrganisationId, IReadOnlyList<string> Roles, string OrganisationName, bool Locked);
+public sealed record UserDto(string Id, string UserName, string DisplayName, int OrganisationId, IReadOnlyList<string> Roles, string OrganisationName, bool Locked, int? AgencyId = null);
 
 /// <summary><see cref="Password"/> is set only when the request gave none: the generated one, shown this once.</summary>
 public sealed record CreatedUser(UserDto User, string? Password);
@@ -18,12 +18,14 @@ public sealed record CreateUserRequest(
     [property: Description("显示名称"), MaxLength(ColumnLengths.PersonName)] string DisplayName,
     [property: Description("密码（不填则生成一次性密码）"), MaxLength(ColumnLengths.PersonName)] string? Password,
     [property: Description("角色"), Required, MaxLength(ColumnLengths.PersonName)] string Role,
-    [property: Description("组织 ID")] int OrganisationId) : IRequestContract;
+    [property: Description("组织 ID")] int OrganisationId,
+    [property: Description("第三方机构 ID（仅“第三方评价”角色；组织须为登记该机构的财政部门）")] int? AgencyId = null) : IRequestContract;
 
 public sealed record UpdateUserRequest(
     [property: Description("显示名称"), MaxLength(ColumnLengths.PersonName)] string DisplayName,
     [property: Description("角色"), Required, MaxLength(ColumnLengths.PersonName)] string Role,
-    [property: Description("组织 ID（管辖范围）")] int OrganisationId) : IRequestContract;
+    [property: Description("组织 ID（管辖范围）")] int OrganisationId,
+    [property: Description("第三方机构 ID（仅“第三方评价”角色）")] int? AgencyId = null) : IRequestContract;
 
 public sealed record OneTimePasswordDto(string Password);
 

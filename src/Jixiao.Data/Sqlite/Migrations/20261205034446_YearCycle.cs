@@ -86,6 +86,12 @@ namespace Jixiao.Data.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "AgencyId",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BudgetDecisions",
                 columns: table => new
@@ -113,6 +119,32 @@ namespace Jixiao.Data.Sqlite.Migrations
                         name: "FK_BudgetDecisions_Forms_FormId",
                         column: x => x.FormId,
                         principalTable: "Forms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationAgencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Qualifications = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationAgencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAgencies_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -315,6 +347,74 @@ namespace Jixiao.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpertIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAssignments_EvaluationAgencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "EvaluationAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAssignments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAssignments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationExperts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Removed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationExperts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationExperts_EvaluationAgencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "EvaluationAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExecutionFigures",
                 columns: table => new
                 {
@@ -439,6 +539,39 @@ namespace Jixiao.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationQualityScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationQualityScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationQualityScores_EvaluationAgencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "EvaluationAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationQualityScores_EvaluationAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "EvaluationAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SpotCheckScores",
                 columns: table => new
                 {
@@ -472,6 +605,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                 columns: new[] { "OrganisationId", "Year" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AgencyId",
+                table: "AspNetUsers",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BudgetDecisions_FormId_Id",
                 table: "BudgetDecisions",
                 columns: new[] { "FormId", "Id" });
@@ -485,6 +623,58 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "IX_BudgetDecisions_Year",
                 table: "BudgetDecisions",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAgencies_CreditCode",
+                table: "EvaluationAgencies",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAgencies_OrganisationId",
+                table: "EvaluationAgencies",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAgencies_OrganisationPath",
+                table: "EvaluationAgencies",
+                column: "OrganisationPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAssignments_AgencyId_Year",
+                table: "EvaluationAssignments",
+                columns: new[] { "AgencyId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAssignments_OrganisationId",
+                table: "EvaluationAssignments",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAssignments_OrganisationPath",
+                table: "EvaluationAssignments",
+                column: "OrganisationPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAssignments_ProjectId",
+                table: "EvaluationAssignments",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationExperts_AgencyId",
+                table: "EvaluationExperts",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationQualityScores_AgencyId",
+                table: "EvaluationQualityScores",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationQualityScores_AssignmentId",
+                table: "EvaluationQualityScores",
+                column: "AssignmentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExecutionFigures_ImportId",
@@ -597,13 +787,31 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "IX_TargetGrades_OrganisationPath",
                 table: "TargetGrades",
                 column: "OrganisationPath");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_EvaluationAgencies_AgencyId",
+                table: "AspNetUsers",
+                column: "AgencyId",
+                principalTable: "EvaluationAgencies",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_EvaluationAgencies_AgencyId",
+                table: "AspNetUsers");
+
             migrationBuilder.DropTable(
                 name: "BudgetDecisions");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationExperts");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationQualityScores");
 
             migrationBuilder.DropTable(
                 name: "ExecutionFigures");
@@ -630,6 +838,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                 name: "TargetGrades");
 
             migrationBuilder.DropTable(
+                name: "EvaluationAssignments");
+
+            migrationBuilder.DropTable(
                 name: "ExecutionImports");
 
             migrationBuilder.DropTable(
@@ -637,6 +848,9 @@ namespace Jixiao.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SpotCheckEntries");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationAgencies");
 
             migrationBuilder.DropTable(
                 name: "SpotChecks");
@@ -648,6 +862,10 @@ namespace Jixiao.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_FormFacts_OrganisationId_Year",
                 table: "FormFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_AgencyId",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "RulebookId",
@@ -696,6 +914,10 @@ namespace Jixiao.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ComparedYear",
                 table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "AgencyId",
+                table: "AspNetUsers");
         }
     }
 }
