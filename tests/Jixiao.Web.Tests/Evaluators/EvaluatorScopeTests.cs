@@ -114,6 +114,7 @@ public abstract class EvaluatorScopeTests<THost>(THost host) : EvaluatorTestBase
         ["绩效目标审核"] = "/api/v1/adjustments",
         ["年度结转"] = "/api/v1/years/2020/next",
         ["指标库"] = "/api/v1/library/indicators",
+        ["预算执行数据导入"] = "/api/v1/execution-imports",
     };
 
     static EvaluatorScopeTests()
