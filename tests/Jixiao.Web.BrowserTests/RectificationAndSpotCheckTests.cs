@@ -42,6 +42,8 @@ public sealed class RectificationAndSpotCheckTests(LiveApp app) : IClassFixture<
 
         var department = await app.SignIn("demo-department");
         await department.GotoAsync($"{app.BaseUrl}/review/{form}");
+        // Open the section once the page is interactive: a click during prerendering is undone when the circuit renders.
+        await department.WaitForSelectorAsync("#raise-what:not([disabled])", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         await department.ClickAsync("#raise-item summary");
         await department.FillAsync("#raise-what:not([disabled])", what);
         await department.ClickAsync("#raise-button:not([disabled])");
