@@ -80,7 +80,7 @@ builder.Services.Configure<Jixiao.Web.Features.Analytics.RankingOptions>(builder
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
-builder.Services.AddSingleton<FormCheck>(form => Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.Default));
+builder.Services.AddSingleton<FormCheck>((form, rulebook) => Checker.Check(form, rulebook ?? Jixiao.Core.Rulebooks.Rulebooks.Default));
 
 builder.Services.AddScoped<FormService>();
 builder.Services.AddScoped<UserAdmin>();

@@ -39,7 +39,7 @@ public abstract class FactRederivationTests<TDb>(TDb database) : IClassFixture<T
     }
 
     private static Task<int> Run(AppDbContext db, string owner, DateTimeOffset now, int batch = 100) =>
-        FactRederivation.RunBatchAsync(db, _ => [NewRule], _ => Rulebooks.Default, owner, new Clock(now), batch, CancellationToken.None);
+        FactRederivation.RunBatchAsync(db, (_, _) => [NewRule], _ => Rulebooks.Default, owner, new Clock(now), batch, CancellationToken.None);
 
     [Fact]
     public async Task Stale_facts_and_findings_are_re_derived_with_the_new_checker_and_then_left_alone()
@@ -129,7 +129,7 @@ public abstract class FactRederivationTests<TDb>(TDb database) : IClassFixture<T
         var fromElsewhere = new Finding(CheckCodes.ExecutionFigureMismatch, Severity.Error, "与预算执行系统数据不一致", "differs from the budget system", new FindingLocation("funds", 1));
 
         await using (var db = database.NewContext())
-            Assert.Equal(1, await FactRederivation.RunBatchAsync(db, _ => [NewRule], _ => Rulebooks.Default, "a", new Clock(DateTimeOffset.UnixEpoch), 10,
+            Assert.Equal(1, await FactRederivation.RunBatchAsync(db, (_, _) => [NewRule], _ => Rulebooks.Default, "a", new Clock(DateTimeOffset.UnixEpoch), 10,
                 CancellationToken.None, (record, _, _) => Task.FromResult<IReadOnlyList<Finding>>(record.Id == ids[0] ? [fromElsewhere] : [])));
 
         await using var read = database.NewContext();

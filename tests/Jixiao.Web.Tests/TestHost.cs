@@ -79,7 +79,7 @@ public sealed class JixiaoFactory(IReadOnlyDictionary<string, string?> settings,
         {
             // The server runs in the calling test's execution context, so what it logs is charged to that test (LoggedErrors).
             services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true);
-            services.AddSingleton<FormCheck>(checker.Check);
+            services.AddSingleton<FormCheck>((form, _) => checker.Check(form));
             if (clock is not null) services.AddSingleton(clock);
             if (!keysInDatabase) services.AddDataProtection().UseEphemeralDataProtectionProvider();
             // Hashing at the production work factor dominates test time on two cores; the scheme is the same.

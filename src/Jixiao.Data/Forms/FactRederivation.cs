@@ -21,7 +21,7 @@ public static class FactRederivation
     /// nothing left to do now). <paramref name="owner"/> names this instance in the lease.
     /// </summary>
     /// <remarks><paramref name="related"/> adds findings that need more than the form (the budget system's figures for its project).</remarks>
-    public static async Task<int> RunBatchAsync(AppDbContext db, Func<PerformanceForm, IReadOnlyList<Finding>> check, Func<PerformanceForm, Rulebook> rulebookFor,
+    public static async Task<int> RunBatchAsync(AppDbContext db, Func<PerformanceForm, Rulebook, IReadOnlyList<Finding>> check, Func<PerformanceForm, Rulebook> rulebookFor,
         string owner, TimeProvider clock, int batchSize, CancellationToken ct,
         Func<FormRecord, PerformanceForm, CancellationToken, Task<IReadOnlyList<Finding>>>? related = null)
     {
@@ -50,7 +50,7 @@ public static class FactRederivation
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseOwner, owner).SetProperty(f => f.LeaseUntil, until), ct) == 1;
     }
 
-    private static async Task<bool> DeriveAsync(AppDbContext db, int id, Func<PerformanceForm, IReadOnlyList<Finding>> check,
+    private static async Task<bool> DeriveAsync(AppDbContext db, int id, Func<PerformanceForm, Rulebook, IReadOnlyList<Finding>> check,
         Func<FormRecord, PerformanceForm, CancellationToken, Task<IReadOnlyList<Finding>>>? related, Func<PerformanceForm, Rulebook> rulebookFor,
         TimeProvider clock, CancellationToken ct)
     {
@@ -65,7 +65,7 @@ public static class FactRederivation
         var rescored = record.Fact is { RescoredRulebookId: { } other } && Rulebooks.Names.Contains(other, StringComparer.Ordinal) ? Rulebooks.BuiltIn(other) : null;
         // The same findings a save writes: on its own, against the unit's related stored forms, and the caller's own
         // comparisons (the budget system's figures).
-        var findings = check(form);
+        var findings = check(form, rulebook);
         var year = record.FiscalYear!.Year;
         var others = await FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, year, rulebook, ct);
         if (others.Count > 0) findings = [.. findings, .. FormRelations.Check(form, record.Id, record.Organisation!, year, others, rulebook)];

@@ -31,7 +31,7 @@ public sealed class FactRederivationWorker(IServiceScopeFactory scopes, FormChec
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    done = await FactRederivation.RunBatchAsync(db, f => check(f), FormService.RulebookFor, owner, clock, BatchSize, stoppingToken,
+                    done = await FactRederivation.RunBatchAsync(db, (f, rulebook) => check(f, rulebook), FormService.RulebookFor, owner, clock, BatchSize, stoppingToken,
                         (record, form, ct) => ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct));
                     total += done;
                 } while (done > 0 && !stoppingToken.IsCancellationRequested);

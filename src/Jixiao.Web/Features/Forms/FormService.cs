@@ -133,10 +133,10 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     {
         var unit = record.Organisation!;
         var year = record.FiscalYear!.Year;
-        // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
-        IReadOnlyList<Finding> findings = [.. check(form), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
-        // Scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
+        // Checked and scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
         var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, unit.Path, year, ct));
+        // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
+        IReadOnlyList<Finding> findings = [.. check(form, rulebook), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         var id = record.Id == 0 ? (int?)null : record.Id;
         var related = await FormRelations.GatherAsync(db, form, id, unit, year, rulebook, ct);
         if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, id, unit, year, related, rulebook)];

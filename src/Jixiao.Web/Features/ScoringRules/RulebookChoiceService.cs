@@ -181,7 +181,7 @@ public sealed class RulebookChoiceService(AppDbContext db, FormCheck check, Time
                             $"{Show(oldTotal)} {oldGrade}（{fact.RulebookId}）", $"按 {rulebook.Name} 为 {Show(t)} {fact.RescoredGrade}");
                     continue;
                 }
-                FormStore.Write(record, form, check(form), rulebook, await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
+                FormStore.Write(record, form, check(form, rulebook), rulebook, await FormStore.PlaceAsync(db, record.Organisation!, ct), now);
                 rescored++;
                 if (fact.ComputedTotal != oldTotal || fact.ComputedGrade != oldGrade)
                     db.Audit(user.Actor, now, "rescore", "form", Id(id), record.Organisation!.Path, "总分",
