@@ -192,9 +192,15 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         if (roundId is { } rid) tasks = tasks.Where(t => t.RoundId == rid);
         if (organisationId is { } oid) tasks = tasks.Where(t => t.OrganisationId == oid);
         if (open) tasks = tasks.Where(t => t.Round!.ClosedAt == null);
-        var result = await TaskRows(tasks).OrderBy(r => r.Round.ClosedAt != null).ThenBy(r => r.Task.Deadline).ThenBy(r => r.Task.Id)
-            .ToPageAsync(page, pageSize, ct);
-        return result.Map(Dto);
+        var result = (await TaskRows(tasks).OrderBy(r => r.Round.ClosedAt != null).ThenBy(r => r.Task.Deadline).ThenBy(r => r.Task.Id)
+            .ToPageAsync(page, pageSize, ct)).Map(Dto);
+        // The ex-ante gate holds back targets tasks of new projects; a task already submitted passed it.
+        var gated = new List<TaskDto>(result.Items.Count);
+        foreach (var task in result.Items)
+            gated.Add(task is { Done: false, ProjectId: { } project } && task.Kind == FormKind.Targets.Code()
+                ? task with { Blocked = (await ExAnteGate.Of(db, project, ct)).Reason }
+                : task);
+        return result with { Items = gated };
     }
 
     /// <summary>Completion by unit (<paramref name="byDepartment"/> false) or by 主管部门, SQL over the tasks and the forms holding their keys.</summary>
