@@ -95,10 +95,10 @@ public static class ExAnteGate
         total.Budget = stated;
     }
 
-    /// <summary>The form's 年度资金总额 in 万元 (全年预算数, else 年初预算数; 万元 when the form names no unit).</summary>
+    /// <summary>The form's 年度资金总额 in 万元 (全年预算数, else 年初预算数); null when the form names no money unit to read it in.</summary>
     private static decimal? StatedTotal(PerformanceForm form) =>
-        form.Funds.FirstOrDefault(f => f.Role == FundsRowRole.Total) is { } total && (total.Budget ?? total.InitialBudget) is { } amount
-            ? form.MoneyUnit == MoneyUnit.Yuan ? amount / 10_000m : amount
+        form.MoneyUnit is { } unit && form.Funds.FirstOrDefault(f => f.Role == FundsRowRole.Total) is { } total && (total.Budget ?? total.InitialBudget) is { } amount
+            ? unit.ToYuan(amount) / 10_000m
             : null;
 
     private static string Wan(decimal amount) =>
