@@ -68,6 +68,9 @@ public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
         await finance.FillAsync("#round-year", DemoData.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await finance.ClickAsync("#open-round-button");
         await finance.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
+        // Finance's completion page lists the project as waiting for its ex-ante assessment.
+        await Expect(finance.Locator("#ex-ante-held")).ToContainTextAsync(Project);
+        var roundUrl = finance.Url;
 
         var unit = await app.SignIn(Unit);
         await unit.GotoAsync(app.BaseUrl + "/tasks");
@@ -100,5 +103,8 @@ public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
         }
         await Expect(unit.Locator(".page-head .status")).ToHaveTextAsync("已提交");
         await Screens.Save(unit, "77-ex-ante-gate-passed");
+        await finance.GotoAsync(roundUrl);
+        await Expect(finance.Locator("#by-unit")).ToBeVisibleAsync();
+        await Expect(finance.Locator("#ex-ante-held tr", new() { HasText = Project })).ToHaveCountAsync(0);
     }
 }

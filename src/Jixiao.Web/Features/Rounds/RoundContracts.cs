@@ -41,6 +41,9 @@ public sealed record TaskDto(
     string? DepartmentName, int? ProjectId, string? ProjectName, DateOnly Deadline, int DaysLeft, bool Overdue, bool RoundClosed,
     int? FormId, string? FormStatus, string? FormStatusName, bool Done, string? Blocked = null);
 
+/// <summary>A targets task the ex-ante gate holds back, with the reason the unit sees.</summary>
+public sealed record HeldBackDto(string UnitName, string ProjectName, string Reason);
+
 /// <summary>Completion of a round for one unit or one department (<see cref="Units"/> counts the units behind the row).</summary>
 public sealed record CompletionDto(
     int? OrganisationId, string Name, string? DepartmentName, int Units, int Tasks, int Started, int Submitted, int Approved, int Overdue,

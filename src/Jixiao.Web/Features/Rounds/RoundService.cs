@@ -203,6 +203,27 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         return result with { Items = gated };
     }
 
+    /// <summary>
+    /// The round's targets tasks not yet submitted that the ex-ante gate holds back, by unit and project: only new
+    /// projects (no earlier year of the same code) are candidates, so a round of recurring projects costs one query.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldBackDto>> HeldBack(int id, CancellationToken ct)
+    {
+        var candidates = await (
+            from t in db.RoundTasks.AsNoTracking().Where(t => t.RoundId == id && t.Kind == FormKind.Targets && t.ProjectId != null)
+            join p in db.Projects on t.ProjectId equals p.Id
+            where !db.Projects.Any(q => q.OrganisationId == p.OrganisationId && q.Code == p.Code && q.FiscalYear!.Year < p.FiscalYear!.Year)
+            join f in db.Forms on t.FormKey equals f.UniqueKey into found
+            from f in found.DefaultIfEmpty()
+            where f == null || f.Status == FormStatus.Draft || f.Status == FormStatus.Returned
+            orderby t.UnitName, t.ProjectName
+            select new { t.UnitName, t.ProjectName, ProjectId = t.ProjectId!.Value }).ToListAsync(ct);
+        var held = new List<HeldBackDto>();
+        foreach (var c in candidates)
+            if ((await ExAnteGate.Of(db, c.ProjectId, ct)).Reason is { } reason) held.Add(new(c.UnitName, c.ProjectName ?? "", reason));
+        return held;
+    }
+
     /// <summary>Completion by unit (<paramref name="byDepartment"/> false) or by 主管部门, SQL over the tasks and the forms holding their keys.</summary>
     public async Task<Outcome<Page<CompletionDto>>> Completion(int id, bool byDepartment, int? page, int? pageSize, CancellationToken ct)
     {
