@@ -194,13 +194,24 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         if (open) tasks = tasks.Where(t => t.Round!.ClosedAt == null);
         var result = (await TaskRows(tasks).OrderBy(r => r.Round.ClosedAt != null).ThenBy(r => r.Task.Deadline).ThenBy(r => r.Task.Id)
             .ToPageAsync(page, pageSize, ct)).Map(Dto);
-        // The ex-ante gate holds back targets tasks of new projects; a task already submitted passed it.
+        // The ex-ante gate holds back targets tasks of new projects (found in one query); a task already submitted passed it.
+        var pending = result.Items.Where(t => !t.Done && t.ProjectId is not null && t.Kind == FormKind.Targets.Code()).Select(t => t.ProjectId!.Value).ToList();
+        var fresh = pending.Count == 0 ? [] : await NewProjects(pending, ct);
         var gated = new List<TaskDto>(result.Items.Count);
         foreach (var task in result.Items)
-            gated.Add(task is { Done: false, ProjectId: { } project } && task.Kind == FormKind.Targets.Code()
+            gated.Add(task is { Done: false, ProjectId: { } project } && fresh.Contains(project) && task.Kind == FormKind.Targets.Code()
                 ? task with { Blocked = (await ExAnteGate.Of(db, project, ct)).Reason }
                 : task);
         return result with { Items = gated };
+    }
+
+    /// <summary>Those of <paramref name="projectIds"/> no earlier year of their unit has a project of the same code for.</summary>
+    private async Task<HashSet<int>> NewProjects(IReadOnlyCollection<int> projectIds, CancellationToken ct)
+    {
+        var fresh = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)
+                && !db.Projects.Any(q => q.OrganisationId == p.OrganisationId && q.Code == p.Code && q.FiscalYear!.Year < p.FiscalYear!.Year))
+            .Select(p => p.Id).ToListAsync(ct);
+        return fresh.ToHashSet();
     }
 
     /// <summary>
