@@ -320,6 +320,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (record.Revision != request.Revision) return Conflict(record, FormRows.ToForm(record), request.Revision);
 
         var form = FormRows.ToForm(record);
+        if (await Rounds.ExAnteGate.Submission(db, record, form, ct) is { } gated) return gated;
         var findings = await Write(record, form, clock.GetUtcNow(), ct);
         var justifications = request.Justifications ?? [];
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();

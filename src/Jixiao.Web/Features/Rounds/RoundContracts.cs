@@ -32,11 +32,17 @@ public sealed record RoundDto(
         r.OrganisationName, r.Title, r.Deadline, r.OpenedAt, r.OpenedBy, r.ClosedAt is not null, r.ClosedAt, r.ClosedBy);
 }
 
-/// <summary>One task with its form's state: <see cref="FormId"/> is null until the unit starts the form.</summary>
+/// <summary>
+/// One task with its form's state: <see cref="FormId"/> is null until the unit starts the form; <see cref="Blocked"/>
+/// says why a targets task cannot be submitted yet (a new project above the ex-ante threshold without a passed assessment).
+/// </summary>
 public sealed record TaskDto(
     int Id, int RoundId, string RoundTitle, string Kind, string KindName, int Year, int? MonitoringMonths, int OrganisationId, string UnitName,
     string? DepartmentName, int? ProjectId, string? ProjectName, DateOnly Deadline, int DaysLeft, bool Overdue, bool RoundClosed,
-    int? FormId, string? FormStatus, string? FormStatusName, bool Done);
+    int? FormId, string? FormStatus, string? FormStatusName, bool Done, string? Blocked = null);
+
+/// <summary>A targets task the ex-ante gate holds back, with the reason the unit sees.</summary>
+public sealed record HeldBackDto(string UnitName, string ProjectName, string Reason);
 
 /// <summary>Completion of a round for one unit or one department (<see cref="Units"/> counts the units behind the row).</summary>
 public sealed record CompletionDto(

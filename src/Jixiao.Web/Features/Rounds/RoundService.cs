@@ -192,9 +192,47 @@ public sealed class RoundService(AppDbContext db, FormService forms, TimeProvide
         if (roundId is { } rid) tasks = tasks.Where(t => t.RoundId == rid);
         if (organisationId is { } oid) tasks = tasks.Where(t => t.OrganisationId == oid);
         if (open) tasks = tasks.Where(t => t.Round!.ClosedAt == null);
-        var result = await TaskRows(tasks).OrderBy(r => r.Round.ClosedAt != null).ThenBy(r => r.Task.Deadline).ThenBy(r => r.Task.Id)
-            .ToPageAsync(page, pageSize, ct);
-        return result.Map(Dto);
+        var result = (await TaskRows(tasks).OrderBy(r => r.Round.ClosedAt != null).ThenBy(r => r.Task.Deadline).ThenBy(r => r.Task.Id)
+            .ToPageAsync(page, pageSize, ct)).Map(Dto);
+        // The ex-ante gate holds back targets tasks of new projects (found in one query); a task already submitted passed it.
+        var pending = result.Items.Where(t => !t.Done && t.ProjectId is not null && t.Kind == FormKind.Targets.Code()).Select(t => t.ProjectId!.Value).ToList();
+        var fresh = pending.Count == 0 ? [] : await NewProjects(pending, ct);
+        var gated = new List<TaskDto>(result.Items.Count);
+        foreach (var task in result.Items)
+            gated.Add(task is { Done: false, ProjectId: { } project } && fresh.Contains(project) && task.Kind == FormKind.Targets.Code()
+                ? task with { Blocked = (await ExAnteGate.Of(db, project, ct)).Reason }
+                : task);
+        return result with { Items = gated };
+    }
+
+    /// <summary>Those of <paramref name="projectIds"/> no earlier year of their unit has a project of the same code for.</summary>
+    private async Task<HashSet<int>> NewProjects(IReadOnlyCollection<int> projectIds, CancellationToken ct)
+    {
+        var fresh = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)
+                && !db.Projects.Any(q => q.OrganisationId == p.OrganisationId && q.Code == p.Code && q.FiscalYear!.Year < p.FiscalYear!.Year))
+            .Select(p => p.Id).ToListAsync(ct);
+        return fresh.ToHashSet();
+    }
+
+    /// <summary>
+    /// The round's targets tasks not yet submitted that the ex-ante gate holds back, by unit and project: only new
+    /// projects (no earlier year of the same code) are candidates, so a round of recurring projects costs one query.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldBackDto>> HeldBack(int id, CancellationToken ct)
+    {
+        var candidates = await (
+            from t in db.RoundTasks.AsNoTracking().Where(t => t.RoundId == id && t.Kind == FormKind.Targets && t.ProjectId != null)
+            join p in db.Projects on t.ProjectId equals p.Id
+            where !db.Projects.Any(q => q.OrganisationId == p.OrganisationId && q.Code == p.Code && q.FiscalYear!.Year < p.FiscalYear!.Year)
+            join f in db.Forms on t.FormKey equals f.UniqueKey into found
+            from f in found.DefaultIfEmpty()
+            where f == null || f.Status == FormStatus.Draft || f.Status == FormStatus.Returned
+            orderby t.UnitName, t.ProjectName
+            select new { t.UnitName, t.ProjectName, ProjectId = t.ProjectId!.Value }).ToListAsync(ct);
+        var held = new List<HeldBackDto>();
+        foreach (var c in candidates)
+            if ((await ExAnteGate.Of(db, c.ProjectId, ct)).Reason is { } reason) held.Add(new(c.UnitName, c.ProjectName ?? "", reason));
+        return held;
     }
 
     /// <summary>Completion by unit (<paramref name="byDepartment"/> false) or by 主管部门, SQL over the tasks and the forms holding their keys.</summary>

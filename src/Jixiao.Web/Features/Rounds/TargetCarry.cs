@@ -11,7 +11,8 @@ namespace Jixiao.Web.Features.Rounds;
 /// Where a new form starts (财预〔2020〕10号: targets are set with the budget and monitoring and self-evaluation measure
 /// against them). A monitoring table or a self-evaluation starts from the project's approved targets of the year; a
 /// targets form of a recurring project starts from last year's targets (the project found by its code, else its name),
-/// and a multi-year project's targets form carries its 项目期目标 in every year of the period.
+/// and a multi-year project's targets form carries its 项目期目标 in every year of the period; a new project's targets
+/// form takes the reduced amount of its 调减后通过 ex-ante assessment as its 年度资金总额 (<see cref="ExAnteGate"/>).
 /// Each starts from the blank layout of its own kind (<see cref="FormTemplates"/>); the indicators, their weights and
 /// target values, the goal and the budget lines are filled from the source.
 /// </summary>
@@ -32,6 +33,7 @@ public static class TargetCarry
         if (kind == FormKind.Monitoring && monitoringMonths is { } months) form.MonitoringMonths = months;
         if (await Source(db, unit, year, kind, projectId, projectName, ct) is { } source) Fill(form, source);
         if (kind == FormKind.Targets && await PeriodGoal(db, unit, year, projectId, ct) is { } period) form.Extra[PeriodGoalKey] = period;
+        if (kind == FormKind.Targets && projectId is { } id) await ExAnteGate.Prefill(db, form, id, ct);
         return form;
     }
 
