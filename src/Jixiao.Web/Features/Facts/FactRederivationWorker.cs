@@ -38,7 +38,9 @@ public sealed class FactRederivationWorker(IServiceScopeFactory scopes, FormChec
                 if (total > 0) log.LogInformation("Re-derived the facts of {Count} forms", total);
                 await Task.Delay(Idle, clock, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            // Stopping: a query cut off by the stop surfaces as the driver's own exception (a broken read, a disposed
+            // provider), not only as a cancellation; it is the stop, not a failure to log.
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }

@@ -73,7 +73,9 @@ public sealed class ImportJobWorker(
                 }
                 await signal.Wait(TimeSpan.FromSeconds(options.Value.PollSeconds), ct);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            // Stopping: a query cut off by the stop surfaces as the driver's own exception (a broken read, a disposed
+            // provider), not only as a cancellation; it is the stop, not a failure to log.
+            catch (Exception) when (ct.IsCancellationRequested)
             {
                 return;
             }

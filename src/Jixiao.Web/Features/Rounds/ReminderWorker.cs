@@ -58,7 +58,9 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clo
                 await RunDue(ct);
                 await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, ct);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            // Stopping: a query cut off by the stop surfaces as the driver's own exception (a broken read, a disposed
+            // provider), not only as a cancellation; it is the stop, not a failure to log.
+            catch (Exception) when (ct.IsCancellationRequested)
             {
                 return;
             }
