@@ -142,7 +142,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, id, unit, year, related, rulebook)];
         // A targets form is also held against its peers (the indicator library).
         if (form.Kind == FormKind.Targets)
-            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, unit.Id, year, form, rulebook, ct)];
+            findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, year, form, rulebook, ct)];
         FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, unit, ct), now);
         return findings;
     }

@@ -33,11 +33,12 @@ public sealed class TargetsAdvice
         this.history = history;
     }
 
-    /// <summary>The findings a targets form gets from the stored history, as every save of one adds them.</summary>
-    public static async Task<IReadOnlyList<Finding>> FindingsAsync(AppDbContext db, int organisationId, int year, PerformanceForm form, Rulebook rulebook, CancellationToken ct)
+    /// <summary>The peer-range findings every save of a targets form adds.</summary>
+    public static async Task<IReadOnlyList<Finding>> FindingsAsync(AppDbContext db, int year, PerformanceForm form, Rulebook rulebook, CancellationToken ct)
     {
         if (form.Kind != FormKind.Targets) return [];
-        var advice = await LoadAsync(db, organisationId, year, ct);
+        // Only the peer ranges count here; last year's forms give the editor's hints, not findings (see Findings).
+        var advice = new TargetsAdvice(year, []);
         await advice.ExtendAsync(db, form, ct);
         return advice.Findings(form, rulebook);
     }
