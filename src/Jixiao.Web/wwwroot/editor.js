@@ -283,10 +283,13 @@ window.jixiao = (() => {
             },
         },
         text: {
-            attach(element, ref) {
+            // serverValue: what the server rendered. Text typed between the cell turning editable and this listener
+            // being attached fired no handled input event; it is sent now instead of being silently dropped.
+            attach(element, ref, serverValue) {
                 cells.set(element, { ref, seq: 0, acked: 0, timer: null });
                 element.addEventListener("input", () => changed(element));
                 count(element);
+                if (typeof serverValue === "string" && element.value !== serverValue.replace(/\r\n/g, "\n")) changed(element);
             },
             detach(element) {
                 const state = cells.get(element);
