@@ -156,7 +156,7 @@ public class LibraryBenchmarks
     public int TargetsSaveFindings()
     {
         using var db = Scoped(null);
-        return TargetsAdvice.FindingsAsync(db, _targets.Organisation, _targets.Year, _targets.Form, Rulebooks.Default, CancellationToken.None).GetAwaiter().GetResult().Count;
+        return TargetsAdvice.FindingsAsync(db, _targets.Year, _targets.Form, Rulebooks.Default, CancellationToken.None).GetAwaiter().GetResult().Count;
     }
 
     /// <summary>`library` mode: each query 15 times after a warm-up, wall-clock median and worst, for a loaded machine.</summary>
