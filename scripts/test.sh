@@ -53,7 +53,8 @@ status=${PIPESTATUS[0]}
 awk '/(Passed|Failed)! +- /{
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log" > "$log.sum"
+# A run that failed without a failed test (a build error, a class fixture's cleanup) still counts one failure.
+if [ "$status" -ne 0 ] && grep -q " 0 failed," "$log.sum"; then sed -i 's/ 0 failed,/ 1 failed,/' "$log.sum"; fi
 cat "$log.sum"
-if [ "$status" -ne 0 ] && grep -q "^0 passed, 0 failed" "$log.sum"; then echo "0 passed, 1 failed, 0 skipped"; fi
 rm -f "$log" "$log.sum"
 exit "$status"
