@@ -292,6 +292,17 @@ internal sealed class RulebookReader
     private ResultApplication Results(JsonElement root, IReadOnlyList<GradeBand> grades)
     {
         const string path = "resultApplication";
+        // A bureau's rulebook written before 结果应用 was part of the format still loads: with the national grades it
+        // follows the national mapping (优 优先保障, 良 合理保障, 中 核减, 差 取消或暂停); with grades of its own there is
+        // nothing to follow, so the section is required.
+        if (!root.TryGetProperty(path, out var given) || given.ValueKind == JsonValueKind.Null)
+        {
+            var national = Rulebooks.Default.Results;
+            if (grades.All(b => national.Grades.Any(g => g.Grade == b.Grade)))
+                return new ResultApplication { AmountDecimals = national.AmountDecimals, Grades = national.Grades.Where(g => grades.Any(b => b.Grade == g.Grade)).ToList() };
+            throw Error(path, $"缺少此字段：本规则的等级（{string.Join("、", grades.Select(b => b.Grade))}）与全国规则不同，须写明每个等级的预算安排",
+                "missing: the rulebook's grades differ from the national ones, so each grade's budget rule must be written");
+        }
         var r = Object(root, path, "");
         var decimals = Integer(r, null, "amountDecimals", 0, 4, path);
         var rules = new List<GradeBudgetRule>();

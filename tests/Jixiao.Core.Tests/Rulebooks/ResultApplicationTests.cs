@@ -125,13 +125,29 @@ public class A_broken_result_application_is_an_error_naming_the_field
         Assert.Equal("resultApplication.findings[0].code", e.Field);
     }
 
-    [Fact]
-    public void A_rulebook_without_result_application_says_it_is_missing()
+    private static string WithoutResultApplication(string json)
     {
-        var start = National.IndexOf("  \"resultApplication\": {", StringComparison.Ordinal);
-        var end = National.IndexOf("\n  },\n", start, StringComparison.Ordinal) + "\n  },\n".Length;
-        var e = Assert.Throws<RulebookException>(() => Rulebook.Parse(National[..start] + National[end..], "old-rules"));
+        var start = json.IndexOf("  \"resultApplication\": {", StringComparison.Ordinal);
+        var end = json.IndexOf("\n  },\n", start, StringComparison.Ordinal) + "\n  },\n".Length;
+        return json[..start] + json[end..];
+    }
+
+    [Fact]
+    public void An_older_rulebook_with_the_national_grades_follows_the_national_mapping()
+    {
+        var old = Rulebook.Parse(WithoutResultApplication(National), "old-rules");
+        Assert.Equal(BudgetAction.Cut, old.Results.Grades.Single(g => g.Grade == "中").Action);
+        Assert.Equal(0.9m, old.Results.Grades.Single(g => g.Grade == "中").Share);
+        Assert.Empty(old.Results.Findings);
+    }
+
+    [Fact]
+    public void An_older_rulebook_with_grades_of_its_own_says_the_mapping_is_missing()
+    {
+        var own = WithoutResultApplication(National).Replace("\"grade\": \"良\", \"min\"", "\"grade\": \"较好\", \"min\"", StringComparison.Ordinal);
+        Assert.Contains("较好", own, StringComparison.Ordinal);
+        var e = Assert.Throws<RulebookException>(() => Rulebook.Parse(own, "old-rules"));
         Assert.Equal("resultApplication", e.Field);
-        Assert.Contains("缺少此字段", e.Message, StringComparison.Ordinal);
+        Assert.Contains("较好", e.Message, StringComparison.Ordinal);
     }
 }
