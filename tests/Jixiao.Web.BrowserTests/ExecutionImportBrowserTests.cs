@@ -105,15 +105,15 @@ public sealed class ExecutionImportBrowserTests(LiveApp app) : IClassFixture<Liv
         await Expect(finance.Locator($"#execution-locked tr[data-form-id='{setup.LockedId}']").First).ToBeVisibleAsync();
         await Expect(finance.Locator("#execution-unmatched")).ToContainTextAsync("ZZ-NOT-A-PROJECT");
         await Expect(finance.Locator("#execution-unit-basis")).ToContainTextAsync("调整后预算");
-        await Screens.Save(finance, "60-execution-import-preview");
+        await Screens.Save(finance, "55-execution-import-preview");
         await finance.ClickAsync("#execution-apply:not([disabled])");
         await Expect(finance.Locator("#execution-applied")).ToContainTextAsync("已导入");
-        await Screens.Save(finance, "61-execution-import-applied");
+        await Screens.Save(finance, "56-execution-import-applied");
 
         // The approved self-evaluation keeps its figures; its reviewer sees the difference with the budget system.
         await finance.GotoAsync($"{app.BaseUrl}/review/{setup.LockedId}");
         await Expect(finance.Locator($"li[data-code='{CheckCodes.ExecutionFigureMismatch}']").First).ToContainTextAsync("预算执行系统");
-        await Screens.Save(finance, "62-review-execution-difference");
+        await Screens.Save(finance, "57-review-execution-difference");
 
         // The unit: its monitoring table is filled from the export.
         var unit = await app.SignIn(Unit);
@@ -123,7 +123,7 @@ public sealed class ExecutionImportBrowserTests(LiveApp app) : IClassFixture<Liv
         Assert.Equal(setup.DraftExecuted, decimal.Parse((await executed.InputValueAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
         await Expect(unit.Locator($"input[aria-label='{Total} 全年预算数']")).ToBeVisibleAsync();
         await Expect(unit.Locator($".cell-finding[data-code='{CheckCodes.ExecutionFigureMismatch}']")).ToHaveCountAsync(0);
-        await Screens.Save(unit, "63-monitoring-filled-from-execution");
+        await Screens.Save(unit, "58-monitoring-filled-from-execution");
 
         // A figure typed differently from the budget system's is flagged at the cell, and stays flagged once saved.
         var typed = setup.DraftExecuted + 1000m;
@@ -133,6 +133,6 @@ public sealed class ExecutionImportBrowserTests(LiveApp app) : IClassFixture<Liv
         await unit.ClickAsync("#save");
         await Expect(unit.Locator("#save-state")).ToContainTextAsync("已保存");
         await Expect(flag).ToContainTextAsync(setup.DraftExecuted.ToString("0.00", CultureInfo.InvariantCulture));
-        await Screens.Save(unit, "64-execution-figure-flagged");
+        await Screens.Save(unit, "59-execution-figure-flagged");
     }
 }

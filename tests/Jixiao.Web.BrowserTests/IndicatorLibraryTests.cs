@@ -98,7 +98,7 @@ public sealed class IndicatorLibraryTests(LiveApp app) : IClassFixture<LiveApp>
         }
         var offered = unit.Locator("[data-suggestions-for='0'] .suggestion[data-source='ProjectHistory']", new() { HasText = last.Name });
         await Expect(offered.First).ToContainTextAsync($"{last.Year}年实际完成");
-        await Screens.Save(unit, "40-targets-suggestions");
+        await Screens.Save(unit, "50-targets-suggestions");
         await offered.First.Locator("button").ClickAsync();
 
         await Expect(unit.Locator("input[aria-label='第1行 三级指标']")).ToHaveValueAsync(last.Name);
@@ -111,7 +111,7 @@ public sealed class IndicatorLibraryTests(LiveApp app) : IClassFixture<LiveApp>
         var warning = unit.Locator("[data-findings-for='0']");
         await Expect(warning).ToContainTextAsync("上年实际完成值");
         await Expect(warning).ToContainTextAsync(Plain(last.Actual));
-        await Screens.Save(unit, "41-targets-below-last-actual");
+        await Screens.Save(unit, "51-targets-below-last-actual");
 
         // Saved, the warning is the form's finding for the reviewers too.
         await unit.ClickAsync("#save:not([disabled])");
@@ -151,13 +151,13 @@ public sealed class IndicatorLibraryTests(LiveApp app) : IClassFixture<LiveApp>
             ["成本指标", "经济成本指标", "人均培训成本", "培训支出除以参训人次", "决算数", "≤600元/人次", "元/人次", "反向"]));
         await Expect(finance.Locator("#standards-notice")).ToContainTextAsync("新增 3 个");
         await Expect(finance.Locator("#standards")).ToContainTextAsync("考核合格人数占参训人数的比例");
-        await Screens.Save(finance, "42-standards-imported");
+        await Screens.Save(finance, "52-standards-imported");
 
         await finance.GotoAsync(app.BaseUrl + "/");
         await finance.ClickAsync("#library-links a[href='/library']");
         await Expect(finance.Locator("#library-entries tbody tr").First).ToBeVisibleAsync();
         await finance.Locator("#library-entries tbody tr").First.Locator("button").ClickAsync();
         await Expect(finance.Locator("#library-history table tbody tr").First).ToBeVisibleAsync();
-        await Screens.Save(finance, "43-library");
+        await Screens.Save(finance, "53-library");
     }
 }

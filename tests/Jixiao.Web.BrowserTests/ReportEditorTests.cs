@@ -63,7 +63,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(mismatch).ToContainTextAsync("“优”");
         // The finding names the self-evaluation it compares with, as a link to it.
         await Expect(page.Locator("#findings li[data-code='report-table-mismatch'] .compared a")).ToHaveAttributeAsync("href", table);
-        await Screens.Save(page, "20-report-sections");
+        await Screens.Save(page, "18-report-sections");
         await page.FillAsync(Section("自评等级"), "本单位自评等级为优。");
         await Expect(mismatch).ToHaveCountAsync(0);
 

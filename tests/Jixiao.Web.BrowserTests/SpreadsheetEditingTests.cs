@@ -40,7 +40,7 @@ public sealed class SpreadsheetEditingTests(LiveApp app) : IClassFixture<LiveApp
         await Expect(page.Locator($"td:has({Cell(last + 1, "得分")}) .cell-error")).ToContainTextAsync("不是数字");
         await Expect(page.Locator("#invalid-state")).ToContainTextAsync("1 处输入无效");
         await Expect(page.Locator("#paste-note")).ToContainTextAsync("已粘贴 3 行 × 6 列");
-        await Screens.Save(page, "21-editor-paste");
+        await Screens.Save(page, "19-editor-paste");
 
         // A category that is not in the year's tree is refused at the cell; one that is, is chosen.
         await Paste(page, Cell(1, "指标类别"), "乱写的指标\t名称一\r\n质量指标\t名称二\r\n");
