@@ -34,19 +34,9 @@ public static class ExecutionImportEndpoints
 
     private static async Task<IResult> Preview(HttpRequest request, ClaimsPrincipal user, ExecutionImportService imports, UploadGate uploads, CancellationToken ct)
     {
-        var policy = uploads.Policy;
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = policy.MaxRequestBytes;
-        if (!request.HasFormContentType) return Refusal.Unsupported("请以 multipart/form-data 上传文件（字段名 file）。").ToHttp();
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = policy.MaxRequestBytes }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return Refusal.TooLarge($"上传内容超过 {UploadPolicy.Megabytes(policy.MaxRequestBytes)} 的上限，或格式不正确。").ToHttp();
-        }
+        var read = await uploads.ReadForm(request, "文件（字段名 file）", ct);
+        if (read.Refusal is { } refusal) return refusal.ToHttp();
+        var form = read.Value!;
         if (!int.TryParse(form["fiscalYear"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             return Refusal.Invalid("fiscalYear（年度）必填，应为整数。").ToHttp();
         var unitText = form["unit"].ToString();

@@ -41,20 +41,9 @@ public static class ImportEndpoints
 
     private static async Task<IResult> UploadFiles(HttpRequest request, ClaimsPrincipal user, ImportJobs jobs, UploadGate uploads, CancellationToken ct)
     {
-        var policy = uploads.Policy;
-        // The server's default body limit is smaller than an upload the policy allows; the policy's is the one that counts.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = policy.MaxRequestBytes;
-        if (!request.HasFormContentType) return Refusal.Unsupported("请以 multipart/form-data 上传文件（字段名 files）。").ToHttp();
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = policy.MaxRequestBytes }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return Refusal.TooLarge($"上传内容超过 {UploadPolicy.Megabytes(policy.MaxRequestBytes)} 的上限，或格式不正确。").ToHttp();
-        }
+        var read = await uploads.ReadForm(request, "文件（字段名 files）", ct);
+        if (read.Refusal is { } refusal) return refusal.ToHttp();
+        var form = read.Value!;
         int? organisationId = null, fiscalYear = null;
         if (form.TryGetValue("organisationId", out var o) && !string.IsNullOrWhiteSpace(o))
         {

@@ -128,19 +128,9 @@ public static class LibraryEndpoints
     {
         var current = CurrentUser.Require(user);
         if (!current.Is(Roles.FinanceReviewer)) return Refusal.Forbidden("只有“财政审核”角色可以导入标准指标。").ToHttp();
-        var policy = uploads.Policy;
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = policy.MaxFileBytes + 1024 * 1024;
-        if (!request.HasFormContentType) return Refusal.Unsupported("请以 multipart/form-data 上传一个 .xlsx 文件（字段名 file）。").ToHttp();
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = policy.MaxFileBytes + 1024 * 1024 }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return Refusal.TooLarge($"上传内容超过 {UploadPolicy.Megabytes(policy.MaxFileBytes)} 的上限，或格式不正确。").ToHttp();
-        }
+        var read = await uploads.ReadForm(request, "一个 .xlsx 文件（字段名 file）", ct, uploads.Policy.MaxFileBytes + 1024 * 1024);
+        if (read.Refusal is { } refusal) return refusal.ToHttp();
+        var form = read.Value!;
         if (form.Files.Count != 1) return Refusal.Invalid($"请上传一个 .xlsx 文件（本次 {form.Files.Count} 个）。").ToHttp();
         var file = form.Files[0];
         if (!string.Equals(Path.GetExtension(file.FileName), ".xlsx", StringComparison.OrdinalIgnoreCase))

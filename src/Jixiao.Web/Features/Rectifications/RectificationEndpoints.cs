@@ -60,19 +60,9 @@ public static class RectificationEndpoints
 
     private static async Task<IResult> UploadEvidence(int id, HttpRequest request, ClaimsPrincipal user, RectificationService service, UploadGate uploads, CancellationToken ct)
     {
-        var policy = uploads.Policy;
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = policy.MaxRequestBytes;
-        if (!request.HasFormContentType) return Refusal.Unsupported("请以 multipart/form-data 上传文件（字段名 files）。").ToHttp();
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = policy.MaxRequestBytes }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return Refusal.TooLarge($"上传内容超过 {UploadPolicy.Megabytes(policy.MaxRequestBytes)} 的上限，或格式不正确。").ToHttp();
-        }
+        var read = await uploads.ReadForm(request, "文件（字段名 files）", ct);
+        if (read.Refusal is { } refusal) return refusal.ToHttp();
+        var form = read.Value!;
         var current = CurrentUser.Require(user);
         // The item and the role first, then sizes from the multipart headers: nothing over the policy is copied into memory.
         var found = await service.Get(id, ct);

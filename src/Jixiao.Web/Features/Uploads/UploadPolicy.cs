@@ -3,6 +3,7 @@ using Jixiao.Data;
 using Jixiao.Documents.Reading;
 using Jixiao.Web.Access;
 using Jixiao.Web.Problems;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,27 @@ public sealed record OfferedFile(string Name, long Size);
 public sealed class UploadGate(AppDbContext db, IOptions<UploadPolicy> options, TimeProvider clock)
 {
     public UploadPolicy Policy => options.Value;
+
+    /// <summary>
+    /// Reads a multipart upload cut off at <paramref name="maxBytes"/> (by default the policy's whole-request limit):
+    /// the server's default body limit is smaller than an upload the policy allows, and the policy's is the one that
+    /// counts. <paramref name="expected"/> says what to send, for the refusal of a request that is not multipart.
+    /// </summary>
+    public async Task<Outcome<IFormCollection>> ReadForm(HttpRequest request, string expected, CancellationToken ct, long? maxBytes = null)
+    {
+        var max = maxBytes ?? Policy.MaxRequestBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
+        if (!request.HasFormContentType) return Refusal.Unsupported($"请以 multipart/form-data 上传{expected}。");
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = max }));
+        try
+        {
+            return Outcome<IFormCollection>.Ok(await request.ReadFormAsync(ct));
+        }
+        catch (InvalidDataException)
+        {
+            return Refusal.TooLarge($"上传内容超过 {UploadPolicy.Megabytes(max)} 的上限，或格式不正确。");
+        }
+    }
 
     /// <summary>
     /// Admits files to be read as forms, or, with <paramref name="kinds"/> (extensions with the dot), files of those kinds
