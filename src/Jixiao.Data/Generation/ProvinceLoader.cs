@@ -107,13 +107,14 @@ public static class ProvinceLoader
         // PostgreSQL takes the rows by binary COPY; SQLite, in process, by SaveChanges. Either way a batch is one transaction.
         var copy = db.Database.IsNpgsql() && settings.Copy ? new PostgresCopy(db) : null;
         var ids = new Ids(db, copy);
-        foreach (var indices in Enumerable.Range(0, generator.UnitCount).Chunk(settings.BatchUnits))
+        // Generating, checking and scoring are pure and take most of the processor: the next batch is prepared on every
+        // core while this thread writes the current one, so the database's work overlaps the loader's.
+        var chunks = Enumerable.Range(0, generator.UnitCount).Chunk(settings.BatchUnits).ToList();
+        Prepared Prepare(int[] indices)
         {
-            // Generating and checking are pure and take most of the processor: both use every core; EF work stays on this thread.
             var batch = indices.AsParallel().AsOrdered().Select(generator.Unit).ToArray();
-            // Every row of the batch, new and linked by keys (foreign keys set, not only navigations), in its final state.
-            var added = new List<object>();
-            var writes = new List<(FormRecord Record, GeneratedForm Generated, FormPlace Place)>();
+            var projectsOf = new List<BudgetProject>();
+            var writes = new List<(FormRecord Record, GeneratedForm Generated, FormPlace Place, BudgetProject? Project)>();
             foreach (var unit in batch)
             {
                 var organisation = organisations[unit.Unit.Code];
@@ -122,45 +123,64 @@ public static class ProvinceLoader
                 foreach (var p in unit.Projects)
                     foreach (var y in p.Years)
                     {
-                        // Keys are given before the rows are written: forms name their project, audit entries their form.
-                        var project = new BudgetProject
-                        {
-                            Id = await ids.Next<BudgetProject>(ct), Code = p.Code, Name = p.Name, OrganisationId = organisation.Id, FiscalYearId = years[y].Id, BudgetYuan = p.BudgetYuan,
-                        };
+                        var project = new BudgetProject { Code = p.Code, Name = p.Name, OrganisationId = organisation.Id, FiscalYearId = years[y].Id, BudgetYuan = p.BudgetYuan };
                         budgetProjects[(p.Code, y)] = project;
-                        added.Add(project);
-                        projects++;
+                        projectsOf.Add(project);
                     }
                 foreach (var generated in unit.Forms)
                 {
                     var form = generated.Form;
                     var year = years[form.Year!.Value];
                     var project = generated.ProjectCode is { } code ? budgetProjects[(code, year.Year)] : null;
-                    var at = When(year.Year, done, now);
+                    // Units before this batch: the filing times spread as they did when batches ran one after another.
+                    var at = When(year.Year, indices[0], now);
                     var record = new FormRecord
                     {
-                        Id = await ids.Next<FormRecord>(ct),
-                        Organisation = organisation, OrganisationId = organisation.Id, FiscalYear = year, FiscalYearId = year.Id, Project = project, ProjectId = project?.Id,
+                        Organisation = organisation, OrganisationId = organisation.Id, FiscalYear = year, FiscalYearId = year.Id, Project = project,
                         Status = FormStatus.Draft, Revision = 1, CreatedAt = at, UpdatedAt = at,
                         UniqueKey = FormIdentity.Key(organisation.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths),
                     };
-                    writes.Add((record, generated, place));
+                    writes.Add((record, generated, place, project));
                 }
             }
-            // FormStore.Write only sets properties of the new, not yet tracked record and its rows: safe in parallel.
+            // FormStore.Write only sets properties of the new, not yet written record and its rows: safe in parallel.
             var findingsOf = new IReadOnlyList<Finding>[writes.Count];
             Parallel.For(0, writes.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                var (record, generated, place) = writes[i];
+                var (record, generated, place, _) = writes[i];
                 findingsOf[i] = settings.Check(generated.Form);
                 FormStore.Write(record, generated.Form, findingsOf[i], settings.Rulebook, place, record.CreatedAt);
             });
+            return new Prepared(batch.Length, batch.Select(u => u.Unit.Code).ToList(), projectsOf, writes, findingsOf);
+        }
+
+        var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0]), ct) : null;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var prepared = await next!;
+            next = c + 1 < chunks.Count ? Task.Run(() => Prepare(chunks[c + 1]), ct) : null;
+            // Every row of the batch, new and linked by keys (foreign keys set, not only navigations), in its final state.
+            // Keys are given here, before the rows are written: forms name their project, audit entries their form.
+            var added = new List<object>();
+            foreach (var project in prepared.Projects)
+            {
+                project.Id = await ids.Next<BudgetProject>(ct);
+                added.Add(project);
+                projects++;
+            }
+            var writes = prepared.Writes;
+            var findingsOf = prepared.Findings;
+            foreach (var (record, _, _, project) in writes)
+            {
+                record.Id = await ids.Next<FormRecord>(ct);
+                record.ProjectId = project?.Id;
+            }
 
             // The creation's audit entry names the form, then the workflow steps bring it to its state; all rows are new,
             // so each is written once, in its final state.
             for (var i = 0; i < writes.Count; i++)
             {
-                var (record, generated, place) = writes[i];
+                var (record, generated, place, _) = writes[i];
                 var findings = findingsOf[i];
                 var unit = place.Organisation;
                 added.Add(record);
@@ -198,18 +218,22 @@ public static class ProvinceLoader
             {
                 db.ChangeTracker.Clear();
                 foreach (var year in years.Values) db.FiscalYears.Attach(year);
-                foreach (var unit in batch) db.Organisations.Attach(organisations[unit.Unit.Code]);
+                foreach (var code in prepared.UnitCodes) db.Organisations.Attach(organisations[code]);
                 db.AddRange(added);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
-            done += batch.Length;
+            done += prepared.Units;
             settings.Progress?.Report($"已载入 {done}/{generator.UnitCount} 个单位，{forms} 张表（{watch.Elapsed.TotalSeconds:0} 秒）");
         }
         if (copy is not null) await copy.FinishAsync(ct);
         return new LoadTotals(organisations.Count, people.Count, projects, forms, rows, versions, errorForms, watch.Elapsed);
     }
+
+    /// <summary>A batch generated, checked and written into its records, waiting for its keys and its workflow rows.</summary>
+    private sealed record Prepared(int Units, List<string> UnitCodes, List<BudgetProject> Projects,
+        List<(FormRecord Record, GeneratedForm Generated, FormPlace Place, BudgetProject? Project)> Writes, IReadOnlyList<Finding>[] Findings);
 
     private sealed record Account(string Role, string Organisation, Person Person);
 
