@@ -60,9 +60,11 @@ else
 fi
 
 echo "== generating and loading $UNITS units ($DB, seed $SEED)"
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 START=$(date +%s.%N)
 dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --database "$CONNECTION" --provider "$DB" --password "$PASSWORD" | tee "$WORK/load.txt"
 LOAD_S=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+LOADS="load=$LOAD_BEFORE-$(cut -d' ' -f1 /proc/loadavg)"
 FORMS=$(grep -o '表 [0-9]* 张' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
 ROWS=$(grep -o '指标行 [0-9]* 行' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
 
@@ -138,8 +140,13 @@ run() { # name, connections, lua, list variable=file
   local name=$1 connections=$2 script=$3
   shift 3
   env "$@" wrk -t2 -c"$connections" -d"$WARMUP" --timeout 10s -s "$ROOT/bench/province/$script" "$BASE" >/dev/null
+  local before; before=$(cut -d' ' -f1 /proc/loadavg)
   env "$@" wrk -t2 -c"$connections" -d"$DURATION" --timeout 10s -s "$ROOT/bench/province/$script" "$BASE" | tee "$WORK/$name.out"
+  # The machine may be shared: the 1-minute load average before and after each measured run, beside its figure.
+  LOADS="$LOADS $name=$before-$(cut -d' ' -f1 /proc/loadavg)"
+  echo "   load average $before → $(cut -d' ' -f1 /proc/loadavg)"
 }
+
 
 echo "== background saves (4 connections) while the reads are measured"
 (FORMS="$WORK/forms.background.txt" SAVE_THREADS=1 exec wrk -t1 -c4 -d1h --timeout 10s -s "$ROOT/bench/province/save.lua" "$BASE" >/dev/null 2>&1) &
@@ -151,7 +158,10 @@ echo "== indicator library, $READERS connections"; run library "$READERS" get.lu
 echo "== form page, $WRITERS connections"; run page "$WRITERS" get.lua REQUESTS="$WORK/page.txt"
 kill "$BG_PID" 2>/dev/null || true; wait "$BG_PID" 2>/dev/null || true; BG_PID=""
 echo "== save, $WRITERS connections"
+SAVE_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 FORMS="$WORK/forms.main.txt" SAVE_THREADS=2 wrk -t2 -c"$WRITERS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/province/save.lua" "$BASE" | tee "$WORK/save.out"
+LOADS="$LOADS save=$SAVE_BEFORE-$(cut -d' ' -f1 /proc/loadavg)"
 RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status")
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "province: units=$UNITS forms=$FORMS rows=$ROWS load_s=$LOAD_S overview_p95_ms=$(p95 "$WORK/overview.out") queue_p95_ms=$(p95 "$WORK/queue.out") portal_search_p95_ms=$(p95 "$WORK/portal.out") library_p95_ms=$(p95 "$WORK/library.out") form_page_p95_ms=$(p95 "$WORK/page.out") save_p95_ms=$(p95 "$WORK/save.out") app_rss_mb=$RSS"
+echo "load averages (1 min, before-after each step): $LOADS"

@@ -307,7 +307,12 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     /// <summary>Appends one audit entry (saved with the caller's next SaveChanges, so in the same transaction).</summary>
     public void Audit(Actor actor, DateTimeOffset at, string action, string entityType, string entityId, string organisationPath,
         string? field = null, string? before = null, string? after = null) =>
-        AuditEntries.Add(new AuditEntry
+        AuditEntries.Add(NewAuditEntry(actor, at, action, entityType, entityId, organisationPath, field, before, after));
+
+    /// <summary>The entry <see cref="Audit"/> appends, not yet added anywhere (a bulk load writes its own).</summary>
+    public static AuditEntry NewAuditEntry(Actor actor, DateTimeOffset at, string action, string entityType, string entityId, string organisationPath,
+        string? field = null, string? before = null, string? after = null) =>
+        new()
         {
             At = at,
             UserId = actor.UserId,
@@ -319,5 +324,5 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             Field = field,
             Before = before,
             After = after,
-        });
+        };
 }

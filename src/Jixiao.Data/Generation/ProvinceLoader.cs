@@ -21,10 +21,13 @@ public sealed record LoadSettings(Func<PerformanceForm, IReadOnlyList<Finding>> 
     /// <summary>Marks the accounts as demo accounts (a production start refuses a database holding any).</summary>
     public bool Demo { get; init; }
 
-    /// <summary>Units per batch: each batch is two SaveChanges, after which change tracking is cleared.</summary>
+    /// <summary>Units per batch: each batch is one transaction (one COPY per table on PostgreSQL, one SaveChanges on SQLite).</summary>
     public int BatchUnits { get; init; } = 25;
 
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>On PostgreSQL, write by binary COPY (the default); false writes through SaveChanges, as the tests compare.</summary>
+    internal bool Copy { get; init; } = true;
 }
 
 /// <summary>
@@ -32,7 +35,9 @@ public sealed record LoadSettings(Func<PerformanceForm, IReadOnlyList<Finding>> 
 /// given checker and written by <see cref="FormStore.Write"/> (body, findings, facts), gets the audit entry of a
 /// creation, and is moved along the workflow to its generated state the way FormService moves it — a submitted version
 /// with the justifications of its error findings, one transition and one audit entry per step, the fact following the
-/// state. Units go in batches with change tracking cleared between them, so memory stays flat whatever the size.
+/// state. Units go in batches, each in one transaction and in its final state (every row is new, so none is written
+/// twice), so memory stays flat whatever the size. On PostgreSQL the rows go by binary COPY (<see cref="PostgresCopy"/>):
+/// one INSERT and one RETURNING round trip per row through SaveChanges was three quarters of the load's time.
 /// </summary>
 public static class ProvinceLoader
 {
@@ -99,94 +104,136 @@ public static class ProvinceLoader
         var fillers = people.Values.Where(p => p.Role == Roles.UnitFiller).ToDictionary(p => p.Organisation, p => p.Person, StringComparer.Ordinal);
 
         int projects = 0, forms = 0, rows = 0, versions = 0, errorForms = 0, done = 0;
-        foreach (var indices in Enumerable.Range(0, generator.UnitCount).Chunk(settings.BatchUnits))
+        // PostgreSQL takes the rows by binary COPY; SQLite, in process, by SaveChanges. Either way a batch is one transaction.
+        var copy = db.Database.IsNpgsql() && settings.Copy ? new PostgresCopy(db) : null;
+        var ids = new Ids(db, copy);
+        // Generating, checking and scoring are pure and take most of the processor: the next batch is prepared on every
+        // core while this thread writes the current one, so the database's work overlaps the loader's.
+        var chunks = Enumerable.Range(0, generator.UnitCount).Chunk(settings.BatchUnits).ToList();
+        Prepared Prepare(int[] indices)
         {
-            // Generating and checking are pure and take most of the time: both use every core; EF work stays on this thread.
             var batch = indices.AsParallel().AsOrdered().Select(generator.Unit).ToArray();
-            db.ChangeTracker.Clear();
-            foreach (var year in years.Values) db.FiscalYears.Attach(year);
-            var pending = new List<(FormRecord Record, GeneratedForm Generated, IReadOnlyList<Finding> Findings, Organisation Unit, string Department)>();
-            var writes = new List<(FormRecord Record, GeneratedForm Generated, FormPlace Place)>();
+            var projectsOf = new List<BudgetProject>();
+            var writes = new List<(FormRecord Record, GeneratedForm Generated, FormPlace Place, BudgetProject? Project)>();
             foreach (var unit in batch)
             {
                 var organisation = organisations[unit.Unit.Code];
-                db.Organisations.Attach(organisation);
                 var place = new FormPlace(organisation, organisations[unit.Department.Code]);
                 var budgetProjects = new Dictionary<(string, int), BudgetProject>();
                 foreach (var p in unit.Projects)
                     foreach (var y in p.Years)
                     {
-                        var project = new BudgetProject { Code = p.Code, Name = p.Name, Organisation = organisation, FiscalYear = years[y], BudgetYuan = p.BudgetYuan };
+                        var project = new BudgetProject { Code = p.Code, Name = p.Name, OrganisationId = organisation.Id, FiscalYearId = years[y].Id, BudgetYuan = p.BudgetYuan };
                         budgetProjects[(p.Code, y)] = project;
-                        db.Projects.Add(project);
-                        projects++;
+                        projectsOf.Add(project);
                     }
                 foreach (var generated in unit.Forms)
                 {
                     var form = generated.Form;
                     var year = years[form.Year!.Value];
                     var project = generated.ProjectCode is { } code ? budgetProjects[(code, year.Year)] : null;
-                    var at = When(year.Year, done, now);
+                    // Units before this batch: the filing times spread as they did when batches ran one after another.
+                    var at = When(year.Year, indices[0], now);
                     var record = new FormRecord
                     {
-                        Organisation = organisation, FiscalYear = year, Project = project,
+                        Organisation = organisation, OrganisationId = organisation.Id, FiscalYear = year, FiscalYearId = year.Id, Project = project,
                         Status = FormStatus.Draft, Revision = 1, CreatedAt = at, UpdatedAt = at,
                         UniqueKey = FormIdentity.Key(organisation.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths),
                     };
-                    writes.Add((record, generated, place));
+                    writes.Add((record, generated, place, project));
                 }
             }
-            // FormStore.Write only sets properties of the new, not yet tracked record and its rows: safe in parallel.
+            // FormStore.Write only sets properties of the new, not yet written record and its rows: safe in parallel.
             var findingsOf = new IReadOnlyList<Finding>[writes.Count];
             Parallel.For(0, writes.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                var (record, generated, place) = writes[i];
+                var (record, generated, place, _) = writes[i];
                 findingsOf[i] = settings.Check(generated.Form);
                 FormStore.Write(record, generated.Form, findingsOf[i], settings.Rulebook, place, record.CreatedAt);
             });
+            return new Prepared(batch.Length, batch.Select(u => u.Unit.Code).ToList(), projectsOf, writes, findingsOf);
+        }
+
+        var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0]), ct) : null;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var prepared = await next!;
+            next = c + 1 < chunks.Count ? Task.Run(() => Prepare(chunks[c + 1]), ct) : null;
+            // Every row of the batch, new and linked by keys (foreign keys set, not only navigations), in its final state.
+            // Keys are given here, before the rows are written: forms name their project, audit entries their form.
+            var added = new List<object>();
+            foreach (var project in prepared.Projects)
+            {
+                project.Id = await ids.Next<BudgetProject>(ct);
+                added.Add(project);
+                projects++;
+            }
+            var writes = prepared.Writes;
+            var findingsOf = prepared.Findings;
+            foreach (var (record, _, _, project) in writes)
+            {
+                record.Id = await ids.Next<FormRecord>(ct);
+                record.ProjectId = project?.Id;
+            }
+
+            // The creation's audit entry names the form, then the workflow steps bring it to its state; all rows are new,
+            // so each is written once, in its final state.
             for (var i = 0; i < writes.Count; i++)
             {
-                var (record, generated, place) = writes[i];
-                db.Forms.Add(record);
-                pending.Add((record, generated, findingsOf[i], place.Organisation, place.Department!.Code));
+                var (record, generated, place, _) = writes[i];
+                var findings = findingsOf[i];
+                var unit = place.Organisation;
+                added.Add(record);
+                foreach (var finding in record.Findings) { finding.FormId = record.Id; added.Add(finding); }
+                var fact = record.Fact!;
+                fact.FormId = record.Id;
+                added.Add(fact);
+                foreach (var indicator in fact.Indicators) { indicator.FormId = record.Id; added.Add(indicator); }
                 forms++;
                 rows += generated.Form.Indicators.Count;
-                if (findingsOf[i].Any(f => f.Severity == Severity.Error)) errorForms++;
-            }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-
-            // Ids exist now: the creation's audit entry names the form, then the workflow steps to its state.
-            foreach (var (record, generated, findings, unit, departmentCode) in pending)
-            {
+                if (findings.Any(f => f.Severity == Severity.Error)) errorForms++;
                 var filler = fillers[unit.Code];
                 var at = record.CreatedAt;
-                db.Audit(filler.Actor, at, "create", "form", Id(record), unit.Path, "表单", null,
-                    $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? unit.Name}");
+                added.Add(AppDbContext.NewAuditEntry(filler.Actor, at, "create", "form", Id(record), unit.Path, "表单", null,
+                    $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? unit.Name}"));
                 if (generated.Status == FormStatus.Draft) continue;
-                var reviewer = reviewers[departmentCode];
+                var reviewer = reviewers[place.Department!.Code];
                 at = at.AddDays(1);
-                Submit(db, record, generated.Form, findings, filler, at);
+                await Submit(added, ids, record, generated.Form, findings, filler, at, ct);
                 versions++;
                 if (generated.Status == FormStatus.Returned)
                 {
-                    Move(db, record, WorkflowAction.Return, FormStatus.Returned, reviewer, at.AddDays(2), "请补充指标完成情况的佐证材料后重新提交。", null);
+                    Move(added, record, WorkflowAction.Return, FormStatus.Returned, reviewer, at.AddDays(2), "请补充指标完成情况的佐证材料后重新提交。", null);
                     continue;
                 }
                 if (generated.Status == FormStatus.Submitted) continue;
-                Move(db, record, WorkflowAction.Approve, FormStatus.DepartmentApproved, reviewer, at.AddDays(3), "同意。", null);
+                Move(added, record, WorkflowAction.Approve, FormStatus.DepartmentApproved, reviewer, at.AddDays(3), "同意。", null);
                 if (generated.Status == FormStatus.DepartmentApproved) continue;
-                Move(db, record, WorkflowAction.Approve, FormStatus.FinanceApproved, finance, at.AddDays(6), "复核通过。", null);
+                Move(added, record, WorkflowAction.Approve, FormStatus.FinanceApproved, finance, at.AddDays(6), "复核通过。", null);
                 if (generated.Status == FormStatus.FinanceApproved) continue;
-                Move(db, record, WorkflowAction.Publish, FormStatus.Published, finance, at.AddDays(9), null, null);
+                Move(added, record, WorkflowAction.Publish, FormStatus.Published, finance, at.AddDays(9), null, null);
             }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            done += batch.Length;
+            if (copy is not null) await copy.WriteAsync(added, ct);
+            else
+            {
+                db.ChangeTracker.Clear();
+                foreach (var year in years.Values) db.FiscalYears.Attach(year);
+                foreach (var code in prepared.UnitCodes) db.Organisations.Attach(organisations[code]);
+                db.AddRange(added);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            done += prepared.Units;
             settings.Progress?.Report($"已载入 {done}/{generator.UnitCount} 个单位，{forms} 张表（{watch.Elapsed.TotalSeconds:0} 秒）");
         }
+        if (copy is not null) await copy.FinishAsync(ct);
         return new LoadTotals(organisations.Count, people.Count, projects, forms, rows, versions, errorForms, watch.Elapsed);
     }
+
+    /// <summary>A batch generated, checked and written into its records, waiting for its keys and its workflow rows.</summary>
+    private sealed record Prepared(int Units, List<string> UnitCodes, List<BudgetProject> Projects,
+        List<(FormRecord Record, GeneratedForm Generated, FormPlace Place, BudgetProject? Project)> Writes, IReadOnlyList<Finding>[] Findings);
 
     private sealed record Account(string Role, string Organisation, Person Person);
 
@@ -225,12 +272,13 @@ public static class ProvinceLoader
     }
 
     /// <summary>The submitted version, as FormService.Submit writes it: the body, its findings, a justification per error.</summary>
-    private static void Submit(AppDbContext db, FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Person filler, DateTimeOffset at)
+    private static async Task Submit(List<object> added, Ids ids, FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Person filler, DateTimeOffset at, CancellationToken ct)
     {
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         var version = new FormVersion
         {
-            Form = record,
+            Id = await ids.Next<FormVersion>(ct),
+            FormId = record.Id,
             Number = record.LatestVersion + 1,
             CreatedAt = at,
             CreatedById = filler.Id,
@@ -246,26 +294,46 @@ public static class ProvinceLoader
                 Text = "按原始凭证如实填报，已向主管部门书面说明。",
             }).ToList(),
         };
-        db.Versions.Add(version);
+        foreach (var j in version.Justifications) j.VersionId = version.Id;
+        added.Add(version);
+        added.AddRange(version.Justifications);
         record.LatestVersion = version.Number;
-        Move(db, record, WorkflowAction.Submit, FormStatus.Submitted, filler, at, null, version.Number);
+        Move(added, record, WorkflowAction.Submit, FormStatus.Submitted, filler, at, null, version.Number);
         foreach (var j in version.Justifications)
-            db.Audit(filler.Actor, at, "justify", "form", Id(record), record.Organisation!.Path, $"说明 {j.FindingCode} {j.FindingLocation}", null, j.Text);
+            added.Add(AppDbContext.NewAuditEntry(filler.Actor, at, "justify", "form", Id(record), record.Organisation!.Path, $"说明 {j.FindingCode} {j.FindingLocation}", null, j.Text));
     }
 
-    private static void Move(AppDbContext db, FormRecord record, WorkflowAction action, FormStatus to, Person who, DateTimeOffset at, string? reason, int? versionNumber)
+    private static void Move(List<object> added, FormRecord record, WorkflowAction action, FormStatus to, Person who, DateTimeOffset at, string? reason, int? versionNumber)
     {
-        db.Transitions.Add(new WorkflowTransition
+        added.Add(new WorkflowTransition
         {
-            Form = record, Action = action, From = record.Status, To = to, At = at,
+            FormId = record.Id, Action = action, From = record.Status, To = to, At = at,
             UserId = who.Id, UserName = who.Name, Reason = reason, VersionNumber = versionNumber,
         });
-        db.Audit(who.Actor, at, action.ToString().ToLowerInvariant(), "form", Id(record), record.Organisation!.Path, "状态",
-            record.Status.ChineseName(), to.ChineseName() + (reason is null ? "" : $"（{reason}）"));
+        added.Add(AppDbContext.NewAuditEntry(who.Actor, at, action.ToString().ToLowerInvariant(), "form", Id(record), record.Organisation!.Path, "状态",
+            record.Status.ChineseName(), to.ChineseName() + (reason is null ? "" : $"（{reason}）")));
         record.Status = to;
         record.Revision++;
         record.UpdatedAt = at;
         FormStore.Moved(record, at);
+    }
+
+    /// <summary>
+    /// Keys of the rows others refer to, given by the loader: from the PostgreSQL COPY's counters (which also move the
+    /// sequences past them), or on SQLite one after the largest stored key of the table.
+    /// </summary>
+    private sealed class Ids(AppDbContext db, PostgresCopy? copy)
+    {
+        private readonly Dictionary<Type, int> last = [];
+
+        public async Task<int> Next<T>(CancellationToken ct) where T : class
+        {
+            if (copy is not null) return await copy.NextIdAsync<T>(ct);
+            if (!last.TryGetValue(typeof(T), out var id))
+                id = await db.Set<T>().IgnoreQueryFilters().MaxAsync(e => (int?)EF.Property<int>(e, "Id"), ct) ?? 0;
+            last[typeof(T)] = ++id;
+            return id;
+        }
     }
 
     private static string Id(FormRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
