@@ -89,7 +89,7 @@ internal sealed partial class FormBuilder
         TreeItem? l1 = null, l2 = null, name = null, content = null;
         var garbledLevel1 = false;
         var extras = new List<string>();
-        if (!AssignByPosition(items, layout, shift, ref l1, ref l2, ref name, ref content, ref garbledLevel1))
+        if (!AssignByPosition(items, layout, shift, Form.Kind.IsScoringSheet(), ref l1, ref l2, ref name, ref content, ref garbledLevel1))
             AssignInOrder(items, ref l1, ref l2, ref name, ref content, ref garbledLevel1, extras);
 
         var indicator = new IndicatorRow { Source = row.Source };
@@ -368,7 +368,7 @@ internal sealed partial class FormBuilder
         text.Length > 0 && _words.Classify(TextNorm.Key(_words.SplitWeight(text).Name)) is TreeWord.Level2 or TreeWord.Either;
 
     /// <summary>Places the tree cells by the header's columns when every cell fits the word printed there.</summary>
-    private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift,
+    private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift, bool scoringSheet,
         ref TreeItem? l1, ref TreeItem? l2, ref TreeItem? name, ref TreeItem? content, ref bool garbled)
     {
         TreeItem? a = null, b = null, n = null, t = null;
@@ -382,12 +382,20 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Level1 when item.Kind is TreeWord.Level1 or TreeWord.Either:
                     a = item;
                     break;
+                // A scoring sheet's sections are its own (水稻种植情况（40分）): under the 一级 header with points, a section.
+                case IndicatorColumn.Level1 when scoringSheet && item.Kind == TreeWord.Text && item.Weight is not null:
+                    a = item;
+                    break;
                 case IndicatorColumn.Level1 when item.Kind == TreeWord.Level2 && i + 1 < items.Count && items[i + 1].Kind is TreeWord.Level2 or TreeWord.Either
                                                  && layout.RoleAt(items[i + 1].Column - shift) == IndicatorColumn.Level2:
                     a = item;
                     g = true;
                     break;
                 case IndicatorColumn.Level2 when item.Kind is TreeWord.Level2 or TreeWord.Either || (item.Kind == TreeWord.Text && item.Weight is not null):
+                    b = item;
+                    break;
+                // Under a scoring sheet's 二级 header, beside a 三级 column of its own, any word is the point assessed (筹资方式).
+                case IndicatorColumn.Level2 when scoringSheet && layout.HasNameColumn && item.Kind == TreeWord.Text:
                     b = item;
                     break;
                 case IndicatorColumn.Name when item.Kind == TreeWord.Text || (item.Kind is TreeWord.Level2 or TreeWord.Either && b is not null):

@@ -98,6 +98,7 @@ internal sealed partial class Vocabulary
     private readonly Dictionary<string, string> _parents;
     private readonly HashSet<string> _standardLevel1;
     private readonly HashSet<string> _level2Words;
+    private readonly HashSet<string> _scoringSections;
     private readonly Regex _inlineField;
     private readonly Regex _leadingNumbering;
     private readonly Regex _weightSuffix;
@@ -108,6 +109,13 @@ internal sealed partial class Vocabulary
         Registry = registry;
         Lexicon = registry.Lexicon;
         (_parents, _level2Words) = TreeOfRulebooks();
+        // The sections of the rulebooks' scoring sheets (立项必要性, 投入经济性 …) head their rows as 一级 names do.
+        _scoringSections = Rulebooks.Names.SelectMany(n => Rulebooks.BuiltIn(n).Forms)
+            .Where(t => t.Kind.IsScoringSheet())
+            .SelectMany(t => t.Blocks)
+            .Select(b => HeaderKey.Of(b.Name))
+            .Where(k => !_level2Words.Contains(k))
+            .ToHashSet(StringComparer.Ordinal);
         // The 一级 names of the national trees of every year (产出/效益/满意度, and 成本 from 2021).
         _standardLevel1 = Rulebooks.Names.Where(n => n.StartsWith("national-", StringComparison.Ordinal))
             .SelectMany(n => Rulebooks.BuiltIn(n).TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks ?? [])
@@ -332,6 +340,7 @@ internal sealed partial class Vocabulary
             case TreeWordKind.Either: return TreeWord.Either;
         }
         if (_level2Words.Contains(k)) return TreeWord.Level2;
+        if (_scoringSections.Contains(k)) return TreeWord.Level1;
         if (k.Length <= Lexicon.Level2MaxLength)
             foreach (var ending in Lexicon.Level2Endings)
                 if (k.EndsWith(ending, StringComparison.Ordinal)) return TreeWord.Level2;
