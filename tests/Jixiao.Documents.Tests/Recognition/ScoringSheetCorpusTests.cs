@@ -188,3 +188,42 @@ public sealed class Audited_25_a_department_rubric_rendered_is_read_row_by_row
         Assert.Equal((15m, 15m), (form.Indicators[0].Level2Weight, form.Indicators[3].Level2Weight));
     }
 }
+
+public sealed class Corpus_08_a_scrambled_ex_ante_review_sheet_keeps_its_sections_and_points
+{
+    private static readonly PerformanceForm Form = Assert.Single(CorpusText.Read("08_unknown_shiqian-pinggu-rubric.txt"));
+
+    // By hand from the document: each section 20分 of items of 5分 (the fourth item's 5 was lost: "风分优口良口中□差□");
+    // the excerpt stops in the second item of 绩效目标合理性.
+    private static readonly (string Section, decimal? Points)[] Rows =
+    [
+        ("立项必要性", 5m), ("立项必要性", 5m), ("立项必要性", 5m), ("立项必要性", null),
+        ("投入经济性", 5m), ("投入经济性", 5m), ("投入经济性", 5m), ("投入经济性", 5m),
+        ("绩效目标合理性", 5m), ("绩效目标合理性", 5m),
+    ];
+
+    [Fact]
+    public void Its_numbered_sections_make_it_an_ex_ante_assessment()
+    {
+        Assert.Equal(FormKind.ExAnteAssessment, Form.Kind);
+        Assert.Equal("ex-ante-standard", Form.TemplateId);
+    }
+
+    [Fact]
+    public void Every_item_line_is_a_row_of_its_section_with_its_points()
+    {
+        Assert.Equal(Rows.Select(r => (r.Section, (decimal?)20m, r.Points)), Form.Indicators.Select(r => (r.Level1!, r.Level1Weight, r.Weight)));
+    }
+
+    [Fact]
+    public void Names_scattered_over_lines_and_lost_points_are_doubted_not_guessed()
+    {
+        foreach (var row in Form.Indicators)
+        {
+            Assert.Null(row.Name);
+            Assert.Contains(Form.ReadingDoubts, d => d.IsAt(row.Source) && d.Covers(CellRole.Name));
+        }
+        Assert.Contains(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[3].Source) && d.Covers(CellRole.Weight));
+        Assert.DoesNotContain(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[0].Source) && d.Covers(CellRole.Weight));
+    }
+}
