@@ -202,7 +202,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddExceptionHandler<ClientErrors>();
 builder.Services.AddExceptionHandler<DiskFull>();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddFormKinds());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddJixiaoUi(builder.Configuration);

@@ -16,7 +16,8 @@ namespace Jixiao.Web.BrowserTests;
 /// <summary>
 /// The ex-ante gate as a unit lives it (#20's "done when"): in finance's targets round, a new project above the
 /// rulebook's threshold shows on the unit's task list as held back, its targets are refused with the reason, and once
-/// finance has approved an ex-ante assessment concluding 调减后通过 the task is free and the targets are submitted.
+/// the unit has submitted an ex-ante assessment concluding 调减后通过 and its department and finance have approved it on
+/// their review pages, the task is free and the targets are submitted.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
@@ -37,8 +38,8 @@ public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
         return project.Id;
     }
 
-    /// <summary>The unit's ex-ante assessment of the project, filed through the app's write path and approved by finance.</summary>
-    private async Task PassedAssessment(int projectId)
+    /// <summary>The unit's ex-ante assessment of the project (concluding 调减后通过, 650 of 800 万元), filed through the app's write path.</summary>
+    private async Task<int> FiledAssessment(int projectId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -52,9 +53,32 @@ public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
         var created = await scope.ServiceProvider.GetRequiredService<FormService>()
             .Create(filler, new CreateFormRequest(unit.Id, DemoData.Year, projectId, FormV1.From(form)), CancellationToken.None);
         Assert.Null(created.Refusal);
-        var record = await db.Forms.IgnoreQueryFilters().SingleAsync(f => f.Id == created.Value!.Id);
-        record.Status = FormStatus.FinanceApproved;
-        await db.SaveChangesAsync();
+        return created.Value!.Id;
+    }
+
+    /// <summary>Submits the form open on <paramref name="page"/>, giving a reason for each error finding the check asks about.</summary>
+    private static async Task Submit(IPage page, string reason)
+    {
+        await page.ClickAsync("#submit:not([disabled])");
+        await Task.WhenAny(page.Locator("#save-error").WaitForAsync(), page.Locator(".page-head .status", new() { HasText = "已提交" }).WaitForAsync());
+        if (await page.Locator("#save-error").CountAsync() > 0)
+        {
+            var reasons = page.Locator(".submit-panel textarea");
+            for (var i = 0; i < await reasons.CountAsync(); i++) await reasons.Nth(i).FillAsync(reason);
+            await page.ClickAsync("#submit");
+        }
+        await Expect(page.Locator(".page-head .status")).ToHaveTextAsync("已提交");
+    }
+
+    /// <summary>The reviewer approves the form on its review page, confirming the question the button asks.</summary>
+    private async Task Approve(string reviewer, int formId, string status)
+    {
+        var page = await app.SignIn(reviewer);
+        await page.GotoAsync(app.BaseUrl + "/review/" + formId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.ClickAsync("#approve:not([disabled])");
+        await Expect(page.Locator("body")).ToContainTextAsync(status);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -86,7 +110,12 @@ public sealed class ExAnteGateFlowTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(unit.Locator("#save-error")).ToContainTextAsync("须先通过事前绩效评估");
         await Expect(unit.Locator(".page-head .status")).Not.ToHaveTextAsync("已提交");
 
-        await PassedAssessment(projectId);
+        // The unit submits its ex-ante assessment; the department, then finance approve it on their review pages.
+        var assessment = await FiledAssessment(projectId);
+        await unit.GotoAsync(app.BaseUrl + "/forms/" + assessment.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Submit(unit, "评估报告另附，评分表按专家意见填写。");
+        await Approve("demo-department", assessment, "主管部门已审核");
+        await Approve("demo-finance", assessment, "财政已审核");
 
         await unit.GotoAsync(app.BaseUrl + "/tasks");
         await Expect(unit.Locator("tr", new() { HasText = Project })).ToBeVisibleAsync();

@@ -143,6 +143,37 @@ public sealed class ApiBasicsTests(SqliteHost host) : ApiTestBase<SqliteHost>(ho
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_ex_ante_assessments_and_evaluations()
+    {
+        var document = await Expect(HttpStatusCode.OK, await Host.Anonymous().GetAsync("/openapi/v1.json"));
+
+        // The forms list filters by kind: its codes are the document's, ex-ante assessments and evaluation rubrics among them.
+        var list = document["paths"]!["/api/v1/forms"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "kind")!;
+        var codes = list["schema"]!["enum"]!.AsArray().Select(c => (string?)c).ToList();
+        Assert.Contains("ex-ante", codes);
+        Assert.Contains("evaluation-rubric", codes);
+        Assert.Contains("事前绩效评估", (string?)list["description"], StringComparison.Ordinal);
+
+        // A form's kind in the body written and read is the enumeration of kinds.
+        var schemas = document["components"]!["schemas"]!;
+        var kinds = schemas["FormKind"]!["enum"]!.AsArray().Select(c => (string?)c).ToList();
+        Assert.Contains("ExAnteAssessment", kinds);
+        Assert.Contains("Evaluation", kinds);
+        // The list's rows and a form read back name their kind by the same codes.
+        foreach (var dto in new[] { "FormSummaryDto", "FormDto" })
+        {
+            var dtoKinds = schemas[dto]!["properties"]!["kind"]!["enum"]!.AsArray().Select(c => (string?)c).ToList();
+            Assert.Contains("ex-ante", dtoKinds);
+            Assert.Contains("evaluation-rubric", dtoKinds);
+        }
+
+        // Evaluations are assigned, reported and scored through their own endpoints.
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/v1/evaluation-tasks", "/api/v1/evaluation-tasks/{id}/report", "/api/v1/evaluation-tasks/{id}/quality" })
+            Assert.Contains(path, paths);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_targets_review_and_the_next_year()
     {
         var document = await Expect(HttpStatusCode.OK, await Host.Anonymous().GetAsync("/openapi/v1.json"));

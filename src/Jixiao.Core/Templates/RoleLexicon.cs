@@ -56,6 +56,9 @@ public sealed partial class RoleLexicon
     /// <summary>The mark a ticked box is printed with (the first of the tick marks).</summary>
     public string TickMark => _tickMark;
 
+    /// <summary>The boxes printed beside choices, empty or ticked, as printed or OCR'd (优□良□中□差□; □ read as 口).</summary>
+    public IReadOnlyList<string> Boxes { get; private init; } = [];
+
     /// <summary>How a printed header says "this year" and "last year" when the form's year is not known.</summary>
     public string ThisYear { get; private init; } = "";
 
@@ -180,11 +183,12 @@ public sealed partial class RoleLexicon
         }
         else f.Error("$.tree", "缺少指标树的版式词");
 
-        List<string> ticks = [], scoreUnits = [], placeholders = [];
+        List<string> ticks = [], scoreUnits = [], placeholders = [], boxes = [];
         string? pageMark = null, thisYear = null, priorYear = null;
         if (root.TryGetProperty("marks", out var marks) && marks.ValueKind == JsonValueKind.Object)
         {
             ticks = f.Strings(marks, "ticks", "$.marks");
+            boxes = f.Strings(marks, "boxes", "$.marks");
             scoreUnits = f.Strings(marks, "scoreUnits", "$.marks");
             pageMark = f.String(marks, "pageMark", "$.marks");
             placeholders = f.Strings(marks, "placeholderNames", "$.marks");
@@ -206,6 +210,7 @@ public sealed partial class RoleLexicon
         return new RoleLexicon(roles, maxLength, titles, numbering, level1, either, endings, level2Max, ticks, scoreUnits, pageRegex, placeholderRegexes)
         {
             Report = report,
+            Boxes = boxes,
             ThisYear = thisYear!,
             PriorYear = priorYear!,
         };

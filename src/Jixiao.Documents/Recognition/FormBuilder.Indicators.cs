@@ -29,6 +29,8 @@ internal sealed partial class FormBuilder
             });
             return;
         }
+        // The section's cell printed again at the top of the next page (or of the cut-off rest) continues nothing.
+        if (nonEmpty == 1 && _level1 is not null && TextNorm.Key(_words.SplitWeight(row.Text[first]).Name) == TextNorm.Key(_level1)) return;
         if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
             && _words.Classify(row.Keys[first]) == TreeWord.Text)
         {
@@ -43,7 +45,10 @@ internal sealed partial class FormBuilder
             return;
         }
 
-        var (shift, numbersCertain) = FindShift(row, layout);
+        // A rubric with one tree column prints each item's name with its points in the 分值 cell ("任务分解 (2分)"): that
+        // cell anchors the row, and its name is the item's.
+        var pointsColumn = NameWithPointsColumn(row, layout);
+        var (shift, numbersCertain) = pointsColumn is { } pc ? (pc - layout.WeightColumn, true) : FindShift(row, layout);
         _previousShift = shift;
 
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
@@ -89,8 +94,15 @@ internal sealed partial class FormBuilder
         TreeItem? l1 = null, l2 = null, name = null, content = null;
         var garbledLevel1 = false;
         var extras = new List<string>();
-        if (!AssignByPosition(items, layout, shift, ref l1, ref l2, ref name, ref content, ref garbledLevel1))
+        if (!AssignByPosition(items, layout, shift, Form.Kind.IsScoringSheet(), ref l1, ref l2, ref name, ref content, ref garbledLevel1))
             AssignInOrder(items, ref l1, ref l2, ref name, ref content, ref garbledLevel1, extras);
+        if (pointsColumn is { } points)
+        {
+            // The words left of the points cell can only be the section it belongs to.
+            if (l1 is null && name is { } section) l1 = section with { Kind = TreeWord.Level1 };
+            var (pointsName, pointsWeight) = _words.SplitWeight(row.Text[points]);
+            name = new TreeItem(points, pointsName, TextNorm.Key(pointsName), pointsWeight, TreeWord.Text);
+        }
 
         var indicator = new IndicatorRow { Source = row.Source };
         var rowLabel = name?.Text ?? l2?.Text ?? "名称缺失";
@@ -338,6 +350,23 @@ internal sealed partial class FormBuilder
         return (Level2Anchor(row, layout) ?? 0, true);
     }
 
+    /// <summary>
+    /// On a scoring sheet whose header names one tree column and a 分值, the cell near the 分值 column that holds a name
+    /// with its points in brackets; null when the row has none.
+    /// </summary>
+    private int? NameWithPointsColumn(SourceRow row, IndicatorLayout layout)
+    {
+        if (!Form.Kind.IsScoringSheet() || layout.WeightColumn < 0 || layout.HasNameColumn || layout.Level2Column >= 0) return null;
+        var w = layout.WeightColumn;
+        for (var j = Math.Max(0, w - 3); j < row.Width && j <= w + 3; j++)
+        {
+            if (row.Text[j].Length == 0) continue;
+            var (word, weight) = _words.SplitWeight(row.Text[j]);
+            if (weight is not null && word.Length > 0 && _words.Classify(TextNorm.Key(word)) == TreeWord.Text) return j;
+        }
+        return null;
+    }
+
     private IEnumerable<int> Candidates()
     {
         yield return _previousShift;
@@ -368,7 +397,7 @@ internal sealed partial class FormBuilder
         text.Length > 0 && _words.Classify(TextNorm.Key(_words.SplitWeight(text).Name)) is TreeWord.Level2 or TreeWord.Either;
 
     /// <summary>Places the tree cells by the header's columns when every cell fits the word printed there.</summary>
-    private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift,
+    private static bool AssignByPosition(List<TreeItem> items, IndicatorLayout layout, int shift, bool scoringSheet,
         ref TreeItem? l1, ref TreeItem? l2, ref TreeItem? name, ref TreeItem? content, ref bool garbled)
     {
         TreeItem? a = null, b = null, n = null, t = null;
@@ -382,12 +411,21 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Level1 when item.Kind is TreeWord.Level1 or TreeWord.Either:
                     a = item;
                     break;
+                // A scoring sheet's sections are its own (水稻种植情况（40分）): under the 一级 header with points, a section.
+                case IndicatorColumn.Level1 when scoringSheet && item.Kind == TreeWord.Text && item.Weight is not null:
+                    a = item;
+                    break;
                 case IndicatorColumn.Level1 when item.Kind == TreeWord.Level2 && i + 1 < items.Count && items[i + 1].Kind is TreeWord.Level2 or TreeWord.Either
                                                  && layout.RoleAt(items[i + 1].Column - shift) == IndicatorColumn.Level2:
                     a = item;
                     g = true;
                     break;
                 case IndicatorColumn.Level2 when item.Kind is TreeWord.Level2 or TreeWord.Either || (item.Kind == TreeWord.Text && item.Weight is not null):
+                    b = item;
+                    break;
+                // Under a scoring sheet's 二级 header, beside a 三级 column of its own, any word is the point assessed (筹资方式),
+                // even one that heads other trees (预算管理 under 过程).
+                case IndicatorColumn.Level2 when scoringSheet && layout.HasNameColumn && item.Kind is TreeWord.Text or TreeWord.Level1:
                     b = item;
                     break;
                 case IndicatorColumn.Name when item.Kind == TreeWord.Text || (item.Kind is TreeWord.Level2 or TreeWord.Either && b is not null):

@@ -70,6 +70,10 @@ internal sealed partial class FormBuilder
                 return currentKind is FormKind.Monitoring or FormKind.Targets or FormKind.ProjectSelfEvaluation ? currentKind : FormKind.ProjectSelfEvaluation;
             return opens;
         }
+        // Outside any form, a numbered section of a scoring sheet with its points ("一、立项必要性(20分)") opens that sheet
+        // when a conversion scrambled its header (corpus 08).
+        if (currentKind is null && row.NonEmptyCount == 1 && words.ScoringSection(row.Text[row.FirstNonEmpty]) is { } section)
+            return section.Kind;
         // Outside any form, an indicator header alone can announce a kind whose tables are published untitled (rubrics).
         if (currentKind is null && IndicatorLayout.TryHeader(words, row) is { } layout)
             return words.Registry.UntitledKind(layout.RoleIds.ToList());
@@ -109,6 +113,7 @@ internal sealed partial class FormBuilder
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
             return;
         }
+        if (_layout is null && Form.Kind.IsScoringSheet() && TryAssessmentLine(row)) return;
         if (TryGradeRow(row, first)) return;
         if (TryInlineFields(row)) return;
 
@@ -177,6 +182,7 @@ internal sealed partial class FormBuilder
 
     public PerformanceForm? Finish()
     {
+        CloseAssessmentItem();
         var f = Form;
         var hasContent = f.Project is not null || f.Unit is not null || f.Department is not null || f.Funds.Count > 0 || f.Indicators.Count > 0
                          || f.BasicData.Count > 0 || f.Staffing is not null;

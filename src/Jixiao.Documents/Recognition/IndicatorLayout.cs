@@ -52,8 +52,9 @@ internal sealed class IndicatorLayout
         {
             if (row.Keys[c].Length == 0) continue;
             var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
-            // A weight right after 一级指标 is the 一级 weight (Hunan department-wide layout).
-            if (role == IndicatorColumn.Weight && c > 0 && roles[c - 1] == IndicatorColumn.Level1)
+            // A weight right after 一级指标 is the 一级 weight (Hunan department-wide layout), when the tree goes on to the
+            // right; after the only tree column (评价指标 | 分值 | 评价标准) it is the items' own.
+            if (role == IndicatorColumn.Weight && c > 0 && roles[c - 1] == IndicatorColumn.Level1 && TreeColumnAfter(words, row, c))
             {
                 role = IndicatorColumn.Level1Weight;
                 lexical = words.Lexicon.Role("indicators", "level1Weight") ?? lexical;
@@ -72,6 +73,14 @@ internal sealed class IndicatorLayout
             else if (lexical?.Id == "scoringStandard") core++;
         }
         return core >= 3 && hasTree ? new IndicatorLayout(roles, ids) : null;
+    }
+
+    private static bool TreeColumnAfter(Vocabulary words, SourceRow row, int column)
+    {
+        for (var c = column + 1; c < row.Width; c++)
+            if (row.Keys[c].Length > 0 && words.IndicatorColumnOf(row.Keys[c]).Column is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)
+                return true;
+        return false;
     }
 
     /// <summary>Merges the sub-header of a monitoring table (经费保障 … 其他保障, 原因说明, 确定能 …) when this row is one.</summary>

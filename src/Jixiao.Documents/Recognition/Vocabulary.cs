@@ -98,6 +98,8 @@ internal sealed partial class Vocabulary
     private readonly Dictionary<string, string> _parents;
     private readonly HashSet<string> _standardLevel1;
     private readonly HashSet<string> _level2Words;
+    private readonly Dictionary<string, FormKind> _scoringSections;
+    private readonly Regex _gradeBoxes;
     private readonly Regex _inlineField;
     private readonly Regex _leadingNumbering;
     private readonly Regex _weightSuffix;
@@ -108,6 +110,15 @@ internal sealed partial class Vocabulary
         Registry = registry;
         Lexicon = registry.Lexicon;
         (_parents, _level2Words) = TreeOfRulebooks();
+        // The sections of the rulebooks' scoring sheets (立项必要性, 投入经济性 …) head their rows as 一级 names do.
+        _scoringSections = new Dictionary<string, FormKind>(StringComparer.Ordinal);
+        foreach (var tree in Rulebooks.Names.SelectMany(n => Rulebooks.BuiltIn(n).Forms).Where(t => t.Kind.IsScoringSheet()))
+            foreach (var key in tree.Blocks.Select(b => HeaderKey.Of(b.Name)).Where(k => !_level2Words.Contains(k)))
+                _scoringSections.TryAdd(key, tree.Kind);
+        // 优□良□中□差□: the one-character grades in order, each with the box a reviewer ticks (an empty box OCR'd as 口).
+        var boxes = "(?:" + string.Join("|", Lexicon.Boxes.Select(Regex.Escape)) + ")?";
+        var grades = Lexicon.Report.Grades.Where(g => g.Length == 1).Select(Regex.Escape).ToList();
+        _gradeBoxes = new Regex(grades.Count < 2 ? "(?!)" : string.Join(@"\s*" + boxes + @"\s*", grades), RegexOptions.CultureInvariant);
         // The 一级 names of the national trees of every year (产出/效益/满意度, and 成本 from 2021).
         _standardLevel1 = Rulebooks.Names.Where(n => n.StartsWith("national-", StringComparison.Ordinal))
             .SelectMany(n => Rulebooks.BuiltIn(n).TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks ?? [])
@@ -177,6 +188,24 @@ internal sealed partial class Vocabulary
         }
         foreach (var a in ambiguous) parents.Remove(a);
         return (parents, level2);
+    }
+
+    /// <summary>
+    /// "一、立项必要性(20分)": a numbered heading naming a section of a rulebook's scoring sheet with its points — the kind
+    /// of sheet, the section and its points; null for any other text.
+    /// </summary>
+    public (FormKind Kind, string Name, decimal Weight)? ScoringSection(string text)
+    {
+        var (word, weight) = SplitWeight(_leadingNumbering.Replace(TextNorm.Clean(text), "").Trim());
+        if (weight is not { } points || !_scoringSections.TryGetValue(TextNorm.Key(word), out var kind)) return null;
+        return (kind, word, points);
+    }
+
+    /// <summary>Where the grade boxes of an assessment line start (优□良□中□差□), or -1.</summary>
+    public int GradeBoxes(string text)
+    {
+        var m = _gradeBoxes.Match(text);
+        return m.Success ? m.Index : -1;
     }
 
     public FormKind? TitleKind(string key)
@@ -332,6 +361,7 @@ internal sealed partial class Vocabulary
             case TreeWordKind.Either: return TreeWord.Either;
         }
         if (_level2Words.Contains(k)) return TreeWord.Level2;
+        if (_scoringSections.ContainsKey(k)) return TreeWord.Level1;
         if (k.Length <= Lexicon.Level2MaxLength)
             foreach (var ending in Lexicon.Level2Endings)
                 if (k.EndsWith(ending, StringComparison.Ordinal)) return TreeWord.Level2;

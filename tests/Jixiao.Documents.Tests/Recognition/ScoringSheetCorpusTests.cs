@@ -1,5 +1,7 @@
 using Jixiao.Core.Forms;
+using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
+using Jixiao.Documents.Tests.Corpus;
 using Jixiao.Tests;
 using TextReader = Jixiao.Documents.Text.TextReader;
 
@@ -14,6 +16,20 @@ internal static class CorpusText
         using var stream = File.OpenRead(path);
         return FormRecognizer.Recognize(TextReader.Read(stream, path));
     }
+
+    /// <summary>The text as published, or the document's printed grid (its expectation file) rendered to xlsx, docx or html.</summary>
+    public static async Task<IReadOnlyList<PerformanceForm>> Read(string file, string format)
+    {
+        if (format == CorpusRendering.Text) return Read(file);
+        var expectation = CorpusExpectation.Load(Path.Combine(CorpusExpectation.Folder, Path.GetFileName(file) + ".json"));
+        var bytes = await CorpusRendering.Render(expectation, format, null);
+        return FormRecognizer.Recognize(DocumentReader.Read(new MemoryStream(bytes), expectation.Name + format));
+    }
+
+    public static TheoryData<string> Formats() => [CorpusRendering.Text, ".xlsx", ".docx", ".html"];
+
+    /// <summary>Cell text compared as a reader sees it: the line breaks and spaces a wrapped cell prints are no part of it.</summary>
+    public static string? Folded(string? text) => text is null ? null : string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
 
 public sealed class Corpus_25_an_ex_ante_report_in_prose_is_an_ex_ante_form_without_its_sheet
@@ -69,7 +85,8 @@ public sealed class Audited_25_an_untitled_department_rubric_is_an_evaluation_ru
     public void Its_sections_and_their_printed_points_are_read()
     {
         Assert.Contains(Form.Indicators, r => r.Level1 == "过程" && r.Level1Weight == 40m);
-        Assert.Contains(Form.Indicators, r => r.Level1 == "预算管理" && r.Level1Weight == 15m);
+        // 预算管理 heads trees of other forms; printed under the 二级 header of 过程, it is a group of 过程 here.
+        Assert.Contains(Form.Indicators, r => r.Level1 == "过程" && r.Level2 == "预算管理" && r.Level2Weight == 15m);
     }
 
     [Fact]
@@ -85,5 +102,128 @@ public sealed class Audited_25_an_untitled_department_rubric_is_an_evaluation_ru
         foreach (var row in Form.Indicators.Where(r => r.Name is null && (r.Weight is not null || r.StatedScore is not null)))
             Assert.Contains(Form.ReadingDoubts, d => d.Block == FormBlock.Indicators && d.IsAt(row.Source) && d.Covers(CellRole.Weight));
         Assert.Contains(Form.Indicators, r => r.Name is null && r.Weight is not null);
+    }
+}
+
+public sealed class Corpus_06_a_rubric_with_names_in_its_points_column_is_read_row_by_row
+{
+    private const string File = "06_hunan_nongtian-jianshe-rubric.txt";
+
+    // By hand from the document: 评价指标 | 分值 ("任务分解 (2分)": the item and its points) | 评价标准 | 评价依据.
+    private static readonly (string Section, string Item, decimal Points, string Standard)[] Rows =
+    [
+        ("前期工作", "任务分解", 2m, "按要求将年度任务分解落实到项目区的"),
+        ("前期工作", "审批备案", 2m, "及时完成项目初步设计审批"),
+        ("前期工作", "项目储备", 2m, "根据有关规划和要求"),
+        ("建设面积与质量", "建成面积贡献率", 5m, "高标准农田年度建成面积对当年全省总任务的贡献率"),
+        ("建设面积与质量", "完成进度和工程质量", 15m, "高标准农田(含高效节水灌溉,下同)"),
+        ("建设面积与质量", "项目开工率", 4m, "立项且开工建设(含建成)"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CorpusText.Formats), MemberType = typeof(CorpusText))]
+    public async Task Every_item_has_its_section_name_points_and_scoring_standard(string format)
+    {
+        var form = Assert.Single(await CorpusText.Read(File, format));
+        Assert.Equal(FormKind.Evaluation, form.Kind);
+        Assert.Equal("evaluation-rubric-standard", form.TemplateId);
+        Assert.Equal(Rows.Length, form.Indicators.Count);
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var (row, expected) = (form.Indicators[i], Rows[i]);
+            Assert.Equal((expected.Section, expected.Item, expected.Points), (CorpusText.Folded(row.Level1), CorpusText.Folded(row.Name), row.Weight));
+            Assert.StartsWith(expected.Standard, row.Extra["scoringStandard"], StringComparison.Ordinal);
+            Assert.Null(row.StatedScore);
+        }
+        Assert.Empty(form.ReadingDoubts);
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusText.Formats), MemberType = typeof(CorpusText))]
+    public async Task The_basis_is_kept_where_a_row_prints_its_own(string format)
+    {
+        var form = Assert.Single(await CorpusText.Read(File, format));
+        Assert.StartsWith("全国农田建设综合监测监管平台数据", form.Indicators[0].Extra["evaluationBasis"], StringComparison.Ordinal);
+        Assert.StartsWith("自评报告及佐证材料", form.Indicators[2].Extra["evaluationBasis"], StringComparison.Ordinal);
+        Assert.EndsWith("竣工验收情况和实地评价数据。", form.Indicators[4].Extra["evaluationBasis"], StringComparison.Ordinal);
+    }
+}
+
+public sealed class Audited_25_a_department_rubric_rendered_is_read_row_by_row
+{
+    private const string File = "audited/25_hunan_yueyang_bmzt_pingfen.txt";
+
+    // By hand from the document (AUDIT.md: 5 + 5 + 5 = 15, 3 + 3 + 3 + 6 = 15); the last row is cut before its values.
+    private static readonly (string Section, string Group, string Item, decimal? Points, decimal? Score, string? Standard)[] Rows =
+    [
+        ("投入", "预算配置", "财政供养人员控制率", 5m, 5m, "以100%为标准。在职人员控制率≦100%,计5分"),
+        ("投入", "预算配置", "“三公经费”变动率", 5m, 5m, "“三公经费”变动率≦0,计5分"),
+        ("投入", "预算配置", "重点支出安排率", 5m, 5m, "重点支出安排率≥90%,计5分"),
+        ("过程", "预算执行", "预算调整率", 3m, 3m, "预算调整率=0,计3分"),
+        ("过程", "预算执行", "支付进度", 3m, 3m, "春节前下达全部专项资金的50%"),
+        ("过程", "预算执行", "资金结余", 3m, 3m, "无结余,3分"),
+        ("过程", "预算执行", "“三公经费”控制率", 6m, 6m, "以100%为标准。三公经费控制率≦100%,计6分"),
+        ("过程", "预算管理", "管理制度健全性", 3m, 3m, "①已制定或具有预算资金管理办法"),
+        ("过程", "预算管理", "资金使用合规性", 3m, 3m, "①支出符合国家财经法规"),
+        ("过程", "预算管理", "预决算信息公开性和完善性", null, null, null),
+    ];
+
+    public static TheoryData<string> Renderings() => [".xlsx", ".docx", ".html"];
+
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public async Task Every_item_has_its_section_group_points_score_and_standard(string format)
+    {
+        var form = Assert.Single(await CorpusText.Read(File, format));
+        Assert.Equal(FormKind.Evaluation, form.Kind);
+        Assert.Equal(Rows.Length, form.Indicators.Count);
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var (row, e) = (form.Indicators[i], Rows[i]);
+            Assert.Equal((e.Section, e.Group, e.Item, e.Points, e.Score),
+                (CorpusText.Folded(row.Level1), CorpusText.Folded(row.Level2), CorpusText.Folded(row.Name), row.Weight, row.StatedScore));
+            if (e.Standard is not null) Assert.StartsWith(e.Standard, CorpusText.Folded(row.Extra["scoringStandard"]), StringComparison.Ordinal);
+        }
+        Assert.Equal((15m, 40m), (form.Indicators[0].Level1Weight, form.Indicators[3].Level1Weight));
+        Assert.Equal((15m, 15m), (form.Indicators[0].Level2Weight, form.Indicators[3].Level2Weight));
+    }
+}
+
+public sealed class Corpus_08_a_scrambled_ex_ante_review_sheet_keeps_its_sections_and_points
+{
+    private static readonly PerformanceForm Form = Assert.Single(CorpusText.Read("08_unknown_shiqian-pinggu-rubric.txt"));
+
+    // By hand from the document: each section 20分 of items of 5分 (the fourth item's 5 was lost: "风分优口良口中□差□");
+    // the excerpt stops in the second item of 绩效目标合理性.
+    private static readonly (string Section, decimal? Points)[] Rows =
+    [
+        ("立项必要性", 5m), ("立项必要性", 5m), ("立项必要性", 5m), ("立项必要性", null),
+        ("投入经济性", 5m), ("投入经济性", 5m), ("投入经济性", 5m), ("投入经济性", 5m),
+        ("绩效目标合理性", 5m), ("绩效目标合理性", 5m),
+    ];
+
+    [Fact]
+    public void Its_numbered_sections_make_it_an_ex_ante_assessment()
+    {
+        Assert.Equal(FormKind.ExAnteAssessment, Form.Kind);
+        Assert.Equal("ex-ante-standard", Form.TemplateId);
+    }
+
+    [Fact]
+    public void Every_item_line_is_a_row_of_its_section_with_its_points()
+    {
+        Assert.Equal(Rows.Select(r => (r.Section, (decimal?)20m, r.Points)), Form.Indicators.Select(r => (r.Level1!, r.Level1Weight, r.Weight)));
+    }
+
+    [Fact]
+    public void Names_scattered_over_lines_and_lost_points_are_doubted_not_guessed()
+    {
+        foreach (var row in Form.Indicators)
+        {
+            Assert.Null(row.Name);
+            Assert.Contains(Form.ReadingDoubts, d => d.IsAt(row.Source) && d.Covers(CellRole.Name));
+        }
+        Assert.Contains(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[3].Source) && d.Covers(CellRole.Weight));
+        Assert.DoesNotContain(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[0].Source) && d.Covers(CellRole.Weight));
     }
 }

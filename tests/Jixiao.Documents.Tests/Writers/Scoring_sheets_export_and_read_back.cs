@@ -51,11 +51,10 @@ public sealed class Scoring_sheets_export_and_read_back(PdfRendererFixture pdf) 
         return form;
     }
 
-    // The ex-ante sheet is not in this list: read back from its export, its section and point columns are lost (the
-    // items come back under 三级 alone) — an open defect of the reading, see the issue 20 report. Its export is checked below.
     public static TheoryData<string, string> Cases() => new()
     {
         { "evaluation-rubric", "xlsx" }, { "evaluation-rubric", "docx" }, { "evaluation-rubric", "html" },
+        { "ex-ante", "xlsx" }, { "ex-ante", "docx" }, { "ex-ante", "html" },
     };
 
     [Fact]

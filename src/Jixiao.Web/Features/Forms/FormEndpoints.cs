@@ -15,9 +15,9 @@ public static class FormEndpoints
         var forms = api.MapGroup("/forms").WithTags("表单");
 
         // Anonymous callers reach these two as well: the scope then holds published forms only.
-        forms.MapGet("/", List).AllowAnonymous().WithSummary("表单列表（分页；匿名用户只看到已公开的表单）");
+        forms.MapGet("/", List).AllowAnonymous().Produces<Page<FormSummaryDto>>().WithSummary("表单列表（分页；匿名用户只看到已公开的表单）");
         forms.MapGet("/{id:int}", async (int id, FormService service, CancellationToken ct) =>
-            (await service.Read(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f)))).AllowAnonymous().WithSummary("读取表单");
+            (await service.Read(id, ct)).ToHttp(f => TypedResults.Ok(FormDto.From(f)))).AllowAnonymous().Produces<FormDto>().WithSummary("读取表单");
 
         forms.MapPost("/", async (CreateFormRequest request, ClaimsPrincipal user, FormService service, CancellationToken ct) =>
             (await service.Create(CurrentUser.Require(user), request, ct))
