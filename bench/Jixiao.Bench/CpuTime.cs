@@ -16,16 +16,20 @@ namespace Jixiao.Bench;
 /// </summary>
 internal static class CpuTime
 {
-    public static void Run(TextWriter output)
+    public static void Run(TextWriter output, IReadOnlyCollection<string> only)
     {
+        bool Wanted(string format, string seed) =>
+            (!only.Any(o => o is "text" or "xlsx") || only.Contains(format)) && (!only.Any(o => o.All(char.IsAsciiDigit)) || only.Contains(seed));
         foreach (var seed in new[] { "000", "002", "003" })
         {
+            if (!Wanted("text", seed)) continue;
             var text = File.ReadAllText(RepoPaths.Seed(seed));
             MeasurePair(output, "text", seed, () => FormRecognizer.Recognize(TextReader.Read(text, seed)).Count,
                 () => Check(seed, FormRecognizer.Recognize(TextReader.Read(text, seed))));
         }
         foreach (var seed in new[] { "000", "003" })
         {
+            if (!Wanted("xlsx", seed)) continue;
             var bytes = SeedWorkbook.Build(seed);
             MeasurePair(output, "xlsx", seed, () => FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx")).Count,
                 () => Check(seed + ".xlsx", FormRecognizer.Recognize(XlsxReader.Read(new MemoryStream(bytes), seed + ".xlsx"))));

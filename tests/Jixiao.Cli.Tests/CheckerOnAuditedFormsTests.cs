@@ -59,6 +59,24 @@ public class CheckerOnAuditedFormsTests
         Assert.Equal(("年度资金总额", "全年预计执行数"), (blank.Location.RowLabel, blank.Location.Field));
     }
 
+    [Fact]
+    public void Hubei_huangshi_monitoring_table_spends_39_80_percent_in_six_months_yet_marks_its_rows_certain_without_a_reason()
+    {
+        // The header wraps over three lines and the 完成目标可能性 column holds the word itself (确定能), not a tick.
+        var form = Assert.Single(Check("19_hubei_huangshi_shenyi_jiankong.txt"));
+        Assert.Equal([Core.Forms.CompletionLikelihood.Certain, Core.Forms.CompletionLikelihood.Certain],
+            form.Form.Indicators.Where(r => r.Likelihood is not null).Select(r => r.Likelihood!.Value));
+        var f = Assert.Single(form.Findings, x => x.Code == CheckCodes.MonitoringBehindSchedule);
+        Assert.Equal((Severity.Warning, Blocks.Funds, "年度资金总额"), (f.Severity, f.Location.Block, f.Location.RowLabel));
+        Assert.Equal("39.80%", f.Stated);
+        Assert.Contains("87.57万元 ÷ 220万元", f.Message, StringComparison.Ordinal);
+        Assert.Contains("50.00%（6/12）", f.Message, StringComparison.Ordinal);
+        Assert.Contains("2项指标", f.Message, StringComparison.Ordinal);
+        // The layout has no 全年预计完成情况 column: no row is asked for one.
+        Assert.DoesNotContain(form.Findings, x => x.Code == CheckCodes.MissingValue && x.Location.Block == Blocks.Indicators);
+        Assert.DoesNotContain(form.Findings, x => x.Severity == Severity.Error);
+    }
+
     [Theory]
     [InlineData("指标16:高血压规范管理数", "1.9", "1.69")]
     [InlineData("指标17:高血压随访控制数", "1.8", "1.69")]

@@ -76,6 +76,42 @@ public static class FormRelations
         return related;
     }
 
+    /// <summary>How a form of an upload is named in findings: its file, and which of the file's forms it is.</summary>
+    public static string BatchName(string file, int index) =>
+        index == 0 ? file : $"{file} 第{(index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}张表";
+
+    /// <summary>
+    /// Another form of the same import (a report and its tables uploaded together), not stored yet: filed for the unit
+    /// <paramref name="UnitKey"/> names (its path, or its name while it is still to be created) in <paramref name="Year"/>,
+    /// under <paramref name="ProjectName"/> (the budget project it goes to, else the one it prints).
+    /// </summary>
+    public sealed record BatchForm(PerformanceForm Form, string Name, string UnitKey, int Year, string? ProjectName);
+
+    /// <summary>
+    /// The forms of the same import <paramref name="form"/> is compared with, chosen as <see cref="GatherAsync"/> chooses
+    /// stored ones (same unit, the kinds and years its checks read, the same project where they need it), so a report
+    /// imported with its tables is held against them whichever of them is saved first. Pure: the batch is in memory.
+    /// </summary>
+    public static IReadOnlyList<DocumentForm> FromBatch(PerformanceForm form, string unitKey, Organisation unit, int year, IEnumerable<BatchForm> batch, Rulebook rulebook)
+    {
+        var wanted = Wanted(form.Kind, year, rulebook).ToList();
+        if (wanted.Count == 0) return [];
+        var related = new List<DocumentForm>();
+        foreach (var other in batch)
+        {
+            if (ReferenceEquals(other.Form, form) || !string.Equals(other.UnitKey, unitKey, StringComparison.Ordinal)) continue;
+            foreach (var (kind, from, to, sameProject) in wanted)
+            {
+                if (other.Form.Kind != kind || other.Year < from || other.Year > to) continue;
+                if (sameProject && (string.IsNullOrWhiteSpace(form.Project) || !ProjectIdentity.SameProjectName(form.Project, other.ProjectName ?? other.Form.Project))) continue;
+                related.Add(new DocumentForm(other.Name, AsFiled(other.Form, unit, other.Year)));
+                break;
+            }
+            if (related.Count >= Limit) break;
+        }
+        return related;
+    }
+
     /// <summary>
     /// The form as the checks should see it: the unit and year it is filed under, whatever the document printed. The
     /// database knows the forms are the same unit's; the checks would otherwise compare printed names. A copy: the form

@@ -31,8 +31,9 @@ internal sealed partial class FormBuilder
         }
         // The section's cell printed again at the top of the next page (or of the cut-off rest) continues nothing.
         if (nonEmpty == 1 && _level1 is not null && TextNorm.Key(_words.SplitWeight(row.Text[first]).Name) == TextNorm.Key(_level1)) return;
+        if (TryTableWideText(row, first)) return;
         if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
-            && _words.Classify(row.Keys[first]) == TreeWord.Text)
+            && _words.Classify(row.Keys[first]) == TreeWord.Text && !_words.IsLevel2Stem(row.Keys[first]))
         {
             // A fragment a page break split off a cell of the row above: which of its text cells it continues cannot be
             // told, so those cells are in doubt (its numbers are not: the fragment is no amount).
@@ -53,6 +54,9 @@ internal sealed partial class FormBuilder
 
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
+        // A row printing fewer cells than the header (name and target merged) still starts with its name: the values
+        // anchored on the likelihood word leave it the first cell.
+        if (layout.LikelihoodColumn >= 0 && leftEnd <= first && first < layout.LikelihoodColumn + shift) leftEnd = first + 1;
         var items = new List<TreeItem>(5);
         var extraCells = new Dictionary<string, string>(StringComparer.Ordinal);
         decimal? level1WeightCell = null;
@@ -178,6 +182,7 @@ internal sealed partial class FormBuilder
         for (var c = layout.TargetColumn; c < layout.Width; c++)
         {
             var role = layout.RoleAt(c);
+            if (c + shift < leftEnd) continue;
             var text = row.At(c + shift);
             if (text.Length == 0) continue;
             switch (role)
@@ -200,6 +205,7 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.LikelyCertain when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Certain; break;
                 case IndicatorColumn.LikelyPossible when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Possible; break;
                 case IndicatorColumn.LikelyImpossible when _words.IsTick(text): indicator.Likelihood ??= CompletionLikelihood.Impossible; break;
+                case IndicatorColumn.Group when c == layout.LikelihoodColumn: indicator.Likelihood ??= LikelihoodWord(text); break;
             }
         }
         foreach (var (id, text) in extraCells) indicator.Extra[id] = text;
@@ -347,6 +353,7 @@ internal sealed partial class FormBuilder
             var anchor = Level2Anchor(row, layout) ?? _previousShift;
             return (anchor, row.At(only + anchor).Length == 0);
         }
+        if (layout.LikelihoodColumn >= 0 && LikelihoodAnchor(row) is { } likely) return (likely - layout.LikelihoodColumn, true);
         return (Level2Anchor(row, layout) ?? 0, true);
     }
 
@@ -365,6 +372,41 @@ internal sealed partial class FormBuilder
             if (weight is not null && word.Length > 0 && _words.Classify(TextNorm.Key(word)) == TreeWord.Text) return j;
         }
         return null;
+    }
+
+    /// <summary>The likelihood a 完成目标可能性 cell states in words (确定能, 有可能, 不可能), as the lexicon names its boxes.</summary>
+    private CompletionLikelihood? LikelihoodWord(string text) => _words.IndicatorColumnOf(TextNorm.Key(text)).Column switch
+    {
+        IndicatorColumn.LikelyCertain => CompletionLikelihood.Certain,
+        IndicatorColumn.LikelyPossible => CompletionLikelihood.Possible,
+        IndicatorColumn.LikelyImpossible => CompletionLikelihood.Impossible,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The cell holding the likelihood word: three words no other cell of a row consists of, so where merged cells
+    /// dropped out of a converted row (the Hubei table prints 4, 5 or 6 cells under a 7-column header) it places the row.
+    /// </summary>
+    private int? LikelihoodAnchor(SourceRow row)
+    {
+        for (var j = row.Width - 1; j > 0; j--)
+            if (row.Text[j].Length > 0 && LikelihoodWord(row.Text[j]) is not null) return j;
+        return null;
+    }
+
+    /// <summary>
+    /// A row across the whole table under the indicators (偏差或不能完成目标原因分析, 相关建议或举措 in the Hubei monitoring
+    /// table, which has no reason column of its own): its label is a header word of a text column, and what follows it
+    /// explains every row. Kept in the form's Extra under the column's role id; a blank one is no row and no fragment.
+    /// </summary>
+    private bool TryTableWideText(SourceRow row, int first)
+    {
+        if (first != 0 || Form.Indicators.Count == 0 || _layout!.Has(IndicatorColumn.Explanation)) return false;
+        var (role, lexical) = _words.IndicatorColumnOf(row.Keys[0]);
+        if (role is not (IndicatorColumn.Explanation or IndicatorColumn.Improvement) || lexical is null) return false;
+        var text = FormRecognizer.JoinNonEmpty(row, 1);
+        if (!string.IsNullOrWhiteSpace(text)) Form.Extra[lexical.Id] = text;
+        return true;
     }
 
     private IEnumerable<int> Candidates()

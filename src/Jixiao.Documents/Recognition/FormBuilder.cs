@@ -130,6 +130,13 @@ internal sealed partial class FormBuilder
             {
                 _subHeaderPossible = false;
                 if (_layout!.TryMergeSubHeader(_words, row)) return;
+                if (_layout.TryAppendHeaderRow(_words, row))
+                {
+                    foreach (var role in _layout.RoleIds) _seenRoles.Add(("indicators", role));
+                    foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
+                    _subHeaderPossible = true;
+                    return;
+                }
             }
             AddIndicatorRow(row);
             return;

@@ -25,12 +25,20 @@ internal sealed class IndicatorLayout
 
     public int Level2Column { get; private set; } = -1;
 
+    /// <summary>
+    /// A 完成目标可能性 column no sub-header split into tick boxes (the Hubei monitoring table): each row writes its word
+    /// (确定能, 有可能, 不可能) in it. -1 when the table has none or ticks its likelihood in boxes.
+    /// </summary>
+    public int LikelihoodColumn { get; private set; } = -1;
+
     /// <summary>Whether the header names a 三级 (name) column; without one, the last tree column holds the names.</summary>
     public bool HasNameColumn { get; private set; }
 
     public bool HasContent { get; private set; }
 
     public int Width => _roles.Length;
+
+    public bool Has(IndicatorColumn role) => Array.IndexOf(_roles, role) >= 0;
 
     public IndicatorColumn RoleAt(int column) => column >= 0 && column < _roles.Length ? _roles[column] : IndicatorColumn.None;
 
@@ -83,6 +91,38 @@ internal sealed class IndicatorLayout
         return false;
     }
 
+    /// <summary>
+    /// The rest of a header a converter broke over lines ("… | 指标值 |", then "半年度 指标执行情况 |", then
+    /// "完成目标可能性 | 备注 |"): a row of header words only, from its first column, none a tree column or a tick box
+    /// (those make a sub-header) and none the header already has. Its columns follow the header's.
+    /// </summary>
+    public bool TryAppendHeaderRow(Vocabulary words, SourceRow row)
+    {
+        if (row.NonEmptyCount == 0 || row.FirstNonEmpty != 0) return false;
+        var roles = new List<(IndicatorColumn Role, string? Id)>();
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Keys[c].Length == 0)
+            {
+                // Only the empty cells a closing "|" leaves at the end.
+                if (row.Text.Skip(c).Any(t => t.Length > 0)) return false;
+                break;
+            }
+            var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
+            if (role is IndicatorColumn.None or IndicatorColumn.Label or IndicatorColumn.Level1 or IndicatorColumn.Level1Weight
+                or IndicatorColumn.Level2 or IndicatorColumn.Name or (>= IndicatorColumn.CauseFunding and <= IndicatorColumn.LikelyImpossible))
+                return false;
+            if (Array.IndexOf(_roles, role) >= 0 && role != IndicatorColumn.Extra) return false;
+            roles.Add((role, lexical?.Id));
+        }
+        var width = _roles.Length;
+        while (width > 0 && _roles[width - 1] == IndicatorColumn.None) width--;
+        _roles = [.. _roles.Take(width), .. roles.Select(r => r.Role)];
+        _ids = [.. _ids.Take(width), .. roles.Select(r => r.Id)];
+        Recompute();
+        return true;
+    }
+
     /// <summary>Merges the sub-header of a monitoring table (经费保障 … 其他保障, 原因说明, 确定能 …) when this row is one.</summary>
     public bool TryMergeSubHeader(Vocabulary words, SourceRow row)
     {
@@ -92,6 +132,8 @@ internal sealed class IndicatorLayout
         for (var c = 0; c < row.Width; c++)
         {
             var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
+            // A data row holds words no header has (its indicator's name); a likelihood word and a reason in it are values.
+            if (role == IndicatorColumn.None && row.Keys[c].Length > 0) return false;
             if (role is >= IndicatorColumn.CauseFunding and <= IndicatorColumn.LikelyImpossible or IndicatorColumn.Explanation or IndicatorColumn.Remark)
             {
                 sub[c] = role;
@@ -136,7 +178,7 @@ internal sealed class IndicatorLayout
 
     private void Recompute()
     {
-        TargetColumn = WeightColumn = ScoreColumn = Level2Column = -1;
+        TargetColumn = WeightColumn = ScoreColumn = Level2Column = LikelihoodColumn = -1;
         HasContent = false;
         HasNameColumn = Array.IndexOf(_roles, IndicatorColumn.Name) >= 0;
         for (var c = 0; c < _roles.Length; c++)
@@ -147,6 +189,7 @@ internal sealed class IndicatorLayout
             if (role == IndicatorColumn.Score && ScoreColumn < 0) ScoreColumn = c;
             if (role == IndicatorColumn.Level2 && Level2Column < 0) Level2Column = c;
             if (role == IndicatorColumn.Content) HasContent = true;
+            if (role == IndicatorColumn.Group && LikelihoodColumn < 0) LikelihoodColumn = c;
         }
         if (TargetColumn < 0) TargetColumn = _roles.Length;
     }

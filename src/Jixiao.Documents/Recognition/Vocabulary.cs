@@ -100,6 +100,9 @@ internal sealed partial class Vocabulary
     private readonly HashSet<string> _level2Words;
     private readonly Dictionary<string, FormKind> _scoringSections;
     private readonly Regex _gradeBoxes;
+
+    /// <summary>二级 names without their first ending (质量, 时效, 社会效益), as the Hubei monitoring table prints them.</summary>
+    private readonly HashSet<string> _level2Stems;
     private readonly Regex _inlineField;
     private readonly Regex _leadingNumbering;
     private readonly Regex _weightSuffix;
@@ -119,6 +122,13 @@ internal sealed partial class Vocabulary
         var boxes = "(?:" + string.Join("|", Lexicon.Boxes.Select(Regex.Escape)) + ")?";
         var grades = Lexicon.Report.Grades.Where(g => g.Length == 1).Select(Regex.Escape).ToList();
         _gradeBoxes = new Regex(grades.Count < 2 ? "(?!)" : string.Join(@"\s*" + boxes + @"\s*", grades), RegexOptions.CultureInvariant);
+        // Only the first ending (roles.json: 指标) is dropped in print; 资金管理 without its 管理 is no indicator word.
+        var dropped = Lexicon.Level2Endings.Count > 0 ? Lexicon.Level2Endings[0] : null;
+        _level2Stems = dropped is null ? [] : _level2Words
+            .Where(w => w.EndsWith(dropped, StringComparison.Ordinal) && w.Length >= dropped.Length + 2)
+            .Select(w => w[..^dropped.Length])
+            .Where(stem => Lexicon.Classify(stem) == TreeWordKind.Text)
+            .ToHashSet(StringComparer.Ordinal);
         // The 一级 names of the national trees of every year (产出/效益/满意度, and 成本 from 2021).
         _standardLevel1 = Rulebooks.Names.Where(n => n.StartsWith("national-", StringComparison.Ordinal))
             .SelectMany(n => Rulebooks.BuiltIn(n).TreeFor(FormKind.ProjectSelfEvaluation)?.Blocks ?? [])
@@ -346,6 +356,12 @@ internal sealed partial class Vocabulary
     /// <summary>A tree word of a known tree (not merely a word ending in 指标, which 达成预期指标 also is).</summary>
     public bool IsKnownTreeWord(string keyWithoutWeight) =>
         Lexicon.Classify(keyWithoutWeight) is TreeWordKind.Level1 or TreeWordKind.Either || _level2Words.Contains(keyWithoutWeight);
+
+    /// <summary>
+    /// A 二级 name printed without its ending (质量 for 质量指标). Not a tree word in general — a 三级 may be named so
+    /// (生态效益指标 | 生态效益) — but alone on a row it heads the indicators under it, and is no fragment of the row above.
+    /// </summary>
+    public bool IsLevel2Stem(string key) => _level2Stems.Contains(key);
 
     /// <summary>The standard 一级 of a known 二级, for a row whose 一级 cell is missing or garbled.</summary>
     public string? StandardParent(string level2Key) => _parents.GetValueOrDefault(level2Key);

@@ -191,6 +191,14 @@ public class MonitoringBehindScheduleTests
         Assert.Empty(Run(new MonitoringBehindScheduleRule(), Monitoring(87.57m, CompletionLikelihood.Certain, "下半年集中采购")));
         Assert.Empty(Run(new MonitoringBehindScheduleRule(), Monitoring(110m, CompletionLikelihood.Certain)));
     }
+
+    [Fact]
+    public void A_reason_the_table_states_once_under_its_rows_explains_the_lag()
+    {
+        var form = Monitoring(87.57m, CompletionLikelihood.Certain);
+        form.Extra[TableWideText.Explanation] = "设备采购合同下半年付款";
+        Assert.Empty(Run(new MonitoringBehindScheduleRule(), form));
+    }
 }
 
 public class TargetsFormTests
@@ -287,6 +295,18 @@ public class MonitoringBlanksTests
         var findings = Run(new MonitoringMissingValueRule(), form);
         Assert.Equal(["全年预计执行数", "全年预计完成情况"], findings.Select(f => f.Expected));
         Assert.All(findings, f => Assert.Equal((CheckCodes.MissingValue, Severity.Warning), (f.Code, f.Severity)));
+    }
+
+    [Fact]
+    public void A_layout_without_a_projection_column_is_not_asked_for_projections()
+    {
+        // The Hubei table: 指标值 / 半年度指标执行情况 / 完成目标可能性 / 备注; no row has a 全年预计完成情况.
+        var form = new PerformanceForm { Kind = FormKind.Monitoring, Year = 2021, MonitoringMonths = 6 };
+        form.Funds.Add(new FundsRow { Label = "年度资金总额", Role = FundsRowRole.Total, InitialBudget = 220m, Executed = 87.57m, ForecastExecuted = 220m, Source = new SourcePosition(5) });
+        form.Indicators.Add(new IndicatorRow { Level2 = "数量指标", Name = "监测样本数", Target = "≥1000份", MidYearProgress = "400份", Likelihood = CompletionLikelihood.Certain });
+        form.Indicators.Add(new IndicatorRow { Level2 = "质量指标", Name = "检测合格率", Target = "≥95%", Likelihood = CompletionLikelihood.Certain });
+        var f = Assert.Single(Run(new MonitoringMissingValueRule(), form));
+        Assert.Equal(("检测合格率", "执行情况"), (f.Location.RowLabel, f.Expected));
     }
 
     [Fact]

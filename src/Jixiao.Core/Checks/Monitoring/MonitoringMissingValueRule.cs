@@ -21,13 +21,17 @@ public sealed class MonitoringMissingValueRule : ICheckRule
             yield return Make(new FindingLocation(Blocks.Funds, total.Source?.Row, "全年预计执行数", Locations.Clean(total.Label)),
                 Locations.Clean(total.Label), ["全年预计执行数"]);
 
+        // A layout without a 全年预计完成情况 column (the Hubei table: 指标值 / 半年度执行情况 / 完成目标可能性) leaves every
+        // projection blank: a column no row fills is one the form does not have. Likewise the progress column.
+        var hasProgress = form.Indicators.Exists(r => !string.IsNullOrWhiteSpace(r.MidYearProgress));
+        var hasProjection = form.Indicators.Exists(r => !string.IsNullOrWhiteSpace(r.ExpectedCompletion));
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var row = form.Indicators[i];
             if (string.IsNullOrWhiteSpace(row.Target)) continue;
             var blank = new List<string>(2);
-            if (string.IsNullOrWhiteSpace(row.MidYearProgress) && !context.IsDoubtful(row.Source, CellRole.MidYearProgress)) blank.Add("执行情况");
-            if (string.IsNullOrWhiteSpace(row.ExpectedCompletion) && !context.IsDoubtful(row.Source, CellRole.ExpectedCompletion)) blank.Add("全年预计完成情况");
+            if (hasProgress && string.IsNullOrWhiteSpace(row.MidYearProgress) && !context.IsDoubtful(row.Source, CellRole.MidYearProgress)) blank.Add("执行情况");
+            if (hasProjection && string.IsNullOrWhiteSpace(row.ExpectedCompletion) && !context.IsDoubtful(row.Source, CellRole.ExpectedCompletion)) blank.Add("全年预计完成情况");
             if (blank.Count > 0) yield return Make(Locations.Indicator(row, i, blank[0]), Locations.Label(row), blank);
         }
     }

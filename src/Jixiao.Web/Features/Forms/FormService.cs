@@ -129,7 +129,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// checked afresh: on its own, and against the unit's other stored forms of the year and the project's earlier years
     /// (<see cref="FormRelations"/>), so a save, an import and a submit all see what only related forms show.
     /// </summary>
-    private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<Finding>> Write(FormRecord record, PerformanceForm form, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<FormRelations.BatchForm>? batch = null)
     {
         var unit = record.Organisation!;
         var year = record.FiscalYear!.Year;
@@ -139,6 +140,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         IReadOnlyList<Finding> findings = [.. check(form, rulebook), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         var id = record.Id == 0 ? (int?)null : record.Id;
         var related = await FormRelations.GatherAsync(db, form, id, unit, year, rulebook, ct);
+        // An import's other forms are not stored yet when this one is written: they are compared with all the same.
+        if (batch is { Count: > 0 }) related = [.. related, .. FormRelations.FromBatch(form, unit.Path, unit, year, batch, rulebook)];
         if (related.Count > 0) findings = [.. findings, .. FormRelations.Check(form, id, unit, year, related, rulebook)];
         // A targets form is also held against its peers (the indicator library).
         if (form.Kind == FormKind.Targets)
@@ -207,9 +210,12 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     /// <summary>
     /// A new draft of <paramref name="form"/> for <paramref name="unit"/>, checked like every save; written with the
-    /// caller's next SaveChanges (creation here, imports from the API and the import page).
+    /// caller's next SaveChanges (creation here, imports from the API and the import page). <paramref name="batch"/>: the
+    /// other forms of the same import still to be stored, compared with like the unit's stored forms (their unit keys are
+    /// organisation paths).
     /// </summary>
-    internal async Task<Outcome<FormRecord>> AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now, CancellationToken ct)
+    internal async Task<Outcome<FormRecord>> AddDraft(PerformanceForm form, Organisation unit, FiscalYear year, BudgetProject? project, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<FormRelations.BatchForm>? batch = null)
     {
         if (project is not null && Projects.ProjectAdmin.RefuseNewForms(project) is { } archived) return archived;
         var key = FormIdentity.Key(unit.Path, year.Year, form.Kind, project?.Name ?? form.Project, form.MonitoringMonths);
@@ -225,7 +231,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             UpdatedAt = now,
         };
         record.UniqueKey = key;
-        await Write(record, form, now, ct);
+        await Write(record, form, now, ct, batch);
         db.Forms.Add(record);
         return record;
     }

@@ -192,6 +192,7 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
         var records = new List<(FormRecord Record, Organisation Organisation, string File)>();
         var warnings = new List<string>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var planned = new List<(ImportChoice Choice, Organisation Organisation, FiscalYear Year, BudgetProject? Project)>();
         foreach (var choice in choices)
         {
             var file = choice.Found.File;
@@ -217,9 +218,17 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
             var key = Jixiao.Data.Forms.FormIdentity.Key(organisation.Path, fiscalYear.Year, choice.Found.Form.Kind, project?.Name ?? choice.Found.Form.Project,
                 choice.Found.Form.MonitoringMonths);
             if (!keys.Add(key)) continue;
-            var added = await forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now, ct);
-            if (added.Refusal is { } duplicate) return duplicate with { Detail = $"{file}：{duplicate.Detail}" };
-            records.Add((added.Value!, organisation, file));
+            planned.Add((choice, organisation, fiscalYear, project));
+        }
+        // Each form is checked against the others of the upload as well as the stored ones: none of them is stored
+        // until all are written, and a report must meet its tables whichever comes first.
+        var batch = planned.Select(p => new FormRelations.BatchForm(p.Choice.Found.Form, FormRelations.BatchName(p.Choice.Found.File, p.Choice.Found.Index),
+            p.Organisation.Path, p.Year.Year, p.Project?.Name ?? p.Choice.Found.Form.Project)).ToList();
+        foreach (var (choice, organisation, fiscalYear, project) in planned)
+        {
+            var added = await forms.AddDraft(choice.Found.Form, organisation, fiscalYear, project, now, ct, batch);
+            if (added.Refusal is { } duplicate) return duplicate with { Detail = $"{choice.Found.File}：{duplicate.Detail}" };
+            records.Add((added.Value!, organisation, choice.Found.File));
         }
         if (warnings.Count > 0 && !confirmWarnings)
             return new Refusal(RefusalKind.WarningsUnconfirmed, "请确认表中的单位和年度", string.Join("\n", warnings),

@@ -80,13 +80,36 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
     {
         var planned = await PlanAsync(user, request, ct);
         if (planned.Refusal is { } refusal) return refusal;
-        return Outcome<IReadOnlyList<ImportItemDto>>.Ok(planned.Value.Plans.Select((p, i) => new ImportItemDto(
+        var plans = planned.Value.Plans;
+        // Each form against the unit's stored forms and the other forms of this import, as the confirmation will check it.
+        var batch = plans.Select((p, i) => Batch(p, i, null)).ToList();
+        var findings = new List<IReadOnlyList<Finding>>(plans.Count);
+        foreach (var p in plans)
+        {
+            var rulebook = FormService.RulebookFor(p.Form);
+            var unit = p.Unit is { Id: > 0 } stored ? stored : new Organisation { Code = "", Name = p.UnitName, Path = UnitKey(p, null) };
+            IReadOnlyList<DocumentForm> related = unit.Id > 0 ? await FormRelations.GatherAsync(db, p.Form, null, unit, p.Year, rulebook, ct) : [];
+            related = [.. related, .. FormRelations.FromBatch(p.Form, UnitKey(p, null), unit, p.Year, batch, rulebook)];
+            findings.Add(related.Count > 0 ? [.. p.Findings, .. FormRelations.Check(p.Form, null, unit, p.Year, related, rulebook)] : p.Findings);
+        }
+        return Outcome<IReadOnlyList<ImportItemDto>>.Ok(plans.Select((p, i) => new ImportItemDto(
             i + 1, p.Form.Kind.Code(), p.Form.Kind.ChineseName(), p.Form.Title, p.Year,
             p.UnitName, p.Unit?.Id, p.CreatesUnit, p.ProjectName, p.Project?.Id, p.CreatesProject,
-            p.Findings.Select(FindingDto.From).ToList(),
+            findings[i].Select(FindingDto.From).ToList(),
             // A form that names no unit of the subtree goes to the chosen organisation: say so when it names another.
             ImportJobs.Warnings(p.Form, p.CreatesUnit ? null : p.Unit, request.FiscalYear))).ToList());
     }
+
+    /// <summary>
+    /// Where a planned form goes, as <see cref="FormRelations.BatchForm.UnitKey"/>: the unit's path, or for a unit this
+    /// import creates, the path it was given (<paramref name="created"/>) or its name until then.
+    /// </summary>
+    private static string UnitKey(Plan plan, IReadOnlyDictionary<string, Organisation>? created) =>
+        plan.Unit is { } unit && !plan.CreatesUnit ? unit.Path
+        : created is not null && created.TryGetValue(plan.UnitName, out var made) ? made.Path : "新单位:" + plan.UnitName;
+
+    private static FormRelations.BatchForm Batch(Plan plan, int index, IReadOnlyDictionary<string, Organisation>? created) =>
+        new(plan.Form, $"第 {index + 1} 份表单", UnitKey(plan, created), plan.Year, plan.ProjectName);
 
     public async Task<Outcome<ImportResultDto>> Confirm(CurrentUser user, ImportRequest request, CancellationToken ct)
     {
@@ -101,8 +124,9 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
         var newProjects = new Dictionary<(Organisation, string), BudgetProject>();
         var records = new List<FormRecord>();
         var audited = new HashSet<int>();
-        foreach (var plan in plans)
+        for (var index = 0; index < plans.Count; index++)
         {
+            var plan = plans[index];
             var year = await forms.Year(plan.Year, ct);
             if (year.Closed) return Refusal.WrongState($"{year.Year} 年度已关闭，不能导入。");
             var unit = plan.Unit;
@@ -120,8 +144,10 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
                 db.Projects.Add(project);
                 newProjects[(unit!, plan.ProjectName!)] = project;
             }
-            // Checked again as it is saved, like every save; a form that fails here rolls back the ones before it.
-            var added = await forms.AddDraft(plan.Form, unit!, year, project, now, ct);
+            // Checked again as it is saved, like every save; a form that fails here rolls back the ones before it. The
+            // forms before it are stored by now; those after it are compared from the request.
+            var later = plans.Skip(index + 1).Select((p, i) => Batch(p, index + 1 + i, newUnits)).ToList();
+            var added = await forms.AddDraft(plan.Form, unit!, year, project, now, ct, later);
             if (added.Refusal is { } duplicate) return duplicate;
             var record = added.Value!;
             await db.SaveChangesAsync(ct);
