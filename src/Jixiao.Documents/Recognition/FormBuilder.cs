@@ -117,7 +117,7 @@ internal sealed partial class FormBuilder
             if (row.Uncertain is { Count: > 0 } uncertain)
                 Doubt(new ReadingDoubt
                 {
-                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain],
+                    Reason = row.UncertainReason, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain], Assumed = row.UncertainAssumed,
                     RowLabel = row.Text.FirstOrDefault(t => t.Length > 0 && _words.Classify(TextNorm.Key(t)) == TreeWord.Text),
                     Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
                 });
