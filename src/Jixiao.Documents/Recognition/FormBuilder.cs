@@ -415,6 +415,7 @@ internal sealed partial class FormBuilder
             _section = Section.Header;
             return;
         }
+        if (IsColumnNumbering(row, labelColumn)) return;
         var fr = new FundsRow { Label = label, Source = row.Sources[labelColumn] };
         var values = 0;
         foreach (var (c, role) in FundsCells(row, labelColumn, roles))
@@ -477,6 +478,24 @@ internal sealed partial class FormBuilder
     }
 
     /// <summary>
+    /// The numbers of the columns printed under a header (列次 | 0 | 1 | 2 | 3 …, the 行次/列次 grid of transfer-payment
+    /// tables): whole numbers counting up by one, four or more of them; not a row of amounts.
+    /// </summary>
+    private static bool IsColumnNumbering(SourceRow row, int labelColumn)
+    {
+        var count = 0;
+        decimal previous = -1;
+        for (var c = labelColumn + 1; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0 || !TextNorm.TryAmount(row.Text[c], out var n) || n != decimal.Truncate(n) || row.Text[c].Contains('.', StringComparison.Ordinal)) continue;
+            if (count > 0 && n != previous + 1) return false;
+            previous = n;
+            count++;
+        }
+        return count >= 4;
+    }
+
+    /// <summary>
     /// The value cells of a funds row with the column each stands for. Where every value sits under a header of its
     /// type, its position decides. Converters that drop empty cells ("| 32.4 | 31.69 | 10 | 97.80% | 9 |" under six
     /// headers, 年初预算数 left blank) shift the values left; then the order of the values decides, anchored on the one
@@ -489,7 +508,7 @@ internal sealed partial class FormBuilder
         var cells = new List<int>();
         for (var c = labelColumn + 1; c < row.Width; c++)
             if (row.Text[c].Length > 0) cells.Add(c);
-        if (labelColumn < _fundsFirstValueColumn && cells.TrueForAll(c => c >= _fundsFirstValueColumn && c < roles.Length && FitsColumn(row.Text[c], roles[c])))
+        if (labelColumn < _fundsFirstValueColumn && cells.TrueForAll(c => c >= _fundsFirstValueColumn && c < roles.Length && FitsColumn(row.Text[c], roles[c], _fundsRoles[c])))
             return cells.Select(c => (c, roles[c]));
 
         // By order: only figures take part; text belongs to the explanation columns (原因, 说明) at the end.
@@ -551,10 +570,12 @@ internal sealed partial class FormBuilder
         return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
     }
 
-    private static bool FitsColumn(string text, FundsColumn role) => role switch
+    private static bool FitsColumn(string text, FundsColumn role, ColumnRole? lexical) => role switch
     {
         FundsColumn.None => true,
         FundsColumn.Rate => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
+        // A column kept as printed takes what its role's type holds (预算到位率 a percentage, 行次 a number).
+        FundsColumn.Extra when lexical?.Type == RoleType.Percentage => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
         _ => TextNorm.IsPlaceholder(text) || !IsPercentText(text),
     };
 
