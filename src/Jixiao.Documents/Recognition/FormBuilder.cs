@@ -152,6 +152,7 @@ internal sealed partial class FormBuilder
             if (_section == Section.Basic) { AddBasicRow(row); return; }
             return;
         }
+        if (TryFundsPairs(row)) return;
         if (TryFundsHeader(row)) return;
         if (_words.IsRow("functions", firstKey))
         {
@@ -475,6 +476,90 @@ internal sealed partial class FormBuilder
         if (fr.Role is FundsRowRole.Source) _seenRoles.Add(("fundsRows", "source"));
         if (fr.Role is FundsRowRole.Structure) _seenRoles.Add(("fundsRows", "structure"));
         Form.Funds.Add(fr);
+    }
+
+    /// <summary>
+    /// A targets form that states its amounts as label and amount side by side, with no funds header ("年度本级预算金额 |
+    /// 250万 | 该项目支出上级资金 | 0", "项目总预算(万元) | 75.00 | | 项目当年预算(万元) | 25.00"): each funds label followed by
+    /// an amount is a funds row with that budget. Only when every funds label of the row has its amount.
+    /// </summary>
+    private bool TryFundsPairs(SourceRow row)
+    {
+        var above = _pendingFundsLabels;
+        _pendingFundsLabels = null;
+        if (Form.Kind != FormKind.Targets || _funds is not null || _section != Section.Header) return false;
+        if (above is not null && AmountsUnder(row, above)) return true;
+        var labels = new List<int>();
+        var named = 0;
+        var amounts = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            if (IsAmountText(row.Text[c])) amounts = true;
+            else
+            {
+                labels.Add(c);
+                if (_words.FundsRowOf(row.Keys[c]) is not null) named++;
+            }
+        }
+        // Labels whose amounts stand on the next line: a lone funds label (one cell per line), or a row naming two or more.
+        if (!amounts && (named >= 2 || (named == 1 && labels.Count == 1)))
+        {
+            _pendingFundsLabels = labels;
+            _pendingFundsRow = row;
+            return false;
+        }
+        var pairs = new List<(int Label, int Value)>();
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0 || IsAmountText(row.Text[c]) || _words.FundsRowOf(row.Keys[c]) is null) continue;
+            var v = c + 1;
+            while (v < row.Width && row.Text[v].Length == 0) v++;
+            if (v >= row.Width || !IsAmountText(row.Text[v])) return false;
+            pairs.Add((c, v));
+            c = v;
+        }
+        if (pairs.Count == 0) return false;
+        foreach (var (l, v) in pairs) AddBudgetPair(row, l, row.Text[v]);
+        return true;
+    }
+
+    /// <summary>The labels of the row before, waiting for the amounts printed under them.</summary>
+    private List<int>? _pendingFundsLabels;
+
+    private SourceRow? _pendingFundsRow;
+
+    /// <summary>
+    /// Amounts under the labels of the row before: the one cell after a lone label, or each amount under a label; the row
+    /// holds amounts only.
+    /// </summary>
+    private bool AmountsUnder(SourceRow row, List<int> labels)
+    {
+        var above = _pendingFundsRow!;
+        var cells = Enumerable.Range(0, row.Width).Where(c => row.Text[c].Length > 0).ToList();
+        if (cells.Count == 0 || !cells.TrueForAll(c => IsAmountText(row.Text[c]))) return false;
+        if (labels.Count == 1 && cells.Count == 1)
+        {
+            AddBudgetPair(above, labels[0], row.Text[cells[0]]);
+            return true;
+        }
+        if (!cells.TrueForAll(labels.Contains)) return false;
+        foreach (var c in cells) AddBudgetPair(above, c, row.Text[c]);
+        return true;
+    }
+
+    private void AddBudgetPair(SourceRow labels, int column, string value)
+    {
+        Form.MoneyUnit ??= _words.MoneyUnitOf(labels.Keys[column]);
+        if (!Amount(value, labels.Text[column], labels.Sources[column], CellRole.Budget, out var amount)) return;
+        var role = _words.FundsRowOf(labels.Keys[column])?.Id switch
+        {
+            "totalFunds" => FundsRowRole.Total,
+            "sourceFunds" => FundsRowRole.Source,
+            "structureFunds" => FundsRowRole.Structure,
+            _ => FundsRowRole.Part,
+        };
+        Form.Funds.Add(new FundsRow { Label = labels.Text[column], Source = labels.Sources[column], Budget = amount, Role = role });
     }
 
     /// <summary>
