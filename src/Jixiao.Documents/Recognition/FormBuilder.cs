@@ -475,6 +475,14 @@ internal sealed partial class FormBuilder
         }
         if (fr.Role is FundsRowRole.Source) _seenRoles.Add(("fundsRows", "source"));
         if (fr.Role is FundsRowRole.Structure) _seenRoles.Add(("fundsRows", "structure"));
+        // The 分值 belongs to the total row; a part row showing one under a total that has its own means the row's cells
+        // moved (a PDF that dropped a blank cell and put a spanning "—" elsewhere): read, but the whole row is in doubt.
+        if (fr.Role != FundsRowRole.Total && fr.Weight is not null && Form.Funds.Exists(f => f.Role == FundsRowRole.Total && f.Weight is not null))
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = fr.Source, RowLabel = label,
+                Text = string.Join(" ", row.Text.Skip(labelColumn + 1).Where(t => t.Length > 0)),
+            });
         Form.Funds.Add(fr);
     }
 

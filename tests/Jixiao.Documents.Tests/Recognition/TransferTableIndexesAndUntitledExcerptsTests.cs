@@ -60,3 +60,33 @@ public sealed class An_excerpt_starting_at_a_self_evaluation_indicator_header_is
         Assert.Contains(forms, f => f.Project == "办公设备购置");
     }
 }
+
+/// <summary>
+/// The 分值 of the funds block belongs to its total row: a part row that shows a figure in that column under a total
+/// with its own (a PDF dropped a blank cell and the row's zeros slid right) is read, but the whole row is in doubt.
+/// </summary>
+public sealed class A_funds_part_row_with_a_weight_under_a_weighted_total_is_in_doubt
+{
+    private const string Grid = """
+        项目支出绩效自评表
+        项目名称 | 体育场馆运营
+        项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+        年度资金总额 | 20000.00 | 20000.00 | 9034 | 10 | 45.17% | 4.52
+        上年结转资金 |  |  | 0 | 0 |  | 
+        一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+        产出指标 | 数量指标 | 开放天数 | 300天 | 300天 | 90 | 90
+        """;
+
+    [Theory]
+    [MemberData(nameof(PrintedGrid.Formats), MemberType = typeof(PrintedGrid))]
+    public void The_part_row_carries_a_row_doubt_and_the_total_row_none(string format)
+    {
+        var form = Assert.Single(PrintedGrid.Read(format, Grid));
+
+        var total = form.Funds[0];
+        var part = Assert.Single(form.Funds, f => f.Role != FundsRowRole.Total);
+        Assert.Contains(form.ReadingDoubts, d => d.Block == FormBlock.Funds && d.Reason == DoubtReason.ShiftedCells && d.IsAt(part.Source) && d.Covers(CellRole.Weight));
+        Assert.DoesNotContain(form.ReadingDoubts, d => d.Block == FormBlock.Funds && d.IsAt(total.Source));
+        Assert.Equal((10m, 4.52m), (total.Weight, total.StatedScore));
+    }
+}
