@@ -210,6 +210,15 @@ internal sealed partial class FormBuilder
         }
         foreach (var (id, text) in extraCells) indicator.Extra[id] = text;
         CombineTarget(indicator);
+        if (layout.UnlabelledPoints && indicator.Weight is { } points && indicator.StatedScore is null)
+        {
+            indicator.StatedScore = points;
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.AmbiguousNumber, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Weight, CellRole.Score],
+                RowLabel = rowLabel, Text = row.At(layout.WeightColumn + shift), Assumed = row.At(layout.WeightColumn + shift),
+            });
+        }
         if (!numbersCertain)
         {
             var w = row.At(layout.WeightColumn + shift);

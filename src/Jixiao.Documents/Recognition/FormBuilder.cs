@@ -122,7 +122,7 @@ internal sealed partial class FormBuilder
             if (row.Uncertain is { Count: > 0 } uncertain)
                 Doubt(new ReadingDoubt
                 {
-                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain],
+                    Reason = row.UncertainReason, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain], Assumed = row.UncertainAssumed,
                     RowLabel = row.Text.FirstOrDefault(t => t.Length > 0 && _words.Classify(TextNorm.Key(t)) == TreeWord.Text),
                     Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
                 });
@@ -164,6 +164,7 @@ internal sealed partial class FormBuilder
             if (_section == Section.Basic) { AddBasicRow(row); return; }
             return;
         }
+        if (TryFundsPairs(row)) return;
         if (TryFundsHeader(row)) return;
         if (_words.IsRow("functions", firstKey))
         {
@@ -428,6 +429,7 @@ internal sealed partial class FormBuilder
             _section = Section.Header;
             return;
         }
+        if (IsColumnNumbering(row, labelColumn)) return;
         var fr = new FundsRow { Label = label, Source = row.Sources[labelColumn] };
         var values = 0;
         foreach (var (c, role) in FundsCells(row, labelColumn, roles))
@@ -486,7 +488,117 @@ internal sealed partial class FormBuilder
         }
         if (fr.Role is FundsRowRole.Source) _seenRoles.Add(("fundsRows", "source"));
         if (fr.Role is FundsRowRole.Structure) _seenRoles.Add(("fundsRows", "structure"));
+        // The 分值 belongs to the total row; a part row showing one under a total that has its own means the row's cells
+        // moved (a PDF that dropped a blank cell and put a spanning "—" elsewhere): read, but the whole row is in doubt.
+        if (fr.Role != FundsRowRole.Total && fr.Weight is not null && Form.Funds.Exists(f => f.Role == FundsRowRole.Total && f.Weight is not null))
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Funds, Row = fr.Source, RowLabel = label,
+                Text = string.Join(" ", row.Text.Skip(labelColumn + 1).Where(t => t.Length > 0)),
+            });
         Form.Funds.Add(fr);
+    }
+
+    /// <summary>
+    /// A targets form that states its amounts as label and amount side by side, with no funds header ("年度本级预算金额 |
+    /// 250万 | 该项目支出上级资金 | 0", "项目总预算(万元) | 75.00 | | 项目当年预算(万元) | 25.00"): each funds label followed by
+    /// an amount is a funds row with that budget. Only when every funds label of the row has its amount.
+    /// </summary>
+    private bool TryFundsPairs(SourceRow row)
+    {
+        var above = _pendingFundsLabels;
+        _pendingFundsLabels = null;
+        if (Form.Kind != FormKind.Targets || _funds is not null || _section != Section.Header) return false;
+        if (above is not null && AmountsUnder(row, above)) return true;
+        var labels = new List<int>();
+        var named = 0;
+        var amounts = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            if (IsAmountText(row.Text[c])) amounts = true;
+            else
+            {
+                labels.Add(c);
+                if (_words.FundsRowOf(row.Keys[c]) is not null) named++;
+            }
+        }
+        // Labels whose amounts stand on the next line: a lone funds label (one cell per line), or a row naming two or more.
+        if (!amounts && (named >= 2 || (named == 1 && labels.Count == 1)))
+        {
+            _pendingFundsLabels = labels;
+            _pendingFundsRow = row;
+            return false;
+        }
+        var pairs = new List<(int Label, int Value)>();
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0 || IsAmountText(row.Text[c]) || _words.FundsRowOf(row.Keys[c]) is null) continue;
+            var v = c + 1;
+            while (v < row.Width && row.Text[v].Length == 0) v++;
+            if (v >= row.Width || !IsAmountText(row.Text[v])) return false;
+            pairs.Add((c, v));
+            c = v;
+        }
+        if (pairs.Count == 0) return false;
+        foreach (var (l, v) in pairs) AddBudgetPair(row, l, row.Text[v]);
+        return true;
+    }
+
+    /// <summary>The labels of the row before, waiting for the amounts printed under them.</summary>
+    private List<int>? _pendingFundsLabels;
+
+    private SourceRow? _pendingFundsRow;
+
+    /// <summary>
+    /// Amounts under the labels of the row before: the one cell after a lone label, or each amount under a label; the row
+    /// holds amounts only.
+    /// </summary>
+    private bool AmountsUnder(SourceRow row, List<int> labels)
+    {
+        var above = _pendingFundsRow!;
+        var cells = Enumerable.Range(0, row.Width).Where(c => row.Text[c].Length > 0).ToList();
+        if (cells.Count == 0 || !cells.TrueForAll(c => IsAmountText(row.Text[c]))) return false;
+        if (labels.Count == 1 && cells.Count == 1)
+        {
+            AddBudgetPair(above, labels[0], row.Text[cells[0]]);
+            return true;
+        }
+        if (!cells.TrueForAll(labels.Contains)) return false;
+        foreach (var c in cells) AddBudgetPair(above, c, row.Text[c]);
+        return true;
+    }
+
+    private void AddBudgetPair(SourceRow labels, int column, string value)
+    {
+        Form.MoneyUnit ??= _words.MoneyUnitOf(labels.Keys[column]);
+        if (!Amount(value, labels.Text[column], labels.Sources[column], CellRole.Budget, out var amount)) return;
+        var role = _words.FundsRowOf(labels.Keys[column])?.Id switch
+        {
+            "totalFunds" => FundsRowRole.Total,
+            "sourceFunds" => FundsRowRole.Source,
+            "structureFunds" => FundsRowRole.Structure,
+            _ => FundsRowRole.Part,
+        };
+        Form.Funds.Add(new FundsRow { Label = labels.Text[column], Source = labels.Sources[column], Budget = amount, Role = role });
+    }
+
+    /// <summary>
+    /// The numbers of the columns printed under a header (列次 | 0 | 1 | 2 | 3 …, the 行次/列次 grid of transfer-payment
+    /// tables): whole numbers counting up by one, four or more of them; not a row of amounts.
+    /// </summary>
+    private static bool IsColumnNumbering(SourceRow row, int labelColumn)
+    {
+        var count = 0;
+        decimal previous = -1;
+        for (var c = labelColumn + 1; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0 || !TextNorm.TryAmount(row.Text[c], out var n) || n != decimal.Truncate(n) || row.Text[c].Contains('.', StringComparison.Ordinal)) continue;
+            if (count > 0 && n != previous + 1) return false;
+            previous = n;
+            count++;
+        }
+        return count >= 4;
     }
 
     /// <summary>
@@ -502,7 +614,7 @@ internal sealed partial class FormBuilder
         var cells = new List<int>();
         for (var c = labelColumn + 1; c < row.Width; c++)
             if (row.Text[c].Length > 0) cells.Add(c);
-        if (labelColumn < _fundsFirstValueColumn && cells.TrueForAll(c => c >= _fundsFirstValueColumn && c < roles.Length && FitsColumn(row.Text[c], roles[c])))
+        if (labelColumn < _fundsFirstValueColumn && cells.TrueForAll(c => c >= _fundsFirstValueColumn && c < roles.Length && FitsColumn(row.Text[c], roles[c], _fundsRoles[c])))
             return cells.Select(c => (c, roles[c]));
 
         // By order: only figures take part; text belongs to the explanation columns (原因, 说明) at the end.
@@ -564,10 +676,12 @@ internal sealed partial class FormBuilder
         return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
     }
 
-    private static bool FitsColumn(string text, FundsColumn role) => role switch
+    private static bool FitsColumn(string text, FundsColumn role, ColumnRole? lexical) => role switch
     {
         FundsColumn.None => true,
         FundsColumn.Rate => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
+        // A column kept as printed takes what its role's type holds (预算到位率 a percentage, 行次 a number).
+        FundsColumn.Extra when lexical?.Type == RoleType.Percentage => TextNorm.IsPlaceholder(text) || Rate(text) is not null,
         _ => TextNorm.IsPlaceholder(text) || !IsPercentText(text),
     };
 

@@ -36,6 +36,9 @@ internal sealed class IndicatorLayout
 
     public bool HasContent { get; private set; }
 
+    /// <summary>The weight column has no header word, only the section's points: its numbers are weight and score at once, in doubt.</summary>
+    public bool UnlabelledPoints { get; private init; }
+
     public int Width => _roles.Length;
 
     public bool Has(IndicatorColumn role) => Array.IndexOf(_roles, role) >= 0;
@@ -80,7 +83,36 @@ internal sealed class IndicatorLayout
             // A rubric's 评分标准 is what its rows are: with a tree column and a weight it makes a header.
             else if (lexical?.Id == "scoringStandard") core++;
         }
-        return core >= 3 && hasTree ? new IndicatorLayout(roles, ids) : null;
+        if (!(core >= 3 && hasTree)) return null;
+        // A section label ending in a value word (年度绩效指标完成情况) left of the tree columns labels the block; it is
+        // not an 实际完成值 column.
+        for (var c = 0; c < roles.Length && roles[c] is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name); c++)
+        {
+            if (!IsRightPart(roles[c])) continue;
+            roles[c] = IndicatorColumn.Label;
+            ids[c] = null;
+        }
+        // No 分值/得分 words, and a bare number (the section's points, "50") right of the values where they would stand:
+        // the rows print one unlabelled number there, read as both the weight and the score under a doubt.
+        var unlabelled = false;
+        if (Array.IndexOf(roles, IndicatorColumn.Target) >= 0
+            && !roles.Any(r => r is IndicatorColumn.Weight or IndicatorColumn.Score or IndicatorColumn.Level1Weight))
+        {
+            var last = Array.FindLastIndex(roles, IsRightPart);
+            for (var c = last + 1; c < roles.Length; c++)
+            {
+                if (row.Keys[c].Length == 0) continue;
+                if (roles[c] == IndicatorColumn.None && TextNorm.TryAmount(row.Text[c], out var points) && points is > 0m and <= 100m
+                    && points == decimal.Truncate(points))
+                {
+                    roles[c] = IndicatorColumn.Weight;
+                    ids[c] = "weight";
+                    unlabelled = true;
+                }
+                break;
+            }
+        }
+        return new IndicatorLayout(roles, ids) { UnlabelledPoints = unlabelled };
     }
 
     private static bool TreeColumnAfter(Vocabulary words, SourceRow row, int column)

@@ -27,6 +27,12 @@ internal sealed class SourceRow
     /// <summary>Value cells whose column could not be told (a spaced line two placements fit equally well): read, but in doubt.</summary>
     public IReadOnlyList<CellRole>? Uncertain { get; set; }
 
+    /// <summary>Why the <see cref="Uncertain"/> cells are in doubt.</summary>
+    public DoubtReason UncertainReason { get; set; } = DoubtReason.ShiftedCells;
+
+    /// <summary>The reading taken for the <see cref="Uncertain"/> cells, when one was (shown beside the doubt).</summary>
+    public string? UncertainAssumed { get; set; }
+
     public bool IsCoveredFromAbove(int column) => Covered is { } c && column >= 0 && column < c.Length && c[column];
 
     public int Width => Text.Length;

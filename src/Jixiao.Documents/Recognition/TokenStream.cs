@@ -213,6 +213,11 @@ internal sealed class TokenStream(Vocabulary words)
             if (role is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) level = true;
             n++;
         }
+        // A section label ending in a value word (年度绩效指标完成情况) before a header that starts with a tree column is
+        // the block's label, not its first column.
+        if (n >= 4 && level && words.IndicatorColumnOf(tokens[at].Key).Column is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)
+            && words.IndicatorColumnOf(tokens[at + 1].Key).Column is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)
+            return 0;
         return n >= 3 && level ? n : 0;
     }
 
@@ -471,8 +476,23 @@ internal sealed class TokenStream(Vocabulary words)
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
-        rows.Add(Row([label is null ? new Token("", "", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
         var i = at + headerLength;
+        // A header with values but no weight or score column, and a bare number where that header would stand (the
+        // section's points, "50"): each row then ends in one unlabelled number. It is read as both the weight and the
+        // score, each in doubt — at full marks the two are one figure, otherwise it could be either.
+        var unlabelled = i < tokens.Count && Array.IndexOf(roles, IndicatorColumn.Target) >= 0
+                         && !roles.Any(r => r is IndicatorColumn.Weight or IndicatorColumn.Score or IndicatorColumn.Level1Weight)
+                         && IsPoints(tokens[i].Text);
+        if (unlabelled)
+        {
+            var points = tokens[i++];
+            roles = [.. roles, IndicatorColumn.Weight, IndicatorColumn.Score];
+            header = [.. header, .. new[] { "weight", "score" }.Select(id => words.Lexicon.Role("indicators", id)?.Header ?? id)
+                .Select(h => new Token(h, TextNorm.Key(h), points.Source))];
+        }
+        rows.Add(Row([label is null ? new Token("", "", header[0].Source) : new Token(label.Text[label.FirstNonEmpty], label.Keys[label.FirstNonEmpty], label.Source), .. header]));
+        var weightColumn = Array.IndexOf(roles, IndicatorColumn.Weight);
+        var scoreColumn = Array.IndexOf(roles, IndicatorColumn.Score);
         while (i < tokens.Count)
         {
             if (words.IsTotalLabel(tokens[i].Key))
@@ -485,11 +505,23 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
             var next = ParseRow(tokens, i, roles, out var cells);
             if (next <= i) break;
-            rows.Add(Row([new Token("", "", tokens[i].Source), .. cells]));
+            var row = Row([new Token("", "", tokens[i].Source), .. cells]);
+            if (unlabelled && cells[weightColumn].Text.Length > 0)
+            {
+                row = Row([new Token("", "", tokens[i].Source), .. cells[..scoreColumn], cells[weightColumn], .. cells[(scoreColumn + 1)..]]);
+                row.Uncertain = [CellRole.Weight, CellRole.Score];
+                row.UncertainReason = DoubtReason.AmbiguousNumber;
+                row.UncertainAssumed = cells[weightColumn].Text;
+            }
+            rows.Add(row);
             i = next;
         }
         return i;
     }
+
+    /// <summary>A section's points: a bare whole number up to 100.</summary>
+    private static bool IsPoints(string text) =>
+        TextNorm.TryAmount(text, out var value) && value is > 0m and <= 100m && value == decimal.Truncate(value) && !IsPercent(text);
 
     /// <summary>
     /// Rows under a scattered header: the header as the template prints it, marked uncertain (the form's doubt says the
@@ -681,7 +713,7 @@ internal sealed class TokenStream(Vocabulary words)
             var fits = roles[c] switch
             {
                 IndicatorColumn.Level1 => word is TreeWord.Level1 || (word is TreeWord.Either && !either),
-                IndicatorColumn.Level2 => word is TreeWord.Level2 or TreeWord.Either,
+                IndicatorColumn.Level2 => word is TreeWord.Level2 or TreeWord.Either || WeightedHeading(tokens, i, roles, c),
                 _ => false,
             };
             if (fits) cells[c] = tokens[i++];
@@ -732,6 +764,15 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    /// <summary>
+    /// A rubric's 二级 is its own words (预算配置, 资金管理), known by the points it carries ("预算配置(15分)") when a 三级
+    /// column follows and the next cell is words: an item's name carries no points where 分值 is a column of its own.
+    /// </summary>
+    private bool WeightedHeading(List<Token> tokens, int i, IndicatorColumn[] roles, int column) =>
+        words.SplitWeight(tokens[i].Text).Weight is not null && Array.IndexOf(roles, IndicatorColumn.Name) > column
+        && Array.IndexOf(roles, IndicatorColumn.Weight) > column && i + 1 < tokens.Count && !IsFigure(tokens[i + 1].Text)
+        && words.SplitWeight(tokens[i + 1].Text).Weight is null;
 
     private bool IsTemplateRowBefore(Token[] cells, IndicatorColumn[] roles, int nameColumn, Token token, TreeWord kind)
     {

@@ -460,8 +460,12 @@ internal sealed partial class Vocabulary
         var t = text.Trim();
         foreach (var u in MoneyUnitsLargestFirst)
         {
-            if (!t.EndsWith(u.Symbol(), StringComparison.Ordinal)) continue;
-            if (!TextNorm.TryAmount(t[..^u.Symbol().Length], out value)) return false;
+            // "250万" is 250万元: a unit larger than the yuan is also written without its last character.
+            var symbol = u.Symbol();
+            var length = t.EndsWith(symbol, StringComparison.Ordinal) ? symbol.Length
+                : symbol.Length > 1 && t.EndsWith(symbol.AsSpan(0, symbol.Length - 1), StringComparison.Ordinal) ? symbol.Length - 1 : 0;
+            if (length == 0) continue;
+            if (!TextNorm.TryAmount(t[..^length], out value)) return false;
             unit = u;
             return true;
         }

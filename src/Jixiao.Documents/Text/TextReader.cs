@@ -162,7 +162,7 @@ public static partial class TextReader
             }
             blankRun = 0;
 
-            if (kind == LineKind.Paragraph && !OpensPipedRow(lines, i))
+            if (kind == LineKind.Paragraph && !OpensPipedRow(lines, i) && WrappedCellEnd(lines, i) == 0)
             {
                 FlushGrid();
                 blocks.Add(new TextBlock(CleanCell(lines[i]).Trim(), new SourcePosition(i + 1)));
@@ -187,6 +187,13 @@ public static partial class TextReader
             for (; i < end; i++)
             {
                 var lineKind = Classify(lines[i]);
+                if (lineKind == LineKind.Paragraph && WrappedCellEnd(lines, i) is var stop and > 0)
+                {
+                    ClosePipedRow();
+                    AddPipedLine(string.Join("\n", lines[i..stop]), i, cells, gridRow, piped);
+                    i = stop - 1;
+                    continue;
+                }
                 if (lineKind == LineKind.Paragraph && !OpensPipedRow(lines, i))
                 {
                     FlushGrid();
@@ -227,6 +234,36 @@ public static partial class TextReader
         i + 1 < lines.Length && lines[i + 1].TrimStart().StartsWith('|') && !lines[i + 1].Contains('\t');
 
     private static bool ContinuesRow(string line) => line.TrimStart().StartsWith('|');
+
+    /// <summary>
+    /// Cells printed one per line with a bare "|" line after each (a web table copied cell by cell): a cell whose text
+    /// wraps over several lines ("财政供养人员" "控制率" "|") is one cell, not a paragraph and a cell. Where the lines
+    /// from <paramref name="i"/> (after a bare bar line) up to the next bare bar line are such a cell, the index of that
+    /// bar line; 0 otherwise (a single line before a bar is already one cell).
+    /// </summary>
+    private static int WrappedCellEnd(string[] lines, int i)
+    {
+        if (i == 0 || !IsBareBar(lines[i - 1])) return 0;
+        for (var k = i + 1; k < lines.Length && k <= i + MaxWrappedLines; k++)
+        {
+            if (IsBareBar(lines[k])) return k > i + 1 ? k : 0;
+            if (Classify(lines[k]) != LineKind.Paragraph) return 0;
+        }
+        return 0;
+    }
+
+    private const int MaxWrappedLines = 16;
+
+    private static bool IsBareBar(string line)
+    {
+        var bars = 0;
+        foreach (var ch in line)
+        {
+            if (ch == '|') bars++;
+            else if (!char.IsWhiteSpace(ch)) return false;
+        }
+        return bars > 0;
+    }
 
     /// <summary>
     /// One line of a pipe-separated table. A line that starts with "|" continues the row above (converters break a row

@@ -97,12 +97,16 @@ public sealed class Audited_25_an_untitled_department_rubric_is_an_evaluation_ru
     }
 
     [Fact]
-    public void Points_left_without_an_item_name_by_wrapped_cells_are_doubted_not_summed()
+    public void Cells_wrapped_over_lines_between_bars_are_one_cell_so_every_item_keeps_its_name_and_points()
     {
-        foreach (var row in Form.Indicators.Where(r => r.Name is null && (r.Weight is not null || r.StatedScore is not null)))
-            Assert.Contains(Form.ReadingDoubts, d => d.Block == FormBlock.Indicators && d.IsAt(row.Source) && d.Covers(CellRole.Weight));
-        Assert.Contains(Form.Indicators, r => r.Name is null && r.Weight is not null);
+        Assert.DoesNotContain(Form.Indicators, r => r.Name is null && (r.Weight is not null || r.StatedScore is not null));
+        Assert.Contains(Form.Indicators, r => Flat(r.Name) == "财政供养人员控制率" && r.Weight == 5m && r.StatedScore == 5m);
+        Assert.Contains(Form.Indicators, r => Flat(r.Name) == "资金使用合规性" && r.Weight == 3m && r.StatedScore == 3m);
+        // A 二级 heading with its points (预算配置(15分)) is a heading, not an item.
+        Assert.DoesNotContain(Form.Indicators, r => Flat(r.Name) == "预算配置");
     }
+
+    private static string? Flat(string? name) => name?.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 }
 
 public sealed class Corpus_06_a_rubric_with_names_in_its_points_column_is_read_row_by_row
