@@ -210,9 +210,9 @@ internal sealed partial class FormBuilder
         }
         foreach (var (id, text) in extraCells) indicator.Extra[id] = text;
         CombineTarget(indicator);
-        if (layout.UnlabelledPoints && indicator.Weight is { } points && indicator.StatedScore is null)
+        if (layout.UnlabelledPoints && indicator.Weight is { } unlabelled && indicator.StatedScore is null)
         {
-            indicator.StatedScore = points;
+            indicator.StatedScore = unlabelled;
             Doubt(new ReadingDoubt
             {
                 Reason = DoubtReason.AmbiguousNumber, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Weight, CellRole.Score],
