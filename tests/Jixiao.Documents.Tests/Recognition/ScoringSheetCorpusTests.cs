@@ -69,7 +69,8 @@ public sealed class Audited_25_an_untitled_department_rubric_is_an_evaluation_ru
     public void Its_sections_and_their_printed_points_are_read()
     {
         Assert.Contains(Form.Indicators, r => r.Level1 == "过程" && r.Level1Weight == 40m);
-        Assert.Contains(Form.Indicators, r => r.Level1 == "预算管理" && r.Level1Weight == 15m);
+        // 预算管理(15分) is a 二级 of 过程 here, followed by its items.
+        Assert.Contains(Form.Indicators, r => r.Level1 == "过程" && r.Level2 == "预算管理" && r.Level2Weight == 15m);
     }
 
     [Fact]
