@@ -81,6 +81,8 @@ public sealed class CheckContext
         foreach (var d in doubts)
         {
             if (d.Scope == DoubtScope.Form) return true;
+            // The total adds the funds' score: with the funds block cut off, no sum over the total can be checked.
+            if (block == FormBlock.Total && d.Block == FormBlock.Funds && d.Reason == DoubtReason.CutOff) return true;
             if (d.Block != block) continue;
             if (d.Scope == DoubtScope.Block) return true;
             foreach (var cell in cells)

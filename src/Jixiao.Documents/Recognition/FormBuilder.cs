@@ -198,6 +198,9 @@ internal sealed partial class FormBuilder
         switch (f.Kind)
         {
             case FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation:
+                // Opened from its indicator header (an excerpt cut before its title and funds): the total also adds the
+                // funds' score, which is not in the excerpt.
+                if (f.Title is null && f.Project is null && f.Funds.Count == 0 && f.Indicators.Count > 0) Doubt(CutOff(FormBlock.Funds));
                 if (f.Indicators.Count == 0)
                 {
                     f.Incomplete = true;
@@ -229,6 +232,12 @@ internal sealed partial class FormBuilder
                 {
                     f.Incomplete = true;
                     Doubt(CutOff(FormBlock.Indicators));
+                }
+                // A sheet that stops before its 总分 (an excerpt): the sections' items are not all there.
+                else if (!_sawTotal)
+                {
+                    f.Incomplete = true;
+                    Doubt(CutOff(FormBlock.Indicators, f.Indicators[^1].Name ?? f.Indicators[^1].Level2 ?? ""));
                 }
                 foreach (var role in new[] { ExAnteFields.RequestedAmount, ExAnteFields.ReducedAmount })
                     if (ExAnteFields.IsUnreadableAmount(f, role))

@@ -57,7 +57,8 @@ public sealed class TargetNotMeasurableRule : ICheckRule
                 return ("指标不是比率却以100%为目标，无法核验完成了什么", "100% on an indicator that is not a rate", "具体数量或比率指标");
         }
         if (target.Unit is { } unit && MoneyUnits.Contains(unit) && Locations.Clean(r.Row.Level1 ?? "").StartsWith("产出", StringComparison.Ordinal)
-            && !r.Level2.StartsWith("成本", StringComparison.Ordinal))
+            // 成本指标 and, in the 2021+ tree, its 经济/社会/生态环境成本指标 are where money belongs.
+            && !r.Level2.Contains("成本", StringComparison.Ordinal))
             return ("以资金投入作为产出指标", "money (an input) used as an output", "实际产出的数量、质量或时效");
         return null;
     }
