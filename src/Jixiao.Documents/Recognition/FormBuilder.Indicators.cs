@@ -56,7 +56,9 @@ internal sealed partial class FormBuilder
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
         // A row printing fewer cells than the header (name and target merged) still starts with its name: the values
         // anchored on the likelihood word leave it the first cell.
-        if (layout.LikelihoodColumn >= 0 && leftEnd <= first && first < layout.LikelihoodColumn + shift) leftEnd = first + 1;
+        // Which of the header's value columns its other cells fill is then a guess: those cells are in doubt.
+        var squeezed = layout.LikelihoodColumn >= 0 && leftEnd <= first && first < layout.LikelihoodColumn + shift;
+        if (squeezed) leftEnd = first + 1;
         var items = new List<TreeItem>(5);
         var extraCells = new Dictionary<string, string>(StringComparer.Ordinal);
         decimal? level1WeightCell = null;
@@ -209,6 +211,13 @@ internal sealed partial class FormBuilder
             }
         }
         foreach (var (id, text) in extraCells) indicator.Extra[id] = text;
+        if (squeezed)
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source,
+                Cells = [CellRole.Target, CellRole.MidYearProgress, CellRole.ExpectedCompletion], RowLabel = rowLabel,
+                Text = string.Join(" ", row.Text.Skip(leftEnd).Where(t => t.Length > 0 && LikelihoodWord(t) is null)),
+            });
         CombineTarget(indicator);
         if (layout.UnlabelledPoints && indicator.Weight is { } unlabelled && indicator.StatedScore is null)
         {

@@ -94,12 +94,16 @@ internal sealed class TokenStream(Vocabulary words)
     private List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
     {
         var tokens = new List<Token>(raw.Count);
+        // Each piece's key once: a run of paragraphs (a report) is many long pieces, and every window below asked for
+        // the keys of its pieces again — most of a report's reading time.
+        var keys = new string[raw.Count];
+        for (var i = 0; i < raw.Count; i++) keys[i] = TextNorm.Key(raw[i].Text);
         for (var i = 0; i < raw.Count; i++)
         {
             var joined = false;
             for (var n = 4; n >= 2 && !joined; n--)
             {
-                if (i + n > raw.Count || !AreFragments(raw, i, n)) continue;
+                if (i + n > raw.Count || !AreFragments(raw, keys, i, n)) continue;
                 var text = string.Concat(raw.GetRange(i, n).Select(t => t.Text));
                 var key = TextNorm.Key(text);
                 if (key.Length > 14 || !IsWordOfAHeader(key)) continue;
@@ -135,11 +139,16 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     /// <summary>Pieces of one word: no figure among them, and none a word of its own.</summary>
-    private bool AreFragments(List<(string Text, SourcePosition? Source)> raw, int i, int n)
+    private bool AreFragments(List<(string Text, SourcePosition? Source)> raw, string[] keys, int i, int n)
     {
+        // Joined, the pieces make a header word only if their keys together are that short (see Join): a longer piece
+        // (a sentence) is no fragment, and is not looked up.
+        var length = 0;
+        for (var k = i; k < i + n; k++) length += keys[k].Length;
+        if (length > 14) return false;
         for (var k = i; k < i + n; k++)
         {
-            if (IsFigure(raw[k].Text) || IsWordOfAHeader(TextNorm.Key(raw[k].Text))) return false;
+            if (IsFigure(raw[k].Text) || IsWordOfAHeader(keys[k])) return false;
         }
         return true;
     }

@@ -66,7 +66,12 @@ public sealed class LikelihoodWordColumnTests
         Assert.Equal(CompletionLikelihood.Certain, form.Indicators[3].Likelihood);
         // The reason stated once under the rows is the table's, not a fragment of its last row.
         Assert.Equal("汛期未到,保洁合同按季度结算", form.Extra[TableWideText.Explanation]);
-        Assert.Empty(form.ReadingDoubts);
+        // The 社会效益 row prints one text cell between its name and its likelihood: 指标值 by position, 执行情况 by
+        // content. That cell is in doubt, its likelihood is not.
+        var doubt = Assert.Single(form.ReadingDoubts);
+        Assert.Equal((DoubtReason.ShiftedCells, "社会效益"), (doubt.Reason, doubt.RowLabel));
+        Assert.Contains(CellRole.Target, doubt.Cells);
+        Assert.DoesNotContain(CellRole.Likelihood, doubt.Cells);
     }
 
     [Fact]
