@@ -25,6 +25,9 @@ public sealed record FuzzOptions
 
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
 
+    /// <summary>The first case number: a long round run in chunks continues where the last chunk stopped.</summary>
+    public int FirstCase { get; init; }
+
     /// <summary>Run only this case number (to look again at one the round reported).</summary>
     public int? OnlyCase { get; init; }
 
@@ -64,8 +67,8 @@ public static class FuzzRound
         var kinds = new Dictionary<string, int>();
         var byStage = new Dictionary<string, int>();
         var refusedByKind = new Dictionary<string, int>();
-        var first = options.OnlyCase ?? 0;
-        var last = options.OnlyCase is { } only ? only + 1 : options.CasesPerFormat;
+        var first = options.OnlyCase ?? options.FirstCase;
+        var last = options.OnlyCase is { } only ? only + 1 : options.FirstCase + options.CasesPerFormat;
         for (var i = first; i < last && (options.Duration is not { } d || clock.Elapsed < d); i++)
         {
             // Not HashCode or string.GetHashCode: both are randomised per process, and a case must be the same every run.
@@ -110,6 +113,7 @@ public static class FuzzRound
                     break;
             }
 
+            if (options.OnlyCase is not null) progress?.WriteLine($"  {name} ({kind}): {result.Outcome} in {result.Elapsed.TotalSeconds:F2} s: {result.Detail}");
             if (progress is not null && (i + 1) % 500 == 0)
                 progress.WriteLine($"  {format}: {i + 1} cases, {crashes} crashes, {hangs} hangs, {clock.Elapsed.TotalSeconds:F0} s");
         }
@@ -143,12 +147,14 @@ public static class FuzzRound
                 var read = clock.Elapsed;
                 stage = "recognise";
                 var forms = FormRecognizer.Recognize(document);
-                detail = $"{forms.Count} forms (read {read.TotalSeconds:F2} s)";
+                var recognised = clock.Elapsed;
+                detail = $"{forms.Count} forms (read {read.TotalSeconds:F2} s, recognise {(recognised - read).TotalSeconds:F2} s)";
                 stage = "check";
                 var rulebook = Rulebooks.Default;
                 foreach (var form in forms)
                     if (form.Kind is FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation) Scorer.Score(form, rulebook);
                 Checker.Check(forms.Select(f => new DocumentForm(name, f)).ToList(), rulebook);
+                detail = $"{detail[..^1]}, check {(clock.Elapsed - recognised).TotalSeconds:F2} s)";
                 stage = "done";
             }
             catch (DocumentReadException e) when (stage == "read")
@@ -160,7 +166,9 @@ public static class FuzzRound
             catch (Exception e)
             {
                 outcome = Outcome.Crash;
-                detail = $"{e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
+                // The first frame of the product's own code says where, more than the runtime's frame that threw.
+                var frames = e.StackTrace?.Split('\n') ?? [];
+                detail = $"{e.GetType().Name}: {e.Message} at {(frames.FirstOrDefault(f => f.Contains("Jixiao.", StringComparison.Ordinal)) ?? frames.FirstOrDefault())?.Trim()}";
             }
         }, maxStackSize: 0) { IsBackground = true, Name = name };
 

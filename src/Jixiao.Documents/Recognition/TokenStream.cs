@@ -94,12 +94,17 @@ internal sealed class TokenStream(Vocabulary words)
     private List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
     {
         var tokens = new List<Token>(raw.Count);
+        // Each piece is judged once, not once per join it could take part in: in a hostile file the pieces are lines of
+        // prose millions of characters long. A piece with more visible characters than a header key can hold is no fragment.
+        var fragment = new bool[raw.Count];
+        for (var k = 0; k < raw.Count; k++)
+            fragment[k] = VisibleLength(raw[k].Text) <= LongestFragment && !IsFigure(raw[k].Text) && !IsWordOfAHeader(TextNorm.Key(raw[k].Text));
         for (var i = 0; i < raw.Count; i++)
         {
             var joined = false;
             for (var n = 4; n >= 2 && !joined; n--)
             {
-                if (i + n > raw.Count || !AreFragments(raw, i, n)) continue;
+                if (i + n > raw.Count || Array.IndexOf(fragment, false, i, n) >= 0) continue;
                 var text = string.Concat(raw.GetRange(i, n).Select(t => t.Text));
                 var key = TextNorm.Key(text);
                 if (key.Length > 14 || !IsWordOfAHeader(key)) continue;
@@ -134,14 +139,15 @@ internal sealed class TokenStream(Vocabulary words)
                && !TextNorm.IsAmount(key);
     }
 
-    /// <summary>Pieces of one word: no figure among them, and none a word of its own.</summary>
-    private bool AreFragments(List<(string Text, SourcePosition? Source)> raw, int i, int n)
+    /// <summary>Joined header words are keys of at most 14 characters; a piece far longer than that is text, whatever NFKC does to it.</summary>
+    private const int LongestFragment = 64;
+
+    private static int VisibleLength(string text)
     {
-        for (var k = i; k < i + n; k++)
-        {
-            if (IsFigure(raw[k].Text) || IsWordOfAHeader(TextNorm.Key(raw[k].Text))) return false;
-        }
-        return true;
+        var n = 0;
+        foreach (var ch in text)
+            if (!char.IsWhiteSpace(ch) && ++n > LongestFragment) break;
+        return n;
     }
 
     private bool IsWordOfAHeader(string key) =>
