@@ -76,9 +76,10 @@ foreach (var format in options.Formats)
 
 Console.WriteLine();
 Console.WriteLine($"cases {options.OnlyCase ?? options.FirstCase} to {(options.OnlyCase is { } only ? only : options.FirstCase + options.CasesPerFormat - 1)}");
-Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}  crashes by stage");
+Console.WriteLine("(slowest: the most processor time one case took; wall: the most clock time, waiting for a core included)");
+Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}  {"wall",8} crashes by stage");
 foreach (var r in results)
-    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}  "
+    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}  {r.SlowestWall.TotalSeconds,7:F2}s "
         + string.Join(", ", r.CrashesByStage.Select(s => $"{s.Key} {s.Value}")));
 Console.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; process peak working set {Size(Process.GetCurrentProcess().PeakWorkingSet64)}");
 foreach (var r in results)
