@@ -4,10 +4,12 @@ using System.Runtime;
 using Jixiao.Fuzz;
 
 // dotnet run -c Release --project bench/Jixiao.Fuzz -- [--cases N per format] [--minutes M per format] [--seed S] [--formats txt,xlsx]
-//     [--save DIR] [--no-chromium] [--hostile-only] [--case N (one case again, with --seed and --formats)]
+//     [--save DIR] [--no-chromium] [--hostile-only] [--no-hostile] [--case N (one case again, with --seed and --formats)]
+//     [--first N (start at case N: a long round in chunks, so a harness that dies loses one chunk)]
 var options = new FuzzOptions();
 var renderPdf = true;
 var hostileOnly = false;
+var hostile = true;
 var casesGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -17,6 +19,8 @@ for (var i = 0; i < args.Length; i++)
         case "--minutes": options = options with { Duration = TimeSpan.FromMinutes(double.Parse(args[++i], CultureInfo.InvariantCulture)) }; break;
         case "--seed": options = options with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--formats": options = options with { Formats = args[++i].Split(',') }; break;
+        case "--first": options = options with { FirstCase = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--no-hostile": hostile = false; break;
         case "--case": options = options with { OnlyCase = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--save": options = options with { SaveDirectory = args[++i] }; break;
         case "--no-chromium": renderPdf = false; break;
@@ -32,10 +36,14 @@ if (options.Duration is not null && !casesGiven) options = options with { CasesP
 
 Console.WriteLine($"Jixiao fuzz round: seed {options.Seed}, {Environment.ProcessorCount} cores, {RuntimeInformationText()}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}");
 Console.WriteLine();
-Console.WriteLine("Hostile files (issue 14), each alone after a full collection; time of a first (cold) and a second run:");
-Console.WriteLine($"{"file",-22} {"size",9} {"cold",8} {"warm",8} {"peak WS",9}  answer");
+if (hostile)
+{
+    Console.WriteLine("Hostile files (issue 14), each alone after a full collection; time of a first (cold) and a second run:");
+    Console.WriteLine($"{"file",-22} {"size",9} {"cold",8} {"warm",8} {"peak WS",9}  answer");
+}
+
 var worst = 0L;
-foreach (var (name, build) in HostileFiles.All)
+foreach (var (name, build) in hostile ? HostileFiles.All : [])
 {
     var bytes = build();
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -67,9 +75,11 @@ foreach (var format in options.Formats)
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}  crashes by stage");
+Console.WriteLine($"cases {options.OnlyCase ?? options.FirstCase} to {(options.OnlyCase is { } only ? only : options.FirstCase + options.CasesPerFormat - 1)}");
+Console.WriteLine("(slowest: the most processor time one case took; wall: the most clock time, waiting for a core included)");
+Console.WriteLine($"{"format",-6} {"cases",7} {"refused",8} {"reached",8} {"share",6} {"crashes",8} {"hangs",6} {"slowest",8} {"peak WS",9}  {"wall",8} crashes by stage");
 foreach (var r in results)
-    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}  "
+    Console.WriteLine($"{r.Format,-6} {r.Cases,7} {r.Refused,8} {r.Reached,8} {r.ReachedShare,6:P0} {r.Crashes,8} {r.Hangs,6} {r.Slowest.TotalSeconds,7:F2}s {Size(r.PeakBytes),9}  {r.SlowestWall.TotalSeconds,7:F2}s "
         + string.Join(", ", r.CrashesByStage.Select(s => $"{s.Key} {s.Value}")));
 Console.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; process peak working set {Size(Process.GetCurrentProcess().PeakWorkingSet64)}");
 foreach (var r in results)

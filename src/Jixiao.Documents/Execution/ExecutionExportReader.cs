@@ -23,6 +23,13 @@ public static partial class ExecutionExportReader
     /// <summary>Most data rows one export may have: a province's project list is a few thousand rows a county.</summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>
+    /// Most columns of an export sheet: code, name, budgets and a paid column or two per month are a few dozen. Each row
+    /// is laid out as wide as its last cell, so one cell in column XFD on every row of a tiny workbook would otherwise
+    /// ask for gigabytes.
+    /// </summary>
+    public const int MaxColumns = 512;
+
     /// <summary>Rows above the header that may hold a title and a "单位：万元" line.</summary>
     private const int HeaderSearchRows = 30;
 
@@ -72,6 +79,8 @@ public static partial class ExecutionExportReader
             while (csv.Read())
             {
                 if (rows.Count > MaxRows + HeaderSearchRows) throw TooManyRows();
+                if (csv.FieldCount > MaxColumns)
+                    throw new ExecutionExportException($"CSV 文件第 {csv.LineNumber} 行有 {csv.FieldCount} 列，超过 {MaxColumns} 列的上限：这不是预算执行系统的导出表。");
                 var cells = new string[csv.FieldCount];
                 for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
                 rows.Add(new RawRow((int)csv.LineNumber, cells));
@@ -115,7 +124,7 @@ public static partial class ExecutionExportReader
         ReadDocument document;
         try
         {
-            document = XlsxReader.Read(new MemoryStream(bytes, writable: false), fileName, ReadLimits.Default with { MaxRows = MaxRows + HeaderSearchRows + 1 });
+            document = XlsxReader.Read(new MemoryStream(bytes, writable: false), fileName, ReadLimits.Default with { MaxRows = MaxRows + HeaderSearchRows + 1, MaxColumns = MaxColumns });
         }
         catch (DocumentReadException e)
         {

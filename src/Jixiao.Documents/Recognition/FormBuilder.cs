@@ -371,13 +371,13 @@ internal sealed partial class FormBuilder
         if (!Array.Exists(roles, r => r is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Transfer))
             return false;
         // Two columns for one property (全年预算数 and 调整后预算数): the role that owns the property keeps it, the other is kept as printed.
+        // The owners are collected first: a header row can be thousands of columns wide (a hostile file), so no column against column.
+        var owned = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < row.Width; c++)
-        {
-            if (lexical[c] is not { Property: { } property } role) continue;
-            for (var d = 0; d < row.Width; d++)
-                if (d != c && lexical[d] is { } other && other.Property == property && other.Id == ToCamel(property) && role.Id != other.Id)
-                    roles[c] = FundsColumn.Extra;
-        }
+            if (lexical[c] is { Property: { } property } role && role.Id == ToCamel(property)) owned.Add(property);
+        for (var c = 0; c < row.Width; c++)
+            if (lexical[c] is { Property: { } property } role && role.Id != ToCamel(property) && owned.Contains(property))
+                roles[c] = FundsColumn.Extra;
         var firstValue = -1;
         for (var c = 0; c < row.Width; c++)
         {
@@ -708,7 +708,8 @@ internal sealed partial class FormBuilder
                 Form.MoneyUnit = unit;
                 return true;
             }
-            if (Form.MoneyUnit == unit) return true;
+            // An amount no form could hold is kept as printed, for the checker to call out of range: converted, it could overflow.
+            if (Form.MoneyUnit == unit || !DomainRanges.IsAmount(amount)) return true;
             var inYuan = unit.ToYuan(amount);
             amount = Form.MoneyUnit == MoneyUnit.Yuan ? inYuan : inYuan / 10_000m;
             Doubt(new ReadingDoubt

@@ -94,16 +94,28 @@ internal sealed class TokenStream(Vocabulary words)
     private List<Token> Join(List<(string Text, SourcePosition? Source)> raw)
     {
         var tokens = new List<Token>(raw.Count);
-        // Each piece's key once: a run of paragraphs (a report) is many long pieces, and every window below asked for
-        // the keys of its pieces again — most of a report's reading time.
-        var keys = new string[raw.Count];
-        for (var i = 0; i < raw.Count; i++) keys[i] = TextNorm.Key(raw[i].Text);
+        // Each piece is judged once, not once per window it could take part in: a run of paragraphs (a report) is many
+        // long pieces, and in a hostile file they are lines of prose millions of characters long. A piece with more
+        // visible characters than a header key can hold is no fragment, and its key is never computed.
+        var fragment = new bool[raw.Count];
+        var keyLength = new int[raw.Count];
+        for (var k = 0; k < raw.Count; k++)
+        {
+            if (VisibleLength(raw[k].Text) > LongestFragment || IsFigure(raw[k].Text)) continue;
+            var key = TextNorm.Key(raw[k].Text);
+            keyLength[k] = key.Length;
+            fragment[k] = !IsWordOfAHeader(key);
+        }
         for (var i = 0; i < raw.Count; i++)
         {
             var joined = false;
             for (var n = 4; n >= 2 && !joined; n--)
             {
-                if (i + n > raw.Count || !AreFragments(raw, keys, i, n)) continue;
+                if (i + n > raw.Count || Array.IndexOf(fragment, false, i, n) >= 0) continue;
+                // Joined, the pieces make a header word only if their keys together are that short (below).
+                var length = 0;
+                for (var j = i; j < i + n; j++) length += keyLength[j];
+                if (length > 14) continue;
                 var text = string.Concat(raw.GetRange(i, n).Select(t => t.Text));
                 var key = TextNorm.Key(text);
                 if (key.Length > 14 || !IsWordOfAHeader(key)) continue;
@@ -138,19 +150,15 @@ internal sealed class TokenStream(Vocabulary words)
                && !TextNorm.IsAmount(key);
     }
 
-    /// <summary>Pieces of one word: no figure among them, and none a word of its own.</summary>
-    private bool AreFragments(List<(string Text, SourcePosition? Source)> raw, string[] keys, int i, int n)
+    /// <summary>Joined header words are keys of at most 14 characters; a piece far longer than that is text, whatever NFKC does to it.</summary>
+    private const int LongestFragment = 64;
+
+    private static int VisibleLength(string text)
     {
-        // Joined, the pieces make a header word only if their keys together are that short (see Join): a longer piece
-        // (a sentence) is no fragment, and is not looked up.
-        var length = 0;
-        for (var k = i; k < i + n; k++) length += keys[k].Length;
-        if (length > 14) return false;
-        for (var k = i; k < i + n; k++)
-        {
-            if (IsFigure(raw[k].Text) || IsWordOfAHeader(keys[k])) return false;
-        }
-        return true;
+        var n = 0;
+        foreach (var ch in text)
+            if (!char.IsWhiteSpace(ch) && ++n > LongestFragment) break;
+        return n;
     }
 
     private bool IsWordOfAHeader(string key) =>

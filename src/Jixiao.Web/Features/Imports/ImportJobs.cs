@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Jixiao.Core.Checks;
@@ -7,12 +9,11 @@ using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
 using Jixiao.Documents.Recognition;
 using Jixiao.Web.Access;
+using Jixiao.Web.Features.Contracts;
 using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Features.Uploads;
 using Jixiao.Web.Problems;
 using Microsoft.EntityFrameworkCore;
-
-using Jixiao.Web.Features.Contracts;
 
 namespace Jixiao.Web.Features.Imports;
 
@@ -39,13 +40,18 @@ public sealed record ImportJobDto(
     int? OrganisationId, int? FiscalYear, string? Error, IReadOnlyList<ImportJobFileDto>? Files, IReadOnlyList<int>? SavedFormIds);
 
 /// <summary>One form to save: its number in the job's preview, and where it goes (default: the unit chosen at upload).</summary>
-public sealed record ImportJobChoice(int Number, int? OrganisationId, int? ProjectId);
+public sealed record ImportJobChoice(
+    [property: Description("预览中的表单编号（从 1 起）")] int Number,
+    [property: Description("归属单位 ID")] int? OrganisationId,
+    [property: Description("预算项目 ID")] int? ProjectId);
 
 /// <summary>
 /// Which forms to save (all, when <paramref name="Forms"/> is absent); <paramref name="ConfirmWarnings"/> says the
 /// person saw that a form names another unit or year than the one it goes to, and imports it all the same.
 /// </summary>
-public sealed record ImportJobConfirmRequest(List<ImportJobChoice>? Forms, bool ConfirmWarnings);
+public sealed record ImportJobConfirmRequest(
+    [property: Description("要导入的表单"), MaxLength(Limits.Rows)] List<ImportJobChoice>? Forms,
+    [property: Description("已知悉单位或年度不一致的提醒")] bool ConfirmWarnings) : IRequestContract;
 
 /// <summary>
 /// Imports of uploaded files as durable jobs: <see cref="Start"/> stores the files and answers at once; the
