@@ -87,13 +87,14 @@ FINANCE=$(signin finance)
 # Organisation codes: the root, its departments (root + 3 digits), their units (department + 3 digits).
 ORGS="$WORK/organisations.jsonl"
 dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --out "$WORK/tree" --tree-only >/dev/null
-DEPARTMENTS=$(jq -r 'select(.kind == "Department") | .code' "$WORK/tree/organisations.jsonl" | head -8)
-UNIT_CODES=$(jq -r 'select(.kind == "Unit") | .code' "$WORK/tree/organisations.jsonl" | awk -v n="$UNITS" 'NR % int(n / 60 + 1) == 1' | head -60)
+# Every k-th unit, the first included (below 60 units k is 1: NR % 1 == 1 chose none). awk, not head, takes the first lines: head stops reading, jq dies of SIGPIPE, and pipefail ended the 10,000-unit run here.
+DEPARTMENTS=$(jq -r 'select(.kind == "Department") | .code' "$WORK/tree/organisations.jsonl" | awk 'NR <= 8')
+UNIT_CODES=$(jq -r 'select(.kind == "Unit") | .code' "$WORK/tree/organisations.jsonl" | awk -v n="$UNITS" '(NR - 1) % int(n / 60 + 1) == 0' | awk 'NR <= 60')
 declare -A COOKIE
 for d in $DEPARTMENTS; do COOKIE[$d]=$(signin "dept-${d,,}"); done
 for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
 # The generated years, from the load's summary line ("（2022—2024年度）").
-YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | head -1 | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
+YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | awk 'NR == 1' | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
 
 echo "== building request lists"
 : >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"; : >"$WORK/library.txt"

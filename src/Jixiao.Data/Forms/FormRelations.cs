@@ -72,7 +72,7 @@ public static class FormRelations
         var related = new List<DocumentForm>(chosen.Count);
         foreach (var (id, formYear) in chosen)
             if (byId.TryGetValue(id, out var b))
-                related.Add(new DocumentForm(DocumentName(id), AsFiled(FormBody.Read(b.Body!, b.SchemaVersion), unit, formYear), id));
+                related.Add(new DocumentForm(DocumentName(id), Filed(FormBody.Read(b.Body!, b.SchemaVersion), unit, formYear), id));
         return related;
     }
 
@@ -117,13 +117,16 @@ public static class FormRelations
     /// database knows the forms are the same unit's; the checks would otherwise compare printed names. A copy: the form
     /// passed in is saved as it is.
     /// </summary>
-    private static PerformanceForm AsFiled(PerformanceForm form, Organisation unit, int year)
+    private static PerformanceForm AsFiled(PerformanceForm form, Organisation unit, int year) =>
+        Filed(FormBody.Read(FormBody.Serialize(form), FormBody.CurrentVersion), unit, year);
+
+    /// <summary><see cref="AsFiled"/> in place, for a body just read from the database that nothing else holds (no copy needed).</summary>
+    private static PerformanceForm Filed(PerformanceForm fresh, Organisation unit, int year)
     {
-        var copy = FormBody.Read(FormBody.Serialize(form), FormBody.CurrentVersion);
-        copy.Unit = unit.Name;
-        copy.Department = null;
-        copy.Year = year;
-        return copy;
+        fresh.Unit = unit.Name;
+        fresh.Department = null;
+        fresh.Year = year;
+        return fresh;
     }
 
     /// <summary>Which forms the cross-form rules of <paramref name="kind"/> read: kind, year range, and whether only the same project's.</summary>

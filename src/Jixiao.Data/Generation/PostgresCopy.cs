@@ -6,9 +6,10 @@ using NpgsqlTypes;
 namespace Jixiao.Data.Generation;
 
 /// <summary>
-/// Writes the entities a bulk load has added to the change tracker with PostgreSQL's binary COPY instead of
+/// Writes the new entities of a bulk load (plain objects, never tracked) with PostgreSQL's binary COPY instead of
 /// SaveChanges: the same rows, columns and values (taken from EF's own model and value converters), without one INSERT
-/// statement and one RETURNING round trip per row, which was three quarters of a province's load. Keys the database
+/// statement and one RETURNING round trip per row, which was three quarters of a province's load. Tracking them first
+/// was tried and dropped: DetectChanges and per-value entry lookups cost more than the COPY saved. Keys the database
 /// would generate are given here from a counter per table; the identity sequences are moved past them afterwards
 /// (<see cref="FinishAsync"/>), so the app's later inserts continue from there.
 /// </summary>
