@@ -43,7 +43,25 @@ internal sealed class UnitBuilder(ProvinceGenerator province, GeneratedOrganisat
             forms.Add(Finish(BasicData(year, wholeBudget, filler, head), null));
             forms.Add(Finish(report, null));
         }
+        KeepOneSelfEvaluationToFill(forms);
         return new GeneratedUnit(unit, department, projects, forms);
+    }
+
+    /// <summary>
+    /// In the spring after the last year every unit still has a self-evaluation to fill: where the draws handed all of
+    /// them in, the first one (a project's, else the department's) stays a draft, so that a unit's account always finds a
+    /// form with indicators to edit (the demo's and the browser tests' units among them).
+    /// </summary>
+    private void KeepOneSelfEvaluationToFill(List<GeneratedForm> forms)
+    {
+        var last = province.Years[^1];
+        bool SelfEvaluation(GeneratedForm f, FormKind kind) => f.Form.Year == last && f.Form.Kind == kind;
+        if (forms.Any(f => (SelfEvaluation(f, FormKind.ProjectSelfEvaluation) || SelfEvaluation(f, FormKind.DepartmentSelfEvaluation))
+                           && f.Status is FormStatus.Draft or FormStatus.Returned))
+            return;
+        var first = forms.FindIndex(f => SelfEvaluation(f, FormKind.ProjectSelfEvaluation));
+        if (first < 0) first = forms.FindIndex(f => SelfEvaluation(f, FormKind.DepartmentSelfEvaluation));
+        if (first >= 0) forms[first] = forms[first] with { Status = FormStatus.Draft };
     }
 
     /// <summary>Monitoring tables per targets form, as the corpus holds them.</summary>
