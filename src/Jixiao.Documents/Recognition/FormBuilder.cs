@@ -603,6 +603,8 @@ internal sealed partial class FormBuilder
         for (var c = labelColumn + 1; c < row.Width; c++)
         {
             if (row.Text[c].Length == 0 || !TextNorm.TryAmount(row.Text[c], out var n) || n != decimal.Truncate(n) || row.Text[c].Contains('.', StringComparison.Ordinal)) continue;
+            // A column number is no larger than the row is wide (and previous + 1 cannot overflow on an amount like 7.9e28).
+            if (n < 0 || n > row.Width) return false;
             if (count > 0 && n != previous + 1) return false;
             previous = n;
             count++;

@@ -31,6 +31,17 @@ public sealed class A_transfer_table_with_row_and_column_numbers_reads_its_funds
         Assert.Equal("100.00%", form.Funds[0].Extra["receivedRate"]);
         Assert.DoesNotContain(form.ReadingDoubts, d => d.Block == FormBlock.Funds);
     }
+
+    [Theory]
+    [MemberData(nameof(PrintedGrid.Formats), MemberType = typeof(PrintedGrid))]
+    public void A_row_of_the_largest_amounts_under_the_header_is_no_column_numbering_and_reads_without_a_crash(string format)
+    {
+        // The fuzz round's case: the largest decimal in a row where column numbers could stand overflowed "previous + 1".
+        var grid = Grid.Replace("列次 | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7", "列次 | 79228162514264337593543950335 | 79228162514264337593543950335 | 2 | 3 | 4 | 5 | 6 | 7", StringComparison.Ordinal);
+        Assert.NotEqual(Grid, grid);
+        var form = Assert.Single(PrintedGrid.Read(format, grid));
+        Assert.Equal("年度资金总额", form.Funds.Select(f => f.Label).First(l => l.Contains("资金总额", StringComparison.Ordinal)));
+    }
 }
 
 /// <summary>
