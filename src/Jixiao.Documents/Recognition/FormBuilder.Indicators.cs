@@ -87,7 +87,8 @@ internal sealed partial class FormBuilder
             var (word, weight) = _words.SplitWeight(text);
             var wordKey = TextNorm.Key(word);
             var kind = _words.Classify(wordKey);
-            if (kind == TreeWord.Text && _words.TryStripTrailingNumbers(word, out var stripped))
+            // A blank template's 指标1 is a placeholder name whole, not a name with a stray number after it.
+            if (kind == TreeWord.Text && !_words.IsPlaceholderName(word) && _words.TryStripTrailingNumbers(word, out var stripped))
             {
                 strays.Add(word[stripped.Length..].Trim());
                 word = stripped;

@@ -368,6 +368,18 @@ internal sealed partial class FormBuilder
             roles[c] = FundsColumn.None;
             lexical[c] = null;
         }
+        // A 小计 column is the year's whole budget only as the sum of the budget parts printed before it (年初预算 + 结转 +
+        // 调整); with no 年初 column before it, it could be the subtotal of anything: not read as a budget.
+        var initialBefore = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (roles[c] == FundsColumn.InitialBudget) initialBefore = true;
+            if (lexical[c]?.Id == "budgetSubtotal" && !initialBefore)
+            {
+                roles[c] = FundsColumn.None;
+                lexical[c] = null;
+            }
+        }
         if (!Array.Exists(roles, r => r is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Transfer))
             return false;
         // Two columns for one property (全年预算数 and 调整后预算数): the role that owns the property keeps it, the other is kept as printed.

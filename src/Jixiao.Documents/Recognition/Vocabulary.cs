@@ -90,7 +90,7 @@ internal sealed partial class Vocabulary
 
     private static readonly Dictionary<string, FundsColumn> FundsRoles = new(StringComparer.Ordinal)
     {
-        ["initialBudget"] = FundsColumn.InitialBudget, ["budget"] = FundsColumn.Budget, ["adjustedBudget"] = FundsColumn.Budget,
+        ["initialBudget"] = FundsColumn.InitialBudget, ["budget"] = FundsColumn.Budget, ["adjustedBudget"] = FundsColumn.Budget, ["budgetSubtotal"] = FundsColumn.Budget,
         ["executed"] = FundsColumn.Executed, ["transfer"] = FundsColumn.Transfer, ["forecast"] = FundsColumn.Forecast,
         ["weight"] = FundsColumn.Weight, ["rate"] = FundsColumn.Rate, ["score"] = FundsColumn.Score,
     };
@@ -149,7 +149,7 @@ internal sealed partial class Vocabulary
         _leadingNumbering = new Regex($@"^(?:{numbering})?[0-9一二三四五六七八九十]{{0,2}}(?:[.、:：]|(?=[^0-9年]))", RegexOptions.CultureInvariant);
         var units = string.Concat(Lexicon.ScoreUnits.Select(Regex.Escape));
         _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant | RegexOptions.Singleline); // a tree cell wrapped over lines keeps its points
         _scoreUnitEnds = [.. units];
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
