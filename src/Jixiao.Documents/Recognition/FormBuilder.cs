@@ -311,7 +311,7 @@ internal sealed partial class FormBuilder
             for (var v = c + 1; v < row.Width; v++)
             {
                 if (row.Text[v].Length == 0) continue;
-                if (_words.FieldOf(row.Keys[v]) is not null) break;
+                if (_words.FieldOf(row.Keys[v]) is not null || _words.IsColumnHeading(row.Keys[v])) break;
                 Set(field, row.Text[v]);
                 break;
             }

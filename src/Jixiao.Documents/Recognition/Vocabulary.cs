@@ -278,6 +278,13 @@ internal sealed partial class Vocabulary
     /// <summary>A header field label cell ("项目名称", "主管部门(及代码)", "部门（单位）名称", "填报单位"), or null.</summary>
     public ColumnRole? FieldOf(string key) => Lexicon.Match("header", key);
 
+    /// <summary>
+    /// A cell that is word for word the heading of a table column (备注, 分值, 得分): beside 项目名称 it makes a list's header
+    /// row (序号 | 项目名称 | 备注, a unit's list of its forms), never the value of the field.
+    /// </summary>
+    public bool IsColumnHeading(string key) =>
+        (Lexicon.Match("indicators", key) ?? Lexicon.Match("funds", key)) is { } role && role.EqualsWords.Contains(key, StringComparer.Ordinal);
+
     /// <summary>Label: value pairs written inside one cell ("填报单位：浏阳市数据资源中心", "填报人：   单位负责人：").</summary>
     public IEnumerable<(ColumnRole Field, string Value)> InlineFields(string text)
     {
