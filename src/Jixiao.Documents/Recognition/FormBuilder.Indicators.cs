@@ -278,7 +278,14 @@ internal sealed partial class FormBuilder
     /// </summary>
     private bool IsTemplatePlaceholder(IndicatorRow r) =>
         r.Actual is null && r.StatedScore is null
-        && (_words.IsPlaceholderName(r.Name) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
+        && ((_words.IsPlaceholderName(r.Name) && !FilledDespiteHint(r)) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
+
+    /// <summary>
+    /// The unit kept the template's hint in the name ("服务对象满意度(≥**%)") but wrote its own target with a figure: the
+    /// row was filled, and is read.
+    /// </summary>
+    private bool FilledDespiteHint(IndicatorRow r) =>
+        _words.IsNamedDespiteHint(r.Name) && r.Target is { } target && !_words.IsPlaceholderName(target) && target.Any(char.IsAsciiDigit);
 
     /// <summary>
     /// A comparator and a measure unit printed in columns of their own (指标性质 "≥", 度量单位 "%") belong to the target

@@ -447,6 +447,21 @@ internal sealed partial class Vocabulary
         return false;
     }
 
+    /// <summary>
+    /// A real name that still carries the template's hint ("…满意度(≥**%)"): two or more CJK characters are left once the
+    /// placeholder marks are taken out. 指标1 or ≥**人 leave fewer.
+    /// </summary>
+    public bool IsNamedDespiteHint(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var k = TextNorm.Key(text);
+        foreach (var p in Lexicon.PlaceholderNames) k = p.Replace(k, "");
+        var cjk = 0;
+        foreach (var ch in k)
+            if (ch is >= '\u4E00' and <= '\u9FFF') cjk++;
+        return cjk >= 2;
+    }
+
     /// <summary>A weight or score with its unit in the cell ("10分"), as a number.</summary>
     public bool TryScore(string? text, out decimal value)
     {
