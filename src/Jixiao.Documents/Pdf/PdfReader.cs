@@ -19,9 +19,9 @@ public static class PdfReader
     public const string Encrypted = "PDF 文件已加密，请提供未加密的文件";
 
     /// <summary>
-    /// A table that runs over a page break: the next page opens with a ruled grid whose column lines are the same (within
-    /// two points) as those of the grid that closed the page before. Its rows are appended; the cells keep their own
-    /// page in <see cref="Cell.Source"/>. Where a merged cell was cut, the new page starts with blank cells, as a
+    /// A table that runs over a page break: the next page opens with a ruled grid whose outer column lines are the same
+    /// (within two points) as those of the grid that closed the page before; both halves are placed on the column lines
+    /// of either (<see cref="OnColumns"/>). Its rows are appended; the cells keep their own page in <see cref="Cell.Source"/>. Where a merged cell was cut, the new page starts with blank cells, as a
     /// flattened table does.
     /// </summary>
     /// <remarks>
@@ -67,6 +67,48 @@ public static class PdfReader
         if (after.Length == 0) return before;
         var separator = char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(after[0]) ? " " : "";
         return before + separator + after;
+    }
+
+    /// <summary>
+    /// Whether a grid opening the next page can continue the one that closed the page before: the same outer edges. The
+    /// lines between may differ: the rows on one page (a funds block) can draw fewer column lines than those on the
+    /// other (the indicator rows), and the table is still one.
+    /// </summary>
+    private static bool SameEdges(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
+        a.Count >= 2 && b.Count >= 2 && Math.Abs(a[0] - b[0]) <= 2 && Math.Abs(a[^1] - b[^1]) <= 2;
+
+    /// <summary>The column lines of both halves of a table, one line where the two are within two points.</summary>
+    private static List<double> UnionColumns(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        var all = new List<double>(a.Count + b.Count);
+        foreach (var x in a.Concat(b).Order())
+            if (all.Count == 0 || x - all[^1] > 2) all.Add(x);
+        return all;
+    }
+
+    /// <summary>
+    /// A grid's cells placed on the column lines of the whole table: each cell starts at the line its left edge is on and
+    /// spans to the line of its right edge, so the two halves of a table line up by position on the page.
+    /// </summary>
+    private static CellGrid OnColumns(CellGrid grid, IReadOnlyList<double> columns, IReadOnlyList<double> all)
+    {
+        if (ReferenceEquals(columns, all)) return grid;
+        int At(int line)
+        {
+            var x = columns[Math.Clamp(line, 0, columns.Count - 1)];
+            var i = 0;
+            while (i < all.Count - 1 && all[i] < x - 2) i++;
+            return i;
+        }
+
+        var cells = new List<Cell>(grid.Cells.Count);
+        foreach (var cell in grid.Cells)
+        {
+            var start = At(cell.Column);
+            cells.Add(cell with { Column = start, ColumnSpan = Math.Max(1, At(cell.Column + cell.ColumnSpan) - start) });
+        }
+
+        return new CellGrid(cells, grid.Sheet);
     }
 
     private static bool SameColumns(IReadOnlyList<double> a, IReadOnlyList<double> b)
@@ -115,11 +157,12 @@ public static class PdfReader
                         continue;
                     }
 
-                    if (openColumns is not null && columns is not null && page.Number == openPage + 1 && SameColumns(openColumns, columns)
+                    if (openColumns is not null && columns is not null && page.Number == openPage + 1 && SameEdges(openColumns, columns)
                         && block is CellGrid continuation && blocks[^1] is CellGrid start)
                     {
-                        blocks[^1] = Continue(start, continuation, openCutAtBottom && cutAtTop);
-                        openColumns = columns;
+                        var all = SameColumns(openColumns, columns) ? columns : UnionColumns(openColumns, columns);
+                        blocks[^1] = Continue(OnColumns(start, openColumns, all), OnColumns(continuation, columns, all), openCutAtBottom && cutAtTop);
+                        openColumns = all;
                         openCutAtBottom = cutAtBottom;
                         openPage = page.Number;
                         continue;

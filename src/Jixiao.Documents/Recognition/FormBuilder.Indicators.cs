@@ -87,7 +87,8 @@ internal sealed partial class FormBuilder
             var (word, weight) = _words.SplitWeight(text);
             var wordKey = TextNorm.Key(word);
             var kind = _words.Classify(wordKey);
-            if (kind == TreeWord.Text && _words.TryStripTrailingNumbers(word, out var stripped))
+            // A blank template's 指标1 is a placeholder name whole, not a name with a stray number after it.
+            if (kind == TreeWord.Text && !_words.IsPlaceholderName(word) && _words.TryStripTrailingNumbers(word, out var stripped))
             {
                 strays.Add(word[stripped.Length..].Trim());
                 word = stripped;
@@ -277,7 +278,14 @@ internal sealed partial class FormBuilder
     /// </summary>
     private bool IsTemplatePlaceholder(IndicatorRow r) =>
         r.Actual is null && r.StatedScore is null
-        && (_words.IsPlaceholderName(r.Name) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
+        && ((_words.IsPlaceholderName(r.Name) && !FilledDespiteHint(r)) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
+
+    /// <summary>
+    /// The unit kept the template's hint in the name ("服务对象满意度(≥**%)") but wrote its own target with a figure: the
+    /// row was filled, and is read.
+    /// </summary>
+    private bool FilledDespiteHint(IndicatorRow r) =>
+        _words.IsNamedDespiteHint(r.Name) && r.Target is { } target && !_words.IsPlaceholderName(target) && target.Any(char.IsAsciiDigit);
 
     /// <summary>
     /// A comparator and a measure unit printed in columns of their own (指标性质 "≥", 度量单位 "%") belong to the target

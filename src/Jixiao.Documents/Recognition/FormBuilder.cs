@@ -311,7 +311,7 @@ internal sealed partial class FormBuilder
             for (var v = c + 1; v < row.Width; v++)
             {
                 if (row.Text[v].Length == 0) continue;
-                if (_words.FieldOf(row.Keys[v]) is not null) break;
+                if (_words.FieldOf(row.Keys[v]) is not null || _words.IsColumnHeading(row.Keys[v])) break;
                 Set(field, row.Text[v]);
                 break;
             }
@@ -367,6 +367,18 @@ internal sealed partial class FormBuilder
             if (roles[c] == FundsColumn.None || Vocabulary.Year(row.Text[c]) is not { } year || Form.Year is not { } formYear || year >= formYear) continue;
             roles[c] = FundsColumn.None;
             lexical[c] = null;
+        }
+        // A 小计 column is the year's whole budget only as the sum of the budget parts printed before it (年初预算 + 结转 +
+        // 调整); with no 年初 column before it, it could be the subtotal of anything: not read as a budget.
+        var initialBefore = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (roles[c] == FundsColumn.InitialBudget) initialBefore = true;
+            if (lexical[c]?.Id == "budgetSubtotal" && !initialBefore)
+            {
+                roles[c] = FundsColumn.None;
+                lexical[c] = null;
+            }
         }
         if (!Array.Exists(roles, r => r is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed or FundsColumn.Forecast or FundsColumn.Transfer))
             return false;

@@ -90,7 +90,7 @@ internal sealed partial class Vocabulary
 
     private static readonly Dictionary<string, FundsColumn> FundsRoles = new(StringComparer.Ordinal)
     {
-        ["initialBudget"] = FundsColumn.InitialBudget, ["budget"] = FundsColumn.Budget, ["adjustedBudget"] = FundsColumn.Budget,
+        ["initialBudget"] = FundsColumn.InitialBudget, ["budget"] = FundsColumn.Budget, ["adjustedBudget"] = FundsColumn.Budget, ["budgetSubtotal"] = FundsColumn.Budget,
         ["executed"] = FundsColumn.Executed, ["transfer"] = FundsColumn.Transfer, ["forecast"] = FundsColumn.Forecast,
         ["weight"] = FundsColumn.Weight, ["rate"] = FundsColumn.Rate, ["score"] = FundsColumn.Score,
     };
@@ -149,7 +149,7 @@ internal sealed partial class Vocabulary
         _leadingNumbering = new Regex($@"^(?:{numbering})?[0-9一二三四五六七八九十]{{0,2}}(?:[.、:：]|(?=[^0-9年]))", RegexOptions.CultureInvariant);
         var units = string.Concat(Lexicon.ScoreUnits.Select(Regex.Escape));
         _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant | RegexOptions.Singleline); // a tree cell wrapped over lines keeps its points
         _scoreUnitEnds = [.. units];
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
@@ -277,6 +277,13 @@ internal sealed partial class Vocabulary
 
     /// <summary>A header field label cell ("项目名称", "主管部门(及代码)", "部门（单位）名称", "填报单位"), or null.</summary>
     public ColumnRole? FieldOf(string key) => Lexicon.Match("header", key);
+
+    /// <summary>
+    /// A cell that is word for word the heading of a table column (备注, 分值, 得分): beside 项目名称 it makes a list's header
+    /// row (序号 | 项目名称 | 备注, a unit's list of its forms), never the value of the field.
+    /// </summary>
+    public bool IsColumnHeading(string key) =>
+        (Lexicon.Match("indicators", key) ?? Lexicon.Match("funds", key)) is { } role && role.EqualsWords.Contains(key, StringComparer.Ordinal);
 
     /// <summary>Label: value pairs written inside one cell ("填报单位：浏阳市数据资源中心", "填报人：   单位负责人：").</summary>
     public IEnumerable<(ColumnRole Field, string Value)> InlineFields(string text)
@@ -438,6 +445,21 @@ internal sealed partial class Vocabulary
         foreach (var p in Lexicon.PlaceholderNames)
             if (p.IsMatch(k)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A real name that still carries the template's hint ("…满意度(≥**%)"): two or more CJK characters are left once the
+    /// placeholder marks are taken out. 指标1 or ≥**人 leave fewer.
+    /// </summary>
+    public bool IsNamedDespiteHint(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var k = TextNorm.Key(text);
+        foreach (var p in Lexicon.PlaceholderNames) k = p.Replace(k, "");
+        var cjk = 0;
+        foreach (var ch in k)
+            if (ch is >= '\u4E00' and <= '\u9FFF') cjk++;
+        return cjk >= 2;
     }
 
     /// <summary>A weight or score with its unit in the cell ("10分"), as a number.</summary>

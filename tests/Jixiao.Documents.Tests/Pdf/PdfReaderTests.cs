@@ -218,6 +218,25 @@ public sealed class Reading_a_pdf_table_broken_over_a_page
         Assert.Equal(["末行", "90%"], grid.Row(21).Select(c => c.Text));
         Assert.Equal([1, 2], grid.Cells.Select(c => c.Source!.Page!.Value).Distinct().Order());
     }
+
+    [Fact]
+    public void A_page_drawing_fewer_column_lines_than_the_next_still_continues_into_it_by_position()
+    {
+        Assert.SkipUnless(PdfFixture.Available, "chromium is not installed");
+        // The first page holds only rows whose right cell spans two columns (a funds block), the second the rows that
+        // split it (indicator rows): the pages draw different inner lines under the same outer edges.
+        var cells = new List<Cell>();
+        for (var r = 0; r < 60; r++) cells.AddRange([new Cell(r, 0, $"资金{r}"), new Cell(r, 1, $"{r}00", ColumnSpan: 2)]);
+        for (var r = 60; r < 64; r++) cells.AddRange([new Cell(r, 0, $"指标{r}"), new Cell(r, 1, "≥90%"), new Cell(r, 2, $"{r}")]);
+
+        var document = PdfReader.Read(new MemoryStream(PdfFixture.Build(new CellGrid(cells))), "跨页分栏.pdf");
+
+        var grid = Assert.IsType<CellGrid>(Assert.Single(document.Blocks));
+        Assert.Equal(64, grid.RowCount);
+        Assert.Equal((1, 2), grid.Row(0).Where(c => c.Text == "000").Select(c => (c.Column, c.ColumnSpan)).Single());
+        Assert.Equal([(0, "指标63"), (1, "≥90%"), (2, "63")], grid.Row(63).Select(c => (c.Column, c.Text)));
+        Assert.True(grid.Cells.Select(c => c.Source!.Page!.Value).Distinct().Count() > 1);
+    }
 }
 
 public sealed class Reading_the_characters_of_a_printed_cell
