@@ -11,6 +11,9 @@ internal sealed partial class FormBuilder
 
     private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind);
 
+    /// <summary>The last row's 二级 was itself the item scored (its 三级 a dash).</summary>
+    private bool _level2Scored;
+
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
@@ -108,6 +111,19 @@ internal sealed partial class FormBuilder
             if (l1 is null && name is { } section) l1 = section with { Kind = TreeWord.Level1 };
             var (pointsName, pointsWeight) = _words.SplitWeight(row.Text[points]);
             name = new TreeItem(points, pointsName, TextNorm.Key(pointsName), pointsWeight, TreeWord.Text);
+        }
+
+        if (Form.Kind.IsScoringSheet())
+        {
+            // A dash in the 三级 cell of a weighted 二级 ("种植面积(20分) | —— | 20"): the 二级 is the item scored, and has
+            // no items under it, so a row that follows with only a name is the next 二级, scored as it stands too.
+            if (name is null && l2 is { Weight: not null } group && IsDashAt(row, layout, IndicatorColumn.Name, shift))
+            {
+                name = group with { Weight = null };
+                _level2Scored = true;
+            }
+            else if (l1 is null && l2 is null && name is { } item && _level2Scored) l2 = item with { Weight = null };
+            else _level2Scored = false;
         }
 
         var indicator = new IndicatorRow { Source = row.Source };
@@ -269,6 +285,15 @@ internal sealed partial class FormBuilder
                 RowLabel = rowLabel, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
             });
         if (hasValues) Form.Indicators.Add(indicator);
+    }
+
+    /// <summary>Whether the row's cell under the column of <paramref name="role"/> prints a dash (a cell left blank on purpose).</summary>
+    private static bool IsDashAt(SourceRow row, IndicatorLayout layout, IndicatorColumn role, int shift)
+    {
+        for (var c = 0; c < layout.Width; c++)
+            if (layout.RoleAt(c) == role)
+                return row.At(c + shift) is { Length: > 0 } text && TextNorm.IsPlaceholder(text);
+        return false;
     }
 
     /// <summary>
