@@ -206,6 +206,8 @@ internal sealed partial class FormBuilder
             switch (role)
             {
                 case IndicatorColumn.Target: indicator.Target = text; break;
+                // 指标内容 printed after the 分值 (一级 | 二级 | 分值 | 指标内容 | 指标值 …) is on the right of the numbers.
+                case IndicatorColumn.Content: indicator.Content ??= text; break;
                 case IndicatorColumn.Actual: indicator.Actual = text; break;
                 case IndicatorColumn.MidYearProgress: indicator.MidYearProgress = text; break;
                 case IndicatorColumn.ExpectedCompletion: indicator.ExpectedCompletion = text; break;

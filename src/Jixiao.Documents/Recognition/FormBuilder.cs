@@ -124,7 +124,13 @@ internal sealed partial class FormBuilder
 
         if (_section == Section.Indicators)
         {
-            if (row.Uncertain is { Count: > 0 } uncertain)
+            // A row the excerpt stops in (TokenStream): the table is cut there, and no sum over it can be taken.
+            if (row.UncertainReason == DoubtReason.CutOff && row.Uncertain is { Count: > 0 })
+            {
+                Form.Incomplete = true;
+                Doubt(CutOff(FormBlock.Indicators, row.Text.FirstOrDefault(t => t.Length > 0 && !TextNorm.IsAmount(t))));
+            }
+            else if (row.Uncertain is { Count: > 0 } uncertain)
                 Doubt(new ReadingDoubt
                 {
                     Reason = row.UncertainReason, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain], Assumed = row.UncertainAssumed,

@@ -135,6 +135,14 @@ internal sealed class TokenStream(Vocabulary words)
             var cleaned = TextNorm.Clean(raw[i].Text);
             var k = TextNorm.Key(cleaned);
             if (k.Length == 0) continue;
+            if (tokens.Count > 0 && ContinuesEnumeration(cleaned, tokens[^1].Text))
+            {
+                // "①…;" then "②…": the clauses of one cell a converter put on lines of their own.
+                var previous = tokens[^1];
+                var text = previous.Text + "\n" + cleaned;
+                tokens[^1] = previous with { Text = text, Key = TextNorm.Key(text) };
+                continue;
+            }
             if (tokens.Count > 0 && !IsFigure(tokens[^1].Text) && AnnotatesPrevious(k, tokens[^1].Key))
             {
                 var previous = tokens[^1];
@@ -145,6 +153,16 @@ internal sealed class TokenStream(Vocabulary words)
             tokens.Add(new Token(cleaned, k, raw[i].Source));
         }
         return tokens;
+    }
+
+    /// <summary>A clause numbered ②…⑳ whose previous clause (①…⑲) ends the text before it: the same cell, wrapped.</summary>
+    private static bool ContinuesEnumeration(string text, string previous)
+    {
+        var t = text.TrimStart();
+        if (t.Length == 0 || t[0] is < '\u2461' or > '\u2473') return false;
+        var before = (char)(t[0] - 1);
+        var at = previous.LastIndexOf(before);
+        return at >= 0 && (at == 0 || previous[at - 1] == '\n') && previous.IndexOf(t[0]) < 0;
     }
 
     /// <summary>
@@ -604,6 +622,14 @@ internal sealed class TokenStream(Vocabulary words)
                 row.UncertainReason = DoubtReason.AmbiguousNumber;
                 row.UncertainAssumed = cells[weightColumn].Text;
             }
+            // The stream ends inside this row, in a text cell before its 指标值: the excerpt was cut in the row.
+            var target = Array.IndexOf(roles, IndicatorColumn.Target);
+            if (next >= tokens.Count && target > 0 && cells[target].Text.Length == 0 && Array.FindLastIndex(cells, t => t.Text.Length > 0) is var last
+                && last >= 0 && last < target && roles[last] is IndicatorColumn.Content)
+            {
+                row.Uncertain = [CellRole.Target];
+                row.UncertainReason = DoubtReason.CutOff;
+            }
             rows.Add(row);
             i = next;
         }
@@ -791,6 +817,9 @@ internal sealed class TokenStream(Vocabulary words)
         Array.Fill(cells, empty);
         var i = at;
         var c = 0;
+        var named = false;
+        // A two-level tree with no 三级 column (一级 | 二级 | 分值 …) names each indicator in its 二级 cell.
+        var level2Names = Array.IndexOf(roles, IndicatorColumn.Name) < 0;
         for (; c < roles.Length && roles[c] is IndicatorColumn.Level1 or IndicatorColumn.Level1Weight or IndicatorColumn.Level2; c++)
         {
             if (i >= tokens.Count) return at;
@@ -808,8 +837,12 @@ internal sealed class TokenStream(Vocabulary words)
                 _ => false,
             };
             if (fits) cells[c] = tokens[i++];
+            else if (level2Names && roles[c] == IndicatorColumn.Level2 && word == TreeWord.Text && !IsFigure(tokens[i].Text) && !Ends(tokens, i))
+            {
+                cells[c] = tokens[i++];
+                named = true;
+            }
         }
-        var named = false;
         for (; c < roles.Length; c++)
         {
             if (i >= tokens.Count) break;

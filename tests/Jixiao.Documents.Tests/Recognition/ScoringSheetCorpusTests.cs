@@ -351,3 +351,51 @@ public sealed class A_rubric_read_from_corpus_07_is_checked
         Assert.DoesNotContain(Check(form), f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum);
     }
 }
+
+public sealed class Corpus_32_a_targets_form_keeps_the_rubric_of_its_indicator_block_row_by_row
+{
+    private const string File = "32_guangxi_gxglmes-mubiao-shenbao-rubric.txt";
+
+    // By hand from the document: a blank 财政支出绩效目标申报表 (2021年度) whose 项目年度绩效目标衡量指标 block is
+    // 一级指标 | 二级指标 (the indicator's name) | 分值 | 指标内容 | 指标值 | 评分细则, printed one cell per line; the excerpt stops
+    // inside 资金使用合规性's 指标内容 (its ② clause on a line of its own), before its 指标值 and 评分细则.
+    private static readonly (string Section, string Item, decimal Points, string Content, string? Target, string? Rule)[] Rows =
+    [
+        ("投入指标", "资金到位率", 5m, "资金到位率=(实际到位资金/计划投入资金)×100%。", "资金到位率达100%", "到位率100%得5分,每少10个百分点以内扣1分,扣完为止。"),
+        ("投入指标", "预算支出进度", 15m, "预算支出进度是否达到90%以上。", "预算支出进度达到90%以上", "预算支出进度达到90%以上(含90%)得15分,每少1个百分点扣1分,扣完为止。"),
+        ("过程指标", "项目资金专项核算", 5m, "专项资金是否按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算。",
+            "专项资金必须按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算", "专项资金按《行政单位财务规则》和《事业单位财务规则》专款专用得2分,专项核算得3分,否则0分。"),
+        ("过程指标", "资金使用合规性", 10m, "①是否符合国家财经法规和财务管理制度以及有关专项资金管理办法的规定;②资金的拨付是否有", null, null),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CorpusText.Formats), MemberType = typeof(CorpusText))]
+    public async Task Every_indicator_keeps_its_section_points_content_target_and_scoring_rule(string format)
+    {
+        var form = Assert.Single(await CorpusText.Read(File, format));
+        Assert.Equal((FormKind.Targets, 2021), (form.Kind, form.Year));
+        Assert.Equal(Rows.Length, form.Indicators.Count);
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var (row, e) = (form.Indicators[i], Rows[i]);
+            Assert.Equal((e.Section, e.Item, e.Points, e.Content, e.Target),
+                (row.Level1, CorpusText.Folded(row.Name), row.Weight, CorpusText.Folded(row.Content), row.Target));
+            Assert.Equal(e.Rule, row.Extra.GetValueOrDefault("scoringStandard"));
+            Assert.Null(row.StatedScore);
+        }
+    }
+}
+
+public sealed class Corpus_32_cut_inside_its_last_indicator_is_no_weight_sum_error
+{
+    [Fact]
+    public void The_text_ending_in_a_row_before_its_target_makes_the_form_incomplete_and_holds_back_the_sum()
+    {
+        var form = Assert.Single(CorpusText.Read("32_guangxi_gxglmes-mubiao-shenbao-rubric.txt"));
+        Assert.True(form.Incomplete);
+        Assert.Contains(form.ReadingDoubts, d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators);
+        // 5 + 15 + 5 + 10 of a block cut off after four rows is no total to hold against 100.
+        var findings = Jixiao.Core.Checks.Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.BuiltIn("national-2021"));
+        Assert.DoesNotContain(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum);
+    }
+}
