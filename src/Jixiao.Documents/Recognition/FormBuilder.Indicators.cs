@@ -11,6 +11,9 @@ internal sealed partial class FormBuilder
 
     private readonly record struct TreeItem(int Column, string Text, string Key, decimal? Weight, TreeWord Kind);
 
+    /// <summary>The last row's 二级 was itself the item scored (its 三级 a dash).</summary>
+    private bool _level2Scored;
+
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
@@ -111,6 +114,19 @@ internal sealed partial class FormBuilder
             name = new TreeItem(points, pointsName, TextNorm.Key(pointsName), pointsWeight, TreeWord.Text);
         }
 
+        if (Form.Kind.IsScoringSheet())
+        {
+            // A dash in the 三级 cell of a weighted 二级 ("种植面积(20分) | —— | 20"): the 二级 is the item scored, and has
+            // no items under it, so a row that follows with only a name is the next 二级, scored as it stands too.
+            if (name is null && l2 is { Weight: not null } group && IsDashAt(row, layout, IndicatorColumn.Name, shift))
+            {
+                name = group with { Weight = null };
+                _level2Scored = true;
+            }
+            else if (l1 is null && l2 is null && name is { } item && _level2Scored) l2 = item with { Weight = null };
+            else _level2Scored = false;
+        }
+
         var indicator = new IndicatorRow { Source = row.Source };
         var rowLabel = name?.Text ?? l2?.Text ?? "名称缺失";
 
@@ -191,6 +207,8 @@ internal sealed partial class FormBuilder
             switch (role)
             {
                 case IndicatorColumn.Target: indicator.Target = text; break;
+                // 指标内容 printed after the 分值 (一级 | 二级 | 分值 | 指标内容 | 指标值 …) is on the right of the numbers.
+                case IndicatorColumn.Content: indicator.Content ??= text; break;
                 case IndicatorColumn.Actual: indicator.Actual = text; break;
                 case IndicatorColumn.MidYearProgress: indicator.MidYearProgress = text; break;
                 case IndicatorColumn.ExpectedCompletion: indicator.ExpectedCompletion = text; break;
@@ -270,6 +288,15 @@ internal sealed partial class FormBuilder
                 RowLabel = rowLabel, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
             });
         if (hasValues) Form.Indicators.Add(indicator);
+    }
+
+    /// <summary>Whether the row's cell under the column of <paramref name="role"/> prints a dash (a cell left blank on purpose).</summary>
+    private static bool IsDashAt(SourceRow row, IndicatorLayout layout, IndicatorColumn role, int shift)
+    {
+        for (var c = 0; c < layout.Width; c++)
+            if (layout.RoleAt(c) == role)
+                return row.At(c + shift) is { Length: > 0 } text && TextNorm.IsPlaceholder(text);
+        return false;
     }
 
     /// <summary>

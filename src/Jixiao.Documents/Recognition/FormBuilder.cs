@@ -80,6 +80,11 @@ internal sealed partial class FormBuilder
         return null;
     }
 
+    /// <summary>Untitled, and nothing read but header fields: no funds, goal, indicator header or rows yet.</summary>
+    public bool HoldsOnlyHeaderFields =>
+        Form.Title is null && _layout is null && Form.Funds.Count == 0 && Form.Indicators.Count == 0 && Form.BasicData.Count == 0
+        && Form.Staffing is null && Form.PlannedGoal is null && Form.ActualGoal is null;
+
     /// <summary>A second 项目名称 after this form already has its project and content: the next form began without a title.</summary>
     public bool StartsAnotherForm(SourceRow row)
     {
@@ -119,7 +124,13 @@ internal sealed partial class FormBuilder
 
         if (_section == Section.Indicators)
         {
-            if (row.Uncertain is { Count: > 0 } uncertain)
+            // A row the excerpt stops in (TokenStream): the table is cut there, and no sum over it can be taken.
+            if (row.UncertainReason == DoubtReason.CutOff && row.Uncertain is { Count: > 0 })
+            {
+                Form.Incomplete = true;
+                Doubt(CutOff(FormBlock.Indicators, row.Text.FirstOrDefault(t => t.Length > 0 && !TextNorm.IsAmount(t))));
+            }
+            else if (row.Uncertain is { Count: > 0 } uncertain)
                 Doubt(new ReadingDoubt
                 {
                     Reason = row.UncertainReason, Block = FormBlock.Indicators, Row = row.Source, Cells = [.. uncertain], Assumed = row.UncertainAssumed,

@@ -53,6 +53,15 @@ public static partial class FormRecognizer
                 report.Add(row);
                 continue;
             }
+            // A scoring sheet's header after a table that printed nothing but head fields (a blank attachment's 项目名称 row
+            // taking the next label for its value): that head was no form, and the sheet starts here.
+            if (current is { HoldsOnlyHeaderFields: true } && FormBuilder.UntitledKind(words, row, null) is { } sheet && sheet.IsScoringSheet()
+                && sheet != current.Form.Kind)
+            {
+                current = new FormBuilder(words, sheet, null, null, row.Source);
+                current.Add(row);
+                continue;
+            }
             if (current is null || current.StartsAnotherForm(row))
             {
                 // A table without a printed title: a 项目名称 row opens a project form, 部门（单位）名称 a department-wide one.

@@ -1,4 +1,5 @@
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
 
@@ -104,7 +105,8 @@ internal sealed class TokenStream(Vocabulary words)
             if (VisibleLength(raw[k].Text) > LongestFragment || IsFigure(raw[k].Text)) continue;
             var key = TextNorm.Key(raw[k].Text);
             keyLength[k] = key.Length;
-            fragment[k] = !IsWordOfAHeader(key);
+            // A cell closing on its points ("预算执行(15分)") is a rubric's heading, whole: no piece of a header word.
+            fragment[k] = !IsWordOfAHeader(key) && !key.EndsWith("分)", StringComparison.Ordinal);
         }
         for (var i = 0; i < raw.Count; i++)
         {
@@ -124,9 +126,23 @@ internal sealed class TokenStream(Vocabulary words)
                 joined = true;
             }
             if (joined) continue;
+            if (QualifiesNext(raw, fragment, keyLength, i) is { } qualified)
+            {
+                tokens.Add(qualified);
+                i++;
+                continue;
+            }
             var cleaned = TextNorm.Clean(raw[i].Text);
             var k = TextNorm.Key(cleaned);
             if (k.Length == 0) continue;
+            if (tokens.Count > 0 && ContinuesEnumeration(cleaned, tokens[^1].Text))
+            {
+                // "①…;" then "②…": the clauses of one cell a converter put on lines of their own.
+                var previous = tokens[^1];
+                var text = previous.Text + "\n" + cleaned;
+                tokens[^1] = previous with { Text = text, Key = TextNorm.Key(text) };
+                continue;
+            }
             if (tokens.Count > 0 && !IsFigure(tokens[^1].Text) && AnnotatesPrevious(k, tokens[^1].Key))
             {
                 var previous = tokens[^1];
@@ -137,6 +153,33 @@ internal sealed class TokenStream(Vocabulary words)
             tokens.Add(new Token(cleaned, k, raw[i].Source));
         }
         return tokens;
+    }
+
+    /// <summary>A clause numbered ②…⑳ whose previous clause (①…⑲) ends the text before it: the same cell, wrapped.</summary>
+    private static bool ContinuesEnumeration(string text, string previous)
+    {
+        var t = text.TrimStart();
+        if (t.Length == 0 || t[0] is < '\u2461' or > '\u2473') return false;
+        var before = (char)(t[0] - 1);
+        var at = previous.LastIndexOf(before);
+        return at >= 0 && (at == 0 || previous[at - 1] == '\n') && previous.IndexOf(t[0]) < 0;
+    }
+
+    /// <summary>
+    /// A short qualifier a narrow header cell wrapped onto the line above its column word ("乡镇" over "自验", "区县" over
+    /// "考评"): joined, they name the same indicator column the word alone names, so they are one header cell.
+    /// </summary>
+    private Token? QualifiesNext(List<(string Text, SourcePosition? Source)> raw, bool[] fragment, int[] keyLength, int i)
+    {
+        // Only lines of their own: the words of a flattened line may stand in a lost order (年度 实际 指标值 完成值).
+        if (!fragment[i] || keyLength[i] is 0 or > 4 || i + 1 >= raw.Count || fragment[i + 1] || IsFigure(raw[i + 1].Text)
+            || raw[i].Source?.Word is not null || raw[i + 1].Source?.Word is not null
+            || VisibleLength(raw[i + 1].Text) > 12) return null;
+        var role = words.IndicatorColumnOf(TextNorm.Key(raw[i + 1].Text)).Role;
+        if (role is null) return null;
+        var text = raw[i].Text + raw[i + 1].Text;
+        var key = TextNorm.Key(text);
+        return words.IndicatorColumnOf(key).Role?.Id == role.Id ? new Token(TextNorm.Clean(text), key, raw[i].Source) : null;
     }
 
     /// <summary>
@@ -491,9 +534,51 @@ internal sealed class TokenStream(Vocabulary words)
     {
         var header = tokens.GetRange(at, headerLength);
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
+        // A header printed on two lines, the tree columns split under a cell spanning them (基本指标 over 一级 / 二级 /
+        // 三级指标), comes out as the first line's words and then the tree words: the tree stands left of the values in
+        // every layout, so it goes first.
+        var firstTree = Array.FindIndex(roles, IsTreeColumn);
+        if (firstTree > 0 && roles[firstTree..].All(IsTreeColumn))
+        {
+            header = [.. header[firstTree..], .. header[..firstTree]];
+            roles = [.. roles[firstTree..], .. roles[..firstTree]];
+        }
+        var headerRoles = header.Select(t => words.IndicatorColumnOf(t.Key).Role).ToArray();
+        // A column of points the model keeps in Extra (复核分, a reviewer's 考评) holds figures only: where a blank rubric
+        // prints none, the next row's words are not its value.
+        _figuresOnly = [.. headerRoles.Select((r, c) => roles[c] == IndicatorColumn.Extra && r?.Type is RoleType.Score or RoleType.Weight or RoleType.Number)];
+        // A scoring standard beside the name: a short word between the name and that sentence is the name wrapped on.
+        var nameColumn = Array.IndexOf(roles, IndicatorColumn.Name);
+        var afterName = nameColumn < 0 ? -1 : Array.FindIndex(roles, nameColumn + 1, r => r is not (IndicatorColumn.Weight or IndicatorColumn.Score));
+        _standardColumn = afterName > 0 && headerRoles[afterName]?.Id == ScoringStandard ? afterName : -1;
+        try
+        {
+            return Indicators(tokens, at + headerLength, header, roles, rows);
+        }
+        finally
+        {
+            _figuresOnly = null;
+            _standardColumn = -1;
+        }
+    }
+
+    private const string ScoringStandard = "scoringStandard";
+
+    private static bool IsTreeColumn(IndicatorColumn c) => c is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name;
+
+    /// <summary>Columns of the indicator header being read that take figures only (null outside one).</summary>
+    private bool[]? _figuresOnly;
+
+    /// <summary>The scoring standard's column when it stands right after the name (the numbers aside), or -1.</summary>
+    private int _standardColumn = -1;
+
+    /// <summary>Set by <see cref="ParseRow"/> when it took a second short word into the name (a name wrapped over lines).</summary>
+    private bool _wrappedName;
+
+    private int Indicators(List<Token> tokens, int i, List<Token> header, IndicatorColumn[] roles, List<SourceRow> rows)
+    {
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
-        var i = at + headerLength;
         // A header with values but no weight or score column, and a bare number where that header would stand (the
         // section's points, "50"): each row then ends in one unlabelled number. It is read as both the weight and the
         // score, each in doubt — at full marks the two are one figure, otherwise it could be either.
@@ -520,15 +605,30 @@ internal sealed class TokenStream(Vocabulary words)
                 continue;
             }
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
+            _wrappedName = false;
             var next = ParseRow(tokens, i, roles, out var cells);
             if (next <= i) break;
             var row = Row([new Token("", "", tokens[i].Source), .. cells]);
+            if (_wrappedName)
+            {
+                // One name wrapped over two lines, or two items sharing the merged standard cell: not to be told apart.
+                row.Uncertain = [CellRole.Name];
+                row.UncertainAssumed = cells[Array.IndexOf(roles, IndicatorColumn.Name)].Text.Replace("\n", "", StringComparison.Ordinal);
+            }
             if (unlabelled && cells[weightColumn].Text.Length > 0)
             {
                 row = Row([new Token("", "", tokens[i].Source), .. cells[..scoreColumn], cells[weightColumn], .. cells[(scoreColumn + 1)..]]);
                 row.Uncertain = [CellRole.Weight, CellRole.Score];
                 row.UncertainReason = DoubtReason.AmbiguousNumber;
                 row.UncertainAssumed = cells[weightColumn].Text;
+            }
+            // The stream ends inside this row, in a text cell before its 指标值: the excerpt was cut in the row.
+            var target = Array.IndexOf(roles, IndicatorColumn.Target);
+            if (next >= tokens.Count && target > 0 && cells[target].Text.Length == 0 && Array.FindLastIndex(cells, t => t.Text.Length > 0) is var last
+                && last >= 0 && last < target && roles[last] is IndicatorColumn.Content)
+            {
+                row.Uncertain = [CellRole.Target];
+                row.UncertainReason = DoubtReason.CutOff;
             }
             rows.Add(row);
             i = next;
@@ -717,6 +817,9 @@ internal sealed class TokenStream(Vocabulary words)
         Array.Fill(cells, empty);
         var i = at;
         var c = 0;
+        var named = false;
+        // A two-level tree with no 三级 column (一级 | 二级 | 分值 …) names each indicator in its 二级 cell.
+        var level2Names = Array.IndexOf(roles, IndicatorColumn.Name) < 0;
         for (; c < roles.Length && roles[c] is IndicatorColumn.Level1 or IndicatorColumn.Level1Weight or IndicatorColumn.Level2; c++)
         {
             if (i >= tokens.Count) return at;
@@ -729,13 +832,17 @@ internal sealed class TokenStream(Vocabulary words)
                          && !(i + 1 < tokens.Count && words.Classify(TextNorm.Key(words.SplitWeight(tokens[i + 1].Text).Name)) == TreeWord.Level2);
             var fits = roles[c] switch
             {
-                IndicatorColumn.Level1 => word is TreeWord.Level1 || (word is TreeWord.Either && !either),
+                IndicatorColumn.Level1 => word is TreeWord.Level1 || (word is TreeWord.Either && !either) || WeightedSection(tokens, i, roles, c),
                 IndicatorColumn.Level2 => word is TreeWord.Level2 or TreeWord.Either || WeightedHeading(tokens, i, roles, c),
                 _ => false,
             };
             if (fits) cells[c] = tokens[i++];
+            else if (level2Names && roles[c] == IndicatorColumn.Level2 && word == TreeWord.Text && !IsFigure(tokens[i].Text) && !Ends(tokens, i))
+            {
+                cells[c] = tokens[i++];
+                named = true;
+            }
         }
-        var named = false;
         for (; c < roles.Length; c++)
         {
             if (i >= tokens.Count) break;
@@ -747,6 +854,15 @@ internal sealed class TokenStream(Vocabulary words)
                     if (TextNorm.TryAmount(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
                     break;
                 case IndicatorColumn.Name:
+                    // A dash where a weighted 二级 would have its 三级: that 二级 is scored as it stands.
+                    if (TextNorm.IsPlaceholder(token.Text) && !named && c > 0 && roles[c - 1] == IndicatorColumn.Level2 && cells[c - 1].Text.Length > 0
+                        && words.SplitWeight(cells[c - 1].Text).Weight is not null)
+                    {
+                        cells[c] = token;
+                        named = true;
+                        i++;
+                        break;
+                    }
                     if (IsFigure(token.Text)) return at;
                     if (!named && IsTemplateRowBefore(cells, roles, c, token, TreeWord.Level1) && i > at)
                         // A 一级 where the name belongs: the tree cells before it were template rows left empty.
@@ -763,11 +879,20 @@ internal sealed class TokenStream(Vocabulary words)
                     cells[c] = token;
                     named = true;
                     i++;
+                    if (_standardColumn > c && IsWrappedName(tokens, i))
+                    {
+                        cells[c] = token with { Text = token.Text + "\n" + tokens[i].Text, Key = token.Key + tokens[i].Key };
+                        _wrappedName = true;
+                        i++;
+                    }
                     break;
                 case IndicatorColumn.Explanation or IndicatorColumn.Improvement or IndicatorColumn.Remark:
                     if (CanStartRow(tokens, i, roles)) return Finish(named, i, at);
                     cells[c] = token;
                     i++;
+                    break;
+                case IndicatorColumn.Extra when _figuresOnly is { } figures && c < figures.Length && figures[c]:
+                    if (IsFigure(token.Text)) { cells[c] = token; i++; }
                     break;
                 default:
                     // A value column (target, actual, content …): a tree word there means this row ended early.
@@ -783,12 +908,40 @@ internal sealed class TokenStream(Vocabulary words)
     private static int Finish(bool named, int i, int at) => named ? i : at;
 
     /// <summary>
+    /// A short word (no points, no punctuation, no figure, no tree word) between a name and the sentence of a scoring
+    /// standard: the rest of a name a narrow cell wrapped ("秸秆还田" / "冬绿肥种植" / "实行秸秆…").
+    /// </summary>
+    private bool IsWrappedName(List<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count) return false;
+        var (word, next) = (tokens[i], tokens[i + 1]);
+        if (word.Key.Length is 0 or > 8 || IsFigure(word.Text) || words.SplitWeight(word.Text).Weight is not null || IsKnownTreeWord(word)
+            || IsSentence(word.Key) || Ends(tokens, i)) return false;
+        return IsSentence(next.Key) && !IsFigure(next.Text) && words.SplitWeight(next.Text).Weight is null;
+    }
+
+    /// <summary>Text that reads as a sentence: its key (full width folded) has a clause or full stop in it.</summary>
+    private static bool IsSentence(string key) => key.IndexOfAny([',', '。', ';']) >= 0;
+
+    /// <summary>
+    /// A rubric's own 一级 (水稻种植情况(40分)), known by its points when the next cell is a weighted 二级 of the same shape:
+    /// a new section always opens with its first group on the same printed row.
+    /// </summary>
+    private bool WeightedSection(List<Token> tokens, int i, IndicatorColumn[] roles, int column)
+    {
+        var level2 = Array.IndexOf(roles, IndicatorColumn.Level2);
+        return level2 > column && words.SplitWeight(tokens[i].Text).Weight is not null && i + 1 < tokens.Count
+               && !IsFigure(tokens[i + 1].Text) && WeightedHeading(tokens, i + 1, roles, level2);
+    }
+
+    /// <summary>
     /// A rubric's 二级 is its own words (预算配置, 资金管理), known by the points it carries ("预算配置(15分)") when a 三级
     /// column follows and the next cell is words: an item's name carries no points where 分值 is a column of its own.
     /// </summary>
     private bool WeightedHeading(List<Token> tokens, int i, IndicatorColumn[] roles, int column) =>
         words.SplitWeight(tokens[i].Text).Weight is not null && Array.IndexOf(roles, IndicatorColumn.Name) > column
-        && Array.IndexOf(roles, IndicatorColumn.Weight) > column && i + 1 < tokens.Count && !IsFigure(tokens[i + 1].Text)
+        && Array.IndexOf(roles, IndicatorColumn.Weight) > column && i + 1 < tokens.Count
+        && (!IsFigure(tokens[i + 1].Text) || TextNorm.IsPlaceholder(tokens[i + 1].Text))
         && words.SplitWeight(tokens[i + 1].Text).Weight is null;
 
     private bool IsTemplateRowBefore(Token[] cells, IndicatorColumn[] roles, int nameColumn, Token token, TreeWord kind)
@@ -811,15 +964,19 @@ internal sealed class TokenStream(Vocabulary words)
         if (Ends(tokens, i)) return true;
         if (tokens[i].Key.Length <= 2 && !IsFigure(tokens[i].Text)) return false;
         if (IsKnownTreeWord(tokens[i])) return true;
+        var wrapped = _wrappedName;
         var next = ParseRow(tokens, i, roles, out var cells);
+        _wrappedName = wrapped;
         if (next <= i) return false;
         var weight = Array.IndexOf(roles, IndicatorColumn.Weight);
         var score = Array.IndexOf(roles, IndicatorColumn.Score);
         var target = Array.IndexOf(roles, IndicatorColumn.Target);
         var hasNumbers = (weight >= 0 && cells[weight].Text.Length > 0) || (score >= 0 && cells[score].Text.Length > 0);
         // Without numbers (其中 sub-rows carry no weight), a row needs a target that reads as a value: "无" before a
-        // name is an explanation, not a row named 无 whose target is the next row's name.
-        return hasNumbers || (target >= 0 && IsValueLike(cells[target].Text));
+        // name is an explanation, not a row named 无 whose target is the next row's name. On a scoring sheet, a name and
+        // its standard that run to the end of the excerpt are the row it was cut in.
+        return hasNumbers || (target >= 0 && IsValueLike(cells[target].Text))
+               || (next >= tokens.Count && _standardColumn >= 0 && cells[_standardColumn].Text.Length > 0);
     }
 
     private static bool IsValueLike(string text)

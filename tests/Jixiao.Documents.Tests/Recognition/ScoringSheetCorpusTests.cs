@@ -155,7 +155,7 @@ public sealed class Corpus_06_a_rubric_with_names_in_its_points_column_is_read_r
     }
 }
 
-public sealed class Audited_25_a_department_rubric_rendered_is_read_row_by_row
+public sealed class Audited_25_a_department_rubric_as_published_and_rendered_is_read_row_by_row
 {
     private const string File = "audited/25_hunan_yueyang_bmzt_pingfen.txt";
 
@@ -174,10 +174,8 @@ public sealed class Audited_25_a_department_rubric_rendered_is_read_row_by_row
         ("过程", "预算管理", "预决算信息公开性和完善性", null, null, null),
     ];
 
-    public static TheoryData<string> Renderings() => [".xlsx", ".docx", ".html"];
-
     [Theory]
-    [MemberData(nameof(Renderings))]
+    [MemberData(nameof(CorpusText.Formats), MemberType = typeof(CorpusText))]
     public async Task Every_item_has_its_section_group_points_score_and_standard(string format)
     {
         var form = Assert.Single(await CorpusText.Read(File, format));
@@ -231,5 +229,173 @@ public sealed class Corpus_08_a_scrambled_ex_ante_review_sheet_keeps_its_section
         }
         Assert.Contains(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[3].Source) && d.Covers(CellRole.Weight));
         Assert.DoesNotContain(Form.ReadingDoubts, d => d.IsAt(Form.Indicators[0].Source) && d.Covers(CellRole.Weight));
+    }
+}
+
+public sealed class Corpus_07_a_rubric_printed_one_value_per_line_is_read_row_by_row
+{
+    private static readonly IReadOnlyList<PerformanceForm> Forms = CorpusText.Read("07_guangdong_xinhui-gengdi-rubric.txt");
+
+    // By hand from the document: a two-line header 基本指标 (over 一级 / 二级 / 三级指标) | 分值 | 评价标准 | 乡镇自验 | 区县考评,
+    // one value per line with the empty cells dropped. 一级 and 二级 carry their points ("水稻种植情况(40分)", "种植面积" /
+    // "(20分)"); 种植面积's 三级 is "——" (the 二级 is the item), so 生长情况 after it is the next 二级; only two 分值 cells
+    // are printed; the excerpt stops inside 道路田坎's standard.
+    private static readonly (string Section, decimal SectionPoints, string Group, decimal? GroupPoints, string Item, decimal? Points, string Standard)[] Rows =
+    [
+        ("水稻种植情况", 40m, "种植面积", 20m, "种植面积", 20m, "种植面积达到可种面积(新增水田面积)的100%得20分"),
+        ("水稻种植情况", 40m, "生长情况", null, "生长情况", null, "有专人栽培管理,生长整齐、长势良好。"),
+        ("提升耕地质量", 35m, "培育耕层", 5m, "增厚土层", null, "平整地表,深耕深翻土壤"),
+        ("提升耕地质量", 35m, "培肥地力", 30m, "增施有机肥", 25m, "年亩增施商品有机肥1000公斤以上,提供正式发票,每少于100公斤扣5分。"),
+        ("提升耕地质量", 35m, "培肥地力", 30m, "秸秆还田冬绿肥种植", null, "实行秸秆等覆盖还田和冬种绿肥"),
+        ("基础设施维护", 15m, "设施管护", 15m, "道路田坎", null, "道路田坎无倒塌无"),
+    ];
+
+    [Fact]
+    public void Its_two_line_header_makes_it_an_evaluation_rubric_and_the_blank_application_form_before_it_no_form()
+    {
+        var form = Assert.Single(Forms);
+        Assert.Equal(FormKind.Evaluation, form.Kind);
+        Assert.Equal("evaluation-rubric-standard", form.TemplateId);
+        Assert.Null(form.Project);
+    }
+
+    [Fact]
+    public void Every_item_has_its_section_group_points_and_scoring_standard()
+    {
+        var form = Assert.Single(Forms);
+        Assert.Equal(Rows.Length, form.Indicators.Count);
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var (row, e) = (form.Indicators[i], Rows[i]);
+            Assert.Equal((e.Section, e.SectionPoints, e.Group, e.GroupPoints, e.Item, e.Points),
+                (row.Level1, row.Level1Weight, row.Level2, row.Level2Weight, CorpusText.Folded(row.Name), row.Weight));
+            Assert.StartsWith(e.Standard, row.Extra["scoringStandard"], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_empty_self_check_and_review_columns_give_no_score_and_take_no_words_of_the_next_row()
+    {
+        var form = Assert.Single(Forms);
+        Assert.All(form.Indicators, r => Assert.Null(r.StatedScore));
+        Assert.All(form.Indicators, r => Assert.False(r.Extra.ContainsKey("reviewScore")));
+    }
+
+    [Fact]
+    public void A_name_on_two_lines_before_one_standard_is_read_whole_and_doubted()
+    {
+        var form = Assert.Single(Forms);
+        var wrapped = form.Indicators[4];
+        var doubt = Assert.Single(form.ReadingDoubts, d => d.IsAt(wrapped.Source));
+        Assert.True(doubt.Covers(CellRole.Name));
+        Assert.Equal("秸秆还田冬绿肥种植", doubt.Assumed);
+        foreach (var row in form.Indicators.Where(r => r != wrapped))
+            Assert.DoesNotContain(form.ReadingDoubts, d => d.IsAt(row.Source) && d.Covers(CellRole.Name));
+    }
+
+    [Fact]
+    public void The_sheet_cut_inside_its_last_standard_is_incomplete()
+    {
+        var form = Assert.Single(Forms);
+        Assert.True(form.Incomplete);
+        Assert.Contains(form.ReadingDoubts, d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators);
+        Assert.Null(form.StatedTotal);
+    }
+}
+
+public sealed class A_rubric_read_from_corpus_07_is_checked
+{
+    private static PerformanceForm Read() => Assert.Single(CorpusText.Read("07_guangdong_xinhui-gengdi-rubric.txt"));
+
+    private static IReadOnlyList<Jixiao.Core.Checks.Finding> Check(PerformanceForm form) =>
+        Jixiao.Core.Checks.Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.BuiltIn("national-2021"));
+
+    [Fact]
+    public void As_read_the_blank_rubric_has_no_error()
+    {
+        var findings = Check(Read());
+        Assert.DoesNotContain(findings, f => f.Severity == Jixiao.Core.Checks.Severity.Error);
+        Assert.Contains(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.ReadingUncertain);
+    }
+
+    [Fact]
+    public void Scores_an_evaluator_fills_in_are_held_against_the_points_read_and_a_deduction_needs_its_reason()
+    {
+        var form = Read();
+        // The evaluator's entries fill the score cells the reader found empty (and said so).
+        form.ReadingDoubts.RemoveAll(d => d.Reason == DoubtReason.MissingValue && d.Covers(CellRole.Score));
+        form.Indicators[0].StatedScore = 15m;  // 种植面积, 20 points: 5 deducted, no 扣分原因
+        form.Indicators[3].StatedScore = 30m;  // 增施有机肥, 25 points
+        var findings = Check(form);
+        Assert.Contains(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.DeductionUnexplained && f.Location.RowLabel == "种植面积");
+        Assert.Contains(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.ScoreExceedsWeight && f.Location.RowLabel == "增施有机肥");
+
+        form.Indicators[0].Explanation = "种植面积达到可种面积的90%";
+        Assert.DoesNotContain(Check(form), f => f.Code == Jixiao.Core.Checks.CheckCodes.DeductionUnexplained && f.Location.RowLabel == "种植面积");
+    }
+
+    [Fact]
+    public void Once_a_person_settles_the_doubts_each_section_and_group_is_held_against_its_printed_points()
+    {
+        var form = Read();
+        // The reviewer settles the doubts (the name on two lines is one item) and fills the points the page does not
+        // print; the sheet stays cut off, so its grand total is not taken.
+        form.ReadingDoubts.Clear();
+        foreach (var (row, points) in form.Indicators.Zip(new[] { 20m, 20m, 5m, 25m, 10m, 15m })) row.Weight = points;
+        var sums = Check(form).Where(f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum).ToList();
+        // 培肥地力 printed 30分: 25 + 10; 提升耕地质量 printed 35分: 5 + 25 + 10.
+        Assert.Equal(["培肥地力", "提升耕地质量"], sums.Select(f => f.Location.RowLabel).Order(StringComparer.Ordinal));
+        Assert.All(sums, f => Assert.Equal(Jixiao.Core.Checks.Severity.Error, f.Severity));
+
+        form.Indicators[4].Weight = 5m;
+        Assert.DoesNotContain(Check(form), f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum);
+    }
+}
+
+public sealed class Corpus_32_a_targets_form_keeps_the_rubric_of_its_indicator_block_row_by_row
+{
+    private const string File = "32_guangxi_gxglmes-mubiao-shenbao-rubric.txt";
+
+    // By hand from the document: a blank 财政支出绩效目标申报表 (2021年度) whose 项目年度绩效目标衡量指标 block is
+    // 一级指标 | 二级指标 (the indicator's name) | 分值 | 指标内容 | 指标值 | 评分细则, printed one cell per line; the excerpt stops
+    // inside 资金使用合规性's 指标内容 (its ② clause on a line of its own), before its 指标值 and 评分细则.
+    private static readonly (string Section, string Item, decimal Points, string Content, string? Target, string? Rule)[] Rows =
+    [
+        ("投入指标", "资金到位率", 5m, "资金到位率=(实际到位资金/计划投入资金)×100%。", "资金到位率达100%", "到位率100%得5分,每少10个百分点以内扣1分,扣完为止。"),
+        ("投入指标", "预算支出进度", 15m, "预算支出进度是否达到90%以上。", "预算支出进度达到90%以上", "预算支出进度达到90%以上(含90%)得15分,每少1个百分点扣1分,扣完为止。"),
+        ("过程指标", "项目资金专项核算", 5m, "专项资金是否按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算。",
+            "专项资金必须按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算", "专项资金按《行政单位财务规则》和《事业单位财务规则》专款专用得2分,专项核算得3分,否则0分。"),
+        ("过程指标", "资金使用合规性", 10m, "①是否符合国家财经法规和财务管理制度以及有关专项资金管理办法的规定;②资金的拨付是否有", null, null),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CorpusText.Formats), MemberType = typeof(CorpusText))]
+    public async Task Every_indicator_keeps_its_section_points_content_target_and_scoring_rule(string format)
+    {
+        var form = Assert.Single(await CorpusText.Read(File, format));
+        Assert.Equal((FormKind.Targets, 2021), (form.Kind, form.Year));
+        Assert.Equal(Rows.Length, form.Indicators.Count);
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var (row, e) = (form.Indicators[i], Rows[i]);
+            Assert.Equal((e.Section, e.Item, e.Points, e.Content, e.Target),
+                (row.Level1, CorpusText.Folded(row.Name), row.Weight, CorpusText.Folded(row.Content), row.Target));
+            Assert.Equal(e.Rule, row.Extra.GetValueOrDefault("scoringStandard"));
+            Assert.Null(row.StatedScore);
+        }
+    }
+}
+
+public sealed class Corpus_32_cut_inside_its_last_indicator_is_no_weight_sum_error
+{
+    [Fact]
+    public void The_text_ending_in_a_row_before_its_target_makes_the_form_incomplete_and_holds_back_the_sum()
+    {
+        var form = Assert.Single(CorpusText.Read("32_guangxi_gxglmes-mubiao-shenbao-rubric.txt"));
+        Assert.True(form.Incomplete);
+        Assert.Contains(form.ReadingDoubts, d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators);
+        // 5 + 15 + 5 + 10 of a block cut off after four rows is no total to hold against 100.
+        var findings = Jixiao.Core.Checks.Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.BuiltIn("national-2021"));
+        Assert.DoesNotContain(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum);
     }
 }
