@@ -115,6 +115,49 @@ public abstract class CrossFormChecksOnSubmitTests<THost>(THost host) : ApiTestB
         Assert.Equal("department-self-evaluation", (string?)stored["compared"]!["kind"]);
     }
 
+    /// <summary>A seed filed as another year, so no other test's forms of the unit are in the way.</summary>
+    private static (string, byte[]) SeedAsYear(string seed, int year)
+    {
+        var (name, bytes) = Uploading.Seed(seed);
+        var text = System.Text.Encoding.UTF8.GetString(bytes).Replace("2020", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return (name, System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    [Fact]
+    public async Task An_uploaded_report_is_compared_in_the_preview_with_its_units_stored_table_of_the_year()
+    {
+        Host.SkipUnlessAvailable();
+        // Seed 000 (望城 department table: 2032 of 868万元 → 234.10%) is stored first; seed 001 (its report: "预算支出
+        // 完成率134.71%") is uploaded alone later, so only the stored table can contradict it.
+        var client = Host.Client("wangcheng");
+        var first = await client.Until((await Expect(HttpStatusCode.Accepted, await client.Upload([SeedAsYear("000", 2012)]))).Id(), "Done");
+        var table = (int)(await Expect(HttpStatusCode.Created, await client.Send(HttpMethod.Post, $"/api/v1/imports/jobs/{first.Id()}/confirm", new { confirmWarnings = true })))["formIds"]![0]!;
+
+        var job = await client.Until((await Expect(HttpStatusCode.Accepted, await client.Upload([SeedAsYear("001", 2012)]))).Id(), "Done");
+        var report = Assert.Single(job.FormsOf(), f => (string?)f["kind"] == "report");
+        var shown = Assert.Single(Findings(report, CheckCodes.ReportTableMismatch));
+        Assert.Equal(("Error", "134.71%", "234.10%"), ((string?)shown["severity"], (string?)shown["stated"], (string?)shown["expected"]));
+        Assert.Equal(table, (int?)shown["compared"]!["formId"]);
+        Assert.Equal("department-self-evaluation", (string?)shown["compared"]!["kind"]);
+    }
+
+    [Fact]
+    public async Task A_form_the_unit_already_has_is_shown_as_a_duplicate_of_the_stored_form_in_the_upload_preview()
+    {
+        Host.SkipUnlessAvailable();
+        var client = Host.Client("wangcheng");
+        var first = await client.Until((await Expect(HttpStatusCode.Accepted, await client.Upload([SeedAsYear("000", 2011)]))).Id(), "Done");
+        Assert.Empty(Findings(Assert.Single(first.FormsOf()), CheckCodes.DuplicateForm));
+        var stored = (int)(await Expect(HttpStatusCode.Created, await client.Send(HttpMethod.Post, $"/api/v1/imports/jobs/{first.Id()}/confirm", new { confirmWarnings = true })))["formIds"]![0]!;
+
+        var again = await client.Until((await Expect(HttpStatusCode.Accepted, await client.Upload([SeedAsYear("000", 2011)]))).Id(), "Done");
+        var duplicate = Assert.Single(Findings(Assert.Single(again.FormsOf()), CheckCodes.DuplicateForm));
+        Assert.Equal(stored, (int?)duplicate["compared"]!["formId"]);
+        Assert.Equal("内容相同", (string?)duplicate["stated"]);
+        // Saving it would be refused as a second current form of the unit's year: the preview said so first.
+        await Expect(HttpStatusCode.Conflict, await client.Send(HttpMethod.Post, $"/api/v1/imports/jobs/{again.Id()}/confirm", new { confirmWarnings = true }));
+    }
+
     [Fact]
     public async Task Another_units_table_is_not_compared_with()
     {

@@ -74,12 +74,33 @@ public sealed class CheckContext
     /// True when a sum over <paramref name="block"/> that reads <paramref name="cells"/> of its rows must hold back: the
     /// whole form or the block is in doubt (a table cut off), or a row or cell the sum includes is.
     /// </summary>
-    public bool SumIsDoubtful(FormBlock block, params ReadOnlySpan<CellRole> cells)
+    public bool SumIsDoubtful(FormBlock block, params ReadOnlySpan<CellRole> cells) => SumIsDoubtful(block, false, cells);
+
+    /// <summary>
+    /// The same, leaving out the records that the table is cut off (<see cref="IsCut"/>): whether what is visible was
+    /// itself read with certainty, for a check that says what a partial sum already proves.
+    /// </summary>
+    public bool VisibleSumIsDoubtful(FormBlock block, params ReadOnlySpan<CellRole> cells) => SumIsDoubtful(block, true, cells);
+
+    /// <summary>
+    /// True when the table of <paramref name="block"/> stops before its end (a cut-off record for it or for the form, or
+    /// the form marked incomplete): a sum over it is a partial sum, which the missing rows can only add to.
+    /// </summary>
+    public bool IsCut(FormBlock block)
+    {
+        if (Form.Incomplete) return true;
+        foreach (var d in Form.ReadingDoubts)
+            if (d.Reason == DoubtReason.CutOff && (d.Block == block || d.Block == FormBlock.Form)) return true;
+        return false;
+    }
+
+    private bool SumIsDoubtful(FormBlock block, bool visibleOnly, ReadOnlySpan<CellRole> cells)
     {
         var doubts = Form.ReadingDoubts;
         if (doubts.Count == 0) return false;
         foreach (var d in doubts)
         {
+            if (visibleOnly && d.Reason == DoubtReason.CutOff) continue;
             if (d.Scope == DoubtScope.Form) return true;
             // The total adds the funds' score: with the funds block cut off, no sum over the total can be checked.
             if (block == FormBlock.Total && d.Block == FormBlock.Funds && d.Reason == DoubtReason.CutOff) return true;

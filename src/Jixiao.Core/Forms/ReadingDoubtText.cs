@@ -22,7 +22,7 @@ public static class ReadingDoubtText
         {
             DoubtReason.Unspecified => at + text,
             DoubtReason.CutOff when d.Block == FormBlock.Indicators && d.RowLabel is not null =>
-                $"表格不完整：在“{d.RowLabel}”一行之后中断，未见总分行",
+                $"表格不完整：在“{d.RowLabel}”一行之后中断，未见" + (string.IsNullOrEmpty(d.Text) ? "总分行" : d.Text),
             DoubtReason.CutOff => $"表格不完整：未见{BlockName(d.Block)}",
             DoubtReason.ShiftedCells => at + "单元格可能错位" + Quoted(d.Text, "（", "）") + (d.Assumed is null ? "" : $"，已记作{d.Assumed}")
                                         + (d.Cells.Count > 0 ? $"，{cells}可能有误" : "，该行数值未读取或可能有误"),

@@ -174,7 +174,7 @@ internal static partial class NotationParser
         {
             if (!after.StartsWith(u, StringComparison.Ordinal)) continue;
             after = after[u.Length..];
-            return u;
+            return u + Per(ref after);
         }
         // An unknown one-character unit (e.g. 10棵) counts only where nothing but a comparator follows it.
         if (after.Length > 0 && IsCjk(after[0]))
@@ -188,6 +188,31 @@ internal static partial class NotationParser
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The "per" part of a rate unit that follows it to the end of the value — 元/户, 元/人·月 (printed 元/人*月) — so a
+    /// standard (≤5300元/户) is a number with its unit rather than text. The separators are written one way (/ and ·), so
+    /// a target and an actual printed with different ones still share their unit. Empty when no such part follows.
+    /// </summary>
+    private static string Per(ref string after)
+    {
+        if (after.Length < 2 || after[0] is not ('/' or '／')) return "";
+        var i = 1;
+        var per = new System.Text.StringBuilder("/");
+        var run = 0;
+        while (i < after.Length)
+        {
+            var c = after[i];
+            if (IsCjk(c) && run < 3) { per.Append(c); run++; i++; continue; }
+            if (c is '*' or '·' or '×' or '•' && run > 0 && i + 1 < after.Length && IsCjk(after[i + 1])) { per.Append('·'); run = 0; i++; continue; }
+            break;
+        }
+        if (run == 0) return "";
+        var rest = after[i..];
+        if (rest.Length > 0 && !SuffixComparators.Any(c => rest == c.Word)) return "";
+        after = rest;
+        return per.ToString();
     }
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';

@@ -76,6 +76,23 @@ public static class FormRelations
         return related;
     }
 
+    /// <summary>
+    /// The duplicate-form finding of <paramref name="form"/> (not stored yet, named <paramref name="name"/>) against the
+    /// current stored form of <paramref name="unit"/> that already holds its identity (unit, year, kind, project, period:
+    /// <see cref="FormIdentity"/>): one indexed lookup of the key, then that one body, to say where the two differ. Null
+    /// when no stored form holds it. Saving the upload would be refused; the preview says so first, naming the stored form.
+    /// </summary>
+    public static async Task<Finding?> StoredDuplicateAsync(AppDbContext db, PerformanceForm form, string name, Organisation unit, int year, CancellationToken ct)
+    {
+        var key = FormIdentity.Key(unit.Path, year, form.Kind, form.Project, form.MonitoringMonths);
+        var stored = await db.Forms.AsNoTracking().Where(f => f.UniqueKey == key && f.OrganisationId == unit.Id)
+            .Select(f => new { f.Id, f.Body, f.SchemaVersion }).FirstOrDefaultAsync(ct);
+        if (stored?.Body is null) return null;
+        var original = new DocumentForm(DocumentName(stored.Id), Filed(FormBody.Read(stored.Body, stored.SchemaVersion), unit, year), stored.Id);
+        var copy = new DocumentForm(name, AsFiled(form, unit, year));
+        return Core.Checks.Sets.DuplicateFormRule.Check([original, copy]).Select(d => d.Finding with { Compared = FormReference.Of(original) }).FirstOrDefault();
+    }
+
     /// <summary>How a form of an upload is named in findings: its file, and which of the file's forms it is.</summary>
     public static string BatchName(string file, int index) =>
         index == 0 ? file : $"{file} 第{(index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}张表";

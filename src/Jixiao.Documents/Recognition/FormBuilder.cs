@@ -229,6 +229,13 @@ internal sealed partial class FormBuilder
                     f.Incomplete = true;
                     Doubt(CutOff(FormBlock.Indicators));
                 }
+                // These tables often print no total, so a missing 总分 row says nothing; a table whose rows stop before its
+                // 效益 block does (TableCut), and its sums cannot be taken as the form's.
+                else if (!_sawTotal && TableCut.MissingBlocks(f, TableCut.TreeOf(Jixiao.Core.Rulebooks.Rulebooks.NationalFor(f.Year), f.Kind)) is { Count: > 0 } missing)
+                {
+                    f.Incomplete = true;
+                    Doubt(CutOff(FormBlock.Indicators, f.Indicators[^1].Name ?? f.Indicators[^1].Level2 ?? "") with { Text = string.Join("、", missing) });
+                }
                 break;
             case FormKind.DepartmentBasicData:
                 if (f.BasicData.Count == 0)

@@ -28,6 +28,8 @@ public sealed class MissingValueRule : ICheckRule
         // A layout without a 分值 column (the Yunnan 年初目标值 / 实际完成值 / 得分 table) leaves every weight blank: a column
         // no row fills is a column the form does not have, not a blank cell (a wholly blank table is form-unfilled).
         var anyWeights = context.Weighted.Any(r => r.Weight is not null);
+        // The same for 得分: a results table of 目标值 / 实际完成值 alone (a report's 自评结果 table) scores no row.
+        var anyScores = anyWeights || form.Indicators.Exists(r => r.StatedScore is not null);
         // A table cut off after a row may have cut that row too: its empty cells are what the cut left.
         var cutAfter = form.ReadingDoubts.Any(d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators && !string.IsNullOrEmpty(d.RowLabel))
             && form.Indicators.Count > 0 ? form.Indicators[^1] : null;
@@ -46,7 +48,7 @@ public sealed class MissingValueRule : ICheckRule
             if (string.IsNullOrWhiteSpace(r.Row.Target) && kind != FormKind.DepartmentSelfEvaluation) blank.Add("年度指标值");
             if (kind != FormKind.Targets && string.IsNullOrWhiteSpace(r.Row.Actual) && anyActuals) blank.Add("实际完成值");
             if (r.Weight is null && anyWeights) blank.Add("分值");
-            if (kind != FormKind.Targets && r.Row.StatedScore is null) blank.Add("得分");
+            if (kind != FormKind.Targets && r.Row.StatedScore is null && anyScores) blank.Add("得分");
             if (blank.Count > 0) yield return Make(Locations.Indicator(r.Row, r.Index, blank[0]), Locations.Label(r.Row), blank);
         }
 

@@ -114,8 +114,47 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
         await Find(user, id, ct) is { } job ? await Dto(job, ct) : Refusal.NotFound("导入任务");
 
     /// <summary>The job with its preview as the import page works with it.</summary>
-    public async Task<(ImportJob Job, IReadOnlyList<ReadFile> Files)?> Preview(CurrentUser user, int id, CancellationToken ct) =>
-        await Find(user, id, ct) is { } job ? (job, Files(job)) : null;
+    public async Task<(ImportJob Job, IReadOnlyList<ReadFile> Files)?> Preview(CurrentUser user, int id, CancellationToken ct)
+    {
+        if (await Find(user, id, ct) is not { } job) return null;
+        var unit = job.OrganisationId is { } unitId ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == unitId, ct) : null;
+        return (job, await AgainstStored(job, unit, Files(job), ct));
+    }
+
+    /// <summary>
+    /// The preview's forms, each also held against the stored forms of the unit chosen at upload, as saving it will hold
+    /// it (<see cref="FormRelations"/>): a report against the unit's tables of the year, targets against the project's
+    /// self-evaluation of last year, a self-evaluation against its approved targets, and a form the unit already has
+    /// (duplicate-form, naming the stored one). The worker compared the upload's forms with each other; the stored ones
+    /// are compared here, when the preview is shown, so the comparison is with what is stored now and within the viewer's
+    /// scope (the context's filter). Candidates are chosen on the facts and only the chosen bodies are read. Only while
+    /// the job awaits confirmation: once imported, the forms are the stored ones.
+    /// </summary>
+    private async Task<IReadOnlyList<ReadFile>> AgainstStored(ImportJob job, Organisation? unit, IReadOnlyList<ReadFile> files, CancellationToken ct)
+    {
+        if (job.State != ImportJobState.Done || unit is null || unit.Kind != OrganisationKind.Unit) return files;
+        var result = new List<ReadFile>(files.Count);
+        foreach (var file in files)
+        {
+            var forms = new List<FoundForm>(file.Forms.Count);
+            foreach (var found in file.Forms)
+            {
+                if ((found.Form.Year ?? job.FiscalYear) is not { } year)
+                {
+                    forms.Add(found);
+                    continue;
+                }
+                var rulebook = FormService.RulebookFor(found.Form);
+                var related = await FormRelations.GatherAsync(db, found.Form, null, unit, year, rulebook, ct);
+                var added = related.Count > 0 ? FormRelations.Check(found.Form, null, unit, year, related, rulebook) : [];
+                var duplicate = await FormRelations.StoredDuplicateAsync(db, found.Form, FormRelations.BatchName(found.File, found.Index), unit, year, ct);
+                forms.Add(added.Count == 0 && duplicate is null ? found
+                    : found with { Findings = [.. found.Findings, .. added, .. duplicate is null ? [] : new[] { duplicate }] });
+            }
+            result.Add(file with { Forms = forms });
+        }
+        return result;
+    }
 
     /// <summary>The person's jobs of the last days, newest first: what is still being read, what failed and why.</summary>
     public async Task<IReadOnlyList<ImportJob>> Recent(CurrentUser user, CancellationToken ct)
@@ -150,7 +189,7 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
         var unit = job.OrganisationId is { } id ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) : null;
         var number = 0;
         var files = job.State is ImportJobState.Done or ImportJobState.Confirmed
-            ? Files(job).Select(f => new ImportJobFileDto(f.File, f.Error, f.Forms.Select(found => new ImportJobFormDto(
+            ? (await AgainstStored(job, unit, Files(job), ct)).Select(f => new ImportJobFileDto(f.File, f.Error, f.Forms.Select(found => new ImportJobFormDto(
                 ++number, found.Form.Kind.Code(), found.Form.Kind.ChineseName(), found.Form.Title, found.Form.Unit, found.Form.Project,
                 found.Form.Year ?? job.FiscalYear, found.Findings.Select(FindingDto.From).ToList(), Warnings(found.Form, unit, job.FiscalYear))).ToList())).ToList()
             : null;
