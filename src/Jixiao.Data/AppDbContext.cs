@@ -149,17 +149,20 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(f => f.StatedGrade).HasMaxLength(ColumnLengths.StatedGrade);
             e.Property(f => f.LeaseOwner).HasMaxLength(100);
             e.Property(f => f.SearchText).HasMaxLength(ColumnLengths.SearchText);
-            // Scope filter (path prefix), the queue (state, risk), the overview (year, kind, department) and re-derivation.
-            e.HasIndex(f => f.OrganisationPath);
+            // Scope filter (path prefix, with the year: a department's or a unit's facts of a year; PostgreSQL gives it the
+            // pattern operators a LIKE prefix needs), the queue (state, risk), the overview (year, kind, department) and re-derivation.
+            e.HasIndex(f => new { f.OrganisationPath, f.Year });
             e.HasIndex(f => new { f.Status, f.Risk });
             e.HasIndex(f => new { f.Year, f.Kind, f.DepartmentId });
             e.HasIndex(f => f.FactsVersion);
             // A form's related forms (FormRelations): the unit's forms of a few years.
             e.HasIndex(f => new { f.OrganisationId, f.Year });
             e.HasMany(f => f.Indicators).WithOne(i => i.Fact).HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
+            // Only the fact's own columns: a navigation here joined every fact query to the forms (bodies and all) and
+            // the organisations, which was most of the overview's and the queue's time at province scale.
             e.HasQueryFilter(f => (ScopePath == null || f.OrganisationPath.StartsWith(ScopePath))
                                   && (!PublishedOnly || f.Status == FormStatus.Published)
-                                  && (EvaluatorAgencyId == null || (f.Form!.ProjectId != null && evaluatorProjects.Contains(f.Form.ProjectId.Value))));
+                                  && (EvaluatorAgencyId == null || (f.ProjectId != null && evaluatorProjects.Contains(f.ProjectId.Value))));
         });
 
         b.Entity<IndicatorFact>(e =>
@@ -175,7 +178,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.HasIndex(i => new { i.NormalisedName, i.Year });
             e.HasQueryFilter(i => (ScopePath == null || i.OrganisationPath.StartsWith(ScopePath))
                                   && (!PublishedOnly || i.Fact!.Status == FormStatus.Published)
-                                  && (EvaluatorAgencyId == null || (i.Fact!.Form!.ProjectId != null && evaluatorProjects.Contains(i.Fact.Form.ProjectId.Value))));
+                                  && (EvaluatorAgencyId == null || (i.Fact!.ProjectId != null && evaluatorProjects.Contains(i.Fact.ProjectId.Value))));
         });
 
         b.Entity<FormVersion>(e =>

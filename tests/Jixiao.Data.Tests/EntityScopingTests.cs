@@ -59,13 +59,13 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         {
             var project = new BudgetProject { Code = unit.Code + "-P", Name = "项目", Organisation = unit, FiscalYear = tree.Year };
             db.Projects.Add(project);
+            await db.SaveChangesAsync();
             foreach (var status in new[] { FormStatus.Published, FormStatus.Draft })
             {
                 var form = SampleForms.Full();
                 form.Project = $"{unit.Name}{status}";
-                var record = tree.Stored(unit, form, status, finding);
                 // The published form is the project's; the draft belongs to the unit alone.
-                if (status == FormStatus.Published) record.Project = project;
+                var record = status == FormStatus.Published ? tree.Stored(unit, form, status, project, finding) : tree.Stored(unit, form, status, finding);
                 db.Forms.Add(record);
                 forms.Add(record);
             }

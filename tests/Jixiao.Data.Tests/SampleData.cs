@@ -42,6 +42,15 @@ public sealed class Tree
         return record;
     }
 
+    /// <summary>As <see cref="Stored(Organisation, PerformanceForm, FormStatus, Core.Checks.Finding[])"/>, filed under a saved budget project (as the app files it: the project is known when the form is written).</summary>
+    public FormRecord Stored(Organisation organisation, PerformanceForm form, FormStatus status, BudgetProject project, params Core.Checks.Finding[] findings)
+    {
+        var record = new FormRecord { Organisation = organisation, FiscalYear = Year, Status = status, Revision = 1, Project = project };
+        var department = organisation == Unit || organisation == Department ? Department : OtherDepartment;
+        Forms.FormStore.Write(record, form, findings, Core.Rulebooks.Rulebooks.Default, new Forms.FormPlace(organisation, department), DateTimeOffset.UnixEpoch);
+        return record;
+    }
+
     public FormRecord NewForm(Organisation organisation, PerformanceForm form, FormStatus status = FormStatus.Draft)
     {
         var record = new FormRecord { OrganisationId = organisation.Id, FiscalYearId = Year.Id, Status = status, Revision = 1 };

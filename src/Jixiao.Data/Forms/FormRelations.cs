@@ -22,7 +22,7 @@ public static class FormRelations
     /// </summary>
     public const int Limit = 200;
 
-    /// <summary>At most this many candidate rows (ids and project names) are read to find one project's other forms.</summary>
+    /// <summary>At most this many candidate rows (ids, kinds and project names) are read to find the related forms.</summary>
     private const int CandidateLimit = 5_000;
 
     /// <summary>How a stored form is named in findings ("表单12"); <see cref="DocumentForm.Id"/> carries the id itself.</summary>
@@ -47,22 +47,29 @@ public static class FormRelations
     public static async Task<IReadOnlyList<DocumentForm>> GatherAsync(AppDbContext db, PerformanceForm form, int? formId, Organisation unit, int year, Rulebook rulebook, CancellationToken ct)
     {
         var except = formId ?? 0;
+        // The same project's forms cannot be found for a form that names no project.
+        var wanted = Wanted(form.Kind, year, rulebook).Where(w => !w.SameProject || !string.IsNullOrWhiteSpace(form.Project)).ToList();
+        if (wanted.Count == 0) return [];
+        // One query for every kind and year the checks read (the unit's few dozen forms of those years), sorted out
+        // here: a query per kind was a round trip each on every save and every form page.
+        var kinds = wanted.Select(w => w.Kind).Distinct().ToList();
+        var first = wanted.Min(w => w.From);
+        var last = wanted.Max(w => w.To);
+        var candidates = await db.FormFacts.AsNoTracking()
+            .Where(f => f.OrganisationId == unit.Id && f.Year >= first && f.Year <= last && kinds.Contains(f.Kind) && f.IsCurrent && f.FormId != except)
+            .OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
+            .Select(f => new { f.FormId, f.Year, f.Kind, f.ProjectName }).ToListAsync(ct);
         var chosen = new List<(int Id, int Year)>();
-        foreach (var (kind, from, to, sameProject) in Wanted(form.Kind, year, rulebook))
+        foreach (var (kind, from, to, sameProject) in wanted)
         {
             if (chosen.Count >= Limit) break;
-            var query = db.FormFacts.AsNoTracking()
-                .Where(f => f.OrganisationId == unit.Id && f.Year >= from && f.Year <= to && f.Kind == kind && f.IsCurrent && f.FormId != except);
+            var ofKind = candidates.Where(c => c.Kind == kind && c.Year >= from && c.Year <= to);
             if (!sameProject)
             {
-                chosen.AddRange((await query.OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(Limit - chosen.Count)
-                    .Select(f => new { f.FormId, f.Year }).ToListAsync(ct)).Select(f => (f.FormId, f.Year)));
+                chosen.AddRange(ofKind.Take(Limit - chosen.Count).Select(c => (c.FormId, c.Year)));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(form.Project)) continue;
-            var candidates = await query.OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
-                .Select(f => new { f.FormId, f.Year, f.ProjectName }).ToListAsync(ct);
-            chosen.AddRange(candidates.Where(c => ProjectIdentity.SameProjectName(form.Project, c.ProjectName)).Take(Limit - chosen.Count).Select(c => (c.FormId, c.Year)));
+            chosen.AddRange(ofKind.Where(c => ProjectIdentity.SameProjectName(form.Project!, c.ProjectName)).Take(Limit - chosen.Count).Select(c => (c.FormId, c.Year)));
         }
         if (chosen.Count == 0) return [];
         var ids = chosen.Select(c => c.Id).ToList();
@@ -111,7 +118,8 @@ public static class FormRelations
     /// </summary>
     public static IReadOnlyList<DocumentForm> FromBatch(PerformanceForm form, string unitKey, Organisation unit, int year, IEnumerable<BatchForm> batch, Rulebook rulebook)
     {
-        var wanted = Wanted(form.Kind, year, rulebook).ToList();
+        // The same project's forms cannot be found for a form that names no project.
+        var wanted = Wanted(form.Kind, year, rulebook).Where(w => !w.SameProject || !string.IsNullOrWhiteSpace(form.Project)).ToList();
         if (wanted.Count == 0) return [];
         var related = new List<DocumentForm>();
         foreach (var other in batch)

@@ -63,9 +63,9 @@ public static class FormStore
         fact.UpdatedAt = now;
     }
 
-    /// <summary>A saved form, tracked, with what <see cref="Write"/> rewrites in place (findings, fact, indicator facts).</summary>
+    /// <summary>A saved form, tracked, with what <see cref="Write"/> rewrites in place (findings, fact, indicator facts) and its project (the identity key names it).</summary>
     public static Task<FormRecord?> LoadForWriteAsync(AppDbContext db, int id, CancellationToken ct) =>
-        db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Findings)
+        db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Project).Include(f => f.Findings)
             .Include(f => f.Fact).ThenInclude(x => x!.Indicators).AsSplitQuery()
             .SingleOrDefaultAsync(f => f.Id == id, ct);
 
@@ -140,6 +140,8 @@ public static class FormStore
         fact.UnitName = organisation.Name;
         fact.DepartmentId = place.Department?.Id;
         fact.DepartmentName = place.Department?.Name;
+        // A new draft names its project by navigation until SaveChanges sets the key; the bulk loader sets both later.
+        fact.ProjectId = record.ProjectId ?? (record.Project is { Id: > 0 } project ? project.Id : null);
         fact.Year = year;
         fact.Kind = form.Kind;
         fact.TemplateId = form.TemplateId;

@@ -21,6 +21,8 @@ public sealed class FormFact
     /// <summary>The organisation's 主管部门 ancestor (itself when it is one); null when it has none.</summary>
     public int? DepartmentId { get; set; }
     public string? DepartmentName { get; set; }
+    /// <summary>The form's budget project, copied so an evaluator's filter (its tasks' projects) needs no join to the forms.</summary>
+    public int? ProjectId { get; set; }
     public int Year { get; set; }
     public FormKind Kind { get; set; }
     public string? TemplateId { get; set; }

@@ -819,6 +819,9 @@ namespace Jixiao.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProjectName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -888,9 +891,11 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.HasIndex("FactsVersion");
 
-                    b.HasIndex("OrganisationPath");
-
                     b.HasIndex("OrganisationId", "Year");
+
+                    b.HasIndex("OrganisationPath", "Year");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("OrganisationPath", "Year"), new[] { "varchar_pattern_ops", "int4_ops" });
 
                     b.HasIndex("Status", "Risk");
 

@@ -790,6 +790,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProjectName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -859,9 +862,9 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasIndex("FactsVersion");
 
-                    b.HasIndex("OrganisationPath");
-
                     b.HasIndex("OrganisationId", "Year");
+
+                    b.HasIndex("OrganisationPath", "Year");
 
                     b.HasIndex("Status", "Risk");
 

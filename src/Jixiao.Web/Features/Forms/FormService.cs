@@ -276,7 +276,8 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         if (TooLong(form) is { } tooLong) return tooLong;
         if (form.Kind != record.Kind) return Refusal.Invalid($"不能把“{record.Kind.ChineseName()}”改为“{form.Kind.ChineseName()}”。");
         if (record.Revision != request.Revision) return Conflict(record, form, request.Revision);
-        var projectName = record.ProjectId is { } projectId ? await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+        // The project came with the form (FormStore.LoadForWriteAsync): no round trip of its own.
+        var projectName = record.Project?.Name;
         var key = FormIdentity.Key(record.Organisation!.Path, record.FiscalYear!.Year, record.Kind, projectName ?? form.Project, form.MonitoringMonths);
         if (key != record.UniqueKey && await Holder(key, record.Id, ct) is { } holder) return Duplicate(holder, record.Kind, record.FiscalYear.Year);
 

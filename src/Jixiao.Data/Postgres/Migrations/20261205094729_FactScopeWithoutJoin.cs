@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FactScopeWithoutJoin : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_FormFacts_OrganisationPath",
+                table: "FormFacts");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ProjectId",
+                table: "FormFacts",
+                type: "integer",
+                nullable: true);
+
+            // The facts' copy of the form's project (evaluators' filter): filled once from the forms, kept by every save.
+            migrationBuilder.Sql(@"UPDATE ""FormFacts"" AS f SET ""ProjectId"" = r.""ProjectId"" FROM ""Forms"" AS r WHERE r.""Id"" = f.""FormId"" AND r.""ProjectId"" IS NOT NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormFacts_OrganisationPath_Year",
+                table: "FormFacts",
+                columns: new[] { "OrganisationPath", "Year" })
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int4_ops" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_FormFacts_OrganisationPath_Year",
+                table: "FormFacts");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "FormFacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormFacts_OrganisationPath",
+                table: "FormFacts",
+                column: "OrganisationPath");
+        }
+    }
+}
