@@ -329,6 +329,12 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
         Assert.Empty(await everyone.TargetGrades.ToListAsync());
         Assert.Empty(await everyone.TargetAdjustments.ToListAsync());
         Assert.Empty(await everyone.StandardIndicators.ToListAsync());
+        Assert.Empty(await everyone.LibraryEntryUnits.ToListAsync());
+        Assert.Empty(await everyone.LibraryEntryNames.ToListAsync());
+        Assert.Empty(await everyone.LibraryEntryTotals.ToListAsync());
+        Assert.Empty(await everyone.LibraryPeerGroups.ToListAsync());
+        Assert.Empty(await everyone.LibraryPeerUnits.ToListAsync());
+        Assert.Empty(await everyone.LibraryPeerValues.ToListAsync());
         Assert.Empty(await everyone.ExecutionImports.ToListAsync());
         Assert.Empty(await everyone.ExecutionFigures.ToListAsync());
     }
