@@ -68,6 +68,8 @@ public abstract partial class AppDbContext
             e.Property(t => t.Unit).HasMaxLength(50);
             // The library page: one subtree's entries of a year, most used first.
             e.HasIndex(t => new { t.Scope, t.Year, t.Units, t.Rows });
+            // An administrator (no scope) adds up the roots' rows.
+            e.HasIndex(t => new { t.Depth, t.Year });
             e.HasQueryFilter(t => !PublishedOnly && EvaluatorAgencyId == null && (ScopePath == null || t.Scope.StartsWith(ScopePath)));
         });
         b.Entity<LibraryPeerGroup>(e =>

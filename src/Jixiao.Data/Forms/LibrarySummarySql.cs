@@ -137,11 +137,58 @@ public static class LibrarySummarySql
           END IF;
         END $f$;
 
+        -- A row whose entry and peer group stay and whose value changes (a save editing a target or an actual): only the
+        -- value moves in the histograms; counting it out and in again would rewrite every total of the row for nothing.
+        CREATE OR REPLACE FUNCTION jixiao_library_values(o "IndicatorFacts", n "IndicatorFacts") RETURNS void LANGUAGE plpgsql AS $f$
+        DECLARE
+          ek text := jixiao_library_entry_key(n."Level1", n."Level2", n."NormalisedName");
+          actuals boolean; ov numeric; nv numeric; w integer; gk text; c integer;
+        BEGIN
+          FOREACH actuals IN ARRAY ARRAY[false, true] LOOP
+            ov := CASE WHEN actuals THEN CASE WHEN o."Kind" IN {{SelfEvaluations}} THEN o."ActualValue" END
+                       ELSE CASE WHEN o."Kind" <> 'monitoring' THEN o."TargetValue" END END;
+            nv := CASE WHEN actuals THEN CASE WHEN n."Kind" IN {{SelfEvaluations}} THEN n."ActualValue" END
+                       ELSE CASE WHEN n."Kind" <> 'monitoring' THEN n."TargetValue" END END;
+            CONTINUE WHEN ov IS NOT DISTINCT FROM nv;
+            IF ov IS NULL OR nv IS NULL THEN
+              IF ov IS NOT NULL THEN PERFORM jixiao_library_peers(o, actuals, -1); END IF;
+              IF nv IS NOT NULL THEN PERFORM jixiao_library_peers(n, actuals, 1); END IF;
+              CONTINUE;
+            END IF;
+            FOREACH w IN ARRAY ARRAY[n."Year", n."Year" + 1, n."Year" + 2, 0] LOOP
+              gk := md5(CASE WHEN actuals THEN 'a' ELSE 't' END || chr(31) || w::text || chr(31) || ek || chr(31) || coalesce(n."Unit", chr(30)));
+              UPDATE "LibraryPeerValues" SET "Count" = "Count" - 1 WHERE "GroupKey" = gk AND "Value" = ov RETURNING "Count" INTO c;
+              IF c = 0 THEN DELETE FROM "LibraryPeerValues" WHERE "GroupKey" = gk AND "Value" = ov; END IF;
+              INSERT INTO "LibraryPeerValues" AS x ("GroupKey", "Value", "Count") VALUES (gk, nv, 1)
+                ON CONFLICT ("GroupKey", "Value") DO UPDATE SET "Count" = x."Count" + 1;
+            END LOOP;
+          END LOOP;
+        END $f$;
+
         -- A row counts under its form's state at the time: the form facts' trigger moves the rows when that state changes.
         CREATE OR REPLACE FUNCTION jixiao_library_indicator_changed() RETURNS trigger LANGUAGE plpgsql AS $f$
-        DECLARE f record;
+        DECLARE f record; entries_moved boolean;
         BEGIN
           IF current_setting('{{Switch}}', true) = 'off' THEN RETURN NULL; END IF;
+          IF TG_OP = 'UPDATE' AND OLD."FormId" = NEW."FormId" THEN
+            SELECT "IsCurrent", "Status" INTO f FROM "FormFacts" WHERE "FormId" = NEW."FormId";
+            IF NOT FOUND THEN RETURN NULL; END IF;
+            entries_moved := (OLD."OrganisationPath", OLD."Year", OLD."Level1", OLD."Level2", OLD."Name", OLD."NormalisedName", OLD."Unit")
+              IS DISTINCT FROM (NEW."OrganisationPath", NEW."Year", NEW."Level1", NEW."Level2", NEW."Name", NEW."NormalisedName", NEW."Unit");
+            IF entries_moved AND f."IsCurrent" THEN
+              PERFORM jixiao_library_apply(OLD, true, false, -1);
+              PERFORM jixiao_library_apply(NEW, true, false, 1);
+            END IF;
+            IF f."IsCurrent" AND f."Status" IN {{PeerStates}} THEN
+              IF entries_moved OR OLD."Kind" IS DISTINCT FROM NEW."Kind" OR NEW."NormalisedName" IS NULL THEN
+                PERFORM jixiao_library_apply(OLD, false, true, -1);
+                PERFORM jixiao_library_apply(NEW, false, true, 1);
+              ELSE
+                PERFORM jixiao_library_values(OLD, NEW);
+              END IF;
+            END IF;
+            RETURN NULL;
+          END IF;
           IF TG_OP IN ('UPDATE', 'DELETE') THEN
             -- A cascade from a deleted form finds no form here: the form's own trigger took its rows out before.
             SELECT "IsCurrent", "Status" INTO f FROM "FormFacts" WHERE "FormId" = OLD."FormId";
@@ -247,6 +294,7 @@ public static class LibrarySummarySql
         DROP FUNCTION IF EXISTS jixiao_library_rebuild();
         DROP FUNCTION IF EXISTS jixiao_library_form_changed();
         DROP FUNCTION IF EXISTS jixiao_library_indicator_changed();
+        DROP FUNCTION IF EXISTS jixiao_library_values("IndicatorFacts", "IndicatorFacts");
         DROP FUNCTION IF EXISTS jixiao_library_apply("IndicatorFacts", boolean, boolean, integer);
         DROP FUNCTION IF EXISTS jixiao_library_peers("IndicatorFacts", boolean, integer);
         DROP FUNCTION IF EXISTS jixiao_library_entries("IndicatorFacts", integer);

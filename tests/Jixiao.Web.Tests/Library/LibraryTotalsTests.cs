@@ -224,6 +224,10 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.FormFacts.IgnoreQueryFilters().Where(f => f.OrganisationPath.EndsWith("/LR1/")).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsCurrent, false));
             await db.IndicatorFacts.IgnoreQueryFilters().Where(i => i.OrganisationPath.EndsWith("/LR2/")).ExecuteUpdateAsync(s => s.SetProperty(i => i.TargetValue, 7m).SetProperty(i => i.Year, 2019));
+            // Values edited in place (the common save): moved, added and taken away.
+            await db.IndicatorFacts.IgnoreQueryFilters().Where(i => i.OrganisationPath.EndsWith("/LR4/")).ExecuteUpdateAsync(s => s.SetProperty(i => i.TargetValue, i => i.TargetValue + 1));
+            await db.IndicatorFacts.IgnoreQueryFilters().Where(i => i.OrganisationPath.EndsWith("/LR5/") && i.Position == 1).ExecuteUpdateAsync(s => s.SetProperty(i => i.ActualValue, (decimal?)null));
+            await db.IndicatorFacts.IgnoreQueryFilters().Where(i => i.OrganisationPath.EndsWith("/LR0/") && i.ActualValue == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.ActualValue, 3m));
         }
         await AssertTotalsEqualFactsAsync();
         await using (var scope = Host.Factory.Services.CreateAsyncScope())

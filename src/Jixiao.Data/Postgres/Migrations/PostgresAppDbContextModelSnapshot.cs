@@ -1391,6 +1391,8 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.HasKey("EntryKey", "Year", "Scope");
 
+                    b.HasIndex("Depth", "Year");
+
                     b.HasIndex("Scope", "Year", "Units", "Rows");
 
                     b.ToTable("LibraryEntryTotals");

@@ -1352,6 +1352,8 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasKey("EntryKey", "Year", "Scope");
 
+                    b.HasIndex("Depth", "Year");
+
                     b.HasIndex("Scope", "Year", "Units", "Rows");
 
                     b.ToTable("LibraryEntryTotals");

@@ -111,6 +111,11 @@ namespace Jixiao.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryEntryTotals_Depth_Year",
+                table: "LibraryEntryTotals",
+                columns: new[] { "Depth", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LibraryEntryTotals_Scope_Year_Units_Rows",
                 table: "LibraryEntryTotals",
                 columns: new[] { "Scope", "Year", "Units", "Rows" });
