@@ -47,7 +47,12 @@ public static class DatabaseSetup
             var folder = Path.GetDirectoryName(Path.GetFullPath(source));
             if (!string.IsNullOrEmpty(source) && source != ":memory:" && !string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
+        // A migration may fill a table from every stored form (the indicator library's totals, LibrarySummary): it runs
+        // as long as that takes, once, in the migration's own transaction.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(timeout);
         await Forms.LegacyForms.FillBodiesAsync(db, cancellationToken);
     }
 }

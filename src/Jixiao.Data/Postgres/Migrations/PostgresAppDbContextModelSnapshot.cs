@@ -1314,6 +1314,193 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.ToTable("IndicatorFacts");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryName", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("EntryKey", "Year", "OrganisationPath", "NameKey");
+
+                    b.ToTable("LibraryEntryNames");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryTotal", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryKey", "Year", "Scope");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.HasIndex("Scope", "Year", "Units", "Rows");
+
+                    b.ToTable("LibraryEntryTotals");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryUnit", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryKey", "Year", "OrganisationPath");
+
+                    b.ToTable("LibraryEntryUnits");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerGroup", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Actuals")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Values")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Window")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupKey");
+
+                    b.HasIndex("NormalisedName", "Window", "Actuals");
+
+                    b.ToTable("LibraryPeerGroups");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerUnit", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupKey", "OrganisationPath");
+
+                    b.ToTable("LibraryPeerUnits");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerValue", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupKey", "Value");
+
+                    b.ToTable("LibraryPeerValues");
+                });
+
             modelBuilder.Entity("Jixiao.Data.Model.Organisation", b =>
                 {
                     b.Property<int>("Id")

@@ -1273,6 +1273,193 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.ToTable("IndicatorFacts");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryName", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryKey", "Year", "OrganisationPath", "NameKey");
+
+                    b.ToTable("LibraryEntryNames");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryTotal", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryKey", "Year", "Scope");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.HasIndex("Scope", "Year", "Units", "Rows");
+
+                    b.ToTable("LibraryEntryTotals");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryEntryUnit", b =>
+                {
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryKey", "Year", "OrganisationPath");
+
+                    b.ToTable("LibraryEntryUnits");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerGroup", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Actuals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Values")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupKey");
+
+                    b.HasIndex("NormalisedName", "Window", "Actuals");
+
+                    b.ToTable("LibraryPeerGroups");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerUnit", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupKey", "OrganisationPath");
+
+                    b.ToTable("LibraryPeerUnits");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.LibraryPeerValue", b =>
+                {
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupKey", "Value");
+
+                    b.ToTable("LibraryPeerValues");
+                });
+
             modelBuilder.Entity("Jixiao.Data.Model.Organisation", b =>
                 {
                     b.Property<int>("Id")

@@ -46,6 +46,14 @@ public static class IndicatorLibrary
 
     public static async Task<Page<LibraryEntry>> EntriesAsync(AppDbContext db, LibraryFilter filter, int? page, int? pageSize, CancellationToken ct)
     {
+        return filter.Kind is null && Summarised(db)
+            ? await SummaryEntriesAsync(db, filter, page, pageSize, ct)
+            : await EntriesFromFactsAsync(db, filter, page, pageSize, ct);
+    }
+
+    /// <summary>The entries aggregated from the facts themselves: SQLite, the public, evaluators and a form-kind filter read these.</summary>
+    public static async Task<Page<LibraryEntry>> EntriesFromFactsAsync(AppDbContext db, LibraryFilter filter, int? page, int? pageSize, CancellationToken ct)
+    {
         var facts = db.IndicatorFacts.AsNoTracking().Where(i => i.NormalisedName != null && i.Fact!.IsCurrent);
         if (FormStore.NormaliseName(filter.Q) is { } q) facts = facts.Where(i => i.NormalisedName!.Contains(q));
         if (!string.IsNullOrWhiteSpace(filter.Level1)) facts = facts.Where(i => i.Level1 == filter.Level1);
@@ -64,6 +72,41 @@ public static class IndicatorLibrary
                 FirstYear = g.Min(i => i.Year),
                 LastYear = g.Max(i => i.Year),
                 Unit = g.Max(i => i.Unit),
+            })
+            .OrderByDescending(e => e.Units).ThenByDescending(e => e.Forms).ThenBy(e => e.Level1).ThenBy(e => e.Level2).ThenBy(e => e.Name);
+        var found = await grouped.ToPageAsync(page, pageSize, ct);
+        return found.Map(e => new LibraryEntry(e.Level1, e.Level2, e.Name, e.Shown ?? e.Name, e.Forms, e.Units, e.FirstYear, e.LastYear, e.Unit));
+    }
+
+    /// <summary>
+    /// Whether the library reads the running totals (Model/Library.cs) instead of the facts: on PostgreSQL, whose triggers
+    /// keep them, for callers whose scope is a subtree (the public and evaluators see fewer forms than a subtree holds,
+    /// and read the facts through their filters).
+    /// </summary>
+    private static bool Summarised(AppDbContext db) => db.Database.IsNpgsql() && !db.PublishedOnly && db.EvaluatorAgencyId is null;
+
+    // One subtree's totals are its own rows; with no scope (an administrator) the roots' rows add up, since no unit is
+    // under two roots. Every year is year 0.
+    private static async Task<Page<LibraryEntry>> SummaryEntriesAsync(AppDbContext db, LibraryFilter filter, int? page, int? pageSize, CancellationToken ct)
+    {
+        var year = filter.Year ?? 0;
+        var totals = db.LibraryEntryTotals.AsNoTracking().Where(t => t.Year == year);
+        totals = db.ScopePath is { } scope ? totals.Where(t => t.Scope == scope) : totals.Where(t => t.Depth == 1);
+        if (FormStore.NormaliseName(filter.Q) is { } q) totals = totals.Where(t => t.NormalisedName.Contains(q));
+        if (!string.IsNullOrWhiteSpace(filter.Level1)) totals = totals.Where(t => t.Level1 == filter.Level1);
+        if (!string.IsNullOrWhiteSpace(filter.Level2)) totals = totals.Where(t => t.Level2 == filter.Level2);
+        var grouped = totals.GroupBy(t => new { t.Level1, t.Level2, Name = t.NormalisedName })
+            .Select(g => new
+            {
+                g.Key.Level1,
+                g.Key.Level2,
+                g.Key.Name,
+                Shown = g.Max(t => t.Name),
+                Forms = g.Sum(t => t.Rows),
+                Units = g.Sum(t => t.Units),
+                FirstYear = g.Min(t => t.FirstYear),
+                LastYear = g.Max(t => t.LastYear),
+                Unit = g.Max(t => t.Unit),
             })
             .OrderByDescending(e => e.Units).ThenByDescending(e => e.Forms).ThenBy(e => e.Level1).ThenBy(e => e.Level2).ThenBy(e => e.Name);
         var found = await grouped.ToPageAsync(page, pageSize, ct);
@@ -115,6 +158,7 @@ public static class IndicatorLibrary
     {
         var ranges = new Dictionary<PeerKey, PeerRange>();
         if (names.Count == 0) return ranges;
+        if (db.Database.IsNpgsql() && WindowOf(fromYear, toYear) is { } window) return await SummaryPeerRangesAsync(db, names, window, actuals, ct);
         var values = PeerValues(db, fromYear, toYear, actuals).Where(v => names.Contains(v.Name));
         var groups = await values.GroupBy(v => new { v.Level1, v.Level2, v.Name, v.Unit })
             .Where(g => g.Select(v => v.Path).Distinct().Count() >= MinimumUnits)
@@ -128,6 +172,41 @@ public static class IndicatorLibrary
                 .Select(v => v.Value).OrderBy(v => v).Skip((g.Values - 1) / 2).Take(g.Values % 2 == 0 ? 2 : 1).ToListAsync(ct);
             var median = middle.Count == 0 ? g.Min : Math.Round(middle.Sum() / middle.Count, 4, MidpointRounding.AwayFromZero);
             ranges[key] = new PeerRange(key.Unit, g.Min, median, g.Max, g.Units, g.Values);
+        }
+        return ranges;
+    }
+
+    // The totals keep the windows the library asks for: a year and the two before it, or every year (0).
+    private static int? WindowOf(int fromYear, int toYear) =>
+        fromYear == toYear - PeerYears + 1 ? toYear : fromYear <= 2000 && toYear >= 2100 ? 0 : null;
+
+    /// <summary>A peer group that passed the five-unit rule, with its lowest, highest and middle values.</summary>
+    private sealed record PeerRow(string Level1, string Level2, string NormalisedName, string? Unit, int Units, int Values, decimal Min, decimal Max, decimal Low, decimal High);
+
+    // The five-unit rule is the first WHERE, on the groups' distinct-unit counts; only the values of groups that pass it
+    // are read (past the filters, on purpose, like PeerValues), and the median is read off their histogram: the value at
+    // the middle position of the running count (and the one after it, for an even count).
+    private static async Task<Dictionary<PeerKey, PeerRange>> SummaryPeerRangesAsync(AppDbContext db, IReadOnlyCollection<string> names, int window, bool actuals, CancellationToken ct)
+    {
+        var asked = names.ToArray();
+        var rows = await db.Database.SqlQuery<PeerRow>($"""
+            WITH g AS (
+              SELECT "GroupKey", "Level1", "Level2", "NormalisedName", "Unit", "Units", "Values" FROM "LibraryPeerGroups"
+              WHERE "NormalisedName" = ANY({asked}) AND "Window" = {window} AND "Actuals" = {actuals} AND "Units" >= {MinimumUnits}),
+            v AS (
+              SELECT v."GroupKey", v."Value", sum(v."Count") OVER (PARTITION BY v."GroupKey" ORDER BY v."Value") AS upto
+              FROM "LibraryPeerValues" v JOIN g ON g."GroupKey" = v."GroupKey")
+            SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values", min(v."Value") AS "Min", max(v."Value") AS "Max",
+              min(v."Value") FILTER (WHERE v.upto >= (g."Values" - 1) / 2 + 1) AS "Low",
+              min(v."Value") FILTER (WHERE v.upto >= g."Values" / 2 + 1) AS "High"
+            FROM g JOIN v ON v."GroupKey" = g."GroupKey"
+            GROUP BY g."GroupKey", g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values"
+            """).ToListAsync(ct);
+        var ranges = new Dictionary<PeerKey, PeerRange>();
+        foreach (var r in rows)
+        {
+            var median = Math.Round((r.Low + r.High) / 2, 4, MidpointRounding.AwayFromZero);
+            ranges[new PeerKey(r.Level1, r.Level2, r.NormalisedName, r.Unit)] = new PeerRange(r.Unit, r.Min, median, r.Max, r.Units, r.Values);
         }
         return ranges;
     }
