@@ -353,7 +353,8 @@ internal sealed class SpacedRows(Vocabulary words)
             Slot.Unit => !figure && key.Length <= 5 && !IsComparator(part) && tree == TreeWord.Text && !HasDigit(part) ? 1
                 : figure && !HasDigit(part[..1]) ? Impossible : figure ? 4 : Impossible,
             // Figures belong in value columns (targets, actuals); in a note column they are a worse fit than in 分值.
-            _ => tree != TreeWord.Text ? 3 : figure && ValueCell(_roles[column]) is null ? 2 : 0,
+            // A template's placeholder (指标2, ……) stands where the name would.
+            _ => tree != TreeWord.Text ? 3 : figure && ValueCell(_roles[column]) is null ? 2 : words.IsPlaceholderName(part) ? 1 : 0,
         };
     }
 

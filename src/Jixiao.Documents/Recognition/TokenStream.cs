@@ -319,7 +319,7 @@ internal sealed class TokenStream(Vocabulary words)
             // After rows printed before their labels, a label with no figures is one of theirs.
             if (unlabelled.Count > 0 && (i + 1 >= tokens.Count || !IsFigure(tokens[i + 1].Text))) break;
             var row = new List<Token> { tokens[i++] };
-            while (i < tokens.Count && row.Count <= headerLength && IsFigure(tokens[i].Text)) row.Add(tokens[i++]);
+            while (i < tokens.Count && row.Count <= headerLength && IsFigureOrPoints(tokens[i].Text)) row.Add(tokens[i++]);
             labelled.Add(Row(row));
         }
         if (unlabelled.Count > 0)
@@ -449,6 +449,9 @@ internal sealed class TokenStream(Vocabulary words)
         return true;
     }
 
+    /// <summary>A figure, or points with their unit in the cell ("10分", as funds, indicator and total rows print them).</summary>
+    private bool IsFigureOrPoints(string text) => IsFigure(text) || words.TryScore(text, out _);
+
     private static bool IsFigure(string text)
     {
         var t = text.Trim();
@@ -515,7 +518,7 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsTotalLabel(tokens[i].Key))
             {
                 var total = new List<Token> { tokens[i++] };
-                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                while (i < tokens.Count && total.Count < 3 && IsFigureOrPoints(tokens[i].Text)) total.Add(tokens[i++]);
                 rows.Add(TotalRow(total, roles));
                 continue;
             }
@@ -557,7 +560,7 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsTotalLabel(tokens[i].Key))
             {
                 var total = new List<Token> { tokens[i++] };
-                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                while (i < tokens.Count && total.Count < 3 && IsFigureOrPoints(tokens[i].Text)) total.Add(tokens[i++]);
                 rows.Add(TotalRow(total, header.Roles));
                 continue;
             }
@@ -744,7 +747,7 @@ internal sealed class TokenStream(Vocabulary words)
             switch (roles[c])
             {
                 case IndicatorColumn.Weight or IndicatorColumn.Score:
-                    if (TextNorm.TryAmount(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
+                    if (words.TryScore(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
                     break;
                 case IndicatorColumn.Name:
                     if (IsFigure(token.Text)) return at;
