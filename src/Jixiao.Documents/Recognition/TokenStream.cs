@@ -439,6 +439,27 @@ internal sealed class TokenStream(Vocabulary words)
         return key.Length <= 16 && !TextNorm.IsAmount(text) && (words.MoneyUnitOf(key) is not null || words.FundsRowOf(key) is not null);
     }
 
+    /// <summary>
+    /// A two-row header flattened: the second row's words (年度指标值 实际完成值) follow the first's, one of which is their
+    /// parent (绩效指标值, read as the role one of them has). The parent's place takes them, in their order.
+    /// </summary>
+    private static void SplitParentHeader(ref List<Token> header, ref IndicatorColumn[] roles)
+    {
+        // The shortest run of two or more value words at the end whose role only the parent has before it.
+        if (roles.Length < 3 || !IndicatorLayout.IsRightPart(roles[^1]) || roles[^1] == IndicatorColumn.Extra) return;
+        for (var k = roles.Length - 2; k > 0; k--)
+        {
+            var sub = roles[k..];
+            if (!IndicatorLayout.IsRightPart(roles[k]) || roles[k] == IndicatorColumn.Extra || Array.IndexOf(sub, roles[k], 1) >= 0) return;
+            var before = roles[..k];
+            var parent = Array.FindIndex(before, sub.Contains);
+            if (parent < 0 || Array.FindIndex(before, parent + 1, sub.Contains) >= 0) continue;
+            header = [.. header.Take(parent), .. header.Skip(k), .. header.Skip(parent + 1).Take(k - parent - 1)];
+            roles = [.. roles.Take(parent), .. sub, .. roles.Skip(parent + 1).Take(k - parent - 1)];
+            return;
+        }
+    }
+
     /// <summary>A funds row's label: words that are neither a figure nor the start of another block.</summary>
     private bool IsFundsLabel(List<Token> tokens, int i)
     {
@@ -494,6 +515,7 @@ internal sealed class TokenStream(Vocabulary words)
     {
         var header = tokens.GetRange(at, headerLength);
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
+        SplitParentHeader(ref header, ref roles);
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
         var i = at + headerLength;

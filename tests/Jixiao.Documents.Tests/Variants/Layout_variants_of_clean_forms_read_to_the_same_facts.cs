@@ -18,25 +18,15 @@ public sealed class Layout_variants_of_clean_forms_read_to_the_same_facts
     /// </summary>
     private static readonly Dictionary<(int Variant, string Shape), string> KnownFailures = new()
     {
-        [(0, "cell-per-line")] = TwoRowHeaderInTokens,
-        [(0, "cell-per-line-with-bars")] = TwoRowHeaderInTokens,
-        [(0, "flattened")] = TwoRowHeaderInTokens,
-        [(1, "cell-per-line")] = TwoRowHeaderInTokens,
-        [(1, "cell-per-line-with-bars")] = TwoRowHeaderInTokens,
-        [(1, "flattened")] = TwoRowHeaderInTokens,
         [(5, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
         [(5, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
         [(5, "flattened")] = QualitativeRowInTokenComparatorColumns,
         [(6, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
         [(6, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
         [(6, "flattened")] = QualitativeRowInTokenComparatorColumns,
-        [(11, "cell-per-line")] = TwoRowHeaderInTokens,
-        [(11, "cell-per-line-with-bars")] = TwoRowHeaderInTokens,
         [(11, "flattened")] = FullWidthDigitsFlattened,
         [(12, "flattened")] = FullWidthDigitsFlattened,
         [(13, "flattened")] = FullWidthDigitsFlattened,
-        [(15, "cell-per-line")] = TwoRowHeaderInTokens,
-        [(15, "cell-per-line-with-bars")] = TwoRowHeaderInTokens,
         [(15, "flattened")] = FullWidthDigitsFlattened,
         [(18, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
         [(18, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
@@ -44,17 +34,12 @@ public sealed class Layout_variants_of_clean_forms_read_to_the_same_facts
         [(20, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
         [(20, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
         [(20, "flattened")] = QualitativeRowInTokenComparatorColumns,
-        [(21, "cell-per-line")] = TwoRowHeaderInTokens,
-        [(21, "cell-per-line-with-bars")] = TwoRowHeaderInTokens,
-        [(21, "flattened")] = TwoRowHeaderInTokens,
         [(23, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
         [(23, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
         [(23, "flattened")] = QualitativeRowInTokenComparatorColumns,
     };
 
     // What goes wrong, by name (the token-stream shapes are the cell-per-line and flattened ones, read by TokenStream).
-    private const string TwoRowHeaderInTokens =
-        "a two-row header (绩效指标值 over 年度指标值 | 实际完成值) in a token stream: the second header row is taken for indicator cells";
     private const string QualitativeRowInTokenComparatorColumns =
         "a qualitative row (no comparator, no unit) under comparator and measure-unit columns in a token stream: its cells move";
     private const string FullWidthDigitsFlattened = "the whole table on one line with full-width digits: no form is read";
