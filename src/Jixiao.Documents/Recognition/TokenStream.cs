@@ -25,6 +25,9 @@ internal sealed class TokenStream(Vocabulary words)
 
     private sealed record Token(string Text, string Key, SourcePosition? Source);
 
+    /// <summary>The value type of each column of the indicator header being read (a comparator or a measure unit of its own).</summary>
+    private Jixiao.Core.Templates.RoleType?[] _valueTypes = [];
+
     public static List<SourceRow> Reflow(List<SourceRow> rows, Vocabulary words) => new TokenStream(words).Reflow(rows);
 
     private List<SourceRow> Reflow(List<SourceRow> rows)
@@ -516,6 +519,7 @@ internal sealed class TokenStream(Vocabulary words)
         var header = tokens.GetRange(at, headerLength);
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
         SplitParentHeader(ref header, ref roles);
+        _valueTypes = [.. header.Select(t => words.IndicatorColumnOf(t.Key).Role?.Type)];
         var label = rows.Count > 0 && rows[^1].NonEmptyCount == 1 && words.IsBlockLabel(rows[^1].Keys[rows[^1].FirstNonEmpty]) ? rows[^1] : null;
         if (label is not null) rows.RemoveAt(rows.Count - 1);
         var i = at + headerLength;
@@ -797,6 +801,9 @@ internal sealed class TokenStream(Vocabulary words)
                 default:
                     // A value column (target, actual, content …): a tree word there means this row ended early.
                     if (IsKnownTreeWord(token)) return Finish(named, i, at);
+                    // A comparator or a measure unit in a column of its own: a qualitative row (按期完工) leaves both blank,
+                    // and its words go on to the target and the actual.
+                    if (!FitsOwnColumn(tokens, i, cells, roles, c)) break;
                     cells[c] = token;
                     i++;
                     break;
@@ -806,6 +813,26 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    private bool FitsOwnColumn(List<Token> tokens, int i, Token[] cells, IndicatorColumn[] roles, int c)
+    {
+        if (_valueTypes.Length != roles.Length) return true;
+        var text = tokens[i].Text.Trim();
+        switch (_valueTypes[c])
+        {
+            case Jixiao.Core.Templates.RoleType.Comparator:
+                return text.Length is > 0 and <= 2 && text.All(ch => "≥≧>=═≤≦<＞＜＝⩾⩽".Contains(ch, StringComparison.Ordinal));
+            case Jixiao.Core.Templates.RoleType.MeasureUnit:
+                if (IsFigure(text) || IsValueLike(text) || tokens[i].Key.Length > 5) return false;
+                // A unit follows a number: the target before it, or (a unit printed before the target) the figure after it.
+                var target = Array.IndexOf(roles, IndicatorColumn.Target);
+                if (target >= 0 && target < c) return IsValueLike(cells[target].Text);
+                return i + 1 < tokens.Count && (IsFigure(tokens[i + 1].Text) || tokens[i + 1].Text.Trim() is { Length: > 0 and <= 2 } next
+                    && next.All(ch => "≥≧>=═≤≦<＞＜＝⩾⩽".Contains(ch, StringComparison.Ordinal)));
+            default:
+                return true;
+        }
+    }
 
     /// <summary>
     /// A rubric's 二级 is its own words (预算配置, 资金管理), known by the points it carries ("预算配置(15分)") when a 三级

@@ -18,30 +18,18 @@ public sealed class Layout_variants_of_clean_forms_read_to_the_same_facts
     /// </summary>
     private static readonly Dictionary<(int Variant, string Shape), string> KnownFailures = new()
     {
-        [(5, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
-        [(5, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
-        [(5, "flattened")] = QualitativeRowInTokenComparatorColumns,
-        [(6, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
-        [(6, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
-        [(6, "flattened")] = QualitativeRowInTokenComparatorColumns,
         [(11, "flattened")] = FullWidthDigitsFlattened,
         [(12, "flattened")] = FullWidthDigitsFlattened,
         [(13, "flattened")] = FullWidthDigitsFlattened,
         [(15, "flattened")] = FullWidthDigitsFlattened,
-        [(18, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
-        [(18, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
-        [(18, "flattened")] = QualitativeRowInTokenComparatorColumns,
-        [(20, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
-        [(20, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
-        [(20, "flattened")] = QualitativeRowInTokenComparatorColumns,
-        [(23, "cell-per-line")] = QualitativeRowInTokenComparatorColumns,
-        [(23, "cell-per-line-with-bars")] = QualitativeRowInTokenComparatorColumns,
-        [(23, "flattened")] = QualitativeRowInTokenComparatorColumns,
+        [(23, "cell-per-line")] = CoreMarkRowBeforePlaceholderInTokens,
+        [(23, "cell-per-line-with-bars")] = CoreMarkRowBeforePlaceholderInTokens,
+        [(23, "flattened")] = CoreMarkRowBeforePlaceholderInTokens,
     };
 
     // What goes wrong, by name (the token-stream shapes are the cell-per-line and flattened ones, read by TokenStream).
-    private const string QualitativeRowInTokenComparatorColumns =
-        "a qualitative row (no comparator, no unit) under comparator and measure-unit columns in a token stream: its cells move";
+    private const string CoreMarkRowBeforePlaceholderInTokens =
+        "in a token stream with a 是否核心指标 column, the row before a placeholder (……) loses its 否 and =100% to other cells and its score";
     private const string FullWidthDigitsFlattened = "the whole table on one line with full-width digits: no form is read";
 
 
