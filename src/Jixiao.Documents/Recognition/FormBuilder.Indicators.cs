@@ -1,4 +1,5 @@
 using Jixiao.Core.Forms;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
 
@@ -90,7 +91,7 @@ internal sealed partial class FormBuilder
             var (word, weight) = _words.SplitWeight(text);
             var wordKey = TextNorm.Key(word);
             var kind = _words.Classify(wordKey);
-            // A blank template's 指标1 is a placeholder name whole, not a name with a stray number after it.
+            // A template's numbered placeholder (指标1, 指标2) is a name whole: it marks the row as unfilled, and its number is no stray.
             if (kind == TreeWord.Text && !_words.IsPlaceholderName(word) && _words.TryStripTrailingNumbers(word, out var stripped))
             {
                 strays.Add(word[stripped.Length..].Trim());
@@ -356,7 +357,7 @@ internal sealed partial class FormBuilder
             if (!_words.IsTotalLabel(row.Keys[c])) continue;
             var numbers = new List<decimal>(2);
             for (var v = c + 1; v < row.Width; v++)
-                if (TextNorm.TryAmount(row.Text[v], out var n)) numbers.Add(n);
+                if (_words.TryScore(row.Text[v], out var n)) numbers.Add(n);
             // A table without a 得分 column (a targets table) can only total its 分值.
             if (numbers.Count == 1 && _layout is { WeightColumn: >= 0, ScoreColumn: < 0 }) Form.StatedWeightTotal = numbers[0];
             else if (numbers.Count == 1) Form.StatedTotal = numbers[0];
@@ -384,8 +385,24 @@ internal sealed partial class FormBuilder
         int w = layout.WeightColumn, s = layout.ScoreColumn;
         if (w >= 0 && s >= 0)
         {
+            // Number columns of their own right of the pair (得分系数 after 得分) make the rightmost pair of numbers: the
+            // pair is then the first of a run of as many numbers as the header has columns there.
+            var trailing = NumberColumnsRightOf(layout, Math.Max(w, s));
+            if (trailing > 0 && Math.Abs(w - s) == 1)
+            {
+                var low = Math.Min(w, s);
+                for (var j = row.Width - 2 - trailing; j >= 0; j--)
+                    if (Math.Abs(j - low) <= 3 && Enumerable.Range(j, 2 + trailing).All(x => Plausible(row.Text[x]))) return (j - low, true);
+            }
             for (var j = row.Width - 2; j >= 0; j--)
                 if (Math.Abs(j - w) <= 3 && Plausible(row.Text[j]) && Plausible(row.Text[j + 1])) return (j - w, true);
+            // A score "left blank" past the row's last cell is no cell at all: a shift that finds both numbers comes first.
+            foreach (var candidate in Candidates())
+            {
+                var weight = row.At(w + candidate);
+                var score = row.At(s + candidate);
+                if (Plausible(weight) && (Plausible(score) || score.Length == 0 && s + candidate < row.Width)) return (candidate, true);
+            }
             foreach (var candidate in Candidates())
             {
                 var weight = row.At(w + candidate);
@@ -408,6 +425,17 @@ internal sealed partial class FormBuilder
         }
         if (layout.LikelihoodColumn >= 0 && LikelihoodAnchor(row) is { } likely) return (likely - layout.LikelihoodColumn, true);
         return (Level2Anchor(row, layout) ?? 0, true);
+    }
+
+    /// <summary>How many columns right after <paramref name="column"/> hold numbers of their own (得分系数, 复核分).</summary>
+    private int NumberColumnsRightOf(IndicatorLayout layout, int column)
+    {
+        var count = 0;
+        for (var c = column + 1; c < layout.Width; c++, count++)
+            if (!(layout.RoleAt(c) == IndicatorColumn.Extra && layout.RoleIdAt(c) is { } id
+                  && _words.Lexicon.Role("indicators", id)?.Type is RoleType.Number or RoleType.Score or RoleType.Weight))
+                break;
+        return count;
     }
 
     /// <summary>

@@ -141,6 +141,11 @@ internal sealed partial class FormBuilder
             {
                 _subHeaderPossible = false;
                 if (_layout!.TryMergeSubHeader(_words, row)) return;
+                if (_layout.TrySplitParentHeader(_words, row))
+                {
+                    foreach (var role in _layout.RoleIds) _seenRoles.Add(("indicators", role));
+                    return;
+                }
                 if (_layout.TryAppendHeaderRow(_words, row))
                 {
                     foreach (var role in _layout.RoleIds) _seenRoles.Add(("indicators", role));
@@ -457,7 +462,8 @@ internal sealed partial class FormBuilder
         for (var c = 0; c < Math.Max(_fundsFirstValueColumn, 1) && c < row.Width; c++)
         {
             Form.MoneyUnit ??= _words.MoneyUnitOf(row.Keys[c]);
-            if (row.Text[c].Length > 0 && !TextNorm.IsAmount(row.Text[c])) labelColumn = c;
+            // An amount with its unit in the cell ("99万元") is no label either.
+            if (row.Text[c].Length > 0 && !IsAmountText(row.Text[c])) labelColumn = c;
         }
         if (labelColumn < 0) return;
         var label = row.Text[labelColumn];
@@ -659,7 +665,7 @@ internal sealed partial class FormBuilder
             return cells.Select(c => (c, roles[c]));
 
         // By order: only figures take part; text belongs to the explanation columns (原因, 说明) at the end.
-        cells.RemoveAll(c => !(TextNorm.IsPlaceholder(row.Text[c]) || IsAmountText(row.Text[c]) || IsPercentText(row.Text[c])));
+        cells.RemoveAll(c => !(TextNorm.IsPlaceholder(row.Text[c]) || IsFigure(row.Text[c]) || IsPercentText(row.Text[c])));
 
         var columns = new List<FundsColumn>();
         for (var c = _fundsFirstValueColumn; c < roles.Length; c++)
@@ -679,7 +685,7 @@ internal sealed partial class FormBuilder
                     Cells = columns.Take(offset).Select(FundsCell).ToList(), Text = string.Join(" ", cells.Select(c => row.Text[c])),
                 });
         }
-        else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || IsAmountText(row.Text[c])))
+        else if (percent < 0 && cells.Count <= columns.Count && cells.TrueForAll(c => TextNorm.IsPlaceholder(row.Text[c]) || IsFigure(row.Text[c])))
         {
             for (var i = 0; i < cells.Count; i++) assigned[i] = columns[i];
         }
@@ -709,6 +715,9 @@ internal sealed partial class FormBuilder
     }
 
     /// <summary>A figure a funds cell can hold: an amount, with or without its money unit in the cell.</summary>
+    /// <summary>An amount, or points with their unit in the cell ("10分"): a figure of the funds row either way.</summary>
+    private bool IsFigure(string text) => IsAmountText(text) || _words.TryScore(text, out _);
+
     private static bool IsAmountText(string text) => TextNorm.TryAmount(text, out _) || Vocabulary.TryAmountWithUnit(text, out _, out _);
 
     private static bool IsPercentText(string text)

@@ -155,6 +155,43 @@ internal sealed class IndicatorLayout
         return true;
     }
 
+    /// <summary>
+    /// The second row of a two-row header: a parent word printed over several value columns (绩效指标值 over 年度指标值 |
+    /// 实际完成值), named one by one below it. The parent's column and the empty columns its merge covers take the roles
+    /// of the second row; where a converter dropped those empty cells, columns are inserted. The second row stands under
+    /// its parent, or from the first column where a converter dropped its leading empty cells.
+    /// </summary>
+    public bool TrySplitParentHeader(Vocabulary words, SourceRow row)
+    {
+        if (row.NonEmptyCount < 2) return false;
+        var sub = new List<(IndicatorColumn Role, string? Id)>();
+        var start = -1;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row.Keys[c].Length == 0)
+            {
+                // The named columns stand side by side.
+                if (start >= 0 && row.Text.Skip(c).Any(t => t.Length > 0)) return false;
+                continue;
+            }
+            var (role, lexical) = words.IndicatorColumnOf(row.Keys[c]);
+            if (!IsRightPart(role) || role == IndicatorColumn.Extra || sub.Any(x => x.Role == role)) return false;
+            if (start < 0) start = c;
+            sub.Add((role, lexical?.Id));
+        }
+        var parent = Array.FindIndex(_roles, r => sub.Any(x => x.Role == r));
+        if (parent < 0 || !(start == parent || start == 0)) return false;
+        // A column the header already names elsewhere is no part of the parent: this is no second header row.
+        for (var c = 0; c < _roles.Length; c++)
+            if (c != parent && sub.Any(x => x.Role == _roles[c])) return false;
+        var span = 1;
+        while (span < sub.Count && parent + span < _roles.Length && _roles[parent + span] == IndicatorColumn.None) span++;
+        _roles = [.. _roles.Take(parent), .. sub.Select(x => x.Role), .. _roles.Skip(parent + span)];
+        _ids = [.. _ids.Take(parent), .. sub.Select(x => x.Id), .. _ids.Skip(parent + span)];
+        Recompute();
+        return true;
+    }
+
     /// <summary>Merges the sub-header of a monitoring table (经费保障 … 其他保障, 原因说明, 确定能 …) when this row is one.</summary>
     public bool TryMergeSubHeader(Vocabulary words, SourceRow row)
     {

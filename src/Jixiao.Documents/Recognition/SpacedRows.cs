@@ -29,6 +29,7 @@ internal sealed class SpacedRows(Vocabulary words)
     private int _fundsValueColumns;
     private readonly List<string> _pending = [];
     private SourceRow? _pendingRow;
+    private bool _headerJustRead;
 
     public static List<SourceRow> Split(List<SourceRow> rows, Vocabulary words) => new SpacedRows(words).Split(rows);
 
@@ -70,7 +71,7 @@ internal sealed class SpacedRows(Vocabulary words)
         foreach (var p in pieces)
         {
             if (parts.Count > 0 && p.Length >= 3 && p[0] is '(' or '（' && p[^1] is ')' or '）' && !char.IsAsciiDigit(p[1])
-                && !IsFigure(parts[^1]))
+                && !IsPlainFigure(parts[^1]))
             {
                 parts[^1] += p;
                 continue;
@@ -91,8 +92,12 @@ internal sealed class SpacedRows(Vocabulary words)
             _slots = [Slot.Label, .. parts.Skip(header).Select(SlotOf)];
             _mode = Mode.Indicators;
             _pending.Clear();
+            _headerJustRead = true;
             return [Make(row, cells)];
         }
+        var afterHeader = _headerJustRead;
+        _headerJustRead = false;
+        if (afterHeader && _mode == Mode.Indicators && SecondHeaderLine(row, parts) is { } second) return [second];
         if (parts.Count >= 2 && FundsHeader(parts) is { } funds)
         {
             var cells = new List<string>();
@@ -123,6 +128,23 @@ internal sealed class SpacedRows(Vocabulary words)
         }
         _mode = Mode.None;
         return parts.Count >= 2 ? FieldLine(row, parts) : null;
+    }
+
+    /// <summary>
+    /// The second line of a two-row header: value column words (年度指标值 实际完成值) under a parent word of the first
+    /// (绩效指标值) that names one of them. The parent's column becomes theirs; the line is placed under it, so that the
+    /// indicator layout splits the parent the same way.
+    /// </summary>
+    private SourceRow? SecondHeaderLine(SourceRow row, List<string> parts)
+    {
+        if (parts.Count < 2) return null;
+        var roles = parts.Select(p => words.IndicatorColumnOf(TextNorm.Key(p)).Column).ToList();
+        if (roles.Exists(r => !IndicatorLayout.IsRightPart(r) || r == IndicatorColumn.Extra) || roles.Distinct().Count() != roles.Count) return null;
+        var parent = Array.FindIndex(_roles, roles.Contains);
+        if (parent < 0) return null;
+        _roles = [.. _roles.Take(parent), .. roles, .. _roles.Skip(parent + 1)];
+        _slots = [.. _slots.Take(parent), .. parts.Select(SlotOf), .. _slots.Skip(parent + 1)];
+        return Make(row, [.. Enumerable.Repeat("", parent), .. parts]);
     }
 
     /// <summary>How many leading parts are the block's label, when every part after them names an indicator column.</summary>
@@ -331,7 +353,8 @@ internal sealed class SpacedRows(Vocabulary words)
             Slot.Unit => !figure && key.Length <= 5 && !IsComparator(part) && tree == TreeWord.Text && !HasDigit(part) ? 1
                 : figure && !HasDigit(part[..1]) ? Impossible : figure ? 4 : Impossible,
             // Figures belong in value columns (targets, actuals); in a note column they are a worse fit than in 分值.
-            _ => tree != TreeWord.Text ? 3 : figure && ValueCell(_roles[column]) is null ? 2 : 0,
+            // A template's placeholder (指标2, ……) stands where the name would.
+            _ => tree != TreeWord.Text ? 3 : figure && ValueCell(_roles[column]) is null ? 2 : words.IsPlaceholderName(part) ? 1 : 0,
         };
     }
 
@@ -379,7 +402,10 @@ internal sealed class SpacedRows(Vocabulary words)
         return t.Length is > 0 and <= 2 && t.All(ch => ch is '≥' or '≧' or '>' or '=' or '═' or '≤' or '≦' or '<' or '＞' or '＜' or '＝' or '⩾' or '⩽');
     }
 
-    private static bool IsFigure(string text)
+    /// <summary>A figure, points with their unit in the cell ("10分") included.</summary>
+    private bool IsFigure(string text) => IsPlainFigure(text) || words.TryScore(text.Trim(), out _);
+
+    private static bool IsPlainFigure(string text)
     {
         var t = text.Trim();
         if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || Vocabulary.TryAmountWithUnit(t, out _, out _)) return true;

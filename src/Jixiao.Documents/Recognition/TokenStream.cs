@@ -26,6 +26,9 @@ internal sealed class TokenStream(Vocabulary words)
 
     private sealed record Token(string Text, string Key, SourcePosition? Source);
 
+    /// <summary>The value type of each column of the indicator header being read (a comparator or a measure unit of its own).</summary>
+    private Jixiao.Core.Templates.RoleType?[] _valueTypes = [];
+
     public static List<SourceRow> Reflow(List<SourceRow> rows, Vocabulary words) => new TokenStream(words).Reflow(rows);
 
     private List<SourceRow> Reflow(List<SourceRow> rows)
@@ -362,7 +365,7 @@ internal sealed class TokenStream(Vocabulary words)
             // After rows printed before their labels, a label with no figures is one of theirs.
             if (unlabelled.Count > 0 && (i + 1 >= tokens.Count || !IsFigure(tokens[i + 1].Text))) break;
             var row = new List<Token> { tokens[i++] };
-            while (i < tokens.Count && row.Count <= headerLength && IsFigure(tokens[i].Text)) row.Add(tokens[i++]);
+            while (i < tokens.Count && row.Count <= headerLength && IsFigureOrPoints(tokens[i].Text)) row.Add(tokens[i++]);
             labelled.Add(Row(row));
         }
         if (unlabelled.Count > 0)
@@ -482,6 +485,27 @@ internal sealed class TokenStream(Vocabulary words)
         return key.Length <= 16 && !TextNorm.IsAmount(text) && (words.MoneyUnitOf(key) is not null || words.FundsRowOf(key) is not null);
     }
 
+    /// <summary>
+    /// A two-row header flattened: the second row's words (年度指标值 实际完成值) follow the first's, one of which is their
+    /// parent (绩效指标值, read as the role one of them has). The parent's place takes them, in their order.
+    /// </summary>
+    private static void SplitParentHeader(ref List<Token> header, ref IndicatorColumn[] roles)
+    {
+        // The shortest run of two or more value words at the end whose role only the parent has before it.
+        if (roles.Length < 3 || !IndicatorLayout.IsRightPart(roles[^1]) || roles[^1] == IndicatorColumn.Extra) return;
+        for (var k = roles.Length - 2; k > 0; k--)
+        {
+            var sub = roles[k..];
+            if (!IndicatorLayout.IsRightPart(roles[k]) || roles[k] == IndicatorColumn.Extra || Array.IndexOf(sub, roles[k], 1) >= 0) return;
+            var before = roles[..k];
+            var parent = Array.FindIndex(before, sub.Contains);
+            if (parent < 0 || Array.FindIndex(before, parent + 1, sub.Contains) >= 0) continue;
+            header = [.. header.Take(parent), .. header.Skip(k), .. header.Skip(parent + 1).Take(k - parent - 1)];
+            roles = [.. roles.Take(parent), .. sub, .. roles.Skip(parent + 1).Take(k - parent - 1)];
+            return;
+        }
+    }
+
     /// <summary>A funds row's label: words that are neither a figure nor the start of another block.</summary>
     private bool IsFundsLabel(List<Token> tokens, int i)
     {
@@ -491,6 +515,9 @@ internal sealed class TokenStream(Vocabulary words)
         if (IndicatorHeaderLength(tokens, i) > 0 || words.IndicatorColumnOf(token.Key).Column != IndicatorColumn.None || words.IsBlockLabel(token.Key)) return false;
         return true;
     }
+
+    /// <summary>A figure, or points with their unit in the cell ("10分", as funds, indicator and total rows print them).</summary>
+    private bool IsFigureOrPoints(string text) => IsFigure(text) || words.TryScore(text, out _);
 
     private static bool IsFigure(string text)
     {
@@ -534,6 +561,7 @@ internal sealed class TokenStream(Vocabulary words)
     {
         var header = tokens.GetRange(at, headerLength);
         var roles = header.Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
+        SplitParentHeader(ref header, ref roles);
         // A header printed on two lines, the tree columns split under a cell spanning them (基本指标 over 一级 / 二级 /
         // 三级指标), comes out as the first line's words and then the tree words: the tree stands left of the values in
         // every layout, so it goes first.
@@ -543,6 +571,7 @@ internal sealed class TokenStream(Vocabulary words)
             header = [.. header[firstTree..], .. header[..firstTree]];
             roles = [.. roles[firstTree..], .. roles[..firstTree]];
         }
+        _valueTypes = [.. header.Select(t => words.IndicatorColumnOf(t.Key).Role?.Type)];
         var headerRoles = header.Select(t => words.IndicatorColumnOf(t.Key).Role).ToArray();
         // A column of points the model keeps in Extra (复核分, a reviewer's 考评) holds figures only: where a blank rubric
         // prints none, the next row's words are not its value.
@@ -559,6 +588,7 @@ internal sealed class TokenStream(Vocabulary words)
         {
             _figuresOnly = null;
             _standardColumn = -1;
+            _valueTypes = [];
         }
     }
 
@@ -600,7 +630,7 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsTotalLabel(tokens[i].Key))
             {
                 var total = new List<Token> { tokens[i++] };
-                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                while (i < tokens.Count && total.Count < 3 && IsFigureOrPoints(tokens[i].Text)) total.Add(tokens[i++]);
                 rows.Add(TotalRow(total, roles));
                 continue;
             }
@@ -657,7 +687,7 @@ internal sealed class TokenStream(Vocabulary words)
             if (words.IsTotalLabel(tokens[i].Key))
             {
                 var total = new List<Token> { tokens[i++] };
-                while (i < tokens.Count && total.Count < 3 && IsFigure(tokens[i].Text)) total.Add(tokens[i++]);
+                while (i < tokens.Count && total.Count < 3 && IsFigureOrPoints(tokens[i].Text)) total.Add(tokens[i++]);
                 rows.Add(TotalRow(total, header.Roles));
                 continue;
             }
@@ -851,7 +881,7 @@ internal sealed class TokenStream(Vocabulary words)
             switch (roles[c])
             {
                 case IndicatorColumn.Weight or IndicatorColumn.Score:
-                    if (TextNorm.TryAmount(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
+                    if (words.TryScore(token.Text, out _) || TextNorm.IsPlaceholder(token.Text)) { cells[c] = token; i++; }
                     break;
                 case IndicatorColumn.Name:
                     // A dash where a weighted 二级 would have its 三级: that 二级 is scored as it stands.
@@ -897,6 +927,9 @@ internal sealed class TokenStream(Vocabulary words)
                 default:
                     // A value column (target, actual, content …): a tree word there means this row ended early.
                     if (IsKnownTreeWord(token)) return Finish(named, i, at);
+                    // A comparator or a measure unit in a column of its own: a qualitative row (按期完工) leaves both blank,
+                    // and its words go on to the target and the actual.
+                    if (!FitsOwnColumn(tokens, i, cells, roles, c)) break;
                     cells[c] = token;
                     i++;
                     break;
@@ -906,6 +939,26 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    private bool FitsOwnColumn(List<Token> tokens, int i, Token[] cells, IndicatorColumn[] roles, int c)
+    {
+        if (_valueTypes.Length != roles.Length) return true;
+        var text = tokens[i].Text.Trim();
+        switch (_valueTypes[c])
+        {
+            case Jixiao.Core.Templates.RoleType.Comparator:
+                return text.Length is > 0 and <= 2 && text.All(ch => "≥≧>=═≤≦<＞＜＝⩾⩽".Contains(ch, StringComparison.Ordinal));
+            case Jixiao.Core.Templates.RoleType.MeasureUnit:
+                if (IsFigure(text) || IsValueLike(text) || tokens[i].Key.Length > 5) return false;
+                // A unit follows a number: the target before it, or (a unit printed before the target) the figure after it.
+                var target = Array.IndexOf(roles, IndicatorColumn.Target);
+                if (target >= 0 && target < c) return IsValueLike(cells[target].Text);
+                return i + 1 < tokens.Count && (IsFigure(tokens[i + 1].Text) || tokens[i + 1].Text.Trim() is { Length: > 0 and <= 2 } next
+                    && next.All(ch => "≥≧>=═≤≦<＞＜＝⩾⩽".Contains(ch, StringComparison.Ordinal)));
+            default:
+                return true;
+        }
+    }
 
     /// <summary>
     /// A short word (no points, no punctuation, no figure, no tree word) between a name and the sentence of a scoring

@@ -197,9 +197,10 @@ public static partial class XlsxFixture
         return stylesheet;
     }
 
-    [GeneratedRegex(@"^(-?\d+(?:\.(\d+))?)%$")]
+    // ASCII digits only: a full-width number ("１５０") typed into Excel stays text.
+    [GeneratedRegex(@"^(-?[0-9]+(?:\.([0-9]+))?)%$")]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?$")]
     private static partial Regex NumberPattern();
 }
