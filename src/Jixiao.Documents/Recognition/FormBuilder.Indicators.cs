@@ -54,6 +54,8 @@ internal sealed partial class FormBuilder
 
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
+        // A sub-row without points: its name stands where the 分值 would, and is its name.
+        if (pointsColumn is null && SubRowWithoutPoints(row, layout) == shift) leftEnd = first + 1;
         // A row printing fewer cells than the header (name and target merged) still starts with its name: the values
         // anchored on the likelihood word leave it the first cell.
         // Which of the header's value columns its other cells fill is then a guess: those cells are in doubt.
@@ -337,6 +339,26 @@ internal sealed partial class FormBuilder
         return false;
     }
 
+    /// <summary>
+    /// A sub-row (其中…) printed without the 分值 and 得分 cells, under a header whose 分值 stands right before 年度指标值 and
+    /// 全年实际值: the name, then two quantities in one measure unit where the points belong ("1.5亩 | 1.5亩"). No points
+    /// cell holds such a value, so the two are the row's target and actual, one column to the left of where they stand.
+    /// </summary>
+    private int? SubRowWithoutPoints(SourceRow row, IndicatorLayout layout)
+    {
+        var w = layout.WeightColumn;
+        if (w != layout.TargetColumn || layout.RoleAt(w + 1) != IndicatorColumn.Target || layout.RoleAt(w + 2) != IndicatorColumn.Actual) return null;
+        // The row is its name and the two values, nothing else: where the name stands places the values.
+        var name = row.FirstNonEmpty;
+        if (name < 0 || row.NonEmptyCount != 3 || _words.Classify(row.Keys[name]) != TreeWord.Text) return null;
+        var target = row.At(name + 1);
+        var actual = row.At(name + 2);
+        if (target.Length == 0 || actual.Length == 0 || Plausible(target) || Plausible(actual)) return null;
+        var t = Jixiao.Core.Notation.IndicatorValue.Parse(target);
+        var a = Jixiao.Core.Notation.IndicatorValue.Parse(actual);
+        return t.IsQuantitative && a.IsQuantitative && t.Unit is { Length: > 0 } unit && unit == a.Unit ? name - w : null;
+    }
+
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
 
     /// <summary>
@@ -359,6 +381,7 @@ internal sealed partial class FormBuilder
             }
             foreach (var candidate in Candidates())
                 if (row.At(w + candidate).Length == 0 && Plausible(row.At(s + candidate))) return (candidate, true);
+            if (SubRowWithoutPoints(row, layout) is { } sub) return (sub, true);
             var anchor = Level2Anchor(row, layout) ?? _previousShift;
             var empty = row.At(w + anchor).Length == 0 && row.At(s + anchor).Length == 0;
             return (anchor, empty);
