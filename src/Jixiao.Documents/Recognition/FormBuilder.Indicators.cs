@@ -395,7 +395,28 @@ internal sealed partial class FormBuilder
             return (anchor, row.At(only + anchor).Length == 0);
         }
         if (layout.LikelihoodColumn >= 0 && LikelihoodAnchor(row) is { } likely) return (likely - layout.LikelihoodColumn, true);
-        return (Level2Anchor(row, layout) ?? 0, true);
+        return (Level2Anchor(row, layout) ?? PackedLeft(row, layout) ?? 0, true);
+    }
+
+    /// <summary>
+    /// A row of a table without points whose cells merged from the rows above left no trace (a converted pipe table whose
+    /// rows already stand left of the header:
+    /// "补贴期限 | 2020.1.1-2020.12.31"): its first cell is no tree word and stands left of the name column, the cells
+    /// after it are side by side and no more than the value columns. The first cell is the name, the rest the values
+    /// from the first value column on. Null for any other row.
+    /// </summary>
+    private int? PackedLeft(SourceRow row, IndicatorLayout layout)
+    {
+        var first = row.FirstNonEmpty;
+        if (first < 0 || first + 1 >= layout.TargetColumn || _words.Classify(TextNorm.Key(_words.SplitWeight(row.Text[first]).Name)) != TreeWord.Text) return null;
+        // Only in a table whose rows already stand left of their header (the converter dropped the cells merged from
+        // above); a note under the table (说明 | 无) is no row.
+        if (_previousShift >= 0 || _words.IsNote(row.Keys[first]) || _words.IsTotalLabel(row.Keys[first])) return null;
+        var count = row.NonEmptyCount;
+        if (count < 2 || count - 1 > layout.Width - layout.TargetColumn) return null;
+        for (var c = first; c < first + count; c++)
+            if (row.At(c).Length == 0) return null;
+        return first + 1 - layout.TargetColumn;
     }
 
     /// <summary>
