@@ -55,7 +55,8 @@ internal sealed partial class FormBuilder
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
         // A sub-row without points: its name stands where the 分值 would, and is its name.
-        if (pointsColumn is null && SubRowWithoutPoints(row, layout) == shift) leftEnd = first + 1;
+        var subRow = pointsColumn is null && SubRowWithoutPoints(row, layout) == shift;
+        if (subRow) leftEnd = first + 1;
         // A row printing fewer cells than the header (name and target merged) still starts with its name: the values
         // anchored on the likelihood word leave it the first cell.
         // Which of the header's value columns its other cells fill is then a guess: those cells are in doubt.
@@ -248,6 +249,14 @@ internal sealed partial class FormBuilder
                 Reason = DoubtReason.MissingValue, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Score], RowLabel = rowLabel,
             });
         }
+        // A sub-row's blank points: whether it counts in the weights beside the row it details is not printed, so no
+        // sum or blank-cell check waits on it.
+        if (subRow)
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.MissingValue, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Weight, CellRole.Score],
+                RowLabel = rowLabel,
+            });
         // A 分值 printed only as the name's suffix ("在职人员控制率（3分）").
         indicator.Weight ??= name?.Weight;
 

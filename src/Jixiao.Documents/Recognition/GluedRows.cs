@@ -43,7 +43,8 @@ internal sealed class GluedRows(Vocabulary words)
         var i = 0;
         while (i < rows.Count)
         {
-            if (Header(rows[i]) is not { } header)
+            // A glued header is followed by a glued row, which ends in its figures: a cheap test before the header's words.
+            if (i + 1 >= rows.Count || !EndsInFigure(rows[i + 1]) || Header(rows[i]) is not { } header)
             {
                 result?.Add(rows[i]);
                 i++;
@@ -53,6 +54,13 @@ internal sealed class GluedRows(Vocabulary words)
             i = Block(rows, i, header, result);
         }
         return result ?? rows;
+    }
+
+    private static bool EndsInFigure(SourceRow row)
+    {
+        if (row.NonEmptyCount != 1) return false;
+        var text = row.Text[row.FirstNonEmpty];
+        return text.Length > 0 && (char.IsAsciiDigit(text[^1]) || text[^1] == '%');
     }
 
     /// <summary>The column words of a header line that is nothing else, in order; null for any other line.</summary>

@@ -7,7 +7,7 @@ namespace Jixiao.Documents.Tests.Recognition;
 /// <summary>
 /// A header that prints 分值 before 年度指标值 and 全年实际值, and 其中 sub-rows that print only their name, target and
 /// actual, packed to the left: two quantities in one measure unit cannot be points, so they are the row's target and
-/// actual, and the row carries no weight and no score — read without a doubt.
+/// actual, read without a doubt; the row carries no weight and no score, and only those blank cells are in doubt.
 /// </summary>
 public sealed class Sub_rows_without_points_under_a_points_first_header_read_their_target_and_actual
 {
@@ -36,6 +36,11 @@ public sealed class Sub_rows_without_points_under_a_points_first_header_read_the
                 ("受益农户满意度", "≥90%", "96%", 70m),
             ],
             form.Indicators.Select(r => (r.Name!, r.Target!, r.Actual!, r.Weight)));
-        Assert.Empty(form.ReadingDoubts.Where(d => d.Block == FormBlock.Indicators).Select(d => $"{d.Reason} {d.RowLabel} {d.Text}"));
+        // Only the sub-rows' blank points are in doubt (whether they count in the weights is not printed), never their values.
+        Assert.Equal(
+            [("其中主干渠", DoubtReason.MissingValue), ("其中支渠", DoubtReason.MissingValue)],
+            form.ReadingDoubts.Where(d => d.Block == FormBlock.Indicators).Select(d => (d.RowLabel!, d.Reason)));
+        Assert.All(form.ReadingDoubts.Where(d => d.Block == FormBlock.Indicators),
+            d => Assert.Equal([CellRole.Weight, CellRole.Score], d.Cells));
     }
 }
