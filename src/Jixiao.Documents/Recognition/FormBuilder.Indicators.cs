@@ -58,6 +58,9 @@ internal sealed partial class FormBuilder
 
         // Left part: the indicator tree (一级/二级/三级/内容); right part: values, anchored on 分值/得分.
         var leftEnd = Math.Min(row.Width, layout.TargetColumn + shift);
+        // A sub-row without points: its name stands where the 分值 would, and is its name.
+        var subRow = pointsColumn is null && SubRowWithoutPoints(row, layout) == shift;
+        if (subRow) leftEnd = first + 1;
         // A row printing fewer cells than the header (name and target merged) still starts with its name: the values
         // anchored on the likelihood word leave it the first cell.
         // Which of the header's value columns its other cells fill is then a guess: those cells are in doubt.
@@ -266,6 +269,14 @@ internal sealed partial class FormBuilder
                 Reason = DoubtReason.MissingValue, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Score], RowLabel = rowLabel,
             });
         }
+        // A sub-row's blank points: whether it counts in the weights beside the row it details is not printed, so no
+        // sum or blank-cell check waits on it.
+        if (subRow)
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.MissingValue, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Weight, CellRole.Score],
+                RowLabel = rowLabel,
+            });
         // A 分值 printed only as the name's suffix ("在职人员控制率（3分）").
         indicator.Weight ??= name?.Weight;
 
@@ -373,6 +384,26 @@ internal sealed partial class FormBuilder
         return false;
     }
 
+    /// <summary>
+    /// A sub-row (其中…) printed without the 分值 and 得分 cells, under a header whose 分值 stands right before 年度指标值 and
+    /// 全年实际值: the name, then two quantities in one measure unit where the points belong ("1.5亩 | 1.5亩"). No points
+    /// cell holds such a value, so the two are the row's target and actual, one column to the left of where they stand.
+    /// </summary>
+    private int? SubRowWithoutPoints(SourceRow row, IndicatorLayout layout)
+    {
+        var w = layout.WeightColumn;
+        if (w != layout.TargetColumn || layout.RoleAt(w + 1) != IndicatorColumn.Target || layout.RoleAt(w + 2) != IndicatorColumn.Actual) return null;
+        // The row is its name and the two values, nothing else: where the name stands places the values.
+        var name = row.FirstNonEmpty;
+        if (name < 0 || row.NonEmptyCount != 3 || _words.Classify(row.Keys[name]) != TreeWord.Text) return null;
+        var target = row.At(name + 1);
+        var actual = row.At(name + 2);
+        if (target.Length == 0 || actual.Length == 0 || Plausible(target) || Plausible(actual)) return null;
+        var t = Jixiao.Core.Notation.IndicatorValue.Parse(target);
+        var a = Jixiao.Core.Notation.IndicatorValue.Parse(actual);
+        return t.IsQuantitative && a.IsQuantitative && t.Unit is { Length: > 0 } unit && unit == a.Unit ? name - w : null;
+    }
+
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
 
     /// <summary>
@@ -411,6 +442,7 @@ internal sealed partial class FormBuilder
             }
             foreach (var candidate in Candidates())
                 if (row.At(w + candidate).Length == 0 && Plausible(row.At(s + candidate))) return (candidate, true);
+            if (SubRowWithoutPoints(row, layout) is { } sub) return (sub, true);
             var anchor = Level2Anchor(row, layout) ?? _previousShift;
             var empty = row.At(w + anchor).Length == 0 && row.At(s + anchor).Length == 0;
             return (anchor, empty);
@@ -424,7 +456,28 @@ internal sealed partial class FormBuilder
             return (anchor, row.At(only + anchor).Length == 0);
         }
         if (layout.LikelihoodColumn >= 0 && LikelihoodAnchor(row) is { } likely) return (likely - layout.LikelihoodColumn, true);
-        return (Level2Anchor(row, layout) ?? 0, true);
+        return (Level2Anchor(row, layout) ?? PackedLeft(row, layout) ?? 0, true);
+    }
+
+    /// <summary>
+    /// A row of a table without points whose cells merged from the rows above left no trace (a converted pipe table whose
+    /// rows already stand left of the header:
+    /// "补贴期限 | 2020.1.1-2020.12.31"): its first cell is no tree word and stands left of the name column, the cells
+    /// after it are side by side and no more than the value columns. The first cell is the name, the rest the values
+    /// from the first value column on. Null for any other row.
+    /// </summary>
+    private int? PackedLeft(SourceRow row, IndicatorLayout layout)
+    {
+        var first = row.FirstNonEmpty;
+        if (first < 0 || first + 1 >= layout.TargetColumn || _words.Classify(TextNorm.Key(_words.SplitWeight(row.Text[first]).Name)) != TreeWord.Text) return null;
+        // Only in a table whose rows already stand left of their header (the converter dropped the cells merged from
+        // above); a note under the table (说明 | 无) is no row.
+        if (_previousShift >= 0 || _words.IsNote(row.Keys[first]) || _words.IsTotalLabel(row.Keys[first])) return null;
+        var count = row.NonEmptyCount;
+        if (count < 2 || count - 1 > layout.Width - layout.TargetColumn) return null;
+        for (var c = first; c < first + count; c++)
+            if (row.At(c).Length == 0) return null;
+        return first + 1 - layout.TargetColumn;
     }
 
     /// <summary>How many columns right after <paramref name="column"/> hold numbers of their own (得分系数, 复核分).</summary>
