@@ -394,8 +394,9 @@ public sealed class Corpus_32_cut_inside_its_last_indicator_is_no_weight_sum_err
         var form = Assert.Single(CorpusText.Read("32_guangxi_gxglmes-mubiao-shenbao-rubric.txt"));
         Assert.True(form.Incomplete);
         Assert.Contains(form.ReadingDoubts, d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators);
-        // 5 + 15 + 5 + 10 of a block cut off after four rows is no total to hold against 100.
+        // 5 + 15 + 5 + 10 of a block cut off after four rows is no total to hold against 100: at most a note that the
+        // sum cannot be confirmed.
         var findings = Jixiao.Core.Checks.Checker.Check(form, Jixiao.Core.Rulebooks.Rulebooks.BuiltIn("national-2021"));
-        Assert.DoesNotContain(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum);
+        Assert.DoesNotContain(findings, f => f.Code == Jixiao.Core.Checks.CheckCodes.WeightSum && f.Severity != Jixiao.Core.Checks.Severity.Info);
     }
 }
