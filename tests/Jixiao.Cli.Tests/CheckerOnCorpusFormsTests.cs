@@ -63,6 +63,7 @@ public class CheckerOnCorpusFormsTests
         ["50_tianjin_ninghe-minbanyuan-fangzu-targets.txt"] =
         [
             new("提升疫情防控期间民办幼儿园扶持力度", CheckCodes.TargetNotMeasurable, Severity.Warning, "显著提升… : no value or standard to verify"),
+            new("促进学前教育普及普惠优质发展", CheckCodes.TargetNotMeasurable, Severity.Warning, "显著促进… : no value or standard to verify"),
             new("非营利性民办园租房受益期限", CheckCodes.TargetNotMeasurable, Severity.Warning, "大力支持… : a 期限 with no period"),
         ],
         ["49_sichuan_anju-shipin-jianguan-transfer.txt"] =

@@ -280,6 +280,7 @@ public class TargetNotMeasurableTests
     [InlineData("质量指标", "项目验收合格率", "≥100%")]
     [InlineData("效益指标", "营造良好的营商环境", "100%")]
     [InlineData("数量指标", "项目投入资金", "403万元")]
+    [InlineData("时效指标", "完成时间", "按时完成")]
     public void Unmeasurable_targets_are_warned_about(string level2, string name, string target)
     {
         var form = Project("x");
@@ -292,6 +293,8 @@ public class TargetNotMeasurableTests
     [InlineData("数量指标", "接入部门数", "≥40个")]
     [InlineData("质量指标", "系统可用率", "100%")]
     [InlineData("时效指标", "故障排除", "<=2 小时")]
+    [InlineData("时效指标", "补贴期限", "2020.1.1-2020.12.31")]
+    [InlineData("时效指标", "完成时间", "2021年6月底前")]
     public void Measurable_targets_pass(string level2, string name, string target)
     {
         var form = Project("x");

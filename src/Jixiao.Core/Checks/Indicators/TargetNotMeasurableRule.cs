@@ -8,7 +8,7 @@ namespace Jixiao.Core.Checks.Indicators;
 /// 100% as target (≥100%), 100% on an indicator that is not a rate, a wrong unit (百分比), money used as an output.
 /// One finding per row, the first reason found. Only on forms whose targets the unit writes itself.
 /// </summary>
-public sealed class TargetNotMeasurableRule : ICheckRule
+public sealed partial class TargetNotMeasurableRule : ICheckRule
 {
     public string Code => CheckCodes.TargetNotMeasurable;
 
@@ -43,6 +43,9 @@ public sealed class TargetNotMeasurableRule : ICheckRule
         {
             if (Slogans.FirstOrDefault(s => text.Contains(s, StringComparison.Ordinal)) is { } slogan)
                 return ($"口号式表述（“{slogan}”）没有可核验的数值或标准", $"a slogan (\"{slogan}\") with nothing to verify", "可量化的数值或明确标准");
+            // A 时效 target that names a calendar date or period (2020.1.1-2020.12.31, 2021年6月底前) is verifiable by
+            // the date itself: the guidance asks for a deadline, not for a number with a unit.
+            if (r.Level2.StartsWith("时效", StringComparison.Ordinal) && CalendarDate().IsMatch(text)) return null;
             if (NumericLevel2.Any(l => r.Level2.StartsWith(l, StringComparison.Ordinal)))
                 return ($"{IndicatorWeights.StripWeight(r.Level2)}须有数值和计量单位", $"a {r.Level2} row needs a number and a unit", "数值 + 计量单位");
             return null;
@@ -62,4 +65,8 @@ public sealed class TargetNotMeasurableRule : ICheckRule
             return ("以资金投入作为产出指标", "money (an input) used as an output", "实际产出的数量、质量或时效");
         return null;
     }
+
+    /// <summary>A year with its month: 2020年12月, 2020.12, 2020-12-31, 2020/1/1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:19|20)\d{2}\s*(?:年|[.\-/．－])\s*\d{1,2}")]
+    private static partial System.Text.RegularExpressions.Regex CalendarDate();
 }
