@@ -23,6 +23,8 @@ public static class CheckCodes
     public const string MonitoringProgressMismatch = "monitoring-progress-mismatch";
     public const string MonitoringDeviationUnexplained = "monitoring-deviation-unexplained";
     public const string ReportTableMismatch = "report-table-mismatch";
+    /// <summary>Warning: a total a report states after its parts differs from their sum by what only the parts' rounding could hide.</summary>
+    public const string SumTailDifference = "sum-tail-difference";
 
     public const string TotalUnreachable = "total-unreachable";
     public const string ActualAsThreshold = "actual-as-threshold";
@@ -92,6 +94,7 @@ public static class CheckCodes
         MonitoringProgressMismatch => "监控执行进度不符",
         MonitoringDeviationUnexplained => "监控偏差未说明原因",
         ReportTableMismatch => "报告与表格不一致",
+        SumTailDifference => "合计与分项之和存在尾差",
         ReadingUncertain => "识别存疑",
         ValueOutOfRange => "数值超出合理范围",
         InternalError => "检查规则内部错误",
@@ -143,5 +146,6 @@ public static class CheckCodes
         TargetOutsidePeerRange,
         ExecutionFigureMismatch,
         SectionWeightMismatch, ReducedAmountMismatch, ConclusionGradeMismatch,
+        SumTailDifference,
     ];
 }

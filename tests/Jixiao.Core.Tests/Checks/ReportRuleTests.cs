@@ -123,3 +123,53 @@ public class ReportArithmeticTests
         Assert.Equal("良", f.Expected);
     }
 }
+
+/// <summary>A total a report states after its parts (合计 / 共计 / 总计, or 全年 after parallel parts) must be their sum.</summary>
+public class StatedSumOfPartsTests
+{
+    private static IReadOnlyList<Finding> Findings(string text) =>
+        Run(new ReportArithmeticRule(), new PerformanceForm { Kind = FormKind.Report, Text = text });
+
+    [Fact]
+    public void Parallel_parts_one_cent_short_of_their_annual_total_are_a_tail_difference_warning_with_the_sum()
+    {
+        var f = Assert.Single(Findings("中央下达困难救助资金12.35万元；县级配套困难救助资金12.35万元；全年可用资金为24.71万元。"));
+        Assert.Equal((CheckCodes.SumTailDifference, Severity.Warning), (f.Code, f.Severity));
+        Assert.Equal(("24.71万元", "24.70万元"), (f.Stated, f.Expected));
+        Assert.Equal("12.35万元 + 12.35万元 = 24.70万元", f.Explanation);
+        Assert.Equal(1, f.Location.Row);
+    }
+
+    [Fact]
+    public void A_sum_word_total_that_no_rounding_of_its_parts_explains_is_a_subtotal_error()
+    {
+        var f = Assert.Single(Findings("购置设备20.5万元、维修房屋10万元，合计32.5万元。"));
+        Assert.Equal((CheckCodes.SubtotalMismatch, Severity.Error), (f.Code, f.Severity));
+        Assert.Equal(("32.5万元", "30.5万元"), (f.Stated, f.Expected));
+    }
+
+    [Fact]
+    public void Parts_in_yuan_and_a_total_in_wan_yuan_are_compared_in_one_unit()
+    {
+        Assert.Empty(Findings("发放补贴125,000元、培训费75,000元，共计20万元。"));
+    }
+
+    [Fact]
+    public void A_tail_difference_is_not_reported_when_the_report_says_its_figures_are_rounded()
+    {
+        Assert.Empty(Findings("中央下达困难救助资金12.35万元；县级配套困难救助资金12.35万元；全年可用资金为24.71万元。以上金额因四舍五入存在尾差。"));
+    }
+
+    [Fact]
+    public void An_annual_amount_after_parts_that_are_not_one_thing_split_is_no_stated_sum()
+    {
+        // 基本支出 and 项目预算 are not parallel clauses: the 全年 amount need not be their sum.
+        Assert.Empty(Findings("基本支出3万元，项目预算资金4万元，全年预算10万元。"));
+    }
+
+    [Fact]
+    public void A_total_stated_after_a_breakdown_adds_only_the_parts_after_the_marker()
+    {
+        Assert.Empty(Findings("项目总投资100万元，其中设备40万元、安装60万元，合计100万元。"));
+    }
+}

@@ -21,6 +21,7 @@ public sealed class ReportArithmeticRule : ICheckRule
         var form = context.Form;
         if (form.Kind != FormKind.Report) yield break;
         var sentences = context.ReportSentences;
+        bool? roundingNoted = null;
         foreach (var s in sentences)
         {
             // Every relation below is between two figures of the sentence at least (a breakdown's whole may be in the
@@ -31,6 +32,8 @@ public sealed class ReportArithmeticRule : ICheckRule
             foreach (var f in Changes(s)) yield return f;
             foreach (var f in Completions(s)) yield return f;
             foreach (var f in Breakdowns(s, s.Number > 0 ? sentences[s.Number - 1] : null)) yield return f;
+            if (s.Figures.Count < 3) continue;
+            foreach (var f in StatedSums(s, () => roundingNoted ??= NotesRounding(form.Text))) yield return f;
         }
         foreach (var f in OverallRate(sentences)) yield return f;
         foreach (var f in GradeAgainstScore(context, sentences)) yield return f;
@@ -256,6 +259,91 @@ public sealed class ReportArithmeticRule : ICheckRule
     }
 
     private static readonly string[] BreakdownWords = ["其中", "包括"];
+
+    /// <summary>
+    /// "A a万元、B b万元，合计 X万元" and "省级下拨…a万元；市级下拨…b万元；全年应执行数为X万元": a total stated after its parts
+    /// asserts their sum. The parts are the amounts directly before the total in the same sentence (back to the sentence
+    /// start, a 其中 / 包括 marker, or any other kind of figure). A total named by a sum word (合计, 共计, 总计, …) states
+    /// the sum itself; a 全年 / 总额 amount does so only after parts that are parallel — the same clause after a different
+    /// qualifier (省级下拨… / 市级下拨…), that is one thing split by source or period. Compared at the total's printed
+    /// precision: a sum outside every rounding of the printed parts is `subtotal-mismatch`; a sum off by what the
+    /// parts' own rounding could hide is `sum-tail-difference`, unless the report notes its rounding (四舍五入, 尾差).
+    /// </summary>
+    private static IEnumerable<Finding> StatedSums(ReportSentence s, Func<bool> roundingNoted)
+    {
+        var figures = s.Figures;
+        for (var i = 2; i < figures.Count; i++)
+        {
+            var total = figures[i];
+            if (total.Kind != FigureKind.Amount) continue;
+            var explicitSum = total.Label.AsSpan().ContainsAny(SumWordValues);
+            var aggregate = explicitSum || total.Label.AsSpan().ContainsAny(AggregateWordValues);
+            if (!aggregate || IsChangeLabel(total.Label) || total.Label.Contains('占') || IsProgressLabel(total.Label)) continue;
+            var parts = new List<ReportFigure>();
+            var stop = Math.Max(s.Text.LastIndexOf("其中", total.Start, StringComparison.Ordinal), s.Text.LastIndexOf("包括", total.Start, StringComparison.Ordinal));
+            for (var k = i - 1; k >= 0; k--)
+            {
+                var f = figures[k];
+                if (f.Kind != FigureKind.Amount || f.Start < stop || IsChangeLabel(f.Label) || f.Label.Contains('占')
+                    || f.Label.AsSpan().ContainsAny(SumWordValues) || f.Label.AsSpan().ContainsAny(AggregateWordValues)) break;
+                parts.Insert(0, f);
+            }
+            if (parts.Count < 2 || (!explicitSum && !Parallel(parts))) continue;
+            decimal sum = 0m, partsHalf = 0m;
+            foreach (var f in parts)
+            {
+                sum += f.Wan;
+                partsHalf += f.WanHalfUnit;
+            }
+            var printedSum = Numbers.Format(Scale(sum, total), total.Decimals);
+            // At the total's printed precision the parts add up: nothing to say.
+            if (printedSum == Numbers.Format(total.Value, total.Decimals)) continue;
+            var difference = Math.Abs(sum - total.Wan);
+            var tail = difference <= partsHalf + total.WanHalfUnit;
+            if (tail && roundingNoted()) continue;
+            var terms = string.Join(" + ", parts.Select(f => f.Printed + f.Unit));
+            var sumText = $"{terms} = {printedSum}{total.Unit}";
+            yield return tail
+                ? new Finding(
+                    CheckCodes.SumTailDifference, Severity.Warning,
+                    $"报告称“{Excerpt(total.Label)}{total.Printed}{total.Unit}”，而所列各项{sumText}，相差{Numbers.Format(Scale(difference, total), total.Decimals)}{total.Unit}；若是各项四舍五入造成的尾差，应予注明，否则请更正合计。",
+                    $"The report states a total of {total.Printed}{total.Unit}; its parts add up to {printedSum} ({terms}). Only rounding of the parts could explain it, and the report does not say so.",
+                    Where(s, total.Label), total.Printed + total.Unit, printedSum + total.Unit, sumText)
+                : new Finding(
+                    CheckCodes.SubtotalMismatch, Severity.Error,
+                    $"报告称“{Excerpt(total.Label)}{total.Printed}{total.Unit}”，而所列各项{sumText}，相差{Numbers.Format(Scale(difference, total), total.Decimals)}{total.Unit}。",
+                    $"The report states a total of {total.Printed}{total.Unit}; its parts add up to {printedSum} ({terms}).",
+                    Where(s, total.Label), total.Printed + total.Unit, printedSum + total.Unit, sumText);
+        }
+    }
+
+    // Words that state a sum of what precedes; words that name a whole which may or may not be that sum.
+    private static readonly SearchValues<string> SumWordValues = SearchValues.Create(["合计", "共计", "总计", "总共", "一共", "合共", "累计"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> AggregateWordValues = SearchValues.Create(["全年", "总额", "总数"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Parts are parallel when each label, after its own qualifier, is the same clause (省级下拨护理费 / 市级下拨护理费):
+    /// a common tail of at least two characters that is most of the shortest label.
+    /// </summary>
+    private static bool Parallel(List<ReportFigure> parts)
+    {
+        var first = parts[0].Label;
+        var common = first.Length;
+        var shortest = first.Length;
+        foreach (var f in parts)
+        {
+            var label = f.Label;
+            shortest = Math.Min(shortest, label.Length);
+            var n = 0;
+            while (n < common && n < label.Length && label[^(n + 1)] == first[^(n + 1)]) n++;
+            common = n;
+        }
+        return common >= 2 && common * 2 >= shortest;
+    }
+
+    /// <summary>A report that says its figures are rounded (四舍五入, 尾差) has explained a tail difference once for all.</summary>
+    private static bool NotesRounding(string? text) =>
+        text is not null && (text.Contains("四舍五入", StringComparison.Ordinal) || text.Contains("尾差", StringComparison.Ordinal));
 
     /// <summary>
     /// "目前项目资金已拨付106.36万元" after a breakdown says how far the whole has got, not what it is made of: a clause
