@@ -14,7 +14,7 @@ namespace Jixiao.Documents.Recognition;
 /// unless the weights then add up to the total the table states. The rows are rebuilt as a grid under the header and go
 /// through the form builder like any table. Lines that are not such a header are left alone.
 /// </summary>
-internal sealed class GluedRows(Vocabulary words)
+internal sealed partial class GluedRows(Vocabulary words)
 {
     /// <summary>The longest key a header word is matched in.</summary>
     private const int LongestWord = 14;
@@ -43,6 +43,13 @@ internal sealed class GluedRows(Vocabulary words)
         var i = 0;
         while (i < rows.Count)
         {
+            if (Flattened(rows, i) is { } flat)
+            {
+                result ??= rows.GetRange(0, i);
+                result.AddRange(flat.Rows);
+                i = flat.Next;
+                continue;
+            }
             // A glued header is followed by a glued row, which ends in its figures: a cheap test before the header's words.
             if (i + 1 >= rows.Count || !EndsInFigure(rows[i + 1]) || Header(rows[i]) is not { } header)
             {
@@ -338,7 +345,7 @@ internal sealed class GluedRows(Vocabulary words)
     }
 
     /// <summary>Every way to cut digits into a target and points (more than 0, at most 100), the points last.</summary>
-    private static List<(string Target, string Points)> Splits(string digits)
+    private static List<(string Target, string Points)> Splits(string digits, decimal most = MostPoints)
     {
         var result = new List<(string, string)>();
         for (var k = 1; k < digits.Length; k++)
@@ -346,7 +353,7 @@ internal sealed class GluedRows(Vocabulary words)
             var target = digits[..k];
             var points = digits[k..];
             if (!IsPrinted(target) || !IsPrinted(points)) continue;
-            if (!decimal.TryParse(points, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) || p is <= 0m or > MostPoints) continue;
+            if (!decimal.TryParse(points, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) || (most == MostPoints && p <= 0m) || p > most) continue;
             result.Add((target, points));
         }
         return result;
