@@ -425,8 +425,11 @@ internal sealed partial class FormBuilder
                 for (var j = row.Width - 2 - trailing; j >= 0; j--)
                     if (Math.Abs(j - low) <= 3 && Enumerable.Range(j, 2 + trailing).All(x => Plausible(row.Text[x]))) return (j - low, true);
             }
-            for (var j = row.Width - 2; j >= 0; j--)
-                if (Math.Abs(j - w) <= 3 && Plausible(row.Text[j]) && Plausible(row.Text[j + 1])) return (j - w, true);
+            // Two numbers side by side are the pair only where the header prints them side by side: with columns between
+            // them (分值 | 全年完成值 | 评分标准 | 得分 | 得分系数) the rightmost two are the score and its coefficient.
+            if (Math.Abs(w - s) == 1)
+                for (var j = row.Width - 2; j >= 0; j--)
+                    if (Math.Abs(j - w) <= 3 && Plausible(row.Text[j]) && Plausible(row.Text[j + 1])) return (j - w, true);
             // A score "left blank" past the row's last cell is no cell at all: a shift that finds both numbers comes first.
             foreach (var candidate in Candidates())
             {

@@ -63,6 +63,9 @@ internal sealed class TokenStream(Vocabulary words)
         if (row.NonEmptyCount != 1) return false;
         var text = row.Text[row.FirstNonEmpty];
         if (text.Length < FlattenedLength) return false;
+        // Full-width digits count as CJK, so the cleaned text lost the spaces between them and the words around them
+        // ("年度资金总额 ９９ ９９"): the cells are counted in the line with its full-width forms folded.
+        if (TextNorm.NeedsCompatibilityNormalization(text)) text = TextNorm.Clean(TextNorm.Compatible(row.Raw[row.FirstNonEmpty]));
         var parts = 0;
         foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) parts++;
         return parts >= FlattenedParts;
@@ -917,7 +920,8 @@ internal sealed class TokenStream(Vocabulary words)
                     }
                     break;
                 case IndicatorColumn.Explanation or IndicatorColumn.Improvement or IndicatorColumn.Remark:
-                    if (CanStartRow(tokens, i, roles)) return Finish(named, i, at);
+                    // A template's placeholder (……, 指标2) is a row of its own, ending where the next row starts.
+                    if (words.IsPlaceholderName(token.Text) || CanStartRow(tokens, i, roles)) return Finish(named, i, at);
                     cells[c] = token;
                     i++;
                     break;
@@ -946,6 +950,10 @@ internal sealed class TokenStream(Vocabulary words)
         var text = tokens[i].Text.Trim();
         switch (_valueTypes[c])
         {
+            case Jixiao.Core.Templates.RoleType.Tick:
+                // A yes/no column (是否核心指标) takes its mark only — a tick, a box, a dash or one other character (the
+                // "no" mark) — and a row without one leaves the cell blank: its target is never taken for the mark.
+                return words.IsTick(text) || words.Lexicon.Boxes.Contains(text) || TextNorm.IsPlaceholder(text) || text.Length == 1 && !IsFigure(text);
             case Jixiao.Core.Templates.RoleType.Comparator:
                 return text.Length is > 0 and <= 2 && text.All(ch => "≥≧>=═≤≦<＞＜＝⩾⩽".Contains(ch, StringComparison.Ordinal));
             case Jixiao.Core.Templates.RoleType.MeasureUnit:

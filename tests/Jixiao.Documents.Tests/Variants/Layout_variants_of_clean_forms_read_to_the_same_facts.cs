@@ -16,22 +16,7 @@ public sealed class Layout_variants_of_clean_forms_read_to_the_same_facts
     /// Readings known to come out wrong, by variant number and shape, with what goes wrong. A listed reading must
     /// still fail (so the list stays the truth); a reading that starts to pass is taken off the list.
     /// </summary>
-    private static readonly Dictionary<(int Variant, string Shape), string> KnownFailures = new()
-    {
-        [(11, "flattened")] = FullWidthDigitsFlattened,
-        [(12, "flattened")] = FullWidthDigitsFlattened,
-        [(13, "flattened")] = FullWidthDigitsFlattened,
-        [(15, "flattened")] = FullWidthDigitsFlattened,
-        [(23, "cell-per-line")] = CoreMarkRowBeforePlaceholderInTokens,
-        [(23, "cell-per-line-with-bars")] = CoreMarkRowBeforePlaceholderInTokens,
-        [(23, "flattened")] = CoreMarkRowBeforePlaceholderInTokens,
-    };
-
-    // What goes wrong, by name (the token-stream shapes are the cell-per-line and flattened ones, read by TokenStream).
-    private const string CoreMarkRowBeforePlaceholderInTokens =
-        "in a token stream with a 是否核心指标 column, the row before a placeholder (……) loses its 否 and =100% to other cells and its score";
-    private const string FullWidthDigitsFlattened = "the whole table on one line with full-width digits: no form is read";
-
+    private static readonly Dictionary<(int Variant, string Shape), string> KnownFailures = [];
 
     public static TheoryData<int, string> Readings()
     {
