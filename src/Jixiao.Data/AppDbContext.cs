@@ -127,10 +127,14 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(r => r.ComparedKind).HasConversion(k => k!.Value.Code(), s => FormKinds.FromCode(s)).HasMaxLength(40);
             e.Property(r => r.ComparedProject).HasMaxLength(ColumnLengths.ProjectName);
             e.HasIndex(r => new { r.FormId, r.Position }).IsUnique();
+            e.Property(r => r.OrganisationPath).HasMaxLength(1000);
             e.HasIndex(r => r.Code);
-            e.HasQueryFilter(r => (ScopePath == null || r.Form!.Organisation!.Path.StartsWith(ScopePath))
-                                  && (!PublishedOnly || r.Form!.Status == FormStatus.Published)
-                                  && (EvaluatorAgencyId == null || (r.Form!.ProjectId != null && evaluatorProjects.Contains(r.Form.ProjectId.Value))));
+            // Only the finding's own columns for the scope and the evaluators' projects: a navigation here joined every
+            // findings query to the forms and the organisations. The public's published check is a subquery that runs
+            // only when PublishedOnly is set (the OR short-circuits), so nobody else pays for it.
+            e.HasQueryFilter(r => (ScopePath == null || r.OrganisationPath.StartsWith(ScopePath))
+                                  && (!PublishedOnly || Forms.Any(f => f.Id == r.FormId && f.Status == FormStatus.Published))
+                                  && (EvaluatorAgencyId == null || (r.ProjectId != null && evaluatorProjects.Contains(r.ProjectId.Value))));
         });
 
         b.Entity<FormFact>(e =>

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Data;
+using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
@@ -193,6 +195,7 @@ public abstract class ReviewQueueTests<THost>(THost host) : ApiTestBase<THost>(h
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var finding = FormFinding.From(new Finding("funds-rate", Severity.Error, "执行率算错", "rate", new FindingLocation("funds", 1, "执行率")), 99);
             finding.FormId = flagged;
+            FormStore.Scope(finding, await db.FormFacts.SingleAsync(f => f.FormId == flagged));
             db.Findings.Add(finding);
             await db.SaveChangesAsync();
         }

@@ -38,6 +38,14 @@ public static class FormStore
         FormRows.Apply(form, record);
         SetFindings(record, findings);
         WriteFacts(record, form, findings, rulebook, place, now);
+        foreach (var row in record.Findings) Scope(row, record.Fact!);
+    }
+
+    /// <summary>A finding row's copy of what the access filter reads, from its form's fact (path and project).</summary>
+    public static void Scope(FormFinding row, FormFact fact)
+    {
+        row.OrganisationPath = fact.OrganisationPath;
+        row.ProjectId = fact.ProjectId;
     }
 
     /// <summary>After a transition, supersession or restore: the fact follows the record's state.</summary>

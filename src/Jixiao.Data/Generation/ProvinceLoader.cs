@@ -174,8 +174,12 @@ public static class ProvinceLoader
             {
                 record.Id = await ids.Next<FormRecord>(ct);
                 record.ProjectId = project?.Id;
-                // FormStore.Write ran before the project had its key (the fact's copy is for evaluators' filters).
-                if (record.Fact is { } fact) fact.ProjectId = record.ProjectId;
+                // FormStore.Write ran before the project had its key (the fact's and the findings' copies are for evaluators' filters).
+                if (record.Fact is { } fact)
+                {
+                    fact.ProjectId = record.ProjectId;
+                    foreach (var finding in record.Findings) FormStore.Scope(finding, fact);
+                }
             }
 
             // The creation's audit entry names the form, then the workflow steps bring it to its state; all rows are new,

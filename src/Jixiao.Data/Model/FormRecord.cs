@@ -113,6 +113,13 @@ public sealed class FormFinding
     public int Id { get; set; }
     public int FormId { get; set; }
     public FormRecord? Form { get; set; }
+    /// <summary>
+    /// The form's organisation path and project, copied from its fact by <see cref="Forms.FormStore.Write"/> so the
+    /// access filter reads the finding's own columns: joining the forms (bodies and all) for it was most of the
+    /// overview's findings-by-code count at province scale.
+    /// </summary>
+    public string OrganisationPath { get; set; } = "";
+    public int? ProjectId { get; set; }
     public int Position { get; set; }
     public required string Code { get; set; }
     public Severity Severity { get; set; }

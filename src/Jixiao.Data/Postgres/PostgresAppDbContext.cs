@@ -19,6 +19,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // The scope filter is a LIKE 'prefix%' on the path. Under a database locale other than C (C.UTF-8, zh_CN.UTF-8)
         // a plain index cannot serve it: a department's overview read every fact of the year to find its 2 %.
         b.Entity<Model.FormFact>(e => e.HasIndex(f => new { f.OrganisationPath, f.Year }).HasOperators("varchar_pattern_ops", "int4_ops"));
+        // The overview's findings by code: an index-only scan of form, code and path (460 pages at 50,182 findings)
+        // instead of the table with its messages (≈ 3,000 pages), joined to the year's reviewed facts.
+        b.Entity<Model.FormFinding>(e => e.HasIndex(r => r.FormId).IncludeProperties(r => new { r.Code, r.OrganisationPath }));
     }
 
     /// <summary>

@@ -955,7 +955,15 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("integer");
 
                     b.Property<string>("RowLabel")
@@ -975,6 +983,10 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Code");
+
+                    b.HasIndex("FormId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FormId"), new[] { "Code", "OrganisationPath" });
 
                     b.HasIndex("FormId", "Position")
                         .IsUnique();

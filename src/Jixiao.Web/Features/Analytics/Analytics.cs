@@ -136,7 +136,7 @@ public static class Analytics
         var rates = RateBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Rate == i).Sum(c => c.Count))).ToList();
 
         var findings = await db.Findings.AsNoTracking().Where(x => reviewed.Any(f => f.FormId == x.FormId))
-            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(8).ToListAsync(ct);
+            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(8).ToListAsync(ct);
 
         // Per unit (and its department), every figure of the drill-down rows and of the ranking as sums and counts.
         // "Ranked" forms are what the ranking counts: reviewed, scored, with a computed total.
