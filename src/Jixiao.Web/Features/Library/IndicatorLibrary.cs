@@ -184,23 +184,27 @@ public static class IndicatorLibrary
     private sealed record PeerRow(string Level1, string Level2, string NormalisedName, string? Unit, int Units, int Values, decimal Min, decimal Max, decimal Low, decimal High);
 
     // The five-unit rule is the first WHERE, on the groups' distinct-unit counts; only the values of groups that pass it
-    // are read (past the filters, on purpose, like PeerValues), and the median is read off their histogram: the value at
-    // the middle position of the running count (and the one after it, for an even count).
+    // are read (past the filters, on purpose, like PeerValues). Each group's histogram is walked in its key's order
+    // ("GroupKey", "Value": the primary key), so the lowest and highest values are one index probe each, and the median is
+    // the first value whose running count reaches the middle position: the walk stops there, half-way through the
+    // histogram on average, instead of summing and grouping all of it. The two rows from the middle on give the median's
+    // two values (the same one twice for an odd count, or when the middle pair shares a value).
     private static async Task<Dictionary<PeerKey, PeerRange>> SummaryPeerRangesAsync(AppDbContext db, IReadOnlyCollection<string> names, int window, bool actuals, CancellationToken ct)
     {
         var asked = names.ToArray();
         var rows = await db.Database.SqlQuery<PeerRow>($"""
-            WITH g AS (
-              SELECT "GroupKey", "Level1", "Level2", "NormalisedName", "Unit", "Units", "Values" FROM "LibraryPeerGroups"
-              WHERE "NormalisedName" = ANY({asked}) AND "Window" = {window} AND "Actuals" = {actuals} AND "Units" >= {MinimumUnits}),
-            v AS (
-              SELECT v."GroupKey", v."Value", sum(v."Count") OVER (PARTITION BY v."GroupKey" ORDER BY v."Value") AS upto
-              FROM "LibraryPeerValues" v JOIN g ON g."GroupKey" = v."GroupKey")
-            SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values", min(v."Value") AS "Min", max(v."Value") AS "Max",
-              min(v."Value") FILTER (WHERE v.upto >= (g."Values" - 1) / 2 + 1) AS "Low",
-              min(v."Value") FILTER (WHERE v.upto >= g."Values" / 2 + 1) AS "High"
-            FROM g JOIN v ON v."GroupKey" = g."GroupKey"
-            GROUP BY g."GroupKey", g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values"
+            SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values", lo."Value" AS "Min", hi."Value" AS "Max",
+              m."Low", m."High"
+            FROM "LibraryPeerGroups" g
+            CROSS JOIN LATERAL (SELECT v."Value" FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value" LIMIT 1) lo
+            CROSS JOIN LATERAL (SELECT v."Value" FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value" DESC LIMIT 1) hi
+            CROSS JOIN LATERAL (
+              SELECT min(s."Value") AS "Low", min(s."Value") FILTER (WHERE s.upto >= g."Values" / 2 + 1) AS "High"
+              FROM (SELECT r."Value", r.upto FROM (
+                      SELECT v."Value", sum(v."Count") OVER (ORDER BY v."Value" ROWS UNBOUNDED PRECEDING) AS upto
+                      FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value") r
+                    WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r."Value" LIMIT 2) s) m
+            WHERE g."NormalisedName" = ANY({asked}) AND g."Window" = {window} AND g."Actuals" = {actuals} AND g."Units" >= {MinimumUnits}
             """).ToListAsync(ct);
         var ranges = new Dictionary<PeerKey, PeerRange>();
         foreach (var r in rows)
