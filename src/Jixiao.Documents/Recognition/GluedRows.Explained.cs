@@ -191,15 +191,15 @@ internal sealed partial class GluedRows
     }
 
     /// <summary>
-    /// A form title inside the words before the header: the first place a title ends, started after the last mark before
-    /// it (a blank date "年月日" of a signature block left out).
+    /// A form title inside the words before the header: the first place after <paramref name="from"/> a title ends, started
+    /// after the last mark before it (a blank date "年月日" of a signature block left out).
     /// </summary>
-    private (int Start, int End)? TitleInside(string text)
+    private (int Start, int End)? TitleInside(string text, int from = 0)
     {
-        for (var e = ShortestTitle; e <= text.Length; e++)
+        for (var e = from + ShortestTitle; e <= text.Length; e++)
         {
             var s = e - 1;
-            while (s > 0 && e - s < LongestTitle && !IsMark(text[s - 1])) s--;
+            while (s > from && e - s < LongestTitle && !IsMark(text[s - 1])) s--;
             if (text.AsSpan(s, e - s).StartsWith("年月日")) s += 3;
             if (e - s < ShortestTitle || words.TitleKind(TextNorm.Key(text[s..e])) is null) continue;
             return (s, e);
