@@ -18,6 +18,9 @@ internal static partial class NotationParser
         "处", "类", "座", "册", "头", "亩", "株", "棵",
     ];
 
+    /// <summary>Whether <paramref name="unit"/> is one of the measure units the notation reads by name.</summary>
+    public static bool IsKnownUnit(string unit) => Array.IndexOf(KnownUnits, unit) >= 0;
+
     private static readonly (string Word, Comparator Comparator)[] PrefixComparators =
     [
         (">=", Comparator.AtLeast), ("<=", Comparator.AtMost), ("≥", Comparator.AtLeast), ("≤", Comparator.AtMost),

@@ -124,8 +124,9 @@ internal sealed partial class GluedRows
     /// <summary>
     /// The run of column words with the most words in the line that names the indicator's name and a value column: for
     /// each position, the most words a run from there can hold (right to left, each word at most <see cref="LongestWord"/>).
+    /// <paramref name="accepts"/>, when given, says which runs of columns are a header instead.
     /// </summary>
-    private FoundHeader? FindHeader(string text)
+    private FoundHeader? FindHeader(string text, Func<List<IndicatorColumn>, bool>? accepts = null)
     {
         var n = text.Length;
         var count = new int[n + 1];
@@ -172,8 +173,8 @@ internal sealed partial class GluedRows
                 }
             i = start;
             var columns = header.Select(h => h.Item2).ToList();
-            if (columns.Contains(IndicatorColumn.Name) && columns.Any(c => c is IndicatorColumn.Target or IndicatorColumn.Actual)
-                && columns.Distinct().Count() == columns.Count)
+            if (accepts?.Invoke(columns) ?? (columns.Contains(IndicatorColumn.Name) && columns.Any(c => c is IndicatorColumn.Target or IndicatorColumn.Actual)
+                && columns.Distinct().Count() == columns.Count))
                 return new FoundHeader(i, k, header);
         }
         return null;

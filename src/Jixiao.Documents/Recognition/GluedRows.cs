@@ -43,7 +43,7 @@ internal sealed partial class GluedRows(Vocabulary words)
         var i = 0;
         while (i < rows.Count)
         {
-            if (Flattened(rows, i) is { } flat)
+            if ((Explained(rows, i) ?? Flattened(rows, i) ?? Head(rows, i)) is { } flat)
             {
                 result ??= rows.GetRange(0, i);
                 result.AddRange(flat.Rows);

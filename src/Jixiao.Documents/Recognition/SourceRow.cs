@@ -135,6 +135,9 @@ internal sealed class SourceRow
     /// <summary>A row rebuilt from cells that lost their table (<see cref="TokenStream"/>).</summary>
     public static SourceRow FromCells(string[] raw, SourcePosition?[] sources) => Make(raw, sources, paragraph: false);
 
+    /// <summary>A line of text rebuilt from lines a converter broke (<see cref="StackedTreeHeader"/>).</summary>
+    public static SourceRow FromParagraph(string raw, SourcePosition? source) => Make([raw], [source], paragraph: true);
+
     private static SourceRow Make(string[] raw, SourcePosition?[] sources, bool paragraph)
     {
         var text = new string[raw.Length];

@@ -222,6 +222,13 @@ internal sealed class SpacedRows(Vocabulary words)
 
     private List<SourceRow>? IndicatorLine(SourceRow row, List<string> parts, List<string>? next)
     {
+        // A tree word's points wrapped onto a line of their own ("产出指标" / "(60分)") stay with it.
+        if (parts.Count == 1 && _pending.Count > 0 && IsTreeWord(_pending[^1]) && words.SplitWeight(_pending[^1]).Weight is null
+            && words.SplitWeight(_pending[^1] + parts[0]) is { Weight: not null } split && TextNorm.Key(split.Name) == TextNorm.Key(_pending[^1]))
+        {
+            _pending[^1] += parts[0];
+            return [];
+        }
         // A word a line break cut ("项目效益" / "指标"): joined to the word before it when together they make a tree word.
         if (parts.Count == 1 && _pending.Count > 0 && (!IsTreeWord(_pending[^1]) || IsEnding(parts[0])) && IsTreeWord(_pending[^1] + parts[0]))
         {
