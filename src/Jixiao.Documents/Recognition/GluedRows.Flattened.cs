@@ -261,12 +261,19 @@ internal sealed partial class GluedRows
         {
             if (groupStart > 0)
             {
-                // A row whose values were not where values stand: kept by its name, in doubt.
+                // A row whose values were not where values stand: kept by its name, in doubt, unless its values are
+                // words the text itself tells apart ("…安全性高高", one value printed twice).
                 var orphan = new string[roles.Length];
                 Array.Fill(orphan, "");
-                orphan[nameColumn] = text[..groupStart];
-                cuts.Add(new BodyCut(orphan, true, true, offset));
-                lost = true;
+                if (OrphanWithValues(text[..groupStart], roles, nameColumn, orphan) is { } ambiguous)
+                    cuts.Add(new BodyCut(orphan, false, ambiguous, offset));
+                else
+                {
+                    Array.Fill(orphan, "");
+                    orphan[nameColumn] = text[..groupStart];
+                    cuts.Add(new BodyCut(orphan, true, true, offset));
+                    lost = true;
+                }
             }
             for (var k = groupStart; k < groupEnd;)
             {

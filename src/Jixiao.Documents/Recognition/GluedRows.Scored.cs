@@ -6,11 +6,11 @@ namespace Jixiao.Documents.Recognition;
 /// A flattened table whose rows end in their points ("…成本控制不超过预算不超过预算10质量指标保证…"): a row ends at a bare
 /// figure of at most 100 (the score, or the weight and the score run together) that no unit or percent sign follows. The
 /// text before it holds the tree words, the name, the target and the actual with nothing between them; they are told
-/// apart only where the text itself settles it: two figures with their units or percent signs at its end
-/// ("…达到5亿元5亿元6.47亿元"), or the same value twice ("…不超过预算不超过预算", what a target met word for word
-/// gives). Any other cut stays in doubt at its row: a row whose values cannot be told apart keeps its name and is read
-/// without them; a name that itself ends in the repeated value or in a figure leaves the target in doubt; the
-/// excerpt stopping inside the last row leaves that row in doubt.
+/// apart only where the text itself shows where they start: two figures with their units or percent signs at its end
+/// ("…达到5亿元5亿元6.47亿元"; the target in doubt when the name too ends in such a figure), or the same value twice
+/// ("…不超过预算不超过预算", what a target met word for word gives; read with the target in doubt, since a longer target
+/// would end the same way). A row whose values cannot be told apart keeps its name and is read without them, in doubt;
+/// the excerpt stopping inside the last row leaves that row in doubt.
 /// </summary>
 internal sealed partial class GluedRows
 {
@@ -134,22 +134,43 @@ internal sealed partial class GluedRows
             var name = text[..target];
             return new ValueSplit(name, text[target..actual], text[actual..], ValueBefore(name, name.Length) is not null);
         }
-        // One value printed twice: the longest that leaves a name; in doubt when a shorter one would too, or the name
-        // ends with the value itself (the repeated words could be the name's).
+        // One value printed twice: the longest that leaves a name. The actual is the last of them; the target stays in
+        // doubt, as a target longer than its actual ("提升明显" / "明显") would end the same way.
         var found = 0;
-        var others = 0;
-        for (var length = (text.Length - 1) / 2; length >= 1; length--)
-        {
-            if (string.CompareOrdinal(text, text.Length - length, text, text.Length - 2 * length, length) != 0) continue;
-            if (found == 0) found = length;
-            else others++;
-        }
+        for (var length = (text.Length - 1) / 2; length >= 1 && found == 0; length--)
+            if (string.CompareOrdinal(text, text.Length - length, text, text.Length - 2 * length, length) == 0) found = length;
         if (found == 0) return null;
         var value = text[^found..];
-        var rest = text[..^(2 * found)];
         // A single digit or sign repeated is no value of its own.
         if (found == 1 && !char.IsLetter(value[0])) return null;
-        return new ValueSplit(rest, value, value, others > 0 || rest.EndsWith(value, StringComparison.Ordinal));
+        return new ValueSplit(text[..^(2 * found)], value, value, true);
+    }
+
+    /// <summary>
+    /// A row of a flattened body without points whose values are words ("可持续影响指标…安全性高高"): its tree words at its
+    /// start, then the name and the two values where <see cref="SplitValues"/> tells them apart. Whether the cut is in
+    /// doubt; null when the text is not such a row.
+    /// </summary>
+    private bool? OrphanWithValues(string text, IndicatorColumn[] roles, int nameColumn, string[] cells)
+    {
+        var values = Enumerable.Range(0, roles.Length).Where(c => roles[c] is IndicatorColumn.Target or IndicatorColumn.Actual).ToArray();
+        if (values.Length != 2) return null;
+        var level1 = Array.IndexOf(roles, IndicatorColumn.Level1);
+        var level2 = Array.IndexOf(roles, IndicatorColumn.Level2);
+        var at = 0;
+        while (TreeWordAt(text, at) is var length and > 0 && at + length < text.Length)
+        {
+            var word = text.Substring(at, length);
+            if (words.Classify(TextNorm.Key(word)) == TreeWord.Level1 && level1 >= 0) cells[level1] = word;
+            else if (level2 >= 0) cells[level2] = word;
+            else return null;
+            at += length;
+        }
+        if (SplitValues(text[at..]) is not { Name.Length: > 0 } split) return null;
+        cells[nameColumn] = split.Name;
+        cells[values[0]] = split.Target;
+        cells[values[1]] = split.Actual;
+        return split.Ambiguous;
     }
 
     /// <summary>

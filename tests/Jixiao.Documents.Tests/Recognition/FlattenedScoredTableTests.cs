@@ -134,3 +134,28 @@ public sealed class A_whitespace_aligned_targets_head_reads_its_amounts
         Assert.DoesNotContain(form.Funds, f => f.Label.StartsWith("地方财政资金", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// In a flattened table without points a row whose values are words stands between two rows' figures with nothing to
+/// cut it at; where the same word is printed twice at its end ("…机制健全健全"), it is read as the row's target and
+/// actual, the target in doubt (a longer target would end the same way), instead of being lost.
+/// </summary>
+public sealed class A_flattened_row_whose_values_are_one_word_printed_twice_is_read_in_doubt
+{
+    private const string Text =
+        "1、2022年度县级专项资金绩效目标自评表专项资金名称乡村道路养护负责人及电话王某县级主管部门县交通运输局实施单位县公路养护站"
+        + "绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施"
+        + "产出指标数量指标养护里程120公里120公里质量指标道路完好率95%96%时效指标养护完成及时率100%100%"
+        + "效益指标可持续影响指标道路长效管护机制健全健全满意度指标服务对象满意度指标群众满意度≥90%92%";
+
+    [Fact]
+    public void The_row_is_read_with_its_tree_words_and_the_target_in_doubt()
+    {
+        var form = Assert.Single(FormRecognizer.Recognize(TextReader.Read(Text, "flattened-words.txt")));
+
+        var row = Assert.Single(form.Indicators, r => r.Name == "道路长效管护机制");
+        Assert.Equal(("可持续影响指标", "健全", "健全"), (row.Level2, row.Target, row.Actual));
+        Assert.Contains(form.ReadingDoubts, d => d.IsAt(row.Source) && d.Covers(CellRole.Target));
+        Assert.Contains(form.Indicators, r => r.Name == "群众满意度" && r.Target == "≥90%" && r.Actual == "92%");
+    }
+}
