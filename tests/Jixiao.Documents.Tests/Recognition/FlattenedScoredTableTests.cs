@@ -159,3 +159,28 @@ public sealed class A_flattened_row_whose_values_are_one_word_printed_twice_is_r
         Assert.Contains(form.Indicators, r => r.Name == "群众满意度" && r.Target == "≥90%" && r.Actual == "92%");
     }
 }
+
+/// <summary>
+/// The same flattened shape with a 分值 and a 得分 column: each row ends in its weight and score run together
+/// ("…99%2018"), cut where the weight is at most 100 and the score at most the weight.
+/// </summary>
+public sealed class A_flattened_row_ending_in_its_weight_and_score_run_together_is_cut_between_them
+{
+    private const string Text =
+        "2023年度财政项目绩效自评表项目名称城区路灯维护补助主管部门县城市管理局项目实施单位县路灯管理所"
+        + "一级指标二级指标三级指标年初目标值(A)实际完成值(B)分值得分"
+        + "产出指标数量指标维护路灯数量≥3000个3120个2020质量指标路灯亮灯率≥98%99%2018"
+        + "时效指标维修响应及时按时完成按时完成2020"
+        + "效益指标社会效益指标居民夜间出行安全感提升≥90%95%3030满意度指标服务对象满意度指标群众满意度≥90%93%1010";
+
+    [Fact]
+    public void Each_row_takes_its_weight_and_its_score()
+    {
+        var form = Assert.Single(FormRecognizer.Recognize(TextReader.Read(Text, "flattened-points.txt")), f => f.Indicators.Count > 0);
+
+        Assert.Equal(
+            [("维护路灯数量", 20m, 20m), ("路灯亮灯率", 20m, 18m), ("维修响应及时", 20m, 20m), ("居民夜间出行安全感提升", 30m, 30m), ("群众满意度", 10m, 10m)],
+            form.Indicators.Select(r => (r.Name!, r.Weight!.Value, r.StatedScore!.Value)));
+        Assert.DoesNotContain(form.ReadingDoubts, d => d.Covers(CellRole.Weight) && d.Cells.Count > 0);
+    }
+}
