@@ -47,6 +47,8 @@ internal sealed partial class GluedRows
                 p = e;
                 continue;
             }
+            // The total's label before its figures ends the rows (TotalAt reads it).
+            if (words.IsTotalLabel(TextNorm.Key(text[from..p]))) break;
             var scratch = new List<BodyCut>();
             var cells = new string[roles.Length];
             Array.Fill(cells, "");
@@ -85,6 +87,12 @@ internal sealed partial class GluedRows
             end = e;
             p = e;
         }
+        if (!stopped && TotalAt(text, from, roles, points) is { } total)
+        {
+            cuts.Add(total.Cut);
+            end = total.End;
+            return cuts;
+        }
         // The excerpt stopping inside a row: what is left is that row, short and with nothing after it, in doubt.
         var rest = text[from..];
         if (!stopped && cuts.Count >= FewestRows && rest.Length is > 0 and <= LongestRow && rest.IndexOf('。') < 0
@@ -101,6 +109,31 @@ internal sealed partial class GluedRows
             }
         }
         return cuts;
+    }
+
+    /// <summary>Longer than this, the words before a figure are no total's label.</summary>
+    private const int LongestTotalLabel = 8;
+
+    private sealed record TotalCut(BodyCut Cut, int End);
+
+    /// <summary>
+    /// The total after the last row ("总分10098"): its label, then its figures under the points columns, cut as a row's
+    /// points are (the weights' sum at most 100, the score's at most that). Null when the text there is no total.
+    /// </summary>
+    private TotalCut? TotalAt(string text, int from, IndicatorColumn[] roles, int[] points)
+    {
+        var d = from;
+        while (d < text.Length && !char.IsAsciiDigit(text[d]) && d - from <= LongestTotalLabel) d++;
+        if (d == from || d >= text.Length || !char.IsAsciiDigit(text[d]) || !words.IsTotalLabel(TextNorm.Key(text[from..d]))) return null;
+        var e = d;
+        while (e < text.Length && (char.IsAsciiDigit(text[e]) || text[e] == '.')) e++;
+        if (e < text.Length && (text[e] == '%' || ValueUnitAt(text, e) > 0) || Points(text[d..e], points.Length) is not { } pts) return null;
+        var cells = new string[roles.Length];
+        Array.Fill(cells, "");
+        cells[0] = text[from..d];
+        for (var k = 0; k < points.Length; k++) cells[points[k]] = pts.Items[k];
+        CellRole[]? doubted = pts.Ambiguous ? [CellRole.StatedWeightTotal, CellRole.StatedTotal] : null;
+        return new TotalCut(new BodyCut(cells, false, pts.Ambiguous, from, doubted), e);
     }
 
     private sealed record PointsRun(string[] Items, bool Ambiguous);

@@ -162,7 +162,8 @@ public sealed class A_flattened_row_whose_values_are_one_word_printed_twice_is_r
 
 /// <summary>
 /// The same flattened shape with a 分值 and a 得分 column: each row ends in its weight and score run together
-/// ("…99%2018"), cut where the weight is at most 100 and the score at most the weight.
+/// ("…99%2018"), cut where the weight is at most 100 and the score at most the weight; the total after the last row
+/// ("总分10098") is cut the same way.
 /// </summary>
 public sealed class A_flattened_row_ending_in_its_weight_and_score_run_together_is_cut_between_them
 {
@@ -171,7 +172,7 @@ public sealed class A_flattened_row_ending_in_its_weight_and_score_run_together_
         + "一级指标二级指标三级指标年初目标值(A)实际完成值(B)分值得分"
         + "产出指标数量指标维护路灯数量≥3000个3120个2020质量指标路灯亮灯率≥98%99%2018"
         + "时效指标维修响应及时按时完成按时完成2020"
-        + "效益指标社会效益指标居民夜间出行安全感提升≥90%95%3030满意度指标服务对象满意度指标群众满意度≥90%93%1010";
+        + "效益指标社会效益指标居民夜间出行安全感提升≥90%95%3030满意度指标服务对象满意度指标群众满意度≥90%93%1010总分10098";
 
     [Fact]
     public void Each_row_takes_its_weight_and_its_score()
@@ -182,5 +183,14 @@ public sealed class A_flattened_row_ending_in_its_weight_and_score_run_together_
             [("维护路灯数量", 20m, 20m), ("路灯亮灯率", 20m, 18m), ("维修响应及时", 20m, 20m), ("居民夜间出行安全感提升", 30m, 30m), ("群众满意度", 10m, 10m)],
             form.Indicators.Select(r => (r.Name!, r.Weight!.Value, r.StatedScore!.Value)));
         Assert.DoesNotContain(form.ReadingDoubts, d => d.Covers(CellRole.Weight) && d.Cells.Count > 0);
+    }
+
+    [Fact]
+    public void The_total_after_the_last_row_takes_the_weights_sum_and_the_score()
+    {
+        var form = Assert.Single(FormRecognizer.Recognize(TextReader.Read(Text, "flattened-points.txt")), f => f.Indicators.Count > 0);
+
+        Assert.Equal((100m, 98m), (form.StatedWeightTotal, form.StatedTotal));
+        Assert.False(form.Incomplete);
     }
 }
