@@ -10,7 +10,8 @@ namespace Jixiao.Documents.Recognition;
 /// ("…达到5亿元5亿元6.47亿元"; the target in doubt when the name too ends in such a figure), or the same value twice
 /// ("…不超过预算不超过预算", what a target met word for word gives; read with the target in doubt, since a longer target
 /// would end the same way). A row whose values cannot be told apart keeps its name and is read without them, in doubt;
-/// the excerpt stopping inside the last row leaves that row in doubt.
+/// the excerpt stopping inside the last row leaves that row in doubt. The total after the last row ("总分10098") is
+/// cut as a row's points are.
 /// </summary>
 internal sealed partial class GluedRows
 {
