@@ -76,6 +76,12 @@ public sealed record IndicatorValue
     public static IndicatorValue Parse(string? text, QualitativeVocabulary vocabulary) =>
         NotationParser.Parse(text ?? "", vocabulary);
 
+    /// <summary>
+    /// Whether <paramref name="unit"/> is one of the measure units the notation knows (万元, 年, 人次 …), not merely a
+    /// character after a figure: where cells ran together, only a known unit shows that a figure belongs to a value.
+    /// </summary>
+    public static bool IsKnownUnit(string unit) => NotationParser.IsKnownUnit(unit);
+
     /// <summary>The number with its unit as a person writes it (90%, 7×24小时, 2 小时).</summary>
     public string NumberText(decimal? number = null)
     {

@@ -476,6 +476,13 @@ internal sealed partial class FormBuilder
         }
         if (IsColumnNumbering(row, labelColumn)) return;
         var fr = new FundsRow { Label = label, Source = row.Sources[labelColumn] };
+        // Figures a flattening ran together that no cut settles (GluedRows): read as far as they go, in doubt at their cells.
+        if (row.Uncertain is { Count: > 0 } uncertain)
+            Doubt(new ReadingDoubt
+            {
+                Reason = row.UncertainReason, Block = FormBlock.Funds, Row = fr.Source, Cells = [.. uncertain], Assumed = row.UncertainAssumed,
+                RowLabel = label, Text = string.Join(" ", row.Text.Skip(labelColumn + 1).Where(t => t.Length > 0)),
+            });
         var values = 0;
         foreach (var (c, role) in FundsCells(row, labelColumn, roles))
         {

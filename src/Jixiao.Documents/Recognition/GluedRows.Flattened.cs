@@ -50,9 +50,10 @@ internal sealed partial class GluedRows
         var roles = found.Header.Select(h => h.Column).ToArray();
         var values = Enumerable.Range(0, roles.Length).Where(c => roles[c] is IndicatorColumn.Target or IndicatorColumn.Actual).ToArray();
         var nameColumn = Array.IndexOf(roles, IndicatorColumn.Name);
-        // Only the shape whose values close each row: no weight or score printed after them.
+        // The values close each row, or the weight and the score printed after them do (GluedRows.Scored).
+        var points = Enumerable.Range(0, roles.Length).Where(c => roles[c] is IndicatorColumn.Weight or IndicatorColumn.Score).ToArray();
         if (nameColumn < 0 || values.Length == 0 || values.Min() < nameColumn
-            || roles.Any(r => r is IndicatorColumn.Weight or IndicatorColumn.Score)) return null;
+            || (points.Length > 0 && (points.Min() < values.Max() || points.Length > 2 || values.Length != 2 || IsSpaced(raw)))) return null;
 
         // The body: the rest of this line and the lines that continue it, each line's start remembered.
         var marker = PageMarker(first, 0);
@@ -74,7 +75,8 @@ internal sealed partial class GluedRows
             next++;
         }
         var text = body.ToString();
-        var cuts = CutBody(text, roles, values, nameColumn, out var end);
+        int end;
+        var cuts = points.Length == 0 ? CutBody(text, roles, values, nameColumn, out end) : CutScoredBody(text, roles, values, points, nameColumn, out end);
         if (cuts.Count(c => !c.Lost) < FewestRows) return null;
 
         var source = row.Source;
@@ -87,7 +89,7 @@ internal sealed partial class GluedRows
             for (var t = Math.Min(before.Length, LongestTitle); t >= ShortestTitle && title == 0; t--)
                 if (words.TitleKind(TextNorm.Key(before[..t])) is not null) title = t;
             if (title > 0) made.Add(Row([before[..title]], source));
-            if (title < before.Length) made.Add(Row([before[title..]], source));
+            if (title < before.Length) made.AddRange(HeadRows(before[title..], source));
         }
         made.Add(Row(["", .. found.Header.Select(h => h.Text)], source));
         foreach (var cut in cuts)
@@ -96,7 +98,7 @@ internal sealed partial class GluedRows
             var r = Row(["", .. cut.Cells], source is null ? null : source with { Word = cut.Offset + 1 });
             if (cut.Lost || cut.Ambiguous)
             {
-                r.Uncertain = [.. values.Select(v => roles[v] == IndicatorColumn.Target ? CellRole.Target : CellRole.Actual)];
+                r.Uncertain = cut.Doubted ?? [.. values.Select(v => roles[v] == IndicatorColumn.Target ? CellRole.Target : CellRole.Actual)];
                 r.UncertainReason = cut.Lost ? DoubtReason.StrayFragment : DoubtReason.AmbiguousNumber;
                 r.UncertainAssumed = string.Join(" / ", values.Select(v => cut.Cells[v]));
             }
@@ -108,6 +110,19 @@ internal sealed partial class GluedRows
         if (end < lineEnd) made.Add(Row([text[end..lineEnd]], rows[at + line0].Source));
         return new Flat(made, at + line0 + 1);
     }
+
+    /// <summary>
+    /// A line whose cells are still parted by spaces (a few spaces inside cells aside): a token stream's shape
+    /// (<see cref="TokenStream"/>), where the spaces, not the values, tell the cells apart.
+    /// </summary>
+    private static bool IsSpaced(string raw)
+    {
+        var pieces = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return pieces * SpacedPiece > raw.Length;
+    }
+
+    /// <summary>Spaces between the cells leave pieces shorter than this on average; spaces inside a few cells, longer.</summary>
+    private const int SpacedPiece = 20;
 
     /// <summary>The number a converter put before a page's text ("2、…"), when it is the one expected (any, for the first line).</summary>
     private static int? PageMarker(string line, int expected)
@@ -180,7 +195,8 @@ internal sealed partial class GluedRows
         return null;
     }
 
-    private sealed record BodyCut(string[] Cells, bool Lost, bool Ambiguous, int Offset);
+    /// <summary>A row of a flattened body; <paramref name="Doubted"/> names the cells in doubt when they are not the values.</summary>
+    private sealed record BodyCut(string[] Cells, bool Lost, bool Ambiguous, int Offset, CellRole[]? Doubted = null);
 
     /// <summary>The rows of a flattened body, up to where it stops being rows; <paramref name="end"/> is where it stopped.</summary>
     private List<BodyCut> CutBody(string text, IndicatorColumn[] roles, int[] values, int nameColumn, out int end)
@@ -246,12 +262,19 @@ internal sealed partial class GluedRows
         {
             if (groupStart > 0)
             {
-                // A row whose values were not where values stand: kept by its name, in doubt.
+                // A row whose values were not where values stand: kept by its name, in doubt, unless its values are
+                // words the text itself tells apart ("…安全性高高", one value printed twice).
                 var orphan = new string[roles.Length];
                 Array.Fill(orphan, "");
-                orphan[nameColumn] = text[..groupStart];
-                cuts.Add(new BodyCut(orphan, true, true, offset));
-                lost = true;
+                if (OrphanWithValues(text[..groupStart], roles, nameColumn, orphan) is { } ambiguous)
+                    cuts.Add(new BodyCut(orphan, false, ambiguous, offset));
+                else
+                {
+                    Array.Fill(orphan, "");
+                    orphan[nameColumn] = text[..groupStart];
+                    cuts.Add(new BodyCut(orphan, true, true, offset));
+                    lost = true;
+                }
             }
             for (var k = groupStart; k < groupEnd;)
             {

@@ -18,7 +18,7 @@ internal sealed class SpacedRows(Vocabulary words)
 {
     private const int Impossible = 1_000;
 
-    private enum Mode { None, Funds, Goals, Indicators }
+    private enum Mode { None, Funds, Goals, Indicators, AmountsUnder }
 
     /// <summary>What a column of a spaced table can hold.</summary>
     private enum Slot { Label, Level1, Level2, Name, Text, Number, Comparator, Unit }
@@ -30,6 +30,9 @@ internal sealed class SpacedRows(Vocabulary words)
     private readonly List<string> _pending = [];
     private SourceRow? _pendingRow;
     private bool _headerJustRead;
+
+    /// <summary>Empty cells before the amounts of a line under a line of funds labels (under all but the block's own label).</summary>
+    private int _amountsOffset;
 
     public static List<SourceRow> Split(List<SourceRow> rows, Vocabulary words) => new SpacedRows(words).Split(rows);
 
@@ -125,8 +128,18 @@ internal sealed class SpacedRows(Vocabulary words)
                 return IndicatorLine(row, parts, next);
             case Mode.Funds when FundsLine(row, parts) is { } made:
                 return [made];
+            case Mode.AmountsUnder when parts.TrueForAll(IsPlainFigure):
+                _mode = Mode.None;
+                return [Make(row, [.. Enumerable.Repeat("", _amountsOffset), .. parts])];
         }
         _mode = Mode.None;
+        if (IsFundsPairs(parts)) return [Make(row, parts)];
+        if (AmountsOffset(parts, next) is { } offset)
+        {
+            _mode = Mode.AmountsUnder;
+            _amountsOffset = offset;
+            return [Make(row, parts)];
+        }
         return parts.Count >= 2 ? FieldLine(row, parts) : null;
     }
 
@@ -197,6 +210,32 @@ internal sealed class SpacedRows(Vocabulary words)
         var cells = new List<string> { "", string.Join(" ", parts.Take(label)) };
         cells.AddRange(parts.Skip(label));
         return Make(row, cells);
+    }
+
+    /// <summary>"项目总预算(万元) 75.00 项目当年预算(万元) 25.00": funds labels, each followed by its amount.</summary>
+    private bool IsFundsPairs(List<string> parts)
+    {
+        // Two pairs at least: one label and a figure is as often a row and its 行次 ("地方财政资金(万元) 3").
+        if (parts.Count < 4 || parts.Count % 2 != 0) return false;
+        for (var i = 0; i < parts.Count; i += 2)
+            if (IsPlainFigure(parts[i]) || words.FundsRowOf(TextNorm.Key(parts[i])) is null || !IsPlainFigure(parts[i + 1])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A line of funds labels over a line of amounts only ("项目资金来源情况(万元) 其中:上级财政补助 其中:同级财政 其他" /
+    /// "0.00 25.00 0.00"): as many amounts as labels stand one under each; one fewer stand under all but the first, when
+    /// the first names the block (资金来源, or a money unit). How many empty cells go before the amounts; null otherwise.
+    /// </summary>
+    private int? AmountsOffset(List<string> parts, List<string>? next)
+    {
+        if (parts.Count < 2 || next is not { Count: >= 2 } || next.Count > parts.Count || !next.TrueForAll(IsPlainFigure)) return null;
+        if (parts.Exists(IsPlainFigure) || parts.Count(p => words.FundsRowOf(TextNorm.Key(p)) is not null) < 2) return null;
+        var offset = parts.Count - next.Count;
+        if (offset > 1) return null;
+        var first = TextNorm.Key(parts[0]);
+        if (offset == 1 && !words.IsFundsRow("sourceFunds", first) && !words.IsFundsRow("structureFunds", first) && words.MoneyUnitOf(first) is null) return null;
+        return offset;
     }
 
     /// <summary>"项目名称 xxx 主管部门 yyy": each field word with the words after it, up to the next field word.</summary>
