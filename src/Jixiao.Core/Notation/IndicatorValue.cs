@@ -69,9 +69,6 @@ public sealed record IndicatorValue
     /// <summary>Reads <paramref name="text"/> with the national vocabulary. Never throws.</summary>
     public static IndicatorValue Parse(string? text) => Parse(text, QualitativeVocabulary.Default);
 
-    /// <summary>A measure unit the notation knows by name (次, 人次, 平方米), as opposed to any one character after a figure.</summary>
-    public static bool IsKnownUnit(string unit) => NotationParser.IsKnownUnit(unit);
-
     /// <summary>Reads <paramref name="text"/> with a rulebook's vocabulary. Never throws.</summary>
     public static IndicatorValue Parse(string? text, QualitativeVocabulary vocabulary) =>
         NotationParser.Parse(text ?? "", vocabulary);

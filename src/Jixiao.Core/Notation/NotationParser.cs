@@ -162,8 +162,6 @@ internal static partial class NotationParser
         };
     }
 
-    internal static bool IsKnownUnit(string unit) => Array.IndexOf(KnownUnits, unit) >= 0;
-
     private static string? ReadUnit(ref string after)
     {
         // Latin units are read whole (ms, Mbps, Mbit), so a known prefix (M) never cuts an unknown one short.

@@ -12,7 +12,7 @@ internal sealed partial class GluedRows
 {
     private const int LongestFieldWord = 12;
 
-    private const int LongestFundsLabel = 16;
+    private const int LongestHeadFundsLabel = 16;
 
     private const int FewestAmounts = 2;
 
@@ -92,7 +92,7 @@ internal sealed partial class GluedRows
             while (q < line.Length && (char.IsAsciiDigit(line[q]) || line[q] == '.')) q++;
             var label = line[start..p];
             var figure = line[p..q];
-            if (label.Length is > 1 and <= LongestFundsLabel && IsPrinted(figure) && words.FundsRowOf(TextNorm.Key(label)) is not null)
+            if (label.Length is > 1 and <= LongestHeadFundsLabel && IsPrinted(figure) && words.FundsRowOf(TextNorm.Key(label)) is not null)
             {
                 amounts.Add((label, figure));
                 end = q;
