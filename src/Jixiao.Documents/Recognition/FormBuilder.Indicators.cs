@@ -592,13 +592,27 @@ internal sealed partial class FormBuilder
         {
             if (row.Text[c].Length == 0) continue;
             var (word, _) = _words.SplitWeight(row.Text[c]);
-            if (_words.Classify(TextNorm.Key(word)) != TreeWord.Level2) continue;
+            var kind = _words.Classify(TextNorm.Key(word));
+            // A word that is 一级 or 二级 by year (成本指标) heads a 一级 block only with a 二级 word after it; followed by a
+            // name it is the row's 二级.
+            if (kind == TreeWord.Either && !FollowedByName(row, c)) continue;
+            if (kind is not (TreeWord.Level2 or TreeWord.Either)) continue;
             // Two tree columns and no 三级: the 一级 column shows the 二级 words and the 二级 column the names, with the
             // values in place under their headers.
             if (!layout.HasNameColumn && c == layout.Level2Column - 1 && row.At(layout.Level2Column).Length > 0) return 0;
             return c - layout.Level2Column;
         }
         return null;
+    }
+
+    private bool FollowedByName(SourceRow row, int column)
+    {
+        for (var c = column + 1; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            return !TextNorm.TryAmount(row.Text[c], out _) && _words.Classify(TextNorm.Key(_words.SplitWeight(row.Text[c]).Name)) == TreeWord.Text;
+        }
+        return false;
     }
 
     private bool Level2Word(string text) =>
