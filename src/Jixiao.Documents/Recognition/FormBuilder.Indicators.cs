@@ -407,6 +407,34 @@ internal sealed partial class FormBuilder
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
 
     /// <summary>
+    /// A row standing under its header with its one points cell printed blank ("种苗(≥株) | 20 | 20 | "): the name in the
+    /// name column, the target and actual filled in theirs, the points cell there and empty. Nothing moved, so the actual
+    /// next to the blank is not taken for the points of a row shifted left.
+    /// </summary>
+    private bool BlankPointsInPlace(SourceRow row, IndicatorLayout layout, int points)
+    {
+        if (points >= row.Width || row.Text[points].Length > 0 || row.IsCoveredFromAbove(points) || layout.TargetColumn < 0) return false;
+        var name = -1;
+        for (var c = 0; c < layout.Width; c++)
+            if (layout.RoleAt(c) == IndicatorColumn.Name) name = c;
+        if (name < 0 || row.At(name).Length == 0 || Plausible(row.At(name))) return false;
+        // Left of the name only tree words without points (a 二级 printed with its points may span the name column and
+        // push the row right); from the name to the blank every cell filled, and nothing right of it: no cell went missing.
+        for (var c = 0; c < name; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            var (word, weight) = _words.SplitWeight(row.Text[c]);
+            if (weight is not null || _words.Classify(TextNorm.Key(word)) == TreeWord.Text) return false;
+        }
+        if (name > layout.TargetColumn || layout.TargetColumn >= points) return false;
+        for (var c = name + 1; c < points; c++)
+            if (row.At(c).Length == 0) return false;
+        for (var c = points + 1; c < row.Width; c++)
+            if (row.Text[c].Length > 0) return false;
+        return true;
+    }
+
+    /// <summary>
     /// How far this row's cells sit from the header's columns. Converted PDFs drop empty cells and page breaks push
     /// cells sideways, so the row is anchored on its 分值/得分 pair (numbers of at most 100, side by side), then on a
     /// lone 分值 or 得分, then on its 二级 name. False when no anchor holds: the numbers are not read.
@@ -453,6 +481,7 @@ internal sealed partial class FormBuilder
         if (s >= 0 || w >= 0)
         {
             var only = s >= 0 ? s : w;
+            if (BlankPointsInPlace(row, layout, only)) return (0, true);
             for (var j = row.Width - 1; j >= 0; j--)
                 if (Math.Abs(j - only) <= 3 && Plausible(row.Text[j]) && j >= layout.TargetColumn - 3) return (j - only, true);
             var anchor = Level2Anchor(row, layout) ?? _previousShift;
@@ -563,13 +592,27 @@ internal sealed partial class FormBuilder
         {
             if (row.Text[c].Length == 0) continue;
             var (word, _) = _words.SplitWeight(row.Text[c]);
-            if (_words.Classify(TextNorm.Key(word)) != TreeWord.Level2) continue;
+            var kind = _words.Classify(TextNorm.Key(word));
+            // A word that is 一级 or 二级 by year (成本指标) heads a 一级 block only with a 二级 word after it; followed by a
+            // name it is the row's 二级.
+            if (kind == TreeWord.Either && !FollowedByName(row, c)) continue;
+            if (kind is not (TreeWord.Level2 or TreeWord.Either)) continue;
             // Two tree columns and no 三级: the 一级 column shows the 二级 words and the 二级 column the names, with the
             // values in place under their headers.
             if (!layout.HasNameColumn && c == layout.Level2Column - 1 && row.At(layout.Level2Column).Length > 0) return 0;
             return c - layout.Level2Column;
         }
         return null;
+    }
+
+    private bool FollowedByName(SourceRow row, int column)
+    {
+        for (var c = column + 1; c < row.Width; c++)
+        {
+            if (row.Text[c].Length == 0) continue;
+            return !TextNorm.TryAmount(row.Text[c], out _) && _words.Classify(TextNorm.Key(_words.SplitWeight(row.Text[c]).Name)) == TreeWord.Text;
+        }
+        return false;
     }
 
     private bool Level2Word(string text) =>

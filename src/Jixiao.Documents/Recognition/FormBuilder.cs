@@ -113,6 +113,8 @@ internal sealed partial class FormBuilder
             return;
         }
         if (row.NonEmptyCount == 1 && _words.IsPageMark(firstKey)) return;
+        if (TryHeadTotal(row)) return;
+        if (TryExecutionPairs(row)) return;
         if (_words.IsNote(firstKey))
         {
             if (_section is Section.Indicators or Section.Basic) _section = Section.End;
@@ -207,6 +209,7 @@ internal sealed partial class FormBuilder
     public PerformanceForm? Finish()
     {
         CloseAssessmentItem();
+        if (_pairs is not null) EndPairs(_pairs.Rows[^1], -1);
         var f = Form;
         var hasContent = f.Project is not null || f.Unit is not null || f.Department is not null || f.Funds.Count > 0 || f.Indicators.Count > 0
                          || f.BasicData.Count > 0 || f.Staffing is not null;

@@ -25,7 +25,7 @@ public static partial class FormRecognizer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(registry);
         var words = Vocabulary.For(registry);
-        var rows = TokenStream.Reflow(SpacedRows.Split(StackedTreeHeader.Split(StackedFundsHeader.Split(GluedRows.Split(SourceRow.From(document), words), words), words), words), words);
+        var rows = TokenStream.Reflow(SpacedRows.Split(StackedTreeHeader.Split(StackedFundsHeader.Split(GluedRows.Split(WrappedFundsTable.Split(SourceRow.From(document), words), words), words), words), words), words);
         var forms = new List<PerformanceForm>();
         FormBuilder? current = null;
         ReportBuilder? report = null;

@@ -639,6 +639,7 @@ internal sealed class TokenStream(Vocabulary words)
             }
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
             _wrappedName = false;
+            _repeatedName = false;
             var next = ParseRow(tokens, i, roles, out var cells);
             if (next <= i) break;
             var row = Row([new Token("", "", tokens[i].Source), .. cells]);
@@ -647,6 +648,11 @@ internal sealed class TokenStream(Vocabulary words)
                 // One name wrapped over two lines, or two items sharing the merged standard cell: not to be told apart.
                 row.Uncertain = [CellRole.Name];
                 row.UncertainAssumed = cells[Array.IndexOf(roles, IndicatorColumn.Name)].Text.Replace("\n", "", StringComparison.Ordinal);
+            }
+            if (_repeatedName)
+            {
+                row.Uncertain = [CellRole.Actual];
+                row.UncertainAssumed = cells[Array.IndexOf(roles, IndicatorColumn.Actual)].Text;
             }
             if (unlabelled && cells[weightColumn].Text.Length > 0)
             {
@@ -931,6 +937,11 @@ internal sealed class TokenStream(Vocabulary words)
                 default:
                     // A value column (target, actual, content …): a tree word there means this row ended early.
                     if (IsKnownTreeWord(token)) return Finish(named, i, at);
+                    if (RepeatsTheName(tokens, i, cells, roles, c))
+                    {
+                        token = tokens[++i];
+                        _repeatedName = true;
+                    }
                     // A comparator or a measure unit in a column of its own: a qualitative row (按期完工) leaves both blank,
                     // and its words go on to the target and the actual.
                     if (!FitsOwnColumn(tokens, i, cells, roles, c)) break;
@@ -943,6 +954,22 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     private static int Finish(bool named, int i, int at) => named ? i : at;
+
+    private bool _repeatedName;
+
+    /// <summary>
+    /// The row's name printed again where its actual begins (the 全年完成值 cell holding the name and the figure), a value
+    /// following it: the value is the actual, read in doubt, and the repeated name is no cell.
+    /// </summary>
+    private bool RepeatsTheName(List<Token> tokens, int i, Token[] cells, IndicatorColumn[] roles, int c)
+    {
+        if (roles[c] != IndicatorColumn.Actual || i + 1 >= tokens.Count) return false;
+        var name = Array.IndexOf(roles, IndicatorColumn.Name);
+        var target = Array.IndexOf(roles, IndicatorColumn.Target);
+        if (name < 0 || target < 0 || cells[name].Key.Length == 0 || cells[target].Key.Length == 0 || tokens[i].Key != cells[name].Key) return false;
+        var next = tokens[i + 1];
+        return next.Key != cells[name].Key && !IsKnownTreeWord(next) && !Ends(tokens, i + 1) && IsValue(next);
+    }
 
     private bool FitsOwnColumn(List<Token> tokens, int i, Token[] cells, IndicatorColumn[] roles, int c)
     {
