@@ -78,6 +78,7 @@ var options = builder.Configuration.GetSection("Jixiao").Get<JixiaoOptions>() ??
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));
 builder.Services.Configure<Jixiao.Web.Features.Analytics.RankingOptions>(builder.Configuration.GetSection("Jixiao:Rankings"));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SessionChecks>();
 builder.Services.AddJixiaoDatabase(options.Database(builder.Configuration.GetConnectionString("Postgres")));
 
 builder.Services.AddSingleton<FormCheck>((form, rulebook) => Checker.Check(form, rulebook ?? Jixiao.Core.Rulebooks.Rulebooks.Default));
@@ -160,7 +161,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     // An API client gets a status code, never a redirect to the login page.
     o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
-    o.Events.OnValidatePrincipal = ValidateStampWhenDue;
+    o.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionChecks>().ValidateAsync(context);
 });
 // A session ends within this interval after its user's security stamp changes (lockout, password change).
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
@@ -303,17 +304,6 @@ static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.
     if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
     else context.Response.Redirect(context.RedirectUri);
     return Task.CompletedTask;
-}
-
-// Identity's validator re-reads the user's security stamp only once per ValidationInterval, but resolving it builds
-// SignInManager, UserManager and their store on every request; the same time check first spares that.
-static Task ValidateStampWhenDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
-{
-    var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
-    var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-    return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
-        ? Task.CompletedTask
-        : SecurityStampValidator.ValidatePrincipalAsync(context);
 }
 
 static bool HasChinese(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');
