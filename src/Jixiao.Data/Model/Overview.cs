@@ -8,9 +8,10 @@ namespace Jixiao.Data.Model;
 // (Jixiao:Rankings) stays a reader's choice.
 
 /// <summary>
-/// How many current forms of one subtree (<see cref="Scope"/>: the path of the form's organisation and of each of its
-/// ancestors), year and state fall in one band of computed total and one band of execution rate: the overview's counts
-/// by state and its two distributions, without reading the facts.
+/// How many current forms below one organisation (<see cref="Scope"/>: the path of each ancestor of the form's
+/// organisation, not its own: a scope's own forms are a handful, read from the facts, and a unit's scope would double
+/// the rows for nothing), in one year and state, fall in one band of computed total and one of execution rate: the
+/// overview's counts by state and its two distributions, without reading the facts.
 /// </summary>
 public sealed class OverviewBand
 {
@@ -26,7 +27,7 @@ public sealed class OverviewBand
     public int Forms { get; set; }
 }
 
-/// <summary>How many findings of one code the current forms of one subtree, year and state have (the overview's most frequent problems).</summary>
+/// <summary>How many findings of one code the current forms below one organisation (as <see cref="OverviewBand.Scope"/>), year and state have (the overview's most frequent problems).</summary>
 public sealed class OverviewFinding
 {
     public required string Scope { get; set; }

@@ -127,15 +127,29 @@ public static class Analytics
             scope = await db.Organisations.AsNoTracking().Where(o => o.Id == d).Select(o => o.Path).FirstOrDefaultAsync(ct);
             if (scope is null) return Empty(year, years, counted, "unit", page);
         }
+        // The totals of a scope count the forms below its organisation; its own forms (a department's self-evaluation,
+        // the bureau's) come from the facts, a handful read by the (path, year) index.
+        var own = db.FormFacts.AsNoTracking().Where(f => f.IsCurrent && (year == null || f.Year == year));
+        if (scope is null)
+        {
+            var roots = db.Organisations.Where(o => o.ParentId == null).Select(o => o.Path);
+            own = own.Where(f => roots.Contains(f.OrganisationPath));
+        }
+        else own = own.Where(f => f.OrganisationPath == scope);
+
         var bands = db.OverviewBands.AsNoTracking().Where(t => year == null || t.Year == year);
         bands = scope is null ? bands.Where(t => t.Depth == 1) : bands.Where(t => t.Scope == scope);
         var cells = await bands.GroupBy(t => new { t.Status, t.TotalBand, t.RateBand })
             .Select(g => new Cell(g.Key.Status, g.Key.TotalBand, g.Key.RateBand, g.Sum(t => t.Forms))).ToListAsync(ct);
+        cells.AddRange(await CellsAsync(own, ct));
 
         var findingCounts = db.OverviewFindings.AsNoTracking().Where(t => (year == null || t.Year == year) && counted.Contains(t.Status));
         findingCounts = scope is null ? findingCounts.Where(t => t.Depth == 1) : findingCounts.Where(t => t.Scope == scope);
-        var findings = await findingCounts.GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Sum(t => t.Count) })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(8).Select(g => new CountBar(g.Key, g.Count)).ToListAsync(ct);
+        var codes = await findingCounts.GroupBy(t => t.Code).Select(g => new CountBar(g.Key, g.Sum(t => t.Count))).ToListAsync(ct);
+        codes.AddRange(await FindingCountsAsync(db, own.Where(f => counted.Contains(f.Status)), null, ct));
+        // Codes are ASCII: ordinal order is the database's.
+        var findings = codes.GroupBy(c => c.Label).Select(g => new CountBar(g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal).Take(8).ToList();
 
         var groups = db.OverviewGroups.AsNoTracking().Where(t => year == null || t.Year == year);
         var organisations = groups.Where(t => t.Grain == OverviewGrains.Organisation);
@@ -187,20 +201,8 @@ public static class Analytics
         if (organisationId is { } o) all = all.Where(f => f.OrganisationId == o);
         var reviewed = all.Where(f => counted.Contains(f.Status));
 
-        // The band bounds are those of TotalBands and RateBands, written out so that SQL computes the band (-1: none).
-        var cells = await all.GroupBy(f => new
-        {
-            f.Status,
-            Total = !f.Scored || f.ComputedTotal == null || f.ComputedTotal < 0m || f.ComputedTotal >= 1000m ? -1
-                : f.ComputedTotal < 60m ? 0 : f.ComputedTotal < 70m ? 1 : f.ComputedTotal < 80m ? 2 : f.ComputedTotal < 90m ? 3 : f.ComputedTotal < 95m ? 4 : 5,
-            Rate = f.ExecutionRate == null || f.ExecutionRate < -1e9m || f.ExecutionRate >= 1e12m ? -1
-                : f.ExecutionRate < 0.5m ? 0 : f.ExecutionRate < 0.6m ? 1 : f.ExecutionRate < 0.7m ? 2 : f.ExecutionRate < 0.8m ? 3
-                : f.ExecutionRate < 0.9m ? 4 : f.ExecutionRate < 1.000001m ? 5 : 6,
-        }).Select(g => new Cell(g.Key.Status, g.Key.Total, g.Key.Rate, g.Count())).ToListAsync(ct);
-
-        var findings = await db.Findings.AsNoTracking().Where(x => reviewed.Any(f => f.FormId == x.FormId))
-            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(8)
-            .Select(g => new CountBar(g.Key, g.Count)).ToListAsync(ct);
+        var cells = await CellsAsync(all, ct);
+        var findings = await FindingCountsAsync(db, reviewed, 8, ct);
 
         // Per unit (and its department), every figure of the drill-down rows and of the ranking as sums and counts.
         // "Ranked" forms are what the ranking counts: reviewed, scored, with a computed total.
@@ -253,6 +255,26 @@ public static class Analytics
 
         return Assemble(year, years, counted, cells, findings, level, rows,
             [.. ranking.Select(r => new OverviewRow(r.OrganisationId, r.UnitName ?? "", r.Count, r.Count, Round(r.Total, 2), Round(r.Rate, 6), r.Errors, r.Warnings))]);
+    }
+
+    /// <summary>Forms by state, band of total and band of rate (-1: none), the band bounds those of TotalBands and RateBands, computed in SQL.</summary>
+    private static Task<List<Cell>> CellsAsync(IQueryable<FormFact> facts, CancellationToken ct) =>
+        facts.GroupBy(f => new
+        {
+            f.Status,
+            Total = !f.Scored || f.ComputedTotal == null || f.ComputedTotal < 0m || f.ComputedTotal >= 1000m ? -1
+                : f.ComputedTotal < 60m ? 0 : f.ComputedTotal < 70m ? 1 : f.ComputedTotal < 80m ? 2 : f.ComputedTotal < 90m ? 3 : f.ComputedTotal < 95m ? 4 : 5,
+            Rate = f.ExecutionRate == null || f.ExecutionRate < -1e9m || f.ExecutionRate >= 1e12m ? -1
+                : f.ExecutionRate < 0.5m ? 0 : f.ExecutionRate < 0.6m ? 1 : f.ExecutionRate < 0.7m ? 2 : f.ExecutionRate < 0.8m ? 3
+                : f.ExecutionRate < 0.9m ? 4 : f.ExecutionRate < 1.000001m ? 5 : 6,
+        }).Select(g => new Cell(g.Key.Status, g.Key.Total, g.Key.Rate, g.Count())).ToListAsync(ct);
+
+    /// <summary>The findings of <paramref name="facts"/>' forms by code, most frequent first (the first <paramref name="top"/>, or all).</summary>
+    private static Task<List<CountBar>> FindingCountsAsync(AppDbContext db, IQueryable<FormFact> facts, int? top, CancellationToken ct)
+    {
+        var counts = db.Findings.AsNoTracking().Where(x => facts.Any(f => f.FormId == x.FormId))
+            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key);
+        return (top is { } n ? counts.Take(n) : counts).Select(g => new CountBar(g.Key, g.Count)).ToListAsync(ct);
     }
 
     private const string NoDepartment = "（无主管部门）";
