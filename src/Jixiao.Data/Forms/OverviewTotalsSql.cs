@@ -93,8 +93,7 @@ public static class OverviewTotalsSql
           END IF;
         END $f$;
 
-        -- Counts a current fact in (sign 1) or out (-1); with findings, its findings too.
-        CREATE OR REPLACE FUNCTION jixiao_overview_apply(r "FormFacts", findings boolean, sign integer) RETURNS void LANGUAGE plpgsql AS $f$
+        CREATE OR REPLACE FUNCTION jixiao_overview_bands(r "FormFacts", sign integer) RETURNS void LANGUAGE plpgsql AS $f$
         DECLARE
           tb integer := jixiao_overview_total_band(r."Scored", r."ComputedTotal");
           rb integer := jixiao_overview_rate_band(r."ExecutionRate");
@@ -108,6 +107,13 @@ public static class OverviewTotalsSql
               DELETE FROM "OverviewBands" WHERE "Scope" = s.scope AND "Year" = r."Year" AND "Status" = r."Status" AND "TotalBand" = tb AND "RateBand" = rb;
             END IF;
           END LOOP;
+        END $f$;
+
+        -- Counts a current fact's groups in (sign 1) or out (-1); with findings, its findings too (its bands: jixiao_overview_bands).
+        CREATE OR REPLACE FUNCTION jixiao_overview_apply(r "FormFacts", findings boolean, sign integer) RETURNS void LANGUAGE plpgsql AS $f$
+        DECLARE s record;
+        BEGIN
+          IF NOT r."IsCurrent" THEN RETURN; END IF;
           PERFORM jixiao_overview_group(r, '{{Model.OverviewGrains.Organisation}}', r."OrganisationId", r."OrganisationPath", sign);
           PERFORM jixiao_overview_group(r, '{{Model.OverviewGrains.Department}}', coalesce(r."DepartmentId", 0),
             jixiao_overview_department_path(r."DepartmentId", r."OrganisationPath"), sign);
@@ -122,11 +128,21 @@ public static class OverviewTotalsSql
         DECLARE moved boolean;
         BEGIN
           IF current_setting('{{Switch}}', true) = 'off' THEN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NULL END; END IF;
-          IF TG_OP = 'DELETE' THEN PERFORM jixiao_overview_apply(OLD, true, -1); RETURN OLD; END IF;
-          IF TG_OP = 'INSERT' THEN PERFORM jixiao_overview_apply(NEW, true, 1); RETURN NULL; END IF;
+          IF TG_OP = 'DELETE' THEN PERFORM jixiao_overview_bands(OLD, -1); PERFORM jixiao_overview_apply(OLD, true, -1); RETURN OLD; END IF;
+          IF TG_OP = 'INSERT' THEN PERFORM jixiao_overview_bands(NEW, 1); PERFORM jixiao_overview_apply(NEW, true, 1); RETURN NULL; END IF;
           -- A save that leaves the form where it was (place, year, state, current) leaves its findings' counts alone:
           -- the findings' own trigger moves those it rewrites.
           moved := (OLD."OrganisationPath", OLD."Year", OLD."Status", OLD."IsCurrent") IS DISTINCT FROM (NEW."OrganisationPath", NEW."Year", NEW."Status", NEW."IsCurrent");
+          -- The band rows of a year and state are shared by every save in the province until it commits: a form moving
+          -- from band a to b and another from b to a at once must take them in one order, or each would wait for the other.
+          IF (OLD."Status", jixiao_overview_total_band(OLD."Scored", OLD."ComputedTotal"), jixiao_overview_rate_band(OLD."ExecutionRate"), OLD."Year")
+             <= (NEW."Status", jixiao_overview_total_band(NEW."Scored", NEW."ComputedTotal"), jixiao_overview_rate_band(NEW."ExecutionRate"), NEW."Year") THEN
+            PERFORM jixiao_overview_bands(OLD, -1);
+            PERFORM jixiao_overview_bands(NEW, 1);
+          ELSE
+            PERFORM jixiao_overview_bands(NEW, 1);
+            PERFORM jixiao_overview_bands(OLD, -1);
+          END IF;
           PERFORM jixiao_overview_apply(OLD, moved, -1);
           PERFORM jixiao_overview_apply(NEW, moved, 1);
           RETURN NULL;
@@ -233,6 +249,7 @@ public static class OverviewTotalsSql
         DROP FUNCTION IF EXISTS jixiao_overview_finding_changed();
         DROP FUNCTION IF EXISTS jixiao_overview_fact_changed();
         DROP FUNCTION IF EXISTS jixiao_overview_apply("FormFacts", boolean, integer);
+        DROP FUNCTION IF EXISTS jixiao_overview_bands("FormFacts", integer);
         DROP FUNCTION IF EXISTS jixiao_overview_group("FormFacts", text, integer, text, integer);
         DROP FUNCTION IF EXISTS jixiao_overview_findings("FormFacts", text, integer);
         DROP FUNCTION IF EXISTS jixiao_overview_department_path(integer, text);
