@@ -261,6 +261,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureRectification(b);
         ConfigureTargetReview(b);
         ConfigureLibrary(b);
+        ConfigureOverview(b);
         ConfigureExecution(b);
         ConfigureEvaluators(b);
     }

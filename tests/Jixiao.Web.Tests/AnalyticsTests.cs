@@ -70,6 +70,24 @@ public abstract class OverviewCountsTests<THost>(THost host) : ApiTestBase<THost
         Assert.Equal("form", (string?)forms["level"]);
         Assert.Contains(forms["rows"]!.AsArray(), r => (int)r!["id"]! == id);
     }
+
+    [Fact]
+    public async Task The_drill_down_rows_come_a_page_at_a_time()
+    {
+        Host.SkipUnlessAvailable();
+        await FormIn(FormStatus.Published, "分页查看项目");
+
+        var first = await Overview("?year=2020&page=1");
+        Assert.Equal(1, (int)first["pageNumber"]!);
+        Assert.Equal(Jixiao.Web.Features.Analytics.Analytics.OverviewPageSize, (int)first["pageSize"]!);
+        Assert.Equal(first["rows"]!.AsArray().Count, (int)first["rowsTotal"]!);
+        Assert.Contains(first["rows"]!.AsArray(), r => (string?)r!["name"] == "甲市数据资源局");
+        // Past the last page: no rows, the same total, the same figures above the table.
+        var beyond = await Overview("?year=2020&page=2");
+        Assert.Empty(beyond["rows"]!.AsArray());
+        Assert.Equal((int)first["rowsTotal"]!, (int)beyond["rowsTotal"]!);
+        Assert.Equal((int)first["forms"]!, (int)beyond["forms"]!);
+    }
 }
 
 public sealed class OverviewCountsOnSqlite(SqliteHost host) : OverviewCountsTests<SqliteHost>(host);

@@ -36,8 +36,9 @@ internal sealed class PostgresCopy(AppDbContext db)
         // One transaction a batch, as SaveChanges had: a failed batch leaves nothing of itself behind.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        // The library's triggers would cost more than the COPY itself, row by row; FinishAsync rebuilds the totals at once.
+        // The library's and the overview's triggers would cost more than the COPY itself, row by row; FinishAsync rebuilds the totals at once.
         await db.Database.ExecuteSqlRawAsync(Forms.LibrarySummarySql.Off, ct);
+        await db.Database.ExecuteSqlRawAsync(Forms.OverviewTotalsSql.Off, ct);
         foreach (var type in PrincipalsFirst(byType.Keys))
             await Copy(connection, type, byType[type], ct);
         await transaction.CommitAsync(ct);
@@ -45,13 +46,14 @@ internal sealed class PostgresCopy(AppDbContext db)
 
     /// <summary>
     /// Moves each written table's identity sequence past the largest key written, and rebuilds the indicator library's
-    /// totals the triggers skipped during the load (a load stopped before this leaves them to the next rebuild).
+    /// and the overview's totals the triggers skipped during the load (a load stopped before this leaves them to the next rebuild).
     /// </summary>
     public async Task FinishAsync(CancellationToken ct)
     {
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.ExecuteSqlRawAsync(Forms.LibrarySummarySql.Rebuild, ct);
+        await db.Database.ExecuteSqlRawAsync(Forms.OverviewTotalsSql.Rebuild, ct);
         db.Database.SetCommandTimeout(timeout);
         foreach (var (table, _) in lastKey)
         {

@@ -22,6 +22,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // The overview's findings by code: an index-only scan of form, code and path (460 pages at 50,182 findings)
         // instead of the table with its messages (≈ 3,000 pages), joined to the year's reviewed facts.
         b.Entity<Model.FormFinding>(e => e.HasIndex(r => r.FormId).IncludeProperties(r => new { r.Code, r.OrganisationPath }));
+        // The overview's departments or organisations of a subtree and year: a LIKE prefix on the path, as for the facts.
+        b.Entity<Model.OverviewGroup>(e => e.HasIndex(t => new { t.Grain, t.Year, t.Path }).HasOperators("text_ops", "int4_ops", "varchar_pattern_ops"));
     }
 
     /// <summary>

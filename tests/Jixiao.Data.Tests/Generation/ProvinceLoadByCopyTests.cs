@@ -17,7 +17,8 @@ public sealed class ProvinceLoadByCopyTests
 
     /// <summary>
     /// Everything a load writes about each form, keyed by the form's unique key rather than by row ids (which depend on
-    /// insertion order), without the generated accounts' random ids (their names stay).
+    /// insertion order), without the generated accounts' random ids (their names stay), and the overview's running
+    /// totals (kept by the triggers when saved, rebuilt at the end when copied).
     /// </summary>
     private const string Dump = """
         WITH k AS (SELECT f."Id", f."UniqueKey" AS k FROM "Forms" f)
@@ -41,6 +42,11 @@ public sealed class ProvinceLoadByCopyTests
             FROM "AuditEntries" x JOIN k ON k."Id"::text = x."EntityId" GROUP BY k.k
           UNION ALL SELECT 'project ' || o."Code" || ' ' || (to_jsonb(p) - 'Id' - 'OrganisationId' - 'FiscalYearId')::text
             FROM "Projects" p JOIN "Organisations" o ON o."Id" = p."OrganisationId"
+          UNION ALL SELECT concat_ws(' ', 'overview band', "Scope", "Depth", "Year", "Status", "TotalBand", "RateBand", "Forms") FROM "OverviewBands"
+          UNION ALL SELECT concat_ws(' ', 'overview finding', "Scope", "Depth", "Year", "Status", "Code", "Count") FROM "OverviewFindings"
+          UNION ALL SELECT concat_ws(' ', 'overview group', "Grain", "Path", "Year", "Status", "Forms", "TotalCount", trim_scale("TotalSum"), "RateCount",
+                                     trim_scale("RateSum"), "Errors", "Warnings", "RankedRateCount", trim_scale("RankedRateSum"), "RankedErrors", "RankedWarnings")
+            FROM "OverviewGroups"
         ) rows ORDER BY x
         """;
 

@@ -43,7 +43,7 @@ public sealed record OverviewRow(int Id, string Name, int Forms, int Counted, de
 public sealed record Overview(
     int? Year, IReadOnlyList<int> Years, IReadOnlyList<FormStatus> CountedStates, int Forms, int Counted,
     IReadOnlyList<CountBar> ByState, IReadOnlyList<CountBar> Totals, IReadOnlyList<CountBar> Rates, IReadOnlyList<CountBar> Findings,
-    string Level, IReadOnlyList<OverviewRow> Rows, IReadOnlyList<OverviewRow> Ranking);
+    string Level, Page<OverviewRow> Rows, IReadOnlyList<OverviewRow> Ranking);
 
 public sealed record PortalItem(
     int FormId, int OrganisationId, string? UnitName, int Year, FormKind Kind, string Name, bool Scored,
@@ -104,15 +104,95 @@ public static class Analytics
 
     /// <summary>
     /// The overview of a year (all years when null), drilled down: the province by department, a department by unit, a
-    /// unit by form. Counts by state cover every current form; distributions and rankings count only reviewed forms
+    /// unit by form, the drill-down rows one page (<paramref name="page"/>, <see cref="OverviewPageSize"/> a page) at a
+    /// time. Counts by state cover every current form; distributions and rankings count only reviewed forms
     /// (<paramref name="counted"/> states), so drafts and imports move no rank.
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the province's and a department's overview read the running totals the facts' triggers keep
+    /// (Model/Overview.cs, Data/Forms/OverviewTotalsSql): a few hundred rows of bands and finding counts, a row per
+    /// department and state, and for the ranking a row per unit and state, summed and ordered in SQL. Reading a year's
+    /// facts (150,000 at 10,000 units) was most of finance's overview time. A unit's overview reads its own facts (a few
+    /// dozen), as SQLite reads the facts throughout (<see cref="OverviewFromFactsAsync"/>, which gives the same figures).
+    /// </remarks>
+    public static async Task<Overview> OverviewAsync(AppDbContext db, IReadOnlyList<FormStatus> counted, int? year, int? departmentId, int? organisationId, int? page, CancellationToken ct)
+    {
+        if (organisationId is not null || !Summarised(db)) return await OverviewFromFactsAsync(db, counted, year, departmentId, organisationId, page, ct);
+        var years = await YearsAsync(db, ct);
+
+        string? scope = db.ScopePath;
+        if (departmentId is { } d)
+        {
+            // A department's forms are those of its subtree (a 主管部门 has no 主管部门 below it).
+            scope = await db.Organisations.AsNoTracking().Where(o => o.Id == d).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (scope is null) return Empty(year, years, counted, "unit", page);
+        }
+        // The totals of a scope count the forms below its organisation; its own forms (a department's self-evaluation,
+        // the bureau's) come from the facts, a handful read by the (path, year) index.
+        var own = db.FormFacts.AsNoTracking().Where(f => f.IsCurrent && (year == null || f.Year == year));
+        if (scope is null)
+        {
+            var roots = db.Organisations.Where(o => o.ParentId == null).Select(o => o.Path);
+            own = own.Where(f => roots.Contains(f.OrganisationPath));
+        }
+        else own = own.Where(f => f.OrganisationPath == scope);
+
+        var bands = db.OverviewBands.AsNoTracking().Where(t => year == null || t.Year == year);
+        bands = scope is null ? bands.Where(t => t.Depth == 1) : bands.Where(t => t.Scope == scope);
+        var cells = await bands.GroupBy(t => new { t.Status, t.TotalBand, t.RateBand })
+            .Select(g => new Cell(g.Key.Status, g.Key.TotalBand, g.Key.RateBand, g.Sum(t => t.Forms))).ToListAsync(ct);
+        cells.AddRange(await CellsAsync(own, ct));
+
+        var findingCounts = db.OverviewFindings.AsNoTracking().Where(t => (year == null || t.Year == year) && counted.Contains(t.Status));
+        findingCounts = scope is null ? findingCounts.Where(t => t.Depth == 1) : findingCounts.Where(t => t.Scope == scope);
+        var codes = await findingCounts.GroupBy(t => t.Code).Select(g => new CountBar(g.Key, g.Sum(t => t.Count))).ToListAsync(ct);
+        codes.AddRange(await FindingCountsAsync(db, own.Where(f => counted.Contains(f.Status)), null, ct));
+        // Codes are ASCII: ordinal order is the database's.
+        var findings = codes.GroupBy(c => c.Label).Select(g => new CountBar(g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal).Take(8).ToList();
+
+        var groups = db.OverviewGroups.AsNoTracking().Where(t => year == null || t.Year == year);
+        var organisations = groups.Where(t => t.Grain == OverviewGrains.Organisation);
+        if (departmentId is not null) organisations = organisations.Where(t => t.Path.StartsWith(scope!));
+        // The drill-down's groups: the province's departments (a row each per state and year), a department's organisations.
+        var drilled = departmentId is null ? groups.Where(t => t.Grain == OverviewGrains.Department) : organisations;
+        var sums = await drilled.GroupBy(t => t.GroupId).Select(g => new GroupSums(g.Key,
+                g.Sum(t => t.Forms), g.Where(t => counted.Contains(t.Status)).Sum(t => t.Forms),
+                g.Where(t => counted.Contains(t.Status)).Sum(t => t.TotalCount), g.Where(t => counted.Contains(t.Status)).Sum(t => t.TotalSum),
+                g.Where(t => counted.Contains(t.Status)).Sum(t => t.RateCount), g.Where(t => counted.Contains(t.Status)).Sum(t => t.RateSum),
+                g.Where(t => counted.Contains(t.Status)).Sum(t => t.Errors), g.Where(t => counted.Contains(t.Status)).Sum(t => t.Warnings)))
+            .ToListAsync(ct);
+        var names = await NamesAsync(db, sums.Select(x => x.Id), ct);
+        var rows = sums.Select(x => new OverviewRow(x.Id,
+                departmentId is null && x.Id == 0 ? NoDepartment : names.GetValueOrDefault(x.Id, ""), x.Forms, x.Counted,
+                Average(x.TotalSum, x.TotalCount, 2), Average(x.RateSum, x.RateCount, 6), x.Errors, x.Warnings))
+            .OrderByDescending(r => r.AverageTotal.HasValue).ThenByDescending(r => r.AverageTotal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+        // Units ranked by their reviewed self-evaluations' average computed total (unrounded), best first, in SQL: a
+        // province's ranking reads a row per unit and counted state, never the facts.
+        var ranked = await organisations.Where(t => counted.Contains(t.Status)).GroupBy(t => t.GroupId)
+            .Select(g => new
+            {
+                Id = g.Key, Count = g.Sum(t => t.TotalCount), Total = g.Sum(t => t.TotalSum),
+                RateCount = g.Sum(t => t.RankedRateCount), Rate = g.Sum(t => t.RankedRateSum),
+                Errors = g.Sum(t => t.RankedErrors), Warnings = g.Sum(t => t.RankedWarnings),
+            })
+            .Where(r => r.Count > 0)
+            .OrderByDescending(r => r.Total / r.Count).ThenBy(r => r.Id).Take(RankingSize).ToListAsync(ct);
+        var rankedNames = await NamesAsync(db, ranked.Select(r => r.Id), ct);
+        var ranking = ranked.Select(r => new OverviewRow(r.Id, rankedNames.GetValueOrDefault(r.Id, ""), r.Count, r.Count,
+            Round(Average(r.Total, r.Count, null), 2), Round(Average(r.Rate, r.RateCount, null), 6), r.Errors, r.Warnings)).ToList();
+
+        return Assemble(year, years, counted, cells, findings, departmentId is null ? "department" : "unit", PageOf(rows, page), ranking);
+    }
+
+    /// <summary>The overview from the facts themselves: SQLite's, a unit's, and what the running totals are tested against.</summary>
     /// <remarks>
     /// Four scans of the facts in scope at most, whatever the number of bands: counts by state and band come from one
     /// GROUP BY (state, total band, rate band), and the drill-down rows and the ranking from one GROUP BY unit, summed
     /// here per department. One query per band and per figure (21 in all) was most of the overview's time at 10⁴ forms.
     /// </remarks>
-    public static async Task<Overview> OverviewAsync(AppDbContext db, IReadOnlyList<FormStatus> counted, int? year, int? departmentId, int? organisationId, CancellationToken ct)
+    public static async Task<Overview> OverviewFromFactsAsync(AppDbContext db, IReadOnlyList<FormStatus> counted, int? year, int? departmentId, int? organisationId, int? page, CancellationToken ct)
     {
         var years = await YearsAsync(db, ct);
         var all = db.FormFacts.AsNoTracking().Where(f => f.IsCurrent);
@@ -121,22 +201,8 @@ public static class Analytics
         if (organisationId is { } o) all = all.Where(f => f.OrganisationId == o);
         var reviewed = all.Where(f => counted.Contains(f.Status));
 
-        // The band bounds are those of TotalBands and RateBands, written out so that SQL computes the band (-1: none).
-        var cells = await all.GroupBy(f => new
-        {
-            f.Status,
-            Total = !f.Scored || f.ComputedTotal == null || f.ComputedTotal < 0m || f.ComputedTotal >= 1000m ? -1
-                : f.ComputedTotal < 60m ? 0 : f.ComputedTotal < 70m ? 1 : f.ComputedTotal < 80m ? 2 : f.ComputedTotal < 90m ? 3 : f.ComputedTotal < 95m ? 4 : 5,
-            Rate = f.ExecutionRate == null || f.ExecutionRate < -1e9m || f.ExecutionRate >= 1e12m ? -1
-                : f.ExecutionRate < 0.5m ? 0 : f.ExecutionRate < 0.6m ? 1 : f.ExecutionRate < 0.7m ? 2 : f.ExecutionRate < 0.8m ? 3
-                : f.ExecutionRate < 0.9m ? 4 : f.ExecutionRate < 1.000001m ? 5 : 6,
-        }).Select(g => new { g.Key.Status, g.Key.Total, g.Key.Rate, Count = g.Count() }).ToListAsync(ct);
-        var reviewedCells = cells.Where(c => counted.Contains(c.Status)).ToList();
-        var totals = TotalBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Total == i).Sum(c => c.Count))).ToList();
-        var rates = RateBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Rate == i).Sum(c => c.Count))).ToList();
-
-        var findings = await db.Findings.AsNoTracking().Where(x => reviewed.Any(f => f.FormId == x.FormId))
-            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(8).ToListAsync(ct);
+        var cells = await CellsAsync(all, ct);
+        var findings = await FindingCountsAsync(db, reviewed, 8, ct);
 
         // Per unit (and its department), every figure of the drill-down rows and of the ranking as sums and counts.
         // "Ranked" forms are what the ranking counts: reviewed, scored, with a computed total.
@@ -156,24 +222,24 @@ public static class Analytics
             g.Where(f => counted.Contains(f.Status) && f.Scored && f.ComputedTotal != null).Sum(f => f.Warnings))).ToListAsync(ct);
 
         string level;
-        List<OverviewRow> rows;
+        Page<OverviewRow> rows;
         if (organisationId is not null)
         {
             level = "form";
-            rows = await all.OrderBy(f => f.Kind).ThenBy(f => f.FormId).Take(500).Select(f => new OverviewRow(f.FormId, f.ProjectName ?? f.Title ?? "", 1,
-                counted.Contains(f.Status) ? 1 : 0, f.ComputedTotal, f.ExecutionRate, f.Errors, f.Warnings)).ToListAsync(ct);
+            rows = await all.OrderBy(f => f.Kind).ThenBy(f => f.FormId).Select(f => new OverviewRow(f.FormId, f.ProjectName ?? f.Title ?? "", 1,
+                counted.Contains(f.Status) ? 1 : 0, f.ComputedTotal, f.ExecutionRate, f.Errors, f.Warnings)).ToPageAsync(page, OverviewPageSize, ct);
         }
         else
         {
             level = departmentId is null ? "department" : "unit";
-            rows = (departmentId is null
-                    ? units.GroupBy(u => (Id: u.DepartmentId ?? 0, Name: u.DepartmentName ?? "（无主管部门）"))
+            rows = PageOf((departmentId is null
+                    ? units.GroupBy(u => (Id: u.DepartmentId ?? 0, Name: u.DepartmentName ?? NoDepartment))
                     : units.GroupBy(u => (Id: u.OrganisationId, Name: u.UnitName ?? "")))
                 .Select(g => new OverviewRow(g.Key.Id, g.Key.Name, g.Sum(u => u.Forms), g.Sum(u => u.Counted),
                     Average(g.Sum(u => u.TotalSum), g.Sum(u => u.TotalCount), 2), Average(g.Sum(u => u.RateSum), g.Sum(u => u.RateCount), 6),
                     g.Sum(u => u.Errors), g.Sum(u => u.Warnings)))
                 // Ranked by the reviewed forms' average total; groups without one last.
-                .OrderByDescending(r => r.AverageTotal.HasValue).ThenByDescending(r => r.AverageTotal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+                .OrderByDescending(r => r.AverageTotal.HasValue).ThenByDescending(r => r.AverageTotal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList(), page);
         }
 
         // Units ranked by their reviewed self-evaluations' average computed total (unrounded), best first.
@@ -187,10 +253,69 @@ public static class Analytics
             })
             .OrderByDescending(r => r.Total).ThenBy(r => r.OrganisationId).Take(RankingSize).ToList();
 
+        return Assemble(year, years, counted, cells, findings, level, rows,
+            [.. ranking.Select(r => new OverviewRow(r.OrganisationId, r.UnitName ?? "", r.Count, r.Count, Round(r.Total, 2), Round(r.Rate, 6), r.Errors, r.Warnings))]);
+    }
+
+    /// <summary>Forms by state, band of total and band of rate (-1: none), the band bounds those of TotalBands and RateBands, computed in SQL.</summary>
+    private static Task<List<Cell>> CellsAsync(IQueryable<FormFact> facts, CancellationToken ct) =>
+        facts.GroupBy(f => new
+        {
+            f.Status,
+            Total = !f.Scored || f.ComputedTotal == null || f.ComputedTotal < 0m || f.ComputedTotal >= 1000m ? -1
+                : f.ComputedTotal < 60m ? 0 : f.ComputedTotal < 70m ? 1 : f.ComputedTotal < 80m ? 2 : f.ComputedTotal < 90m ? 3 : f.ComputedTotal < 95m ? 4 : 5,
+            Rate = f.ExecutionRate == null || f.ExecutionRate < -1e9m || f.ExecutionRate >= 1e12m ? -1
+                : f.ExecutionRate < 0.5m ? 0 : f.ExecutionRate < 0.6m ? 1 : f.ExecutionRate < 0.7m ? 2 : f.ExecutionRate < 0.8m ? 3
+                : f.ExecutionRate < 0.9m ? 4 : f.ExecutionRate < 1.000001m ? 5 : 6,
+        }).Select(g => new Cell(g.Key.Status, g.Key.Total, g.Key.Rate, g.Count())).ToListAsync(ct);
+
+    /// <summary>The findings of <paramref name="facts"/>' forms by code, most frequent first (the first <paramref name="top"/>, or all).</summary>
+    private static Task<List<CountBar>> FindingCountsAsync(AppDbContext db, IQueryable<FormFact> facts, int? top, CancellationToken ct)
+    {
+        var counts = db.Findings.AsNoTracking().Where(x => facts.Any(f => f.FormId == x.FormId))
+            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key);
+        return (top is { } n ? counts.Take(n) : counts).Select(g => new CountBar(g.Key, g.Count)).ToListAsync(ct);
+    }
+
+    private const string NoDepartment = "（无主管部门）";
+
+    /// <summary>How many drill-down rows one page of the overview lists.</summary>
+    public const int OverviewPageSize = 50;
+
+    /// <summary>Whether this context reads the overview's running totals: PostgreSQL, for finance and reviewers (the only readers).</summary>
+    private static bool Summarised(AppDbContext db) => db.Database.IsNpgsql() && !db.PublishedOnly && db.EvaluatorAgencyId is null;
+
+    /// <summary>Forms of one state in one band of total and of rate (-1: none).</summary>
+    private sealed record Cell(FormStatus Status, int Total, int Rate, int Count);
+
+    /// <summary>One drill-down group's sums over the states (<see cref="OverviewAsync"/>).</summary>
+    private sealed record GroupSums(int Id, int Forms, int Counted, int TotalCount, decimal? TotalSum, int RateCount, decimal? RateSum, int Errors, int Warnings);
+
+    private static Overview Assemble(int? year, IReadOnlyList<int> years, IReadOnlyList<FormStatus> counted, List<Cell> cells, List<CountBar> findings,
+        string level, Page<OverviewRow> rows, IReadOnlyList<OverviewRow> ranking)
+    {
+        var reviewedCells = cells.Where(c => counted.Contains(c.Status)).ToList();
+        var totals = TotalBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Total == i).Sum(c => c.Count))).ToList();
+        var rates = RateBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Rate == i).Sum(c => c.Count))).ToList();
         return new Overview(year, years, counted, cells.Sum(c => c.Count), reviewedCells.Sum(c => c.Count),
             [.. Enum.GetValues<FormStatus>().Select(s => new CountBar(s.ChineseName(), cells.Where(c => c.Status == s).Sum(c => c.Count)))],
-            totals, rates, [.. findings.Select(f => new CountBar(f.Key, f.Count))], level, rows,
-            [.. ranking.Select(r => new OverviewRow(r.OrganisationId, r.UnitName ?? "", r.Count, r.Count, Round(r.Total, 2), Round(r.Rate, 6), r.Errors, r.Warnings))]);
+            totals, rates, findings, level, rows, ranking);
+    }
+
+    private static Overview Empty(int? year, IReadOnlyList<int> years, IReadOnlyList<FormStatus> counted, string level, int? page) =>
+        Assemble(year, years, counted, [], [], level, PageOf([], page), []);
+
+    private static Page<OverviewRow> PageOf(List<OverviewRow> rows, int? page)
+    {
+        var number = Math.Max(page ?? 1, 1);
+        return new Page<OverviewRow>(rows.Skip((number - 1) * OverviewPageSize).Take(OverviewPageSize).ToList(), number, OverviewPageSize, rows.Count);
+    }
+
+    /// <summary>The names of a few organisations (a page of departments, the ranked units), as the tree names them now.</summary>
+    private static async Task<Dictionary<int, string>> NamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken ct)
+    {
+        var wanted = ids.Where(id => id != 0).Distinct().ToList();
+        return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     /// <summary>One unit's (and department's) sums over its current forms in the overview's scope (<see cref="OverviewAsync"/>).</summary>

@@ -29,7 +29,7 @@ public static class AnalyticsEndpoints
     {
         var group = api.MapGroup("/analytics").WithTags("统计");
         group.MapGet("/queue", Queue).WithSummary("审核队列（按风险排序，分页；可按状态、主管部门、类型、年度筛选）");
-        group.MapGet("/overview", Overview).WithSummary("财政总览：按状态统计；排名和分布只计入已审核的表单（见 countedStates）；可按年度、主管部门、单位逐级查看");
+        group.MapGet("/overview", Overview).WithSummary("财政总览：按状态统计；排名和分布只计入已审核的表单（见 countedStates）；可按年度、主管部门、单位逐级查看（逐级列表分页：page，每页 50 行）");
         api.MapGet("/portal/forms", Portal).AllowAnonymous().WithTags("公开查询").WithSummary("公开表单搜索（标题、单位、部门、项目）：填报的与按规则重算的总分和等级");
 
         var bulk = api.MapGroup("/forms/bulk").WithTags("表单");
@@ -67,16 +67,17 @@ public static class AnalyticsEndpoints
         return new QueueFilter(s, departmentId, k, year);
     }
 
-    private static async Task<IResult> Overview(ClaimsPrincipal user, AppDbContext db, IOptions<RankingOptions> rankings, int? year, int? departmentId, int? organisationId, CancellationToken ct)
+    private static async Task<IResult> Overview(ClaimsPrincipal user, AppDbContext db, IOptions<RankingOptions> rankings, int? year, int? departmentId, int? organisationId, int? page, CancellationToken ct)
     {
         var current = CurrentUser.Require(user);
         if (!current.Is(Roles.FinanceReviewer) && !current.Is(Roles.Administrator) && !current.Is(Roles.DepartmentReviewer))
             return Refusal.Forbidden("财政总览只对审核和管理角色开放。").ToHttp();
-        var overview = await Analytics.OverviewAsync(db, rankings.Value.States, year, departmentId, organisationId, ct);
+        var overview = await Analytics.OverviewAsync(db, rankings.Value.States, year, departmentId, organisationId, page, ct);
         return TypedResults.Ok(new
         {
             overview.Year, overview.Years, CountedStates = overview.CountedStates.Select(s => s.ToString()), CountedStateNames = overview.CountedStates.Select(s => s.ChineseName()),
-            overview.Forms, overview.Counted, overview.ByState, overview.Totals, overview.Rates, overview.Level, overview.Rows, overview.Ranking,
+            overview.Forms, overview.Counted, overview.ByState, overview.Totals, overview.Rates, overview.Level,
+            Rows = overview.Rows.Items, overview.Rows.PageNumber, overview.Rows.PageSize, RowsTotal = overview.Rows.Total, overview.Ranking,
             Findings = overview.Findings.Select(f => new { Code = f.Label, Name = CheckCodes.ChineseName(f.Label), f.Count }),
         });
     }
