@@ -221,11 +221,11 @@ public static class Analytics
         db.FiscalYears.AsNoTracking().Where(y => db.FormFacts.Any(f => f.Year == y.Year)).Select(y => y.Year).OrderByDescending(y => y).ToListAsync(ct);
 
     /// <summary>Published, current forms matching <paramref name="q"/> (title, unit, department or project; a substring, <see cref="FormSearch"/>) in a year.</summary>
-    public static Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = FormSearch.Published(db, q);
+        var query = await FormSearch.PublishedAsync(db, q, ct);
         if (year is { } y) query = query.Where(f => f.Year == y);
-        return query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
+        return await query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
             .Select(f => new PortalItem(f.FormId, f.OrganisationId, f.UnitName, f.Year, f.Kind, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.Scored,
                 f.StatedTotal, f.StatedGrade, f.ComputedTotal, f.ComputedGrade))
             .ToPageAsync(page, pageSize, ct);
