@@ -25,7 +25,7 @@ namespace Jixiao.Data.Forms;
 public static class FormSearch
 {
     /// <summary>Above this many candidates (all years) a word is common and the portal order index answers it.</summary>
-    public const int RareCandidates = 5000;
+    public const int RareCandidates = 20_000;
 
     /// <summary>
     /// The function (a text's character pairs; PostgreSQL counts characters as code points), the inverted index for rare
