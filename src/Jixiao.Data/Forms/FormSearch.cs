@@ -10,13 +10,15 @@ namespace Jixiao.Data.Forms;
 /// most queries are two characters (中学, 医院), which neither a trigram index nor a word parser serves. On PostgreSQL two
 /// partial indexes over the published, current facts (<see cref="InstallPostgres"/>) serve the two kinds of query:
 /// <list type="bullet">
-/// <item>a rare word: an inverted (GIN) index of each text's characters and character pairs, computed by the database
-/// from the search text (so every write path — the save, a transition, an <c>ExecuteUpdate</c>, the bulk loader's COPY —
-/// keeps it current in its own transaction, with nothing to fill by hand). A text that contains the query contains all
-/// of its pairs, so the index gives a superset and the substring test on those few rows makes it exact;</item>
-/// <item>a common word (项目 is in half the forms) or a single character: the candidates are most of the year, and reading them from the table
-/// costs as much as the scan did, so the count reads the year's texts from an index that carries them (an index-only
-/// scan, no table pages) and the page walks that index in the portal's order, stopping at the page's last match.</item>
+/// <item>a rare word: an inverted (GIN) index of each text's character pairs, computed by the database from the search
+/// text (so every write path — the save, a transition, an <c>ExecuteUpdate</c> — keeps it current in its own
+/// transaction, with nothing to fill by hand; the bulk loader builds it once at its end). A text that contains the query
+/// contains all of its pairs, so the index gives a superset and the substring test on those few rows makes it
+/// exact;</item>
+/// <item>a common word (项目 is in half the forms) or a single character: the candidates are most of the year, and
+/// reading them from the table costs as much as the scan did, so the count reads the year's texts from an index that
+/// carries them (an index-only scan, no table pages) and the page walks that index in the portal's order, stopping at
+/// the page's last match.</item>
 /// </list>
 /// Which one a query takes is decided by counting its candidates in the inverted index up to
 /// <see cref="RareCandidates"/>. Either way the result is the same set as the substring scan; SQLite, a small embedded
@@ -30,9 +32,9 @@ public static class FormSearch
     /// <summary>
     /// The function (a text's character pairs; PostgreSQL counts characters as code points), the inverted index for rare
     /// words (its keys compared byte by byte: equality is the same, and building it costs a fifth less than under the
-    /// database's locale) and the ordered index with the texts for common ones. Idempotent; the bulk loader drops the indexes
-    /// (<see cref="DropIndexesPostgres"/>) and builds them again at its end, which costs a fraction of keeping them
-    /// row by row.
+    /// database's locale) and the ordered index with the texts for common ones. Idempotent; the bulk loader drops the
+    /// indexes (<see cref="DropIndexesPostgres"/>) and builds them again at its end, which costs a fraction of keeping
+    /// them row by row.
     /// </summary>
     public const string InstallPostgres = $$"""
         CREATE OR REPLACE FUNCTION jixiao_search_grams(t text) RETURNS text[]
