@@ -345,17 +345,12 @@ public static class Analytics
     public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
         db.FiscalYears.AsNoTracking().Where(y => db.FormFacts.Any(f => f.Year == y.Year)).Select(y => y.Year).OrderByDescending(y => y).ToListAsync(ct);
 
-    /// <summary>Published, current forms matching <paramref name="q"/> (title, unit, department or project; a substring) in a year.</summary>
-    public static Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>Published, current forms matching <paramref name="q"/> (title, unit, department or project; a substring, <see cref="FormSearch"/>) in a year.</summary>
+    public static async Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = db.FormFacts.AsNoTracking().Where(f => f.Status == FormStatus.Published && f.IsCurrent);
+        var query = await FormSearch.PublishedAsync(db, q, ct);
         if (year is { } y) query = query.Where(f => f.Year == y);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(f => f.SearchText.Contains(text));
-        }
-        return query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
+        return await query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
             .Select(f => new PortalItem(f.FormId, f.OrganisationId, f.UnitName, f.Year, f.Kind, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.Scored,
                 f.StatedTotal, f.StatedGrade, f.ComputedTotal, f.ComputedGrade))
             .ToPageAsync(page, pageSize, ct);
