@@ -365,7 +365,7 @@ public static class LibrarySummarySql
     /// Rebuilds every total from the facts in one statement (one transaction: stopped half-way, it leaves the totals as
     /// they were). The function counts rows at the finest grain first, hashes keys once per distinct value, analyses its
     /// staging tables and builds the totals' indexes after the inserts: at 10,000 units (3.5 million rows) that took it
-    /// from 1,446 s to 614 s on a machine at load average 33–86 (docs/benchmarks.md).
+    /// from 1,446 s (load average 33–55) to 614 s (load 62–86) and 201 s (load 16–10) (docs/benchmarks.md).
     /// </summary>
     public const string Rebuild = "SELECT jixiao_library_rebuild();";
 
