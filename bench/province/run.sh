@@ -97,15 +97,19 @@ for u in $UNIT_CODES; do COOKIE[$u]=$(signin "unit-${u,,}"); done
 YEARS=$(grep -o '[0-9]\{4\}—[0-9]\{4\}年度' "$WORK/load.txt" | awk 'NR == 1' | awk -F'—' '{ for (y = $1; y <= $2 + 0; y++) printf "%d ", y }')
 
 echo "== building request lists"
+FINANCE_STATES=(FinanceApproved DepartmentApproved)
 : >"$WORK/overview.txt"; : >"$WORK/queue.txt"; : >"$WORK/portal.txt"; : >"$WORK/page.txt"; : >"$WORK/forms.txt"; : >"$WORK/library.txt"
 for y in $YEARS; do
   for p in 1 2 3; do
     echo -e "$FINANCE\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
     echo -e "$FINANCE\t/review?year=$y&page=$p" >>"$WORK/queue.txt"
-    echo -e "$FINANCE\t/review?year=$y&page=$p&status=Submitted" >>"$WORK/queue.txt"
+    # The queue's filters are state, department (an id), kind and year (ReviewQueue.razor). Finance's queue holds
+    # 主管部门已审核 and 财政已审核 (a department's holds 已提交 only), so finance filters by one of its own states.
+    echo -e "$FINANCE\t/review?year=$y&page=$p&state=${FINANCE_STATES[$((p % 2))]}" >>"$WORK/queue.txt"
     for d in $DEPARTMENTS; do
       echo -e "${COOKIE[$d]}\t/overview?year=$y&page=$p" >>"$WORK/overview.txt"
       echo -e "${COOKIE[$d]}\t/review?year=$y&page=$p" >>"$WORK/queue.txt"
+      if [ "$p" = 1 ]; then echo -e "${COOKIE[$d]}\t/review?year=$y&page=$p&kind=project-self-evaluation" >>"$WORK/queue.txt"; fi
     done
   done
   # The indicator library (docs/library.md): finance's and departments' first pages of a year with their peer ranges.

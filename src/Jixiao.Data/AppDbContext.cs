@@ -157,6 +157,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             // pattern operators a LIKE prefix needs), the queue (state, risk), the overview (year, kind, department) and re-derivation.
             e.HasIndex(f => new { f.OrganisationPath, f.Year });
             e.HasIndex(f => new { f.Status, f.Risk });
+            // The review queue (Analytics.QueuePageAsync): current facts of some states and a year, by risk, with every
+            // filter of the queue and the scope path in the key, so that its count and a page's ids are index-only scans.
+            e.HasIndex(f => new { f.Status, f.Year, f.Risk, f.FormId, f.DepartmentId, f.Kind, f.OrganisationPath }, "IX_FormFacts_Queue")
+                .IsDescending(false, false, true, false, false, false, false).HasFilter("\"IsCurrent\"");
             e.HasIndex(f => new { f.Year, f.Kind, f.DepartmentId });
             e.HasIndex(f => f.FactsVersion);
             // A form's related forms (FormRelations): the unit's forms of a few years.

@@ -195,6 +195,31 @@ public abstract class ReviewQueueTests<THost>(THost host) : ApiTestBase<THost>(h
         Assert.Empty(await Queue("finance", "?state=DepartmentApproved&departmentId=999999"));
     }
 
+    [Fact]
+    public async Task Pages_of_the_queue_follow_one_another_in_risk_order_and_count_every_form()
+    {
+        Host.SkipUnlessAvailable();
+        Host.Checker.For("分页高风险项目", new Finding("funds-rate", Severity.Error, "执行率算错", "rate", new FindingLocation("funds", 1, "执行率")));
+        var risky = await Draft("分页高风险项目");
+        await Expect(HttpStatusCode.OK, await Submit("unit", risky, await Keys(risky)));
+        for (var i = 0; i < 4; i++) await FormIn(FormStatus.Submitted, $"分页项目{i}");
+        var whole = await Expect(HttpStatusCode.OK, await Host.Client("department").GetAsync("/api/v1/analytics/queue?pageSize=200"));
+        var expected = whole["items"]!.AsArray().Select(i => (int)i!["formId"]!).ToList();
+        var risks = whole["items"]!.AsArray().Select(i => (decimal)i!["risk"]!).ToList();
+        Assert.True(expected.Count >= 5);
+        Assert.Equal(risks.OrderByDescending(r => r), risks);
+
+        var paged = new List<int>();
+        for (var page = 1; page <= (expected.Count + 1) / 2; page++)
+        {
+            var body = await Expect(HttpStatusCode.OK, await Host.Client("department").GetAsync($"/api/v1/analytics/queue?pageSize=2&page={page}"));
+            Assert.Equal(expected.Count, (int)body["total"]!);
+            paged.AddRange(body["items"]!.AsArray().Select(i => (int)i!["formId"]!));
+        }
+
+        Assert.Equal(expected, paged);
+    }
+
     private async Task<Dictionary<string, string>> Keys(int id)
     {
         var findings = (await Expect(HttpStatusCode.OK, await Host.Client("unit").GetAsync($"/api/v1/forms/{id}")))["findings"]!.AsArray();

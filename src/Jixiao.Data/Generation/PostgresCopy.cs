@@ -50,7 +50,7 @@ internal sealed class PostgresCopy(AppDbContext db)
     /// <summary>
     /// Moves each written table's identity sequence past the largest key written, rebuilds the indicator library's
     /// and the overview's totals the triggers skipped during the load (a load stopped before this leaves them to the next
-    /// rebuild) and builds the portal search's indexes the load dropped.
+    /// rebuild), builds the portal search's indexes the load dropped, and analyses what was written.
     /// </summary>
     public async Task FinishAsync(CancellationToken ct)
     {
@@ -62,7 +62,6 @@ internal sealed class PostgresCopy(AppDbContext db)
         await db.Database.ExecuteSqlRawAsync(Forms.LibrarySummarySql.Rebuild, ct);
         await db.Database.ExecuteSqlRawAsync(Forms.OverviewTotalsSql.Rebuild, ct);
         await portalIndexes;
-        db.Database.SetCommandTimeout(timeout);
         foreach (var (table, _) in lastKey)
         {
             var column = keyColumns[table];
@@ -70,6 +69,12 @@ internal sealed class PostgresCopy(AppDbContext db)
             var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), (SELECT MAX(\"{column}\") FROM \"{table}\"))";
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
+        // Statistics for every table written, and the facts' visibility map: without them the planner takes the facts
+        // for empty, and the review queue's index-only scans (IX_FormFacts_Queue) read the heap after all, until
+        // autovacuum comes round, which after a load may be long after the first users.
+        await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FormFacts\"", ct);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        db.Database.SetCommandTimeout(timeout);
     }
 
     private async Task BuildPortalIndexesAsync(CancellationToken ct)

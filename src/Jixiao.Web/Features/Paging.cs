@@ -9,10 +9,12 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The page number (1 or more) and size (1 to <see cref="MaxPageSize"/>, 50 unless asked) a request gets.</summary>
+    public static (int Number, int Size) Bounds(int? page, int? pageSize) => (Math.Max(page ?? 1, 1), Math.Clamp(pageSize ?? 50, 1, MaxPageSize));
+
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var (number, size) = Bounds(page, pageSize);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return new Page<T>(items, number, size, total);

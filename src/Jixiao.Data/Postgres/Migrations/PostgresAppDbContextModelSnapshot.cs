@@ -901,6 +901,10 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
 
+                    b.HasIndex(new[] { "Status", "Year", "Risk", "FormId", "DepartmentId", "Kind", "OrganisationPath" }, "IX_FormFacts_Queue")
+                        .IsDescending(false, false, true, false, false, false, false)
+                        .HasFilter("\"IsCurrent\"");
+
                     b.ToTable("FormFacts");
                 });
 

@@ -870,6 +870,10 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.HasIndex("Year", "Kind", "DepartmentId");
 
+                    b.HasIndex(new[] { "Status", "Year", "Risk", "FormId", "DepartmentId", "Kind", "OrganisationPath" }, "IX_FormFacts_Queue")
+                        .IsDescending(false, false, true, false, false, false, false)
+                        .HasFilter("\"IsCurrent\"");
+
                     b.ToTable("FormFacts");
                 });
 

@@ -87,10 +87,24 @@ public static class Analytics
         return query.OrderByDescending(f => f.Risk).ThenBy(f => f.FormId);
     }
 
-    public static async Task<Page<QueueItem>> QueuePageAsync(AppDbContext db, IReadOnlyList<FormStatus> states, QueueFilter filter, int? page, int? pageSize, CancellationToken ct) =>
-        await Queue(db, states, filter).Select(f => new QueueItem(f.FormId, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.UnitName, f.DepartmentName,
-            f.Kind, f.Status, f.Year, f.Errors, f.Warnings, f.Unexplained, f.Deductions, f.Risk, f.Scored, f.ComputedTotal, f.ComputedGrade))
-            .ToPageAsync(page, pageSize, ct);
+    /// <summary>
+    /// A page of the queue: its count and its page's form ids from the queue index alone (IX_FormFacts_Queue holds the
+    /// state, year, risk, id, department, kind and scope path of every current fact), then only those forms' facts.
+    /// Reading the page straight from the facts sorted every fact in the queue with its whole row (finance's queue of
+    /// a year at 10,000 units is 35,000 facts on 22,000 pages, read twice a request).
+    /// </summary>
+    public static async Task<Page<QueueItem>> QueuePageAsync(AppDbContext db, IReadOnlyList<FormStatus> states, QueueFilter filter, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (number, size) = Paging.Bounds(page, pageSize);
+        var queue = Queue(db, states, filter);
+        var total = await queue.CountAsync(ct);
+        var ids = queue.Select(f => f.FormId).Skip((number - 1) * size).Take(size);
+        var items = await db.FormFacts.AsNoTracking().Where(f => ids.Contains(f.FormId)).OrderByDescending(f => f.Risk).ThenBy(f => f.FormId)
+            .Select(f => new QueueItem(f.FormId, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.UnitName, f.DepartmentName,
+                f.Kind, f.Status, f.Year, f.Errors, f.Warnings, f.Unexplained, f.Deductions, f.Risk, f.Scored, f.ComputedTotal, f.ComputedGrade))
+            .ToListAsync(ct);
+        return new Page<QueueItem>(items, number, size, total);
+    }
 
     /// <summary>The departments in the caller's scope and the years with forms in it, for filter lists.</summary>
     public static async Task<(List<Choice> Departments, List<int> Years)> ChoicesAsync(AppDbContext db, CancellationToken ct)
