@@ -180,6 +180,12 @@ public abstract class EntityScopingTests<TDb>(TDb database) : IClassFixture<TDb>
             db.LibraryPeerUnits.Add(new LibraryPeerUnit { GroupKey = group, OrganisationPath = path, Rows = 1 });
             db.LibraryPeerGroups.Add(new LibraryPeerGroup { GroupKey = group, Window = tree.Year.Year, NormalisedName = "指标", Units = 1, Values = 1 });
             db.LibraryPeerValues.Add(new LibraryPeerValue { GroupKey = group, Value = record.Id, Count = 1 });
+            // The overview's running totals of the unit (keyed by the form only to keep them apart), in a year no fact has (PostgreSQL's triggers keep their own rows
+            // of the seeded year; SQLite has none).
+            var totalsYear = tree.Year.Year + 100;
+            db.OverviewBands.Add(new OverviewBand { Scope = path, Depth = 3, Year = totalsYear, Status = FormStatus.Submitted, TotalBand = record.Id, RateBand = 1, Forms = 1 });
+            db.OverviewFindings.Add(new OverviewFinding { Scope = path, Depth = 3, Year = totalsYear, Status = FormStatus.Submitted, Code = $"seed-{record.Id}", Count = 1 });
+            db.OverviewGroups.Add(new OverviewGroup { Grain = OverviewGrains.Organisation, GroupId = record.Id, Path = path, Year = totalsYear, Status = FormStatus.Submitted, Forms = 1 });
             var department = record.OrganisationId == seededUnits[0].Id ? tree.Department : tree.OtherDepartment;
             var entry = new SpotCheckEntry { FormId = record.Id, OrganisationId = record.OrganisationId, OrganisationPath = path, Position = 1 };
             entry.Scores.Add(new SpotCheckScore { Position = 1, OrganisationPath = path, Rechecked = 1m });
