@@ -728,7 +728,7 @@ internal sealed class TokenStream(Vocabulary words)
 
     /// <summary>An item's name in a rubric: a short word without figures or the punctuation of a standard's clauses.</summary>
     private bool IsItemName(string key) =>
-        key.Length is >= 2 and <= 10 && !key.Any(char.IsAsciiDigit) && key.IndexOfAny([',', '，', ';', '；', '。', '、', ':', '：', '(', ')', '%']) < 0
+        key.Length is >= 2 and <= 10 && !key.Any(char.IsAsciiDigit) && key.IndexOfAny([',', '，', ';', '。', '、', ':', '：', '(', ')', '%']) < 0
         && !IsWordOfAHeader(key) && !key.EndsWith('分');
 
     /// <summary>A section's points: a bare whole number up to 100.</summary>
