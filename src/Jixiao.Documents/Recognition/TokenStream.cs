@@ -230,11 +230,11 @@ internal sealed class TokenStream(Vocabulary words)
     /// the order the default template of a project form prints them, where the first of them stands, and the token
     /// after the last. A tree column and two value columns at least; null otherwise.
     /// </summary>
-    private Scattered? ScatteredHeader(List<Token> tokens)
+    private Scattered? ScatteredHeader(List<Token> tokens, int from = 0)
     {
         var found = new Dictionary<string, IndicatorColumn>(StringComparer.Ordinal);
         int first = -1, last = -1;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = from; i < tokens.Count; i++)
         {
             // The block ends where the next form's title stands.
             if (first >= 0 && words.TitleKind(tokens[i].Key) is not null) break;
@@ -325,6 +325,14 @@ internal sealed class TokenStream(Vocabulary words)
             var token = tokens[i];
             if (IndicatorHeaderLength(tokens, i) is var ih and > 0)
             {
+                // A rubric's header holding the first of the scattered words: its items are read on their own, and the
+                // scattered header's rows start after them.
+                if (scattered is not null && scattered.First >= i && scattered.First < i + ih && RubricItems(tokens, i, ih, rows) is var end and > 0)
+                {
+                    i = end;
+                    scattered = scattered with { First = end };
+                    continue;
+                }
                 i = Indicators(tokens, i, ih, rows);
                 continue;
             }
@@ -674,6 +682,54 @@ internal sealed class TokenStream(Vocabulary words)
         }
         return i;
     }
+
+    /// <summary>
+    /// A rubric (评价内容 / 分值 / 自评分 / 评价标准) whose PDF text lost its order: the scoring standards' clauses and the
+    /// groups' headings ("项目管理 13 分") stand between and around the items. An item is still a short name followed by
+    /// its points and its score (a score no higher than the points), with a group heading at most between them. Items
+    /// are read in the order printed up to the next header's tree word, without their group. Returns where the items
+    /// end, or 0 when fewer than two items are found (nothing is read then).
+    /// </summary>
+    private int RubricItems(List<Token> tokens, int at, int headerLength, List<SourceRow> rows)
+    {
+        var roles = tokens.GetRange(at, headerLength).Select(t => words.IndicatorColumnOf(t.Key).Column).ToArray();
+        if (Array.IndexOf(roles, IndicatorColumn.Weight) < 0 || roles.Count(IsTreeColumn) != 1) return 0;
+        var items = new List<(Token Name, Token Weight, Token Score)>();
+        var i = at + headerLength;
+        for (; i < tokens.Count; i++)
+        {
+            if (words.TitleKind(tokens[i].Key) is not null || IndicatorHeaderLength(tokens, i) > 0 || FundsHeaderLength(tokens, i) > 0
+                || words.IndicatorColumnOf(tokens[i].Key).Column is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name) break;
+            if (IsGroupHeading(tokens, i))
+            {
+                i += 2;
+                continue;
+            }
+            if (!IsItemName(tokens[i].Key)) continue;
+            var k = i + 1;
+            if (IsGroupHeading(tokens, k)) k += 3;
+            if (k + 1 >= tokens.Count || !TextNorm.TryAmount(tokens[k].Text, out var weight) || !TextNorm.TryAmount(tokens[k + 1].Text, out var score)
+                || IsPercent(tokens[k].Text) || IsPercent(tokens[k + 1].Text) || weight is <= 0m or > 100m || score < 0m || score > weight) continue;
+            items.Add((tokens[i], tokens[k], tokens[k + 1]));
+            i = k + 1;
+        }
+        if (items.Count < 2) return 0;
+        // The group each item belongs to is not certain (a heading may stand after its first items): it is left out.
+        var source = tokens[at].Source;
+        var headers = new[] { "name", "weight", "score" }.Select(id => words.Lexicon.Role("indicators", id)?.Header ?? id);
+        rows.Add(Row([new Token("", "", source), .. headers.Select(h => new Token(h, TextNorm.Key(h), source))]));
+        foreach (var (name, weight, score) in items) rows.Add(Row([new Token("", "", name.Source), name, weight, score]));
+        return i;
+    }
+
+    /// <summary>A group's heading with its points: a short word, a whole number, then "分" on its own.</summary>
+    private bool IsGroupHeading(List<Token> tokens, int i) =>
+        i + 2 < tokens.Count && IsItemName(tokens[i].Key) && IsPoints(tokens[i + 1].Text) && tokens[i + 2].Key == "分";
+
+    /// <summary>An item's name in a rubric: a short word without figures or the punctuation of a standard's clauses.</summary>
+    private bool IsItemName(string key) =>
+        key.Length is >= 2 and <= 10 && !key.Any(char.IsAsciiDigit) && key.IndexOfAny([',', '，', ';', '。', '、', ':', '：', '(', ')', '%']) < 0
+        && !IsWordOfAHeader(key) && !key.EndsWith('分');
 
     /// <summary>A section's points: a bare whole number up to 100.</summary>
     private static bool IsPoints(string text) =>
