@@ -34,8 +34,8 @@ public static class FormSearch
 
     /// <summary>
     /// At least this many matches among <see cref="ProbeEntries"/> (1 in 400) make a word common. The portal reads a page
-    /// and counts about 250 matches; in the ordered index (≈37 entries an 8 KB page, no table page) that is about
-    /// 250 / (37 × density) pages, while the pair index fetches every candidate of every year from the table (a page
+    /// and counts about 200 matches; in the ordered index (≈37 entries an 8 KB page, no table page) that is about
+    /// 200 / (37 × density) pages, while the pair index fetches every candidate of every year from the table (a page
     /// each, three years), for the count and again for the page: about 6 × 150,000 × density pages. The two meet near
     /// 0.25 %, at a few hundred pages either way (measured on the 10,000-unit province: every bench word of 2022, 中学 at
     /// 1.4 % included, reads at most 392 pages by the ordered index, 养护 3,099 by the pair index).
