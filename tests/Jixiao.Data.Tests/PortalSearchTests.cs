@@ -85,6 +85,7 @@ public sealed class PortalSearchTests(SearchedCity city) : IClassFixture<Searche
             .Select(f => new { f.FormId, f.SearchText }).ToListAsync();
         Assert.True(published.Count > 100, $"only {published.Count} published forms in the test city");
 
+        var years = await db.FormFacts.Select(f => f.Year).Distinct().OrderBy(y => y).ToListAsync();
         var random = new Random(13);
         var sampled = Enumerable.Range(0, 60).Select(_ =>
         {
@@ -101,10 +102,17 @@ public sealed class PortalSearchTests(SearchedCity city) : IClassFixture<Searche
                 .Select(f => f.FormId).OrderBy(id => id).ToListAsync();
             Assert.Equal(expected, scan);
             // Both of PostgreSQL's ways: every word taken as rare (the inverted index), every word taken as common.
-            foreach (var rare in new[] { FormSearch.RareCandidates, int.MaxValue, 0 })
+            foreach (var path in new SearchPath?[] { null, SearchPath.Pairs, SearchPath.Order })
             {
-                var found = await (await FormSearch.PublishedAsync(db, query, CancellationToken.None, rare)).Select(f => f.FormId).OrderBy(id => id).ToListAsync();
-                Assert.True(expected.SequenceEqual(found), $"「{query}」 ({rare}): expected {expected.Count} forms, found {found.Count}");
+                var found = await (await FormSearch.PublishedAsync(db, query, null, CancellationToken.None, path)).Select(f => f.FormId).OrderBy(id => id).ToListAsync();
+                Assert.True(expected.SequenceEqual(found), $"「{query}」 ({path}): expected {expected.Count} forms, found {found.Count}");
+                // In a year, in the portal's order, a page at a time: the same rows in the same order as the scan's.
+                foreach (var year in years)
+                {
+                    var scanned = await Ordered(db.FormFacts.AsNoTracking().Where(f => f.Status == FormStatus.Published && f.IsCurrent && f.Year == year && f.SearchText.Contains(text)));
+                    var paged = await Ordered(await FormSearch.PublishedAsync(db, query, year, CancellationToken.None, path));
+                    Assert.True(scanned.SequenceEqual(paged), $"「{query}」 {year} ({path}): the scan's order differs");
+                }
             }
         }
     }
@@ -134,6 +142,13 @@ public sealed class PortalSearchTests(SearchedCity city) : IClassFixture<Searche
         Assert.DoesNotContain(approved.Id, await Found(db, query));
     }
 
+    /// <summary>The portal's order, its second page of 7 (a page boundary inside a unit's forms) and the count.</summary>
+    private static async Task<List<int>> Ordered(IQueryable<FormFact> facts)
+    {
+        var ordered = facts.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId).Select(f => f.FormId);
+        return [.. await ordered.Skip(7).Take(7).ToListAsync(), -1, await ordered.CountAsync()];
+    }
+
     private static async Task<List<int>> Found(AppDbContext db, string query) =>
-        await (await FormSearch.PublishedAsync(db, query, CancellationToken.None)).Select(f => f.FormId).ToListAsync();
+        await (await FormSearch.PublishedAsync(db, query, null, CancellationToken.None)).Select(f => f.FormId).ToListAsync();
 }

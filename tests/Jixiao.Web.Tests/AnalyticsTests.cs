@@ -5,6 +5,7 @@ using Jixiao.Core.Forms;
 using Jixiao.Data;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Model;
+using Jixiao.Web.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -272,3 +273,41 @@ public abstract class ReviewQueueTests<THost>(THost host) : ApiTestBase<THost>(h
 public sealed class ReviewQueueOnSqlite(SqliteHost host) : ReviewQueueTests<SqliteHost>(host);
 
 public sealed class ReviewQueueOnPostgres(PostgresHost host) : ReviewQueueTests<PostgresHost>(host);
+
+/// <summary>
+/// The portal counts a search's matches only so far past the page it shows (<see cref="Features.Analytics.Analytics.PortalCounted"/>),
+/// as a search engine does: within the bound the total is exact, beyond it the page says there are more, and the page's
+/// rows are the same as with an exact count.
+/// </summary>
+public abstract class PortalBoundedCountTests<THost>(THost host) : ApiTestBase<THost>(host) where THost : TestHost
+{
+    [Fact]
+    public async Task A_bounded_count_is_exact_within_its_bound_and_says_more_beyond_it()
+    {
+        Host.SkipUnlessAvailable();
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var all = db.Organisations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id);
+        var count = await all.CountAsync();
+        Assert.True(count >= 4, $"only {count} organisations");
+
+        var exact = await all.ToBoundedPageAsync(2, 1, count, CancellationToken.None);
+        Assert.Equal(count, exact.Total);
+        Assert.False(exact.MoreThanTotal);
+
+        var bounded = await all.ToBoundedPageAsync(2, 1, 1, CancellationToken.None);
+        Assert.Equal(2, bounded.Total);
+        Assert.True(bounded.MoreThanTotal);
+        Assert.Equal(exact.Items, bounded.Items);
+        Assert.Equal(await all.Skip(1).Take(1).ToListAsync(), bounded.Items);
+
+        var huge = await all.ToBoundedPageAsync(int.MaxValue, Paging.MaxPageSize, 1, CancellationToken.None);
+        Assert.Empty(huge.Items);
+        Assert.False(huge.MoreThanTotal);
+        Assert.Equal(count, huge.Total);
+    }
+}
+
+public sealed class PortalBoundedCountOnSqlite(SqliteHost host) : PortalBoundedCountTests<SqliteHost>(host);
+
+public sealed class PortalBoundedCountOnPostgres(PostgresHost host) : PortalBoundedCountTests<PostgresHost>(host);

@@ -359,15 +359,22 @@ public static class Analytics
     public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
         db.FiscalYears.AsNoTracking().Where(y => db.FormFacts.Any(f => f.Year == y.Year)).Select(y => y.Year).OrderByDescending(y => y).ToListAsync(ct);
 
+    /// <summary>
+    /// How far past a page's start the portal counts its matches: a common word (项目 is in half the forms) would
+    /// otherwise read all of a year's texts for a figure nobody pages through, and a rarer word would read as many
+    /// entries of the ordered index as it has matches to count (<see cref="FormSearch.CommonMatches"/>); the page says
+    /// "超过 …" beyond it.
+    /// </summary>
+    public const int PortalCounted = 200;
+
     /// <summary>Published, current forms matching <paramref name="q"/> (title, unit, department or project; a substring, <see cref="FormSearch"/>) in a year.</summary>
     public static async Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = await FormSearch.PublishedAsync(db, q, ct);
-        if (year is { } y) query = query.Where(f => f.Year == y);
+        var query = await FormSearch.PublishedAsync(db, q, year, ct);
         return await query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
             .Select(f => new PortalItem(f.FormId, f.OrganisationId, f.UnitName, f.Year, f.Kind, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.Scored,
                 f.StatedTotal, f.StatedGrade, f.ComputedTotal, f.ComputedGrade))
-            .ToPageAsync(page, pageSize, ct);
+            .ToBoundedPageAsync(page, pageSize, PortalCounted, ct);
     }
 
     /// <summary>A home list: the caller's current forms in some states, newest first, with their error count.</summary>
