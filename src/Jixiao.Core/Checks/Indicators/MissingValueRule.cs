@@ -30,6 +30,9 @@ public sealed class MissingValueRule : ICheckRule
         var anyWeights = context.Weighted.Any(r => r.Weight is not null);
         // The same for 得分: a results table of 目标值 / 实际完成值 alone (a report's 自评结果 table) scores no row.
         var anyScores = anyWeights || form.Indicators.Exists(r => r.StatedScore is not null);
+        // And for 指标值: a self-evaluation whose rows hold points and scores but no row a target or an actual is a scoring
+        // sheet's items (决策/过程 items with 分值 and 自评分 only), which has no 指标值 column to leave blank.
+        var targetColumn = kind == FormKind.Targets || anyActuals || form.Indicators.Exists(r => !string.IsNullOrWhiteSpace(r.Target));
         // A table cut off after a row may have cut that row too: its empty cells are what the cut left.
         var cutAfter = form.ReadingDoubts.Any(d => d.Reason == DoubtReason.CutOff && d.Block == FormBlock.Indicators && !string.IsNullOrEmpty(d.RowLabel))
             && form.Indicators.Count > 0 ? form.Indicators[^1] : null;
@@ -45,7 +48,7 @@ public sealed class MissingValueRule : ICheckRule
             var blank = new List<string>();
             // Department-wide tables print one 指标值 cell spanning a whole block (投入管理 "根据…办法规定填报") or none at
             // all: a row without its own target there is not a blank cell.
-            if (string.IsNullOrWhiteSpace(r.Row.Target) && kind != FormKind.DepartmentSelfEvaluation) blank.Add("年度指标值");
+            if (string.IsNullOrWhiteSpace(r.Row.Target) && kind != FormKind.DepartmentSelfEvaluation && targetColumn) blank.Add("年度指标值");
             if (kind != FormKind.Targets && string.IsNullOrWhiteSpace(r.Row.Actual) && anyActuals) blank.Add("实际完成值");
             if (r.Weight is null && anyWeights) blank.Add("分值");
             if (kind != FormKind.Targets && r.Row.StatedScore is null && anyScores) blank.Add("得分");
