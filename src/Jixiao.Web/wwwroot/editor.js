@@ -21,8 +21,13 @@ window.jixiao = (() => {
         try { return JSON.parse(localStorage.getItem(storageKey(id)) || "null"); } catch { return null; }
     }
 
+    // Cells typed in before the editor said which form this is (the cells attach before or beside it): kept as soon
+    // as it does, so typing in the first moments after the page turns editable is not left out of the browser copy.
+    const early = new Set();
+
     function remember(element) {
-        if (!form || !element.dataset.textKey) return;
+        if (!element.dataset.textKey) return;
+        if (!form) { early.add(element); return; }
         const stored = readStore(form.id) || { revision: form.revision, fields: {} };
         stored.revision = form.revision;
         stored.at = new Date().toISOString();
@@ -314,7 +319,11 @@ window.jixiao = (() => {
             },
         },
         form: {
-            begin(id, revision) { form = { id, revision }; },
+            begin(id, revision) {
+                form = { id, revision };
+                for (const element of early) if (element.isConnected) remember(element);
+                early.clear();
+            },
             saved(id, revision) {
                 localStorage.removeItem(storageKey(id));
                 if (form && form.id === id) form.revision = revision;
