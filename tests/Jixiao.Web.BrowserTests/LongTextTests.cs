@@ -66,6 +66,31 @@ public sealed class LongTextTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task Text_typed_before_the_editor_has_named_its_form_is_still_offered_back()
+    {
+        Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
+        // A busy server: the editor tells the browser which form this is a while after the cells turn editable.
+        var page = await NewProjectForm("demo-liuyang", "迟到的表单标识检查", initScript: """
+            let real;
+            Object.defineProperty(window, "jixiao", { configurable: true, get() { return real; }, set(value) {
+                const begin = value.form.begin;
+                value.form.begin = (...args) => new Promise(done => setTimeout(() => { begin(...args); done(); }, 1500));
+                real = value;
+            } });
+            """);
+        var text = Report(3_000);
+        await page.FillAsync(Actual, text);
+        await Expect(page.Locator("#save-state")).ToHaveTextAsync("有未保存的修改");
+        await page.WaitForTimeoutAsync(2_000);
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync(page.Url);
+        await Expect(again.Locator("#kept-input")).ToContainTextAsync("实际完成情况", new() { Timeout = 15_000 });
+        await again.ClickAsync("#restore-kept");
+        await Expect(again.Locator(Actual)).ToHaveValueAsync(text);
+    }
+
+    [Fact]
     public async Task A_dropped_connection_says_so_in_Chinese_and_what_was_typed_is_still_there_after_it()
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
@@ -91,9 +116,10 @@ public sealed class LongTextTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Equal(text, await again.InputValueAsync(Actual));
     }
 
-    private async Task<IPage> NewProjectForm(string user, string project, bool watchSockets = false)
+    private async Task<IPage> NewProjectForm(string user, string project, bool watchSockets = false, string? initScript = null)
     {
         var page = await app.SignIn(user);
+        if (initScript is not null) await page.Context.AddInitScriptAsync(initScript);
         if (watchSockets)
             await page.Context.AddInitScriptAsync("""
                 window.__sockets = [];

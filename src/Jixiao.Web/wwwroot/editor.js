@@ -291,10 +291,11 @@ window.jixiao = (() => {
             // serverValue: what the server rendered. Text typed between the cell turning editable and this listener
             // being attached fired no handled input event; it is sent now instead of being silently dropped.
             attach(element, ref, serverValue) {
-                cells.set(element, { ref, seq: 0, acked: 0, timer: null });
+                const server = typeof serverValue === "string" ? serverValue.replace(/\r\n/g, "\n") : null;
+                cells.set(element, { ref, seq: 0, acked: 0, timer: null, server });
                 element.addEventListener("input", () => changed(element));
                 count(element);
-                if (typeof serverValue === "string" && element.value !== serverValue.replace(/\r\n/g, "\n")) changed(element);
+                if (server !== null && element.value !== server) changed(element);
             },
             detach(element) {
                 const state = cells.get(element);
@@ -304,6 +305,8 @@ window.jixiao = (() => {
             // The server sets a cell (another version taken, rows reordered): no input event, nothing remembered.
             set(element, value) {
                 if (element.value !== value) element.value = value;
+                const state = cells.get(element);
+                if (state) state.server = value;
                 count(element);
             },
             // "seq\ntext" as UTF-8 bytes: the server opens it as a stream, which Blazor sends in chunks.
@@ -328,16 +331,23 @@ window.jixiao = (() => {
                 localStorage.removeItem(storageKey(id));
                 if (form && form.id === id) form.revision = revision;
             },
-            // Fields kept in this browser whose text differs from what the server has.
+            // Fields kept in this browser that this page does not show. The copy is dropped only when the server
+            // already has every kept text: text typed on this page before it named its form is kept, not offered.
             unsaved(id) {
                 const stored = readStore(id);
                 if (!stored) return null;
-                const fields = Object.entries(stored.fields).filter(([key, value]) => {
+                let pending = false;
+                const fields = [];
+                for (const [key, value] of Object.entries(stored.fields)) {
                     const element = document.querySelector(`[data-text-key="${CSS.escape(key)}"]`);
-                    return element && element.value !== value;
-                }).map(([key]) => key);
-                if (fields.length === 0) { localStorage.removeItem(storageKey(id)); return null; }
-                return { revision: stored.revision, at: stored.at, fields };
+                    if (!element) continue;
+                    const state = cells.get(element);
+                    const server = state && state.server !== null ? state.server : element.value;
+                    if (value !== server) pending = true;
+                    if (element.value !== value) fields.push(key);
+                }
+                if (!pending) { localStorage.removeItem(storageKey(id)); return null; }
+                return fields.length === 0 ? null : { revision: stored.revision, at: stored.at, fields };
             },
             restore(id) {
                 const stored = readStore(id);
