@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A generated province on a throwaway database, loaded through the app's write path, then the app (Release) under load.
-# Usage: bench/province/run.sh [--units N] [--sqlite]      (defaults: 1000 units, PostgreSQL)
+# Usage: bench/province/run.sh [--units N] [--sqlite] [--reuse DIR]      (defaults: 1000 units, PostgreSQL)
+# --reuse DIR (SQLite): the first run keeps its loaded province in DIR, later runs measure a copy of it instead of
+# loading again (a 1,000-unit SQLite load takes a quarter of an hour; the load figure printed is the first run's).
 # Environment: SEED=1 DURATION=20s WARMUP=10s PORT=5099 PGPORT=5444 READERS=10 WRITERS=50
 # Measures, with wrk on 127.0.0.1: the finance overview, the review queue and the portal search (READERS connections,
 # requests rotating over users of every scope, the three years, filters and pages) while a background save load runs;
@@ -10,11 +12,13 @@
 set -Eeuo pipefail
 UNITS=1000
 DB=postgres
+REUSE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --units) UNITS=$2; shift 2 ;;
     --sqlite) DB=sqlite; shift ;;
-    *) echo "unknown argument $1 (use --units N, --sqlite)"; exit 2 ;;
+    --reuse) REUSE=$2; shift 2 ;;
+    *) echo "unknown argument $1 (use --units N, --sqlite, --reuse DIR)"; exit 2 ;;
   esac
 done
 SEED=${SEED:-1}
@@ -25,6 +29,13 @@ PGPORT=${PGPORT:-5444}
 READERS=${READERS:-10}
 WRITERS=${WRITERS:-50}
 PASSWORD="Bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')X7"
+if [ -n "$REUSE" ]; then
+  [ "$DB" = sqlite ] || { echo "--reuse keeps a SQLite province only"; exit 2; }
+  if [ -f "$REUSE/jixiao.db" ]; then
+    [ "$(cat "$REUSE/province")" = "units=$UNITS seed=${SEED:-1}" ] || { echo "$REUSE holds $(cat "$REUSE/province"), not units=$UNITS seed=${SEED:-1}"; exit 2; }
+    PASSWORD=$(cat "$REUSE/password")
+  fi
+fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/jixiao-province.XXXXXX)
 chmod 755 "$WORK"
@@ -59,12 +70,28 @@ else
   CONNECTION="Data Source=$WORK/data/jixiao.db"
 fi
 
-echo "== generating and loading $UNITS units ($DB, seed $SEED)"
-LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-START=$(date +%s.%N)
-dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --database "$CONNECTION" --provider "$DB" --password "$PASSWORD" | tee "$WORK/load.txt"
-LOAD_S=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
-LOADS="load=$LOAD_BEFORE-$(cut -d' ' -f1 /proc/loadavg)"
+if [ -n "$REUSE" ] && [ -f "$REUSE/jixiao.db" ]; then
+  echo "== measuring a copy of the province loaded before in $REUSE ($(cat "$REUSE/province"))"
+  cp "$REUSE"/jixiao.db* "$WORK/data/"
+  cp "$REUSE/load.txt" "$WORK/load.txt"
+  LOAD_S=$(cat "$REUSE/load_s")
+  LOADS="load(first run)=$(cat "$REUSE/loads")"
+else
+  echo "== generating and loading $UNITS units ($DB, seed $SEED)"
+  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+  START=$(date +%s.%N)
+  dotnet "$WORK/cli/jixiao.dll" generate --units "$UNITS" --seed "$SEED" --database "$CONNECTION" --provider "$DB" --password "$PASSWORD" | tee "$WORK/load.txt"
+  LOAD_S=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+  LOADS="load=$LOAD_BEFORE-$(cut -d' ' -f1 /proc/loadavg)"
+  if [ -n "$REUSE" ]; then
+    # Kept before the app opens it (its saves below change drafts): later runs start from the same province.
+    mkdir -p "$REUSE"
+    cp "$WORK"/data/jixiao.db* "$REUSE/"
+    cp "$WORK/load.txt" "$REUSE/load.txt"
+    echo "$LOAD_S" >"$REUSE/load_s"; echo "${LOADS#load=}" >"$REUSE/loads"; echo "$PASSWORD" >"$REUSE/password"
+    echo "units=$UNITS seed=$SEED" >"$REUSE/province"
+  fi
+fi
 FORMS=$(grep -o '表 [0-9]* 张' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
 ROWS=$(grep -o '指标行 [0-9]* 行' "$WORK/load.txt" | tail -1 | grep -o '[0-9]*')
 
