@@ -23,6 +23,11 @@ namespace Jixiao.Cli.Tests;
 /// 50 宁河 targets — 26970.7平方米 × 71.86元 = 193.81万元 ≈ 项目预算金额 193.8 ✓.
 /// 54 临翔 — 产出 10+10+15+15 = 50, 效益 10+10+10 = 30 ✓; every visible row meets its target (8400 of ≥8400 included).
 /// 29 临夏 report — 3.89 + 3.89 = 7.78, stated 7.79 (listed below); 执行率100% with no amounts beside it.
+/// 31 宁德 dept — 合计 2537695 / 2751417.82 / 2546673.98 = 财政资金小计 (其他资金小计 blank) = ②市级 (① ③ blank) ✓;
+///   2546673.98 ÷ 2751417.82 = 92.56% → 93% ✓. Its parts stand on two levels (小计 over ①②③), so the flat sum of every
+///   part row, twice the 合计, is no anomaly: the reader doubts the subtotals (nested-parts) and no sum is asserted.
+/// 33 坝塘镇 targets — 财政拨款 6923.3552 + 自有资金 0 + 其他 3683.3970 = 年度资金总额 10606.7522 ✓, 财政拨款 = 上级 6923.3552 +
+///   本级 0 ✓ (a bracketed 其中, doubted as nested-parts); its indicator rows are collapsed ('88100'), not read.
 /// Found by hand and not yet by the checker (readers' side, or prose the form does not keep): 18 states 执行率99% for
 /// 2595.6208 ÷ 2596 = 99.985% (100% at the printed precision); 31 heads its funds 万元 but prints them in 元 (2,751,417.82).
 /// </remarks>
@@ -122,6 +127,7 @@ public class CheckerOnCorpusFormsTests
         "03_hunan_xiangtan-wupaoche-targets.txt", "04_neimenggu_wuhai-gongxiaoshe-targets.txt", "10_anhui_tianjiaan-jiuye-transfer.txt",
         "14_sichuan_zhaohua-tekun-zaifuzhu-targets.txt", "18_hubei_hbust-jiangzhuxuejin-report.txt", "44_hubei_xianning-daqi-wuran-transfer.txt",
         "49_sichuan_anju-shipin-jianguan-transfer.txt", "50_tianjin_ninghe-minbanyuan-fangzu-targets.txt",
+        "31_fujian_ningde-fangzhi-dept.txt", "33_hunan_ningxiang-batangzhen-targets.txt",
     ];
 
     [Theory]

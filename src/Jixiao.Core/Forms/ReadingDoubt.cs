@@ -58,6 +58,11 @@ public enum DoubtReason
     MisplacedLevel,
     /// <summary>The document states different values for one fact; none was taken.</summary>
     ConflictingStatements,
+    /// <summary>
+    /// A funds row that stands inside another part (a 小计 printed among its own items, a bracketed 其中 of one part): the
+    /// form holds one level of parts, so the row is kept as read and no sum over the parts is asserted.
+    /// </summary>
+    NestedParts,
 }
 
 /// <summary>The role of the column (or form-level field) a doubtful cell belongs to.</summary>

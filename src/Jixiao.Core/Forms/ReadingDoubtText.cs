@@ -38,6 +38,8 @@ public static class ReadingDoubtText
             DoubtReason.InferredLevel => at + $"该行未列一级指标，按二级指标“{text}”归入“{d.Assumed}”",
             DoubtReason.MisplacedLevel => at + $"一级指标单元格为“{text}”，" + (d.Assumed is null ? "按原文保留" : $"按二级指标归入“{d.Assumed}”"),
             DoubtReason.ConflictingStatements => (d.Block == FormBlock.Report ? "报告中的" : at) + cells + "说法不一：" + text,
+            DoubtReason.NestedParts => at + (d.Assumed is null ? "小计与其明细并列于资金构成中" : $"属于“{d.Assumed}”的明细")
+                                       + "，资金构成不止一层，合计与各项之和未核对",
             _ => at + text,
         };
     }

@@ -282,7 +282,7 @@ internal sealed partial class FormBuilder
 
         var hasValues = indicator.Name is not null || indicator.Target is not null || indicator.Actual is not null || indicator.Weight is not null
                         || indicator.StatedScore is not null || l2 is not null;
-        if (hasValues && IsTemplatePlaceholder(indicator))
+        if (hasValues && IsTemplatePlaceholder(indicator, row.Uncertain ?? []))
         {
             // The row is left out; its name cell is the doubt, so no sum over weights or scores waits for it.
             Doubt(new ReadingDoubt
@@ -313,10 +313,11 @@ internal sealed partial class FormBuilder
 
     /// <summary>
     /// A row a blank template left in place (指标1, ……, a target of "≥**人" without a name) and nobody filled: no actual
-    /// and no stated score.
+    /// and no stated score. A lone cell whose column the reading could not tell (<paramref name="unplaced"/>: the one text
+    /// after 指标1 on a spaced line, as likely its 指标解释 or its target as its actual) proves no actual was filled.
     /// </summary>
-    private bool IsTemplatePlaceholder(IndicatorRow r) =>
-        r.Actual is null && r.StatedScore is null
+    private bool IsTemplatePlaceholder(IndicatorRow r, IReadOnlyList<CellRole> unplaced) =>
+        (r.Actual is null || (r.Target is null && unplaced.Contains(CellRole.Actual))) && r.StatedScore is null
         && ((_words.IsPlaceholderName(r.Name) && !FilledDespiteHint(r)) || (r.Name is null && _words.IsPlaceholderName(r.Target)));
 
     /// <summary>

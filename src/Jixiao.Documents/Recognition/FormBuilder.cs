@@ -214,6 +214,7 @@ internal sealed partial class FormBuilder
         var hasContent = f.Project is not null || f.Unit is not null || f.Department is not null || f.Funds.Count > 0 || f.Indicators.Count > 0
                          || f.BasicData.Count > 0 || f.Staffing is not null;
         if (!hasContent) return null;
+        DoubtNestedFundsParts();
         switch (f.Kind)
         {
             case FormKind.ProjectSelfEvaluation or FormKind.DepartmentSelfEvaluation:
@@ -276,6 +277,22 @@ internal sealed partial class FormBuilder
         }
         ChooseTemplate();
         return f;
+    }
+
+    /// <summary>
+    /// A 小计 among the parts of a funds block (财政资金小计 over ①②③, (一)财政拨款小计 over 1、2、) puts them on two levels,
+    /// and the form holds one: every row is kept as read, each subtotal with a doubt on its place, so no sum over the parts
+    /// is asserted (the subtotal and its own items would both count). Parts that are all subtotals are one level.
+    /// </summary>
+    private void DoubtNestedFundsParts()
+    {
+        foreach (var group in Form.Funds.Where(r => r.Role != FundsRowRole.Total).GroupBy(r => r.Role))
+        {
+            var subtotals = group.Where(r => _words.IsRow("subtotal", TextNorm.Key(r.Label))).ToList();
+            if (subtotals.Count == 0 || subtotals.Count == group.Count()) continue;
+            foreach (var row in subtotals)
+                Doubt(new ReadingDoubt { Reason = DoubtReason.NestedParts, Block = FormBlock.Funds, Row = row.Source, Cells = [CellRole.Label], RowLabel = row.Label });
+        }
     }
 
     /// <summary>The template that fits the roles the form's headers named; the form records which it was read with.</summary>
@@ -636,6 +653,13 @@ internal sealed partial class FormBuilder
             _ => FundsRowRole.Part,
         };
         Form.Funds.Add(new FundsRow { Label = labels.Text[column], Source = labels.Sources[column], Budget = amount, Role = role });
+        // A pair a flattening marked (a bracketed 其中 of another part, GluedRows.Head): read, in doubt at its cells.
+        if (labels.Uncertain is { Count: > 0 } uncertain)
+            Doubt(new ReadingDoubt
+            {
+                Reason = labels.UncertainReason, Block = FormBlock.Funds, Row = labels.Sources[column], Cells = [.. uncertain],
+                Assumed = labels.UncertainAssumed, RowLabel = labels.Text[column], Text = value,
+            });
     }
 
     /// <summary>

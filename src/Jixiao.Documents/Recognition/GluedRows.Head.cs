@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Documents.Recognition;
 
 /// <summary>
@@ -37,7 +39,17 @@ internal sealed partial class GluedRows
             if (title.Start > 0) made.Add(Row([line[..title.Start]], source));
             made.Add(Row([line[title.Start..title.End]], source));
             made.Add(Row([line[title.End..(title.End + field)], line[(title.End + field)..valueEnd]], source));
-            foreach (var (label, amount) in amounts) made.Add(Row([label, amount], source));
+            foreach (var (label, amount, within) in amounts)
+            {
+                var pair = Row([label, amount], source);
+                if (within is not null)
+                {
+                    pair.Uncertain = [CellRole.Label];
+                    pair.UncertainReason = DoubtReason.NestedParts;
+                    pair.UncertainAssumed = within;
+                }
+                made.Add(pair);
+            }
             if (end < line.Length) made.Add(Row([line[end..]], source));
             return new Flat(made, at + 1);
         }
@@ -72,19 +84,32 @@ internal sealed partial class GluedRows
 
     /// <summary>
     /// The amounts after the head field, each with the funds-row label before it, up to the first figure that has no
-    /// such label once one was found; <paramref name="end"/> is where the last amount ends.
+    /// such label once one was found; <paramref name="end"/> is where the last amount ends. A money unit printed right
+    /// after a figure (10.5万元) stays with it, not with the next label. Amounts inside a bracket opened by 其中 after an
+    /// amount ("财政拨款:8万元(其中:上级资金:8万元)") break that amount down: they are marked with the part they belong to.
     /// </summary>
-    private List<(string Label, string Amount)> Amounts(string line, int from, out int end)
+    private List<(string Label, string Amount, string? Within)> Amounts(string line, int from, out int end)
     {
-        var amounts = new List<(string, string)>();
+        var amounts = new List<(string, string, string?)>();
         end = from;
         var start = from;
+        string? within = null;
         var p = from;
         while (p < line.Length)
         {
             if (!char.IsAsciiDigit(line[p]))
             {
-                if (line[p] is ')' or '）') start = p + 1;
+                if (line[p] is ')' or '）')
+                {
+                    start = p + 1;
+                    within = null;
+                }
+                else if (line[p] is '(' or '（' && amounts.Count > 0 && within is null
+                         && words.IsFundsRow("partFunds", TextNorm.Key(line[(p + 1)..Math.Min(line.Length, p + 1 + LongestHeadFundsLabel)])))
+                {
+                    start = p + 1;
+                    within = amounts[^1].Item1.TrimEnd(':', '：');
+                }
                 p++;
                 continue;
             }
@@ -92,15 +117,24 @@ internal sealed partial class GluedRows
             while (q < line.Length && (char.IsAsciiDigit(line[q]) || line[q] == '.')) q++;
             var label = line[start..p];
             var figure = line[p..q];
+            var unit = UnitAfter(line, q, figure);
             if (label.Length is > 1 and <= LongestHeadFundsLabel && IsPrinted(figure) && words.FundsRowOf(TextNorm.Key(label)) is not null)
             {
-                amounts.Add((label, figure));
-                end = q;
+                amounts.Add((label, line[p..(q + unit)], within));
+                end = q + unit;
             }
             else if (amounts.Count > 0) break;
-            start = q;
-            p = q;
+            start = q + unit;
+            p = q + unit;
         }
         return amounts;
+    }
+
+    /// <summary>The length of the money unit (万元, 万, 元) printed right after <paramref name="figure"/> at <paramref name="at"/>, or 0.</summary>
+    private static int UnitAfter(string line, int at, string figure)
+    {
+        for (var length = Math.Min(2, line.Length - at); length > 0; length--)
+            if (Vocabulary.TryAmountWithUnit(figure + line.Substring(at, length), out _, out _)) return length;
+        return 0;
     }
 }

@@ -22,7 +22,7 @@ public sealed class ExecutionRateMismatchRule : ICheckRule
                 fraction = own;
                 formula = ExecutionRates.Formula(form, row, context.Rulebook);
             }
-            else if (ExecutionRates.FromParts(form, row) is { } parts && !parts.Parts.Any(p => context.IsDoubtful(p.Source, CellRole.Budget, CellRole.Executed))
+            else if (ExecutionRates.FromParts(form, row) is { } parts && !parts.Parts.Any(p => context.IsDoubtful(p.Source, CellRole.Budget, CellRole.Executed, CellRole.Label))
                 && DomainRanges.Rate(parts.Executed, parts.Budget) is { } ofParts)
             {
                 fraction = ofParts;

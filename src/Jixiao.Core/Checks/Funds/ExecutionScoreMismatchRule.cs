@@ -24,7 +24,7 @@ public sealed class ExecutionScoreMismatchRule : ICheckRule
             var engine = ExecutionScore.Compute(ExecutionRates.Base(form, row), row.Executed, row.Transfer, weight, rulebook);
             var basis = "";
             // A total left at 0 over filled 其中 rows is scored on what its parts add up to (ExecutionRates.FromParts).
-            if (engine.Rate is null && ExecutionRates.FromParts(form, row) is { } parts && !parts.Parts.Any(p => context.IsDoubtful(p.Source, CellRole.Budget, CellRole.Executed)))
+            if (engine.Rate is null && ExecutionRates.FromParts(form, row) is { } parts && !parts.Parts.Any(p => context.IsDoubtful(p.Source, CellRole.Budget, CellRole.Executed, CellRole.Label)))
             {
                 engine = ExecutionScore.Compute(parts.Budget, parts.Executed, null, weight, rulebook);
                 basis = "本行金额填为0，按其中各项之和：";
