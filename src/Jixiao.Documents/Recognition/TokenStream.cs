@@ -343,7 +343,8 @@ internal sealed partial class TokenStream(Vocabulary words)
             }
             if (words.IsGoalLabel(token.Key))
             {
-                i = Goals(tokens, i, rows);
+                // The goal's texts end where a scattered indicator header's first word stands.
+                i = Goals(tokens, i, rows, scattered is { First: var first } && first > i ? first : tokens.Count);
                 continue;
             }
             var field = words.FieldOf(token.Key);
@@ -540,7 +541,7 @@ internal sealed partial class TokenStream(Vocabulary words)
     }
 
     /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>
-    private int Goals(List<Token> tokens, int at, List<SourceRow> rows)
+    private int Goals(List<Token> tokens, int at, List<SourceRow> rows, int stop)
     {
         var i = at + 1;
         var headers = new List<Token>();
@@ -548,7 +549,7 @@ internal sealed partial class TokenStream(Vocabulary words)
         rows.Add(Row([tokens[at], .. headers]));
         var texts = new List<Token>();
         // A figure a funds row took out of its place (its 执行率 standing after the goal label) is no part of the goal.
-        for (; i < tokens.Count && !StartsBlock(tokens, i); i++)
+        for (; i < stop && !StartsBlock(tokens, i); i++)
             if (!_taken.Contains(i)) texts.Add(tokens[i]);
         if (texts.Count == 0) return i;
         // Two texts under two headers; a text broken by spaces is rejoined, split where a rule of dots separates them.

@@ -90,6 +90,8 @@ public sealed class ValuesBeforeNamesTests
         Assert.DoesNotContain("12,000", form.Unit ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("25.00%", form.ActualGoal ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("25.00%", form.PlannedGoal ?? "", StringComparison.Ordinal);
+        // Nor does the goal run on into the scattered indicator header.
+        Assert.DoesNotContain("一级指标", (form.PlannedGoal ?? "") + form.ActualGoal, StringComparison.Ordinal);
     }
 
     [Fact]
