@@ -202,11 +202,15 @@ internal sealed partial class FormBuilder
             });
 
         // Right part.
+        // A squeezed row's cells between its name and its likelihood word are read where they stand, from the 指标值 on
+        // (in doubt, below); the likelihood word and what follows it keep their place.
+        var fromName = squeezed && layout.LikelihoodColumn > layout.TargetColumn;
         for (var c = layout.TargetColumn; c < layout.Width; c++)
         {
             var role = layout.RoleAt(c);
-            if (c + shift < leftEnd) continue;
-            var text = row.At(c + shift);
+            var at = fromName && c < layout.LikelihoodColumn ? c - layout.TargetColumn + leftEnd : c + shift;
+            if (at < leftEnd || (fromName && c < layout.LikelihoodColumn && at >= layout.LikelihoodColumn + shift)) continue;
+            var text = row.At(at);
             if (text.Length == 0) continue;
             switch (role)
             {
@@ -240,6 +244,7 @@ internal sealed partial class FormBuilder
                 Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source,
                 Cells = [CellRole.Target, CellRole.MidYearProgress, CellRole.ExpectedCompletion], RowLabel = rowLabel,
                 Text = string.Join(" ", row.Text.Skip(leftEnd).Where(t => t.Length > 0 && LikelihoodWord(t) is null)),
+                Assumed = fromName && indicator.Target is not null ? ReadingDoubtText.Name(CellRole.Target) : null,
             });
         CombineTarget(indicator);
         if (layout.UnlabelledPoints && indicator.Weight is { } unlabelled && indicator.StatedScore is null)

@@ -12,7 +12,7 @@ namespace Jixiao.Documents.Recognition;
 /// target, an actual and numbers for the weight and the score. The rows rebuilt here go through the same form builder
 /// as any table, which notes what it cannot place. Tables whose rows survived are left alone.
 /// </summary>
-internal sealed class TokenStream(Vocabulary words)
+internal sealed partial class TokenStream(Vocabulary words)
 {
     /// <summary>The fewest one-cell rows that can hold a table's header and a row.</summary>
     private const int MinimumRun = 6;
@@ -343,7 +343,8 @@ internal sealed class TokenStream(Vocabulary words)
             }
             if (words.IsGoalLabel(token.Key))
             {
-                i = Goals(tokens, i, rows);
+                // The goal's texts end where a scattered indicator header's first word stands.
+                i = Goals(tokens, i, rows, scattered is { First: var first } && first > i ? first : tokens.Count);
                 continue;
             }
             var field = words.FieldOf(token.Key);
@@ -381,7 +382,9 @@ internal sealed class TokenStream(Vocabulary words)
         }
         if (unlabelled.Count > 0)
         {
-            if (LabelsAfter(tokens, i, Math.Min(blockEnd, NextBlock(tokens, i)), unlabelled, columns) is { } placed) rows.AddRange(placed);
+            var end = Math.Min(blockEnd, NextBlock(tokens, i));
+            if (LabelsAfter(tokens, i, end, unlabelled, columns) is { } placed) rows.AddRange(placed);
+            else if (TotalByArithmetic(tokens, i, end, unlabelled, columns) is { } total) rows.Add(total);
             else i = at + headerLength;  // Not placeable: the figures are left to the ordinary reading, as before.
         }
         if (unlabelled.Count == 0 || i > at + headerLength) rows.AddRange(labelled);
@@ -538,14 +541,16 @@ internal sealed class TokenStream(Vocabulary words)
     }
 
     /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>
-    private int Goals(List<Token> tokens, int at, List<SourceRow> rows)
+    private int Goals(List<Token> tokens, int at, List<SourceRow> rows, int stop)
     {
         var i = at + 1;
         var headers = new List<Token>();
         while (i < tokens.Count && headers.Count < 2 && tokens[i].Key.Length <= 12 && words.IsGoalHeader(tokens[i].Key)) headers.Add(tokens[i++]);
         rows.Add(Row([tokens[at], .. headers]));
         var texts = new List<Token>();
-        while (i < tokens.Count && !StartsBlock(tokens, i)) texts.Add(tokens[i++]);
+        // A figure a funds row took out of its place (its 执行率 standing after the goal label) is no part of the goal.
+        for (; i < stop && !StartsBlock(tokens, i); i++)
+            if (!_taken.Contains(i)) texts.Add(tokens[i]);
         if (texts.Count == 0) return i;
         // Two texts under two headers; a text broken by spaces is rejoined, split where a rule of dots separates them.
         var split = texts.FindIndex(t => t.Text.Trim('.', '。', '…', ' ').Length == 0);
@@ -747,6 +752,7 @@ internal sealed class TokenStream(Vocabulary words)
         head.Uncertain = [CellRole.Target, CellRole.Actual, CellRole.Weight, CellRole.Score];
         rows.Add(head);
         var i = SplitColumnRows(tokens, header, rows);
+        if (i == header.Start) i = ValuesBeforeNames(tokens, header, rows);
         while (i < tokens.Count)
         {
             if (words.IsTotalLabel(tokens[i].Key))

@@ -75,6 +75,33 @@ public sealed class LikelihoodWordColumnTests
     }
 
     [Fact]
+    public void A_row_with_fewer_cells_than_its_header_reads_its_text_cell_where_it_stands_in_doubt()
+    {
+        var form = Read("""
+            某市项目支出绩效监控表 (道路养护) |
+            项目名称 | 道路养护 | |
+            项目资金 (万元) | 年初预算数 | 1-6月执行数 | 全年预计执行数 |
+            年度资金总额: | 80 | 35 | |
+            绩效指标 | 一级 指标 | 指标名称 | 指标值 |
+            半年度 指标执行情况 |
+            完成目标可能性(确定能、有可能、不可能) | 备注 |
+            产 出 指 标 |
+            数量 | 养护道路12公里 | 已养护6公里 | 确定能 | | |
+            效 益 指 标 |
+            社会效益 | 通行条件改善,群众出行更便利 | 有可能 | | | |
+            """);
+
+        var row = form.Indicators.Single(r => (r.Level2 ?? r.Name) == "社会效益");
+        // The one cell right after the name stands in the 指标值's place: read there, never silently as the progress.
+        Assert.Equal(("通行条件改善,群众出行更便利", null, CompletionLikelihood.Possible), (row.Target, row.MidYearProgress, row.Likelihood));
+        var doubt = Assert.Single(form.ReadingDoubts, d => d.IsAt(row.Source));
+        Assert.Contains(CellRole.Target, doubt.Cells);
+        Assert.Contains(CellRole.MidYearProgress, doubt.Cells);
+        var full = form.Indicators.Single(r => (r.Level2 ?? r.Name) == "数量");
+        Assert.Equal(("养护道路12公里", "已养护6公里"), (full.Target, full.MidYearProgress));
+    }
+
+    [Fact]
     public void The_lag_behind_the_schedule_is_reported_on_the_wrapped_table_only_while_no_reason_is_stated()
     {
         const string table = """
