@@ -12,7 +12,7 @@ namespace Jixiao.Documents.Recognition;
 /// target, an actual and numbers for the weight and the score. The rows rebuilt here go through the same form builder
 /// as any table, which notes what it cannot place. Tables whose rows survived are left alone.
 /// </summary>
-internal sealed class TokenStream(Vocabulary words)
+internal sealed partial class TokenStream(Vocabulary words)
 {
     /// <summary>The fewest one-cell rows that can hold a table's header and a row.</summary>
     private const int MinimumRun = 6;
@@ -646,6 +646,11 @@ internal sealed class TokenStream(Vocabulary words)
                 continue;
             }
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
+            if (NamesAheadOfValues(tokens, i, roles, rows) is var ahead && ahead > i)
+            {
+                i = ahead;
+                continue;
+            }
             _wrappedName = false;
             _repeatedName = false;
             var next = ParseRow(tokens, i, roles, out var cells);
@@ -761,6 +766,11 @@ internal sealed class TokenStream(Vocabulary words)
             var cells = Array.Empty<Token>();
             // A target written with its comparator (≥85%) is a value too, never a row's name.
             var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            if (!value && NamesAheadOfValues(tokens, i, header.Roles, rows) is var ahead && ahead > i)
+            {
+                i = ahead;
+                continue;
+            }
             var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
             {
