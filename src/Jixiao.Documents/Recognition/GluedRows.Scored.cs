@@ -103,7 +103,15 @@ internal sealed partial class GluedRows
             Array.Fill(cells, "");
             var scratch = new List<BodyCut>();
             Place(rest, from, roles, nameColumn, cells, scratch);
-            if (scratch.Count == 0 && cells[nameColumn].Length > 0)
+            if (scratch.Count == 0 && CutInTheRepeat(cells[nameColumn]) is { } repeat)
+            {
+                cells[nameColumn] = repeat.Name;
+                cells[values[0]] = repeat.Target;
+                cells[values[1]] = repeat.Actual;
+                cuts.Add(new BodyCut(cells, false, true, from, [CellRole.Target, CellRole.Actual], DoubtReason.CutOff));
+                end = text.Length;
+            }
+            else if (scratch.Count == 0 && cells[nameColumn].Length > 0)
             {
                 cuts.Add(new BodyCut(cells, true, true, from, [CellRole.Target, CellRole.Actual]));
                 end = text.Length;
