@@ -208,7 +208,15 @@ internal sealed partial class GluedRows
             else return null;
             at += length;
         }
-        if (SplitValues(text[at..]) is not { Name.Length: > 0 } split) return null;
+        if (SplitValues(text[at..]) is not { Name.Length: > 0 } split)
+        {
+            if (EmptyActual(text[at..]) is not { } empty) return null;
+            cells[nameColumn] = empty.Name;
+            cells[values[0]] = empty.Target;
+            cells[values[1]] = empty.Actual;
+            if (Array.IndexOf(roles, IndicatorColumn.Explanation) is var reason and >= 0) cells[reason] = empty.Rest;
+            return true;
+        }
         cells[nameColumn] = split.Name;
         cells[values[0]] = split.Target;
         cells[values[1]] = split.Actual;
