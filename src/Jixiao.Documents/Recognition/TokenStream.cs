@@ -405,7 +405,8 @@ internal sealed partial class TokenStream(Vocabulary words)
     /// <summary>
     /// Figures right under a funds header, before any row label (PDF text that put a table's labels after its figures):
     /// cut into rows by the columns each figure can fill in header order (amounts, then a weight up to 100, a rate with
-    /// '%', a score), a new row where the next figure fits no column left. Each row must fill every amount column.
+    /// '%', a score), a new row where the next figure fits no column left. The first row must fill every amount column;
+    /// a later one with fewer amounts is a sub-row read in doubt (<see cref="ShortSubRow"/>).
     /// </summary>
     private List<Token?[]> FiguresBeforeLabels(List<Token> tokens, ref int i, FundsColumn[] columns)
     {
