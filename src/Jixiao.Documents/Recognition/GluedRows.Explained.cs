@@ -84,7 +84,7 @@ internal sealed partial class GluedRows
             made.Add(Row([before[title.Start..title.End]], source));
             before = before[title.End..];
         }
-        if (before.Length > 0) made.Add(Row([before], source));
+        if (before.Length > 0) made.AddRange(CostTable(before, source));
         made.Add(Row(["", .. found.Header.Select(h => h.Text)], source));
         foreach (var cut in cuts)
         {

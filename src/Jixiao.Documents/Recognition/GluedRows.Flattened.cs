@@ -99,7 +99,7 @@ internal sealed partial class GluedRows
             if (cut.Lost || cut.Ambiguous)
             {
                 r.Uncertain = cut.Doubted ?? [.. values.Select(v => roles[v] == IndicatorColumn.Target ? CellRole.Target : CellRole.Actual)];
-                r.UncertainReason = cut.Lost ? DoubtReason.StrayFragment : DoubtReason.AmbiguousNumber;
+                r.UncertainReason = cut.Reason ?? (cut.Lost ? DoubtReason.StrayFragment : DoubtReason.AmbiguousNumber);
                 r.UncertainAssumed = string.Join(" / ", values.Select(v => cut.Cells[v]));
             }
             made.Add(r);
@@ -196,7 +196,7 @@ internal sealed partial class GluedRows
     }
 
     /// <summary>A row of a flattened body; <paramref name="Doubted"/> names the cells in doubt when they are not the values.</summary>
-    private sealed record BodyCut(string[] Cells, bool Lost, bool Ambiguous, int Offset, CellRole[]? Doubted = null);
+    private sealed record BodyCut(string[] Cells, bool Lost, bool Ambiguous, int Offset, CellRole[]? Doubted = null, DoubtReason? Reason = null);
 
     /// <summary>The rows of a flattened body, up to where it stops being rows; <paramref name="end"/> is where it stopped.</summary>
     private List<BodyCut> CutBody(string text, IndicatorColumn[] roles, int[] values, int nameColumn, out int end)

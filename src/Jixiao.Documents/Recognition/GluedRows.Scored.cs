@@ -103,7 +103,15 @@ internal sealed partial class GluedRows
             Array.Fill(cells, "");
             var scratch = new List<BodyCut>();
             Place(rest, from, roles, nameColumn, cells, scratch);
-            if (scratch.Count == 0 && cells[nameColumn].Length > 0)
+            if (scratch.Count == 0 && CutInTheRepeat(cells[nameColumn]) is { } repeat)
+            {
+                cells[nameColumn] = repeat.Name;
+                cells[values[0]] = repeat.Target;
+                cells[values[1]] = repeat.Actual;
+                cuts.Add(new BodyCut(cells, false, true, from, [CellRole.Target, CellRole.Actual], DoubtReason.CutOff));
+                end = text.Length;
+            }
+            else if (scratch.Count == 0 && cells[nameColumn].Length > 0)
             {
                 cuts.Add(new BodyCut(cells, true, true, from, [CellRole.Target, CellRole.Actual]));
                 end = text.Length;
@@ -200,7 +208,15 @@ internal sealed partial class GluedRows
             else return null;
             at += length;
         }
-        if (SplitValues(text[at..]) is not { Name.Length: > 0 } split) return null;
+        if (SplitValues(text[at..]) is not { Name.Length: > 0 } split)
+        {
+            if (EmptyActual(text[at..]) is not { } empty) return null;
+            cells[nameColumn] = empty.Name;
+            cells[values[0]] = empty.Target;
+            cells[values[1]] = empty.Actual;
+            if (Array.IndexOf(roles, IndicatorColumn.Explanation) is var reason and >= 0) cells[reason] = empty.Rest;
+            return true;
+        }
         cells[nameColumn] = split.Name;
         cells[values[0]] = split.Target;
         cells[values[1]] = split.Actual;

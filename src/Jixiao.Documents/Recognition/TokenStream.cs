@@ -371,6 +371,20 @@ internal sealed partial class TokenStream(Vocabulary words)
         var columns = header.Select(t => words.FundsColumnOf(t.Key).Column).ToArray();
         var i = at + headerLength;
         var unlabelled = FiguresBeforeLabels(tokens, ref i, columns);
+        var before = unlabelled.Count > 0 ? WordsBeforeTheHeader(tokens, at, columns) : null;
+        if (before?.Column is { } moved)
+        {
+            // A money column's word with its one figure standing before the header: that column, first in template order.
+            rows[^1] = Row([first, moved.Word, .. header]);
+            columns = [moved.Column, .. columns];
+            for (var r = 0; r < unlabelled.Count; r++)
+            {
+                Token?[] widened = [r == 0 ? moved.Figure : null, .. unlabelled[r]];
+                var doubted = _doubtedCells.Remove(unlabelled[r], out var cells) ? cells : [];
+                _doubtedCells[widened] = r == 0 ? [.. doubted, FundsCell(moved.Column)] : doubted;
+                unlabelled[r] = widened;
+            }
+        }
         var labelled = new List<SourceRow>();
         while (i < tokens.Count && IsFundsLabel(tokens, i))
         {
@@ -383,7 +397,7 @@ internal sealed partial class TokenStream(Vocabulary words)
         if (unlabelled.Count > 0)
         {
             var end = Math.Min(blockEnd, NextBlock(tokens, i));
-            if (LabelsAfter(tokens, i, end, unlabelled, columns) is { } placed) rows.AddRange(placed);
+            if (LabelsAfter(tokens, i, end, unlabelled, columns, before?.Total) is { } placed) rows.AddRange(placed);
             else if (TotalByArithmetic(tokens, i, end, unlabelled, columns) is { } total) rows.Add(total);
             else i = at + headerLength;  // Not placeable: the figures are left to the ordinary reading, as before.
         }
@@ -394,10 +408,12 @@ internal sealed partial class TokenStream(Vocabulary words)
     /// <summary>
     /// Figures right under a funds header, before any row label (PDF text that put a table's labels after its figures):
     /// cut into rows by the columns each figure can fill in header order (amounts, then a weight up to 100, a rate with
-    /// '%', a score), a new row where the next figure fits no column left. Each row must fill every amount column.
+    /// '%', a score), a new row where the next figure fits no column left. The first row must fill every amount column;
+    /// a later one with fewer amounts is a sub-row read in doubt (<see cref="ShortSubRow"/>).
     /// </summary>
-    private static List<Token?[]> FiguresBeforeLabels(List<Token> tokens, ref int i, FundsColumn[] columns)
+    private List<Token?[]> FiguresBeforeLabels(List<Token> tokens, ref int i, FundsColumn[] columns)
     {
+        _doubtedCells.Clear();
         var rows = new List<Token?[]>();
         var start = i;
         while (i < tokens.Count && IsFigure(tokens[i].Text))
@@ -413,11 +429,18 @@ internal sealed partial class TokenStream(Vocabulary words)
                 c = next + 1;
             }
             var amounts = columns.Select((col, k) => (col, k)).Where(x => x.col is FundsColumn.InitialBudget or FundsColumn.Budget or FundsColumn.Executed).ToList();
+            if (rows.Count > 0 && c > 0 && amounts.Count > 0 && ShortSubRow(row, [.. amounts.Select(x => x.k)], columns))
+            {
+                rows.Add(row);
+                continue;
+            }
             if (c == 0 || amounts.Count == 0 || amounts.Any(x => row[x.k] is null || !TextNorm.TryAmount(row[x.k]!.Text, out _)))
             {
                 i = start;
+                _doubtedCells.Clear();
                 return [];
             }
+            NoRateOverNothing(row, columns);
             rows.Add(row);
         }
         return rows;
@@ -449,7 +472,7 @@ internal sealed partial class TokenStream(Vocabulary words)
     /// takes the one percentage standing alone in that span (the only cell of its kind left). Null when the words are
     /// not exactly as many as the rows: nothing is guessed.
     /// </summary>
-    private List<SourceRow>? LabelsAfter(List<Token> tokens, int from, int to, List<Token?[]> rows, FundsColumn[] columns)
+    private List<SourceRow>? LabelsAfter(List<Token> tokens, int from, int to, List<Token?[]> rows, FundsColumn[] columns, int? totalBefore)
     {
         var labels = new List<int>();
         var percents = new List<int>();
@@ -463,7 +486,8 @@ internal sealed partial class TokenStream(Vocabulary words)
             }
             if (key.Length <= 30 && words.FundsRowOf(key) is not null && words.MoneyUnitOf(key) is null) labels.Add(k);
         }
-        if (labels.Count != rows.Count || !words.IsFundsRow("totalFunds", tokens[labels[0]].Key)) return null;
+        if (!LabelsWithTheTotalBefore(labels, rows, totalBefore, tokens)
+            && (labels.Count != rows.Count || !words.IsFundsRow("totalFunds", tokens[labels[0]].Key))) return null;
         var weight = Array.IndexOf(columns, FundsColumn.Weight);
         var score = Array.IndexOf(columns, FundsColumn.Score);
         if (weight >= 0 && score >= 0 && (rows[0][weight] is null || rows[0][score] is null)) return null;
@@ -478,7 +502,9 @@ internal sealed partial class TokenStream(Vocabulary words)
         {
             var name = tokens[labels[r]];
             _taken.Add(labels[r]);
-            built.Add(Row([name, .. rows[r].Select(t => t ?? new Token("", "", name.Source))]));
+            var made = Row([name, .. rows[r].Select(t => t ?? new Token("", "", name.Source))]);
+            if (_doubtedCells.TryGetValue(rows[r], out var doubted)) made.Uncertain = doubted;
+            built.Add(made);
         }
         return built;
     }
@@ -651,6 +677,11 @@ internal sealed partial class TokenStream(Vocabulary words)
                 continue;
             }
             if (words.IsNote(tokens[i].Key) || words.TitleKind(tokens[i].Key) is not null || FundsHeaderLength(tokens, i) > 0) break;
+            if (NamesAheadOfValues(tokens, i, roles, rows) is var ahead && ahead > i)
+            {
+                i = ahead;
+                continue;
+            }
             _wrappedName = false;
             _repeatedName = false;
             var next = ParseRow(tokens, i, roles, out var cells);
@@ -767,6 +798,11 @@ internal sealed partial class TokenStream(Vocabulary words)
             var cells = Array.Empty<Token>();
             // A target written with its comparator (≥85%) is a value too, never a row's name.
             var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            if (!value && NamesAheadOfValues(tokens, i, header.Roles, rows) is var ahead && ahead > i)
+            {
+                i = ahead;
+                continue;
+            }
             var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
             {
