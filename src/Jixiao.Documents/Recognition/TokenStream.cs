@@ -12,7 +12,7 @@ namespace Jixiao.Documents.Recognition;
 /// target, an actual and numbers for the weight and the score. The rows rebuilt here go through the same form builder
 /// as any table, which notes what it cannot place. Tables whose rows survived are left alone.
 /// </summary>
-internal sealed class TokenStream(Vocabulary words)
+internal sealed partial class TokenStream(Vocabulary words)
 {
     /// <summary>The fewest one-cell rows that can hold a table's header and a row.</summary>
     private const int MinimumRun = 6;
@@ -334,6 +334,11 @@ internal sealed class TokenStream(Vocabulary words)
                     continue;
                 }
                 i = Indicators(tokens, i, ih, rows);
+                continue;
+            }
+            if (SourcesAcross(tokens, i, rows) is var across and > 0)
+            {
+                i = across;
                 continue;
             }
             if (FundsHeaderLength(tokens, i) is var fh and > 0)

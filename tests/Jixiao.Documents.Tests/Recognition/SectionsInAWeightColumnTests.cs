@@ -1,4 +1,6 @@
 using Jixiao.Core.Forms;
+using Jixiao.Documents.Recognition;
+using TextReader = Jixiao.Documents.Text.TextReader;
 
 namespace Jixiao.Documents.Tests.Recognition;
 
@@ -121,5 +123,37 @@ public sealed class A_row_with_its_tree_in_place_and_its_points_blank_is_not_shi
         Assert.Equal(("产出指标", "质量指标", "设备验收合格率", "=100"), (last.Level1, last.Level2, last.Name, last.Target));
         Assert.Equal(((string?)null, (decimal?)null, (decimal?)null), (last.Actual, last.Weight, last.StatedScore));
         Assert.DoesNotContain(form.ReadingDoubts, d => d.Reason == DoubtReason.ShiftedCells);
+    }
+}
+
+/// <summary>
+/// The same funds block in PDF text that lost its order: the header's words together (中央 省、地 本级 其他 合计 执行数 …
+/// 率), the figures scattered among the head's other cells. The amounts are read only when all are the same, since then
+/// any order of them puts that amount under 合计 and under 执行数.
+/// </summary>
+public sealed class Funds_listing_their_sources_across_in_scrambled_text
+{
+    private static string Text(string first, string second, string third) =>
+        "某县财政预算支出项目绩效目标自评表 填报日期:2023 年 3 月 1 项目名称 项目主管单 位 自评总分: 90 项目实施单位 某县水利局 某县水利局 项目负责人 李四 "
+        + $"中央 省、地 本级 其他 合计 执行数 执行 (万元) (万元) (万元) (万元) (万元) (万元) 率 {first} {second} 来源 项目年度目 标 单位领导审签: 小型水库维修项目 "
+        + $"项目属性 项目资金 日 {third} 96 % 1.维修小型水库 6 座; 2. 3. 项目权重 评价内容 分值 自评分 项目决策 3 分 立项依据 3 3 复核分 评价标准及依据 有立项文件计 3 分 "
+        + "资金使用 5 4 专款专用计 5 分";
+
+    [Fact]
+    public void Amounts_all_the_same_are_the_total_and_the_execution()
+    {
+        var form = Assert.Single(FormRecognizer.Recognize(TextReader.Read(Text("120", "120", "120"), "scrambled-funds.txt")));
+
+        var total = Assert.Single(form.Funds);
+        Assert.Equal(("合计", (decimal?)120m, (decimal?)120m, (decimal?)96m), (total.Label, total.Budget, total.Executed, total.StatedRate?.Points));
+        Assert.Equal(MoneyUnit.TenThousandYuan, form.MoneyUnit);
+    }
+
+    [Fact]
+    public void Amounts_that_differ_are_not_placed()
+    {
+        var form = Assert.Single(FormRecognizer.Recognize(TextReader.Read(Text("120", "100", "100"), "scrambled-funds.txt")));
+
+        Assert.DoesNotContain(form.Funds, f => f.Budget is not null || f.Executed is not null);
     }
 }
