@@ -20,9 +20,18 @@ internal sealed partial class TokenStream
     /// </summary>
     private int SourcesAcross(List<Token> tokens, int at, List<SourceRow> rows)
     {
+        // A run of source words already scanned from an earlier token of it ends where it ended then: each token is
+        // looked at once, not once per position it could start a block from.
+        if (!ReferenceEquals(tokens, _sourcesScanned))
+        {
+            _sourcesScanned = tokens;
+            _sourcesScanEnd = 0;
+        }
+        if (at < _sourcesScanEnd) return 0;
         // Three source words or more (short words no header names), then the total's word, then the execution's.
         var i = at;
         while (i < tokens.Count && IsSourceWord(tokens[i])) i++;
+        _sourcesScanEnd = i;
         var sources = i - at;
         if (sources < 3 || i + 1 >= tokens.Count || !IsTotalColumnWord(tokens[i])) return 0;
         var total = tokens[i++];
@@ -83,6 +92,9 @@ internal sealed partial class TokenStream
         foreach (var k in taken) _taken.Add(k);
         return headerEnd;
     }
+
+    private List<Token>? _sourcesScanned;
+    private int _sourcesScanEnd;
 
     private string Header(string role) => words.Lexicon.Role("funds", role)?.Header ?? role;
 
