@@ -46,7 +46,8 @@ internal sealed partial class FormBuilder
         return false;
     }
 
-    private bool IsScoreTotalLabel(string key) => key.Contains('分', StringComparison.Ordinal) && _words.IsTotalLabel(key);
+    private bool IsScoreTotalLabel(string key) =>
+        _words.IsTotalLabel(key) && _words.Lexicon.ScoreUnits.Any(unit => key.Contains(unit, StringComparison.Ordinal));
 
     private decimal? TotalNumber(string text) =>
         TextNorm.TryAmount(text, out _) && !IsPercentText(text) && _words.TryScore(text, out var total) && total is >= 0m and <= 100m ? total : null;

@@ -735,9 +735,9 @@ internal sealed partial class TokenStream(Vocabulary words)
     /// The last line of a group's heading wrapped in its cell: a short piece of words, its points, then "分" on its own
     /// ("标 12 分" of 质量指标 12 分). Points followed by 分 are a heading's, never an item's weight or score.
     /// </summary>
-    private static bool IsHeadingPoints(List<Token> tokens, int i) =>
+    private bool IsHeadingPoints(List<Token> tokens, int i) =>
         i + 2 < tokens.Count && tokens[i].Key.Length is > 0 and <= 10 && !IsFigure(tokens[i].Text) && IsPoints(tokens[i + 1].Text)
-        && tokens[i + 2].Key == "分";
+        && words.Lexicon.ScoreUnits.Contains(tokens[i + 2].Key);
 
     /// <summary>An item's name in a rubric: a short word without figures or the punctuation of a standard's clauses.</summary>
     private bool IsItemName(string key) =>
