@@ -18,7 +18,13 @@ internal sealed partial class FormBuilder
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
-        if (IndicatorLayout.TryHeader(_words, row) is not null) return; // the header again after a page break
+        if (IndicatorLayout.TryHeader(_words, row) is { } again)
+        {
+            // The header again after a page break; a header of other columns (a rubric's items, then the 项目绩效 table of
+            // targets and actuals under it) is a new table of the form, read with its own columns.
+            if (!again.RoleIds.SequenceEqual(layout.RoleIds, StringComparer.Ordinal)) StartIndicatorTable(again, row);
+            return;
+        }
         if (TryTotalRow(row)) return;
         if (_sawTotal) return;
 
@@ -36,7 +42,7 @@ internal sealed partial class FormBuilder
         // The section's cell printed again at the top of the next page (or of the cut-off rest) continues nothing.
         if (nonEmpty == 1 && _level1 is not null && TextNorm.Key(_words.SplitWeight(row.Text[first]).Name) == TextNorm.Key(_level1)) return;
         if (TryTableWideText(row, first)) return;
-        if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first])
+        if (nonEmpty == 1 && Form.Indicators.Count > 0 && !TextNorm.IsAmount(row.Text[first]) && !UnderMergedTreeCells(row, layout, first)
             && _words.Classify(row.Keys[first]) == TreeWord.Text && !_words.IsLevel2Stem(row.Keys[first]))
         {
             // A fragment a page break split off a cell of the row above: which of its text cells it continues cannot be
@@ -354,6 +360,23 @@ internal sealed partial class FormBuilder
         if (r.Actual is { } actual && unit is not null && !TextNorm.IsPlaceholder(unit) && TextNorm.IsAmount(actual)) r.Actual = actual.Trim() + unit.Trim();
     }
 
+    /// <summary>
+    /// A name alone in the name column under tree cells merged from the rows above (a 二级 spanning two items, the second
+    /// item's values left blank): a row of its own, not a piece of the row above.
+    /// </summary>
+    private static bool UnderMergedTreeCells(SourceRow row, IndicatorLayout layout, int column)
+    {
+        if (layout.RoleAt(column) != IndicatorColumn.Name || row.Covered is null) return false;
+        var merged = false;
+        for (var c = 0; c < column; c++)
+        {
+            if (layout.RoleAt(c) is not (IndicatorColumn.Level1 or IndicatorColumn.Level2)) continue;
+            if (!row.IsCoveredFromAbove(c)) return false;
+            merged = true;
+        }
+        return merged;
+    }
+
     private static bool IsComparator(string text)
     {
         var t = text.Trim();
@@ -410,6 +433,14 @@ internal sealed partial class FormBuilder
         return t.IsQuantitative && a.IsQuantitative && t.Unit is { Length: > 0 } unit && unit == a.Unit ? name - w : null;
     }
 
+    private bool BothPointsBlankInPlace(SourceRow row, IndicatorLayout layout)
+    {
+        int w = layout.WeightColumn, s = layout.ScoreColumn;
+        if (Math.Max(w, s) >= row.Width || row.At(w).Length > 0 || row.At(s).Length > 0 || row.IsCoveredFromAbove(w) || row.IsCoveredFromAbove(s)) return false;
+        if (layout.Level2Column < 1 || !Level2Word(row.At(layout.Level2Column))) return false;
+        return _words.Classify(TextNorm.Key(_words.SplitWeight(row.At(layout.Level2Column - 1)).Name)) is TreeWord.Level1 or TreeWord.Either;
+    }
+
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
 
     /// <summary>
@@ -450,6 +481,8 @@ internal sealed partial class FormBuilder
         int w = layout.WeightColumn, s = layout.ScoreColumn;
         if (w >= 0 && s >= 0)
         {
+            // Tree words in place and both points cells there and blank (a last row the excerpt left unfilled): nothing moved.
+            if (BothPointsBlankInPlace(row, layout)) return (0, true);
             // Number columns of their own right of the pair (得分系数 after 得分) make the rightmost pair of numbers: the
             // pair is then the first of a run of as many numbers as the header has columns there.
             var trailing = NumberColumnsRightOf(layout, Math.Max(w, s));
@@ -643,6 +676,10 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Level1 when scoringSheet && item.Kind == TreeWord.Text && item.Weight is not null:
                     a = item;
                     break;
+                // Under a weight word heading the 一级 column, a word with its points is a section whatever it ends in (项目管理 13 分).
+                case IndicatorColumn.Level1 when layout.SectionsWithPoints && item.Weight is not null:
+                    a = item;
+                    break;
                 case IndicatorColumn.Level1 when item.Kind == TreeWord.Level2 && i + 1 < items.Count && items[i + 1].Kind is TreeWord.Level2 or TreeWord.Either
                                                  && layout.RoleAt(items[i + 1].Column - shift) == IndicatorColumn.Level2:
                     a = item;
@@ -656,7 +693,9 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Level2 when scoringSheet && layout.HasNameColumn && item.Kind is TreeWord.Text or TreeWord.Level1:
                     b = item;
                     break;
-                case IndicatorColumn.Name when item.Kind == TreeWord.Text || (item.Kind is TreeWord.Level2 or TreeWord.Either && b is not null):
+                // Beside sections with their points, the items are whatever they end in (资金管理 is an item there).
+                case IndicatorColumn.Name when item.Kind == TreeWord.Text || (item.Kind is TreeWord.Level2 or TreeWord.Either && b is not null)
+                                               || (layout.SectionsWithPoints && item.Weight is null):
                     n = item;
                     break;
                 case IndicatorColumn.Content when item.Kind == TreeWord.Text || b is not null:

@@ -113,6 +113,7 @@ internal sealed partial class FormBuilder
             return;
         }
         if (row.NonEmptyCount == 1 && _words.IsPageMark(firstKey)) return;
+        if (TryHeadScoreTotal(row) || TrySourcesAcrossRow(row)) return;
         if (TryHeadTotal(row)) return;
         if (TryExecutionPairs(row)) return;
         if (_words.IsNote(firstKey))
@@ -162,17 +163,7 @@ internal sealed partial class FormBuilder
         if (TryFields(row)) return;
         if (_section != Section.Basic && IndicatorLayout.TryHeader(_words, row) is { } layout)
         {
-            _layout = layout;
-            // A header rebuilt from words out of order (TokenStream): the column order was assumed, the block is in doubt.
-            if (row.Uncertain is { Count: > 0 })
-                Doubt(new ReadingDoubt
-                {
-                    Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
-                });
-            foreach (var role in layout.RoleIds) _seenRoles.Add(("indicators", role));
-            _section = Section.Indicators;
-            _subHeaderPossible = true;
-            foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
+            StartIndicatorTable(layout, row);
             return;
         }
         if (Form.Kind == FormKind.DepartmentBasicData)
@@ -182,7 +173,7 @@ internal sealed partial class FormBuilder
             if (_section == Section.Basic) { AddBasicRow(row); return; }
             return;
         }
-        if (TryFundsPairs(row)) return;
+        if (TrySourcesAcrossHeader(row) || TryFundsPairs(row)) return;
         if (TryFundsHeader(row)) return;
         if (_words.IsRow("functions", firstKey))
         {
@@ -204,6 +195,21 @@ internal sealed partial class FormBuilder
                 ReadGoalValues(row);
                 break;
         }
+    }
+
+    private void StartIndicatorTable(IndicatorLayout layout, SourceRow row)
+    {
+        _layout = layout;
+        // A header rebuilt from words out of order (TokenStream): the column order was assumed, the block is in doubt.
+        if (row.Uncertain is { Count: > 0 })
+            Doubt(new ReadingDoubt
+            {
+                Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Text = string.Join(" ", row.Text.Where(t => t.Length > 0)),
+            });
+        foreach (var role in layout.RoleIds) _seenRoles.Add(("indicators", role));
+        _section = Section.Indicators;
+        _subHeaderPossible = true;
+        foreach (var key in row.Keys) Form.MonitoringMonths ??= Vocabulary.MonitoringMonths(key);
     }
 
     public PerformanceForm? Finish()

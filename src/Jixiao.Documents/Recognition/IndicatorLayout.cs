@@ -39,6 +39,9 @@ internal sealed class IndicatorLayout
     /// <summary>The weight column has no header word, only the section's points: its numbers are weight and score at once, in doubt.</summary>
     public bool UnlabelledPoints { get; private init; }
 
+    /// <summary>The 一级 column was headed with a weight word: its cells are sections with their points ("项目决策 2 分").</summary>
+    public bool SectionsWithPoints { get; private init; }
+
     public int Width => _roles.Length;
 
     public bool Has(IndicatorColumn role) => Array.IndexOf(_roles, role) >= 0;
@@ -84,6 +87,7 @@ internal sealed class IndicatorLayout
             else if (lexical?.Id == "scoringStandard") core++;
         }
         if (!(core >= 3 && hasTree)) return null;
+        var sections = SectionsInAWeightColumn(words, roles, ids);
         // A section label ending in a value word (年度绩效指标完成情况) left of the tree columns labels the block; it is
         // not an 实际完成值 column.
         for (var c = 0; c < roles.Length && roles[c] is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name); c++)
@@ -112,7 +116,30 @@ internal sealed class IndicatorLayout
                 break;
             }
         }
-        return new IndicatorLayout(roles, ids) { UnlabelledPoints = unlabelled };
+        return new IndicatorLayout(roles, ids) { UnlabelledPoints = unlabelled, SectionsWithPoints = sections };
+    }
+
+    /// <summary>
+    /// A rubric that heads its first column with a weight word (项目权重 | 评价内容 | 分值 | 自评分 …) prints there its
+    /// sections with their points ("项目决策 2 分"), and the items' own 分值 further right: a weight column standing before
+    /// every tree column, with another after them, is the 一级 column. The one tree column after it then holds the items.
+    /// </summary>
+    private static bool SectionsInAWeightColumn(Vocabulary words, IndicatorColumn[] roles, string?[] ids)
+    {
+        static bool IsTree(IndicatorColumn r) => r is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name;
+        var firstTree = Array.FindIndex(roles, IsTree);
+        var sections = Array.FindIndex(roles, r => r != IndicatorColumn.None);
+        if (firstTree < 0 || sections < 0 || sections >= firstTree || roles[sections] != IndicatorColumn.Weight) return false;
+        if (Array.FindIndex(roles, firstTree, r => r == IndicatorColumn.Weight) < 0) return false;
+        roles[sections] = IndicatorColumn.Level1;
+        ids[sections] = words.Lexicon.Role("indicators", "level1")?.Id ?? "level1";
+        var trees = Enumerable.Range(firstTree, roles.Length - firstTree).Where(c => IsTree(roles[c])).ToList();
+        if (trees.Count == 1 && roles[trees[0]] == IndicatorColumn.Level1)
+        {
+            roles[trees[0]] = IndicatorColumn.Name;
+            ids[trees[0]] = words.Lexicon.Role("indicators", "name")?.Id ?? "name";
+        }
+        return true;
     }
 
     private static bool TreeColumnAfter(Vocabulary words, SourceRow row, int column)

@@ -280,8 +280,8 @@ internal sealed partial class TokenStream(Vocabulary words)
             n++;
         }
         // A section label ending in a value word (年度绩效指标完成情况) before a header that starts with a tree column is
-        // the block's label, not its first column.
-        if (n >= 4 && level && words.IndicatorColumnOf(tokens[at].Key).Column is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)
+        // the block's label, not its first column. A weight word there heads the rubric's sections (项目权重 | 评价内容 | 分值).
+        if (n >= 4 && level && words.IndicatorColumnOf(tokens[at].Key).Column is not (IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name or IndicatorColumn.Weight)
             && words.IndicatorColumnOf(tokens[at + 1].Key).Column is IndicatorColumn.Level1 or IndicatorColumn.Level2 or IndicatorColumn.Name)
             return 0;
         return n >= 3 && level ? n : 0;
@@ -334,6 +334,11 @@ internal sealed partial class TokenStream(Vocabulary words)
                     continue;
                 }
                 i = Indicators(tokens, i, ih, rows);
+                continue;
+            }
+            if (SourcesAcross(tokens, i, rows) is var across and > 0)
+            {
+                i = across;
                 continue;
             }
             if (FundsHeaderLength(tokens, i) is var fh and > 0)
@@ -762,6 +767,14 @@ internal sealed partial class TokenStream(Vocabulary words)
     private bool IsGroupHeading(List<Token> tokens, int i) =>
         i + 2 < tokens.Count && IsItemName(tokens[i].Key) && IsPoints(tokens[i + 1].Text) && tokens[i + 2].Key == "分";
 
+    /// <summary>
+    /// The last line of a group's heading wrapped in its cell: a short piece of words, its points, then "分" on its own
+    /// ("标 12 分" of 质量指标 12 分). Points followed by 分 are a heading's, never an item's weight or score.
+    /// </summary>
+    private bool IsHeadingPoints(List<Token> tokens, int i) =>
+        i + 2 < tokens.Count && tokens[i].Key.Length is > 0 and <= 10 && !IsFigure(tokens[i].Text) && IsPoints(tokens[i + 1].Text)
+        && words.Lexicon.ScoreUnits.Contains(tokens[i + 2].Key);
+
     /// <summary>An item's name in a rubric: a short word without figures or the punctuation of a standard's clauses.</summary>
     private bool IsItemName(string key) =>
         key.Length is >= 2 and <= 10 && !key.Any(char.IsAsciiDigit) && key.IndexOfAny([',', '，', ';', '。', '、', ':', '：', '(', ')', '%']) < 0
@@ -798,12 +811,19 @@ internal sealed partial class TokenStream(Vocabulary words)
             var cells = Array.Empty<Token>();
             // A target written with its comparator (≥85%) is a value too, never a row's name.
             var value = IsValue(tokens[i]) || (tokens[i].Key.Length > 0 && char.IsAsciiDigit(tokens[i].Key[0]));
+            // A heading's points ("数量指 | 标 | 15 | 分": the last line of a wrapped group cell) are the group's, no item's.
+            if (!value && IsHeadingPoints(tokens, i))
+            {
+                i += 3;
+                continue;
+            }
             if (!value && NamesAheadOfValues(tokens, i, header.Roles, rows) is var ahead && ahead > i)
             {
                 i = ahead;
                 continue;
             }
-            var next = value ? i : ParseRow(tokens, i, header.Roles, out cells);
+            // One character is a piece of a cell a line break wrapped (the "公" of 公里), never an indicator's name.
+            var next = value || tokens[i].Key.Length < 2 ? i : ParseRow(tokens, i, header.Roles, out cells);
             if (next <= i)
             {
                 i++;

@@ -106,6 +106,7 @@ internal sealed partial class Vocabulary
     private readonly Regex _inlineField;
     private readonly Regex _leadingNumbering;
     private readonly Regex _weightSuffix;
+    private readonly Regex _spacedPoints;
     private readonly char[] _scoreUnitEnds;
 
     private Vocabulary(TemplateRegistry registry)
@@ -151,6 +152,8 @@ internal sealed partial class Vocabulary
         _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline); // a tree cell wrapped over lines keeps its points
         _scoreUnitEnds = [.. units];
+        _spacedPoints = new Regex($@"^(\D*\S)\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})\s*$",
+            RegexOptions.CultureInvariant | RegexOptions.Singleline);
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
         var scoreUnit = Alternatives(Lexicon.ScoreUnits);
@@ -397,6 +400,8 @@ internal sealed partial class Vocabulary
         var last = text.Length == 0 ? ' ' : text[^1];
         if (!(last is ')' or '）' || Array.IndexOf(_scoreUnitEnds, last) >= 0 || char.IsAsciiDigit(last) || last is >= '０' and <= '９')) return (text, null);
         var m = _weightSuffix.Match(TextNorm.Compatible(text));
+        // "项目决策 2 分": points printed after a space, without brackets (the Hubei rubric's sections).
+        if (!m.Success) m = _spacedPoints.Match(TextNorm.Compatible(text));
         if (!m.Success || m.Groups[1].Length == 0) return (text, null);
         return (TextNorm.Clean(m.Groups[1].Value), decimal.Parse(m.Groups[2].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
     }

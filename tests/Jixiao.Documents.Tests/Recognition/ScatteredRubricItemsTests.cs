@@ -49,6 +49,24 @@ public sealed class A_rubric_whose_text_lost_its_order_is_read_item_by_item
     }
 
     [Fact]
+    public void Neither_a_headings_points_nor_a_piece_of_a_wrapped_cell_makes_a_row()
+    {
+        var form = Read();
+
+        // "数量指 … 标 20 分", "项目 绩效 80 分": the last lines of group headings; "6 座 6 座": a value's unit on its own.
+        Assert.DoesNotContain(form.Indicators, r => (r.Name ?? "").Length < 2);
+        Assert.DoesNotContain(form.Indicators, r => r.Weight is 20m or 10m or 30m or 80m);
+    }
+
+    [Fact]
+    public void The_score_total_in_the_head_is_the_stated_total()
+    {
+        var form = Read();
+
+        Assert.Equal(90m, form.StatedTotal);
+    }
+
+    [Fact]
     public void A_label_broken_over_two_lines_is_not_taken_for_the_project_name()
     {
         var form = Read();
