@@ -1,11 +1,13 @@
 -- Saves through PUT /api/v1/forms/{id}: many units' own drafts, each with its filler's cookie and its own body
--- (FORMS: a file of "id<TAB>cookie<TAB>body file" lines; a body file holds {"revision":__REVISION__,"form":…}).
+-- (FORMS: a file of "id<TAB>cookie<TAB>body file[<TAB>revision]" lines, the revision 1 when not given; a body file holds
+-- {"revision":__REVISION__,"form":…}).
 -- Each thread owns a share of the forms; a form is sent again only after its last save came back, with the revision
 -- that save returned, so every request is a real write, never a 409 conflict.
 local all = {}
 for line in io.lines(os.getenv("FORMS")) do
-  local id, cookie, file = line:match("^(%d+)\t([^\t]*)\t(.+)$")
-  if id then all[#all + 1] = { id = id, cookie = cookie, file = file } end
+  local id, cookie, file = line:match("^(%d+)\t([^\t]*)\t([^\t]+)")
+  local revision = line:match("\t(%d+)$")
+  if id then all[#all + 1] = { id = id, cookie = cookie, file = file, revision = tonumber(revision or "1") } end
 end
 local threads = tonumber(os.getenv("SAVE_THREADS") or "1")
 local created = 0
@@ -24,7 +26,7 @@ function init(args)
   for i in string.gmatch(mine, "%d+") do
     local f = all[tonumber(i)]
     free[#free + 1] = f.id
-    revisions[f.id] = 1
+    revisions[f.id] = f.revision
     bodies[f.id] = io.open(f.file):read("*a")
     byId[f.id] = f
   end

@@ -86,4 +86,11 @@ public sealed class PerformanceForm
 
     /// <summary>Where the form starts in its source.</summary>
     public SourcePosition? Source { get; set; }
+
+    /// <summary>
+    /// A copy whose own properties (unit, year, …) can be set without touching this form; its lists and rows are this
+    /// form's. For reading the form as filed elsewhere (the checks across forms), where a deep copy cost a JSON round trip
+    /// on every form page and save.
+    /// </summary>
+    public PerformanceForm ShallowCopy() => (PerformanceForm)MemberwiseClone();
 }

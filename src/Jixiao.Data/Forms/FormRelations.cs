@@ -55,10 +55,7 @@ public static class FormRelations
         var kinds = wanted.Select(w => w.Kind).Distinct().ToList();
         var first = wanted.Min(w => w.From);
         var last = wanted.Max(w => w.To);
-        var candidates = await db.FormFacts.AsNoTracking()
-            .Where(f => f.OrganisationId == unit.Id && f.Year >= first && f.Year <= last && kinds.Contains(f.Kind) && f.IsCurrent && f.FormId != except)
-            .OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
-            .Select(f => new { f.FormId, f.Year, f.Kind, f.ProjectName }).ToListAsync(ct);
+        var candidates = await Queries.For(db).Candidates(db, unit.Id, first, last, kinds, except).ToListAsync(ct);
         var chosen = new List<(int Id, int Year)>();
         foreach (var (kind, from, to, sameProject) in wanted)
         {
@@ -73,8 +70,7 @@ public static class FormRelations
         }
         if (chosen.Count == 0) return [];
         var ids = chosen.Select(c => c.Id).ToList();
-        var bodies = await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id))
-            .Select(f => new { f.Id, f.Body, f.SchemaVersion }).ToListAsync(ct);
+        var bodies = await Queries.For(db).Bodies(db, ids).ToListAsync(ct);
         var byId = bodies.Where(b => b.Body is not null).ToDictionary(b => b.Id);
         var related = new List<DocumentForm>(chosen.Count);
         foreach (var (id, formYear) in chosen)
@@ -82,6 +78,27 @@ public static class FormRelations
                 related.Add(new DocumentForm(DocumentName(id), Filed(FormBody.Read(b.Body!, b.SchemaVersion), unit, formYear), id));
         return related;
     }
+
+    private sealed record Candidate(int FormId, int Year, FormKind Kind, string? ProjectName);
+
+    private sealed record StoredBody(int Id, string? Body, int SchemaVersion);
+
+    /// <summary><see cref="GatherAsync"/>'s two queries, which every form page and save runs (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    private sealed class Compiled
+    {
+        public Func<AppDbContext, int, int, int, List<FormKind>, int, IAsyncEnumerable<Candidate>> Candidates { get; } =
+            EF.CompileAsyncQuery((AppDbContext db, int unitId, int first, int last, List<FormKind> kinds, int except) =>
+                db.FormFacts.AsNoTracking()
+                    .Where(f => f.OrganisationId == unitId && f.Year >= first && f.Year <= last && kinds.Contains(f.Kind) && f.IsCurrent && f.FormId != except)
+                    .OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
+                    .Select(f => new Candidate(f.FormId, f.Year, f.Kind, f.ProjectName)));
+
+        public Func<AppDbContext, List<int>, IAsyncEnumerable<StoredBody>> Bodies { get; } =
+            EF.CompileAsyncQuery((AppDbContext db, List<int> ids) =>
+                db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new StoredBody(f.Id, f.Body, f.SchemaVersion)));
+    }
+
+    private static readonly CompiledPerContext<Compiled> Queries = new(() => new Compiled());
 
     /// <summary>
     /// The duplicate-form finding of <paramref name="form"/> (not stored yet, named <paramref name="name"/>) against the
@@ -140,10 +157,9 @@ public static class FormRelations
     /// <summary>
     /// The form as the checks should see it: the unit and year it is filed under, whatever the document printed. The
     /// database knows the forms are the same unit's; the checks would otherwise compare printed names. A copy: the form
-    /// passed in is saved as it is.
+    /// passed in is saved as it is (the checks only read the rows the copy shares with it).
     /// </summary>
-    private static PerformanceForm AsFiled(PerformanceForm form, Organisation unit, int year) =>
-        Filed(FormBody.Read(FormBody.Serialize(form), FormBody.CurrentVersion), unit, year);
+    private static PerformanceForm AsFiled(PerformanceForm form, Organisation unit, int year) => Filed(form.ShallowCopy(), unit, year);
 
     /// <summary><see cref="AsFiled"/> in place, for a body just read from the database that nothing else holds (no copy needed).</summary>
     private static PerformanceForm Filed(PerformanceForm fresh, Organisation unit, int year)

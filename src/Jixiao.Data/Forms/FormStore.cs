@@ -72,23 +72,28 @@ public static class FormStore
     }
 
     /// <summary>A saved form, tracked, with what <see cref="Write"/> rewrites in place (findings, fact, indicator facts) and its project (the identity key names it).</summary>
-    public static Task<FormRecord?> LoadForWriteAsync(AppDbContext db, int id, CancellationToken ct) =>
-        db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Project).Include(f => f.Findings)
-            .Include(f => f.Fact).ThenInclude(x => x!.Indicators).AsSplitQuery()
-            .SingleOrDefaultAsync(f => f.Id == id, ct);
+    public static Task<FormRecord?> LoadForWriteAsync(AppDbContext db, int id, CancellationToken ct) => ForWrite.For(db)(db, id, ct);
+
+    /// <summary>Every save, submit and transition reads its form so (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    private static readonly CompiledPerContext<Func<AppDbContext, int, CancellationToken, Task<FormRecord?>>> ForWrite = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+            db.Forms.Include(f => f.Organisation).Include(f => f.FiscalYear).Include(f => f.Project).Include(f => f.Findings)
+                .Include(f => f.Fact).ThenInclude(x => x!.Indicators).AsSplitQuery()
+                .SingleOrDefault(f => f.Id == id)));
 
     /// <summary>
     /// The organisation's 主管部门: the nearest organisation of kind Department on its path (itself when it is one).
     /// Ancestors are read by their paths, which are prefixes of the organisation's path.
     /// </summary>
-    public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct)
-    {
-        var prefixes = Prefixes(organisation.Path);
-        var department = await db.Organisations.IgnoreQueryFilters()
-            .Where(o => o.Kind == OrganisationKind.Department && prefixes.Contains(o.Path))
-            .ToListAsync(ct);
-        return new FormPlace(organisation, department.OrderByDescending(o => o.Path.Length).FirstOrDefault());
-    }
+    public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct) =>
+        new(organisation, await Department.For(db)(db, Prefixes(organisation.Path), ct));
+
+    /// <summary>Every save asks this (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    private static readonly CompiledPerContext<Func<AppDbContext, List<string>, CancellationToken, Task<Organisation?>>> Department = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, List<string> prefixes, CancellationToken ct) =>
+            db.Organisations.IgnoreQueryFilters()
+                .Where(o => o.Kind == OrganisationKind.Department && prefixes.Contains(o.Path))
+                .OrderByDescending(o => o.Path.Length).FirstOrDefault()));
 
     /// <summary>"/A/B/C/" → "/A/", "/A/B/", "/A/B/C/".</summary>
     public static List<string> Prefixes(string path)

@@ -14,13 +14,15 @@ public static class RulebookChoices
     /// <summary>The region that means the national templates.</summary>
     public const string NationalTemplates = "*";
 
-    public static async Task<RulebookChoice?> InForceAsync(AppDbContext db, string organisationPath, int year, CancellationToken ct)
-    {
-        var prefixes = FormStore.Prefixes(organisationPath);
-        var choices = await db.RulebookChoices.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Year == year && prefixes.Contains(c.OrganisationPath)).ToListAsync(ct);
-        return choices.OrderByDescending(c => c.OrganisationPath.Length).ThenByDescending(c => c.Id).FirstOrDefault();
-    }
+    public static Task<RulebookChoice?> InForceAsync(AppDbContext db, string organisationPath, int year, CancellationToken ct) =>
+        InForce.For(db)(db, year, FormStore.Prefixes(organisationPath), ct);
+
+    /// <summary>Every form page and save asks this (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    private static readonly CompiledPerContext<Func<AppDbContext, int, List<string>, CancellationToken, Task<RulebookChoice?>>> InForce = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int year, List<string> prefixes, CancellationToken ct) =>
+            db.RulebookChoices.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.Year == year && prefixes.Contains(c.OrganisationPath))
+                .OrderByDescending(c => c.OrganisationPath.Length).ThenByDescending(c => c.Id).FirstOrDefault()));
 
     /// <summary>The rulebook of a choice (or the default without one); a name no longer shipped falls back to the default.</summary>
     public static Rulebook RulebookOf(RulebookChoice? choice) =>

@@ -32,13 +32,24 @@ public static class ContractValidation
         group.AddEndpointFilter(async (context, next) =>
         {
             foreach (var argument in context.Arguments)
-                if (argument is IRequestContract body && Validate(body) is { Count: > 0 } errors)
-                    return Refusal(errors).ToHttp();
+                if (argument is IRequestContract body)
+                {
+                    if (Validate(body) is { Count: > 0 } errors) return Refusal(errors).ToHttp();
+                    Passed.AddOrUpdate(body, body);
+                }
             return await next(context);
         });
 
+    /// <summary>
+    /// Request bodies this request's endpoint filter found valid. The services validate what they are given again (the
+    /// editor calls them without the filter); for the same body that reflective walk (about 2 % of an API save's
+    /// processor time, perf) is skipped. Nothing changes a body between the filter and its endpoint.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Passed = new();
+
     public static IReadOnlyList<ContractError> Validate(object body, string root = "$")
     {
+        if (Passed.TryGetValue(body, out _)) return [];
         var errors = new List<ContractError>();
         Walk(body, root, errors);
         return errors;

@@ -25,12 +25,16 @@ public static class ExecutionFigureChecks
     public static async Task<IReadOnlyList<Finding>> For(AppDbContext db, FormRecord record, PerformanceForm form, CancellationToken ct) =>
         await Of(db, record, form.Kind, ct) is { } execution ? execution.Compare(form) : [];
 
+    /// <summary>Asked on every form page and save of a monitoring table or self-evaluation (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    private static readonly CompiledPerContext<Func<AppDbContext, int, CancellationToken, Task<ExecutionFigure?>>> Latest = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, CancellationToken ct) =>
+            db.ExecutionFigures.AsNoTracking().Where(f => f.ProjectId == projectId && f.Applied).OrderByDescending(f => f.ImportId).FirstOrDefault()));
+
     /// <summary>The latest applied figures of the record's project, or null when there are none (or the kind takes none).</summary>
     public static async Task<FormExecution?> Of(AppDbContext db, FormRecord record, FormKind kind, CancellationToken ct)
     {
         if ((record.ProjectId ?? record.Project?.Id) is not { } projectId || projectId == 0 || !ImportedExecutionFigures.Takes(kind)) return null;
-        var figure = await db.ExecutionFigures.AsNoTracking()
-            .Where(f => f.ProjectId == projectId && f.Applied).OrderByDescending(f => f.ImportId).FirstOrDefaultAsync(ct);
+        var figure = await Latest.For(db)(db, projectId, ct);
         if (figure is null) return null;
         // The import lies in the importer's (finance's) subtree, above the unit: the unit may read what the figure it
         // can see came from (file, date, who), nothing else of it.
