@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
@@ -108,6 +109,15 @@ internal sealed partial class Vocabulary
     private readonly Regex _weightSuffix;
     private readonly char[] _scoreUnitEnds;
 
+    /// <summary>The last character of every title rule's ending, and the closing brackets a qualifier or year ends a key with.</summary>
+    private readonly HashSet<char> _titleKeyEnds;
+
+    /// <summary>A rule with an empty ending: any key may end a title.</summary>
+    private readonly bool _anyTitleKeyEnd;
+
+    /// <summary>Per character, once asked: 1 when it may end a title's key, 2 when it cannot (<see cref="MayEndTitle"/>).</summary>
+    private readonly byte[] _mayEndTitle = new byte[char.MaxValue + 1];
+
     private Vocabulary(TemplateRegistry registry)
     {
         Registry = registry;
@@ -151,6 +161,8 @@ internal sealed partial class Vocabulary
         _weightSuffix = new Regex($@"^(.*?)\s*[(（]\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})?\s*(?:[)）]|$)\s*$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline); // a tree cell wrapped over lines keeps its points
         _scoreUnitEnds = [.. units];
+        _titleKeyEnds = [.. Lexicon.Titles.SelectMany(r => r.EndsWith).Where(e => e.Length > 0).Select(e => e[^1]), ')', '）'];
+        _anyTitleKeyEnd = Lexicon.Titles.Any(r => r.EndsWith.Any(e => e.Length == 0));
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
         var scoreUnit = Alternatives(Lexicon.ScoreUnits);
@@ -235,6 +247,40 @@ internal sealed partial class Vocabulary
             return rule.Kind;
         }
         return null;
+    }
+
+    /// <summary>
+    /// False when no text whose key ends with the key of <paramref name="ch"/> can be a title: a title's core ends with a
+    /// rule's ending, and the core ends where the key ends unless the key ends with a bracket (a year or a qualifier
+    /// dropped); the key's last character comes from the text's last one, through NFKC and the Traditional fold, unless
+    /// that one is whitespace or a colon the key drops. So a search for a title inside a long line asks
+    /// <see cref="TitleKind"/> only where the character the key would end with passes this, and finds what it found
+    /// before (a surrogate, or a character NFKC refuses, always passes).
+    /// </summary>
+    public bool MayEndTitle(char ch)
+    {
+        var known = _mayEndTitle[ch];
+        if (known == 0) _mayEndTitle[ch] = known = CanEndTitleKey(ch) ? (byte)1 : (byte)2;
+        return known == 1;
+    }
+
+    private bool CanEndTitleKey(char ch)
+    {
+        if (_anyTitleKeyEnd || char.IsSurrogate(ch)) return true;
+        var one = ch.ToString();
+        string[] forms;
+        try
+        {
+            forms = [one, one.Normalize(NormalizationForm.FormKC), one.Normalize(NormalizationForm.FormKD)];
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        foreach (var form in forms)
+            foreach (var c in form)
+                if (char.IsWhiteSpace(c) || c is ':' or '：' || _titleKeyEnds.Contains(HeaderKey.Fold(c))) return true;
+        return false;
     }
 
     /// <summary>The title without its numbering ("6 部门整体自评表"), year in brackets or trailing colon.</summary>
