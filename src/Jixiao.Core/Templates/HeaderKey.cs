@@ -36,7 +36,7 @@ public static class HeaderKey
     {
         if (string.IsNullOrEmpty(text)) return "";
         if (text.Length > MaxLength) text = text[..MaxLength];
-        var s = NeedsCompatibilityNormalization(text) ? text.Normalize(NormalizationForm.FormKC) : text;
+        var s = Compatible(text);
         Span<char> buffer = stackalloc char[s.Length];
         var n = 0;
         var changed = false;
@@ -58,6 +58,32 @@ public static class HeaderKey
         }
         return changed ? new string(buffer[..n]) : s;
     }
+
+    /// <summary>
+    /// NFKC where it changes something. A text whose characters are ASCII, CJK ideographs, the CJK punctuation NFKC keeps
+    /// and full-width forms (（ ， ： ％, U+FF01–FF5E, and the ideographic space) is mapped here character by character:
+    /// NFKC maps each of them alone to one character and none of them composes with a neighbour, so the result is the
+    /// library's; the library's normalisation of a cell was a tenth of reading a report written with full-width
+    /// punctuation. Any other text goes through the library.
+    /// </summary>
+    public static string Compatible(string text)
+    {
+        if (!NeedsCompatibilityNormalization(text)) return text;
+        foreach (var ch in text)
+            if (!(ch < 0x80 || ch is >= CjkStart and <= CjkEnd || ch is >= '\uFF01' and <= '\uFF5E' || ch == '\u3000' || StablePunctuation.Contains(ch)))
+                return text.Normalize(NormalizationForm.FormKC);
+        return string.Create(text.Length, text, static (narrow, wide) =>
+        {
+            for (var i = 0; i < wide.Length; i++)
+            {
+                var ch = wide[i];
+                narrow[i] = ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch == '\u3000' ? ' ' : ch;
+            }
+        });
+    }
+
+    /// <summary>CJK punctuation NFKC keeps as it is and that composes with nothing (fullwidth （ and ， are mapped to ASCII).</summary>
+    internal const string StablePunctuation = "、。“”‘’《》〈〉【】「」『』〔〕—·×≥≤";
 
     /// <summary>A Traditional character as its Simplified form; any other character as it is.</summary>
     public static char Fold(char ch) => ch is >= CjkStart and <= CjkEnd ? TraditionalToSimplified[ch - CjkStart] : ch;

@@ -15,7 +15,7 @@ internal static class TextNorm
     public static bool NeedsCompatibilityNormalization(string text) => HeaderKey.NeedsCompatibilityNormalization(text);
 
     /// <summary>NFKC only where it changes something.</summary>
-    public static string Compatible(string text) => NeedsCompatibilityNormalization(text) ? text.Normalize(NormalizationForm.FormKC) : text;
+    public static string Compatible(string text) => HeaderKey.Compatible(text);
 
     /// <summary>
     /// A value as it should be kept: trimmed, whitespace between two CJK characters removed (PDF line wraps:

@@ -112,6 +112,9 @@ internal sealed partial class Vocabulary
     /// <summary>The last character of every title rule's ending, and the closing brackets a qualifier or year ends a key with.</summary>
     private readonly HashSet<char> _titleKeyEnds;
 
+    /// <summary>Every title rule's endings, once each.</summary>
+    private readonly string[] _titleEndings;
+
     /// <summary>A rule with an empty ending: any key may end a title.</summary>
     private readonly bool _anyTitleKeyEnd;
 
@@ -163,6 +166,7 @@ internal sealed partial class Vocabulary
         _scoreUnitEnds = [.. units];
         _titleKeyEnds = [.. Lexicon.Titles.SelectMany(r => r.EndsWith).Where(e => e.Length > 0).Select(e => e[^1]), ')', '）'];
         _anyTitleKeyEnd = Lexicon.Titles.Any(r => r.EndsWith.Any(e => e.Length == 0));
+        _titleEndings = [.. Lexicon.Titles.SelectMany(r => r.EndsWith).Distinct(StringComparer.Ordinal)];
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
         var scoreUnit = Alternatives(Lexicon.ScoreUnits);
@@ -233,6 +237,9 @@ internal sealed partial class Vocabulary
     public FormKind? TitleKind(string key)
     {
         if (key.Length is < 4 or > 70) return null;
+        // Without an opening bracket TitleCore only drops a leading number (and trailing colons), so the core ends as the
+        // key does: most keys asked end with no rule's ending and need none of its replacements.
+        if (key.AsSpan().IndexOfAny('(', '（') < 0 && !EndsWithTitleEnding(key.AsSpan().TrimEnd(":："))) return null;
         var k = TitleCore(key);
         foreach (var rule in Lexicon.Titles)
         {
@@ -280,6 +287,13 @@ internal sealed partial class Vocabulary
         foreach (var form in forms)
             foreach (var c in form)
                 if (char.IsWhiteSpace(c) || c is ':' or '：' || _titleKeyEnds.Contains(HeaderKey.Fold(c))) return true;
+        return false;
+    }
+
+    private bool EndsWithTitleEnding(ReadOnlySpan<char> key)
+    {
+        foreach (var ending in _titleEndings)
+            if (key.EndsWith(ending, StringComparison.Ordinal)) return true;
         return false;
     }
 
