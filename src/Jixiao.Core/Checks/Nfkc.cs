@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Core.Checks;
 
@@ -19,11 +20,8 @@ internal static class Nfkc
     private static bool SurelyNormalized(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
-            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && !StablePunctuation.Contains(c))
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && !HeaderKey.StablePunctuation.Contains(c))
                 return false;
         return true;
     }
-
-    /// <summary>CJK punctuation that NFKC keeps (fullwidth forms such as （ and ， are not here: NFKC maps them to ASCII).</summary>
-    private const string StablePunctuation = "、。“”‘’《》〈〉【】「」『』〔〕—·×≥≤";
 }

@@ -36,12 +36,21 @@ public static class HeaderKey
     {
         if (string.IsNullOrEmpty(text)) return "";
         if (text.Length > MaxLength) text = text[..MaxLength];
-        var s = NeedsCompatibilityNormalization(text) ? text.Normalize(NormalizationForm.FormKC) : text;
+        // Compatible's character map is applied in this loop, so a key of full-width text copies it once.
+        var s = text;
+        var narrow = false;
+        if (NeedsCompatibilityNormalization(text))
+        {
+            if (MapsAlone(text)) narrow = true;
+            else s = text.Normalize(NormalizationForm.FormKC);
+        }
         Span<char> buffer = stackalloc char[s.Length];
         var n = 0;
         var changed = false;
-        foreach (var ch in s)
+        foreach (var printed in s)
         {
+            var ch = narrow ? Narrow(printed) : printed;
+            changed |= ch != printed;
             if (char.IsWhiteSpace(ch))
             {
                 changed = true;
@@ -58,6 +67,38 @@ public static class HeaderKey
         }
         return changed ? new string(buffer[..n]) : s;
     }
+
+    /// <summary>
+    /// NFKC where it changes something. A text whose characters are ASCII, CJK ideographs, the CJK punctuation NFKC keeps
+    /// and full-width forms (（ ， ： ％, U+FF01–FF5E, and the ideographic space) is mapped here character by character:
+    /// NFKC maps each of them alone to one character and none of them composes with a neighbour, so the result is the
+    /// library's; the library's normalisation of a cell was a tenth of reading a report written with full-width
+    /// punctuation. Any other text goes through the library.
+    /// </summary>
+    public static string Compatible(string text)
+    {
+        if (!NeedsCompatibilityNormalization(text)) return text;
+        if (!MapsAlone(text)) return text.Normalize(NormalizationForm.FormKC);
+        return string.Create(text.Length, text, static (narrow, wide) =>
+        {
+            for (var i = 0; i < wide.Length; i++) narrow[i] = Narrow(wide[i]);
+        });
+    }
+
+    /// <summary>True when every character is one <see cref="Narrow"/> gives NFKC's result for (see <see cref="Compatible"/>).</summary>
+    private static bool MapsAlone(string text)
+    {
+        foreach (var ch in text)
+            if (!(ch is >= CjkStart and <= CjkEnd || ch < 0x80 || ch is >= '\uFF01' and <= '\uFF5E' || ch == '\u3000' || StablePunctuation.Contains(ch)))
+                return false;
+        return true;
+    }
+
+    /// <summary>A full-width form as its ASCII character, the ideographic space as a space, any other character as it is.</summary>
+    private static char Narrow(char ch) => ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch == '\u3000' ? ' ' : ch;
+
+    /// <summary>CJK punctuation NFKC keeps as it is and that composes with nothing (fullwidth （ and ， are mapped to ASCII).</summary>
+    internal const string StablePunctuation = "、。“”‘’《》〈〉【】「」『』〔〕—·×≥≤";
 
     /// <summary>A Traditional character as its Simplified form; any other character as it is.</summary>
     public static char Fold(char ch) => ch is >= CjkStart and <= CjkEnd ? TraditionalToSimplified[ch - CjkStart] : ch;

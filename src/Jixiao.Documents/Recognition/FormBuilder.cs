@@ -763,7 +763,7 @@ internal sealed partial class FormBuilder
     private static bool IsPercentText(string text)
     {
         var t = text.Trim();
-        return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
+        return TextNorm.IsRate(t);
     }
 
     private static bool FitsColumn(string text, FundsColumn role, ColumnRole? lexical) => role switch

@@ -1,5 +1,6 @@
 using Jixiao.Core.Forms;
 using Jixiao.Core.Notation;
+using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
 
@@ -196,12 +197,20 @@ internal sealed partial class GluedRows
     /// </summary>
     private (int Start, int End)? TitleInside(string text, int from = 0)
     {
+        // Run on every long paragraph (a form head may be run into a notice), so each end costs a character test, not a
+        // key: a title ending at e starts after the last mark before e - 1 (kept as e moves, not searched back for), at
+        // most LongestTitle back and not before from; and its key (cut to HeaderKey.MaxLength) is asked for only where
+        // the character that key ends with may end a title's key (Vocabulary.MayEndTitle), which every title passes.
+        var lastMark = -1;
+        for (var i = from; i < from + ShortestTitle - 2 && i < text.Length; i++)
+            if (IsMark(text[i])) lastMark = i;
         for (var e = from + ShortestTitle; e <= text.Length; e++)
         {
-            var s = e - 1;
-            while (s > from && e - s < LongestTitle && !IsMark(text[s - 1])) s--;
+            if (IsMark(text[e - 2])) lastMark = e - 2;
+            var s = Math.Max(Math.Max(from, e - LongestTitle), lastMark + 1);
             if (text.AsSpan(s, e - s).StartsWith("年月日")) s += 3;
-            if (e - s < ShortestTitle || words.TitleKind(TextNorm.Key(text[s..e])) is null) continue;
+            if (e - s < ShortestTitle || !words.MayEndTitle(text[Math.Min(e, s + HeaderKey.MaxLength) - 1])) continue;
+            if (words.TitleKind(TextNorm.Key(text[s..e])) is null) continue;
             return (s, e);
         }
         return null;

@@ -136,7 +136,7 @@ internal sealed class StackedFundsHeader(Vocabulary words)
     {
         var t = part.Trim();
         if (TextNorm.TryAmount(t, out _)) return true;
-        return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
+        return TextNorm.IsRate(t);
     }
 
     /// <summary>"④", "=①+②", "+③", "⑥=⑤/④": the arithmetic a header prints under its words.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Core.Forms;
 using Jixiao.Core.Templates;
 
 namespace Jixiao.Documents.Recognition;
@@ -15,7 +16,16 @@ internal static class TextNorm
     public static bool NeedsCompatibilityNormalization(string text) => HeaderKey.NeedsCompatibilityNormalization(text);
 
     /// <summary>NFKC only where it changes something.</summary>
-    public static string Compatible(string text) => NeedsCompatibilityNormalization(text) ? text.Normalize(NormalizationForm.FormKC) : text;
+    public static string Compatible(string text) => HeaderKey.Compatible(text);
+
+    /// <summary>
+    /// A printed rate as <see cref="Percentage.TryParse"/> reads it ("12.5%", "１２．５％"), <paramref name="trimmed"/>
+    /// trimmed. A text holding a CJK ideograph is none (NFKC keeps ideographs and no number holds one), so the cells and
+    /// paragraphs of words every figure test meets are rejected without normalising them.
+    /// </summary>
+    public static bool IsRate(string trimmed) =>
+        trimmed.Length > 1 && trimmed.AsSpan().IndexOfAnyInRange('\u4E00', '\u9FFF') < 0 && Compatible(trimmed)[^1] == '%'
+        && Percentage.TryParse(trimmed, out _);
 
     /// <summary>
     /// A value as it should be kept: trimmed, whitespace between two CJK characters removed (PDF line wraps:

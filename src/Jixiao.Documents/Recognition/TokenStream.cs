@@ -568,7 +568,7 @@ internal sealed partial class TokenStream(Vocabulary words)
     {
         var t = text.Trim();
         if (TextNorm.IsPlaceholder(t) || TextNorm.TryAmount(t, out _) || Vocabulary.TryAmountWithUnit(t, out _, out _)) return true;
-        return t.Length > 1 && TextNorm.Compatible(t)[^1] == '%' && Percentage.TryParse(t, out _);
+        return TextNorm.IsRate(t);
     }
 
     /// <summary>年度总体目标 with its 预期目标 / 实际完成情况 headers, then the two texts.</summary>

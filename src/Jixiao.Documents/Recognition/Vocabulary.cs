@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Rulebooks;
@@ -109,6 +110,18 @@ internal sealed partial class Vocabulary
     private readonly Regex _spacedPoints;
     private readonly char[] _scoreUnitEnds;
 
+    /// <summary>The last character of every title rule's ending, and the closing brackets a qualifier or year ends a key with.</summary>
+    private readonly HashSet<char> _titleKeyEnds;
+
+    /// <summary>Every title rule's endings, once each.</summary>
+    private readonly string[] _titleEndings;
+
+    /// <summary>A rule with an empty ending: any key may end a title.</summary>
+    private readonly bool _anyTitleKeyEnd;
+
+    /// <summary>Per character, once asked: 1 when it may end a title's key, 2 when it cannot (<see cref="MayEndTitle"/>).</summary>
+    private readonly byte[] _mayEndTitle = new byte[char.MaxValue + 1];
+
     private Vocabulary(TemplateRegistry registry)
     {
         Registry = registry;
@@ -154,6 +167,9 @@ internal sealed partial class Vocabulary
         _scoreUnitEnds = [.. units];
         _spacedPoints = new Regex($@"^(\D*\S)\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:{string.Join("|", Lexicon.ScoreUnits.Select(Regex.Escape))})\s*$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        _titleKeyEnds = [.. Lexicon.Titles.SelectMany(r => r.EndsWith).Where(e => e.Length > 0).Select(e => e[^1]), ')', '）'];
+        _anyTitleKeyEnd = Lexicon.Titles.Any(r => r.EndsWith.Any(e => e.Length == 0));
+        _titleEndings = [.. Lexicon.Titles.SelectMany(r => r.EndsWith).Distinct(StringComparer.Ordinal)];
         static string Alternatives(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var report = Lexicon.Report;
         var scoreUnit = Alternatives(Lexicon.ScoreUnits);
@@ -224,6 +240,9 @@ internal sealed partial class Vocabulary
     public FormKind? TitleKind(string key)
     {
         if (key.Length is < 4 or > 70) return null;
+        // Without an opening bracket TitleCore only drops a leading number (and trailing colons), so the core ends as the
+        // key does: most keys asked end with no rule's ending and need none of its replacements.
+        if (key.AsSpan().IndexOfAny('(', '（') < 0 && !EndsWithTitleEnding(key.AsSpan().TrimEnd(":："))) return null;
         var k = TitleCore(key);
         foreach (var rule in Lexicon.Titles)
         {
@@ -238,6 +257,47 @@ internal sealed partial class Vocabulary
             return rule.Kind;
         }
         return null;
+    }
+
+    /// <summary>
+    /// False when no text whose key ends with the key of <paramref name="ch"/> can be a title: a title's core ends with a
+    /// rule's ending, and the core ends where the key ends unless the key ends with a bracket (a year or a qualifier
+    /// dropped); the key's last character comes from the text's last one, through NFKC and the Traditional fold, unless
+    /// that one is whitespace or a colon the key drops. So a search for a title inside a long line asks
+    /// <see cref="TitleKind"/> only where the character the key would end with passes this, and finds what it found
+    /// before (a surrogate, or a character NFKC refuses, always passes).
+    /// </summary>
+    public bool MayEndTitle(char ch)
+    {
+        var known = _mayEndTitle[ch];
+        if (known == 0) _mayEndTitle[ch] = known = CanEndTitleKey(ch) ? (byte)1 : (byte)2;
+        return known == 1;
+    }
+
+    private bool CanEndTitleKey(char ch)
+    {
+        if (_anyTitleKeyEnd || char.IsSurrogate(ch)) return true;
+        var one = ch.ToString();
+        string[] forms;
+        try
+        {
+            forms = [one, one.Normalize(NormalizationForm.FormKC), one.Normalize(NormalizationForm.FormKD)];
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        foreach (var form in forms)
+            foreach (var c in form)
+                if (char.IsWhiteSpace(c) || c is ':' or '：' || _titleKeyEnds.Contains(HeaderKey.Fold(c))) return true;
+        return false;
+    }
+
+    private bool EndsWithTitleEnding(ReadOnlySpan<char> key)
+    {
+        foreach (var ending in _titleEndings)
+            if (key.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The title without its numbering ("6 部门整体自评表"), year in brackets or trailing colon.</summary>
