@@ -15,6 +15,26 @@ internal sealed partial class FormBuilder
     /// <summary>The last row's 二级 was itself the item scored (its 三级 a dash).</summary>
     private bool _level2Scored;
 
+    /// <summary>
+    /// The row's name printed again inside its 完成值 cell before the figure ("name" then a line break and "0", or the two
+    /// run together where a PDF loses the break): the figure is the actual, read in doubt at that cell. Whether the name
+    /// was a label or part of what was achieved is not printed, so the doubt keeps the cell as it stands.
+    /// </summary>
+    private string ActualAfterRepeatedName(string text, string? name, SourceRow row, string? rowLabel)
+    {
+        var cell = text.Trim();
+        var named = name?.Trim();
+        if (string.IsNullOrEmpty(named) || cell.Length <= named.Length || !cell.StartsWith(named, StringComparison.Ordinal)) return text;
+        var rest = cell[named.Length..].Trim();
+        if (rest.Length == 0 || !(IsFigure(rest) || IsPercentText(rest) || Jixiao.Core.Notation.IndicatorValue.Parse(rest).IsQuantitative)) return text;
+        Doubt(new ReadingDoubt
+        {
+            Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Actual], RowLabel = rowLabel,
+            Text = text, Assumed = rest,
+        });
+        return rest;
+    }
+
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
@@ -223,7 +243,7 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Target: indicator.Target = text; break;
                 // 指标内容 printed after the 分值 (一级 | 二级 | 分值 | 指标内容 | 指标值 …) is on the right of the numbers.
                 case IndicatorColumn.Content: indicator.Content ??= text; break;
-                case IndicatorColumn.Actual: indicator.Actual = text; break;
+                case IndicatorColumn.Actual: indicator.Actual = ActualAfterRepeatedName(text, indicator.Name, row, rowLabel); break;
                 case IndicatorColumn.MidYearProgress: indicator.MidYearProgress = text; break;
                 case IndicatorColumn.ExpectedCompletion: indicator.ExpectedCompletion = text; break;
                 case IndicatorColumn.Explanation when numbersCertain: indicator.Explanation = text; break;
