@@ -457,8 +457,25 @@ internal sealed partial class FormBuilder
     {
         int w = layout.WeightColumn, s = layout.ScoreColumn;
         if (Math.Max(w, s) >= row.Width || row.At(w).Length > 0 || row.At(s).Length > 0 || row.IsCoveredFromAbove(w) || row.IsCoveredFromAbove(s)) return false;
+        if (TreeCellsMergedFromAbove(row, layout)) return true;
         if (layout.Level2Column < 1 || !Level2Word(row.At(layout.Level2Column))) return false;
         return _words.Classify(TextNorm.Key(_words.SplitWeight(row.At(layout.Level2Column - 1)).Name)) is TreeWord.Level1 or TreeWord.Either;
+    }
+
+    /// <summary>
+    /// A row of a grid whose cells left of the name are all covered by tree cells merged from the rows above, its name in
+    /// the name column: the merges hold it under its header, so nothing moved, and a figure in a text cell (a standard's
+    /// "①" a PDF font prints as "1") is not taken for the points of a row shifted left.
+    /// </summary>
+    private static bool TreeCellsMergedFromAbove(SourceRow row, IndicatorLayout layout)
+    {
+        var name = -1;
+        for (var c = 0; c < layout.Width; c++)
+            if (layout.RoleAt(c) == IndicatorColumn.Name) { name = c; break; }
+        if (name < 1 || name >= row.Width || row.Text[name].Length == 0 || TextNorm.IsAmount(row.Text[name])) return false;
+        for (var c = 0; c < name; c++)
+            if (!row.IsCoveredFromAbove(c)) return false;
+        return true;
     }
 
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
