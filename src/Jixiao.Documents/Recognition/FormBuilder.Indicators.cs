@@ -15,6 +15,26 @@ internal sealed partial class FormBuilder
     /// <summary>The last row's 二级 was itself the item scored (its 三级 a dash).</summary>
     private bool _level2Scored;
 
+    /// <summary>
+    /// The row's name printed again inside its 完成值 cell before the figure ("name" then a line break and "0", or the two
+    /// run together where a PDF loses the break): the figure is the actual, read in doubt at that cell. Whether the name
+    /// was a label or part of what was achieved is not printed, so the doubt keeps the cell as it stands.
+    /// </summary>
+    private string ActualAfterRepeatedName(string text, string? name, SourceRow row, string? rowLabel)
+    {
+        var cell = text.Trim();
+        var named = name?.Trim();
+        if (string.IsNullOrEmpty(named) || cell.Length <= named.Length || !cell.StartsWith(named, StringComparison.Ordinal)) return text;
+        var rest = cell[named.Length..].Trim();
+        if (rest.Length == 0 || !(IsFigure(rest) || IsPercentText(rest) || Jixiao.Core.Notation.IndicatorValue.Parse(rest).IsQuantitative)) return text;
+        Doubt(new ReadingDoubt
+        {
+            Reason = DoubtReason.ShiftedCells, Block = FormBlock.Indicators, Row = row.Source, Cells = [CellRole.Actual], RowLabel = rowLabel,
+            Text = text, Assumed = rest,
+        });
+        return rest;
+    }
+
     private void AddIndicatorRow(SourceRow row)
     {
         var layout = _layout!;
@@ -223,7 +243,7 @@ internal sealed partial class FormBuilder
                 case IndicatorColumn.Target: indicator.Target = text; break;
                 // 指标内容 printed after the 分值 (一级 | 二级 | 分值 | 指标内容 | 指标值 …) is on the right of the numbers.
                 case IndicatorColumn.Content: indicator.Content ??= text; break;
-                case IndicatorColumn.Actual: indicator.Actual = text; break;
+                case IndicatorColumn.Actual: indicator.Actual = ActualAfterRepeatedName(text, indicator.Name, row, rowLabel); break;
                 case IndicatorColumn.MidYearProgress: indicator.MidYearProgress = text; break;
                 case IndicatorColumn.ExpectedCompletion: indicator.ExpectedCompletion = text; break;
                 case IndicatorColumn.Explanation when numbersCertain: indicator.Explanation = text; break;
@@ -437,8 +457,25 @@ internal sealed partial class FormBuilder
     {
         int w = layout.WeightColumn, s = layout.ScoreColumn;
         if (Math.Max(w, s) >= row.Width || row.At(w).Length > 0 || row.At(s).Length > 0 || row.IsCoveredFromAbove(w) || row.IsCoveredFromAbove(s)) return false;
+        if (TreeCellsMergedFromAbove(row, layout)) return true;
         if (layout.Level2Column < 1 || !Level2Word(row.At(layout.Level2Column))) return false;
         return _words.Classify(TextNorm.Key(_words.SplitWeight(row.At(layout.Level2Column - 1)).Name)) is TreeWord.Level1 or TreeWord.Either;
+    }
+
+    /// <summary>
+    /// A row of a grid whose cells left of the name are all covered by tree cells merged from the rows above, its name in
+    /// the name column: the merges hold it under its header, so nothing moved, and a figure in a text cell (a standard's
+    /// "①" a PDF font prints as "1") is not taken for the points of a row shifted left.
+    /// </summary>
+    private static bool TreeCellsMergedFromAbove(SourceRow row, IndicatorLayout layout)
+    {
+        var name = -1;
+        for (var c = 0; c < layout.Width; c++)
+            if (layout.RoleAt(c) == IndicatorColumn.Name) { name = c; break; }
+        if (name < 1 || name >= row.Width || row.Text[name].Length == 0 || TextNorm.IsAmount(row.Text[name])) return false;
+        for (var c = 0; c < name; c++)
+            if (!row.IsCoveredFromAbove(c)) return false;
+        return true;
     }
 
     private bool Plausible(string text) => _words.TryScore(text, out var v) && v >= 0m && v <= 100m;
