@@ -994,7 +994,8 @@ internal sealed partial class FormBuilder
         return null;
     }
 
-    private static CellRole FundsCell(FundsColumn column) => column switch
+    /// <summary>The cell a funds column's value fills (a doubt's scope); a column without a property of its own is the label's.</summary>
+    internal static CellRole FundsCell(FundsColumn column) => column switch
     {
         FundsColumn.InitialBudget => CellRole.InitialBudget,
         FundsColumn.Budget => CellRole.Budget,

@@ -30,7 +30,7 @@ internal sealed partial class TokenStream
         if (filled.Count == 0 || filled.Count == amounts.Length || filled.Any(t => !TextNorm.TryAmount(t.Text, out _))) return false;
         foreach (var k in amounts) row[k] = null;
         for (var n = 0; n < filled.Count; n++) row[amounts[amounts.Length - filled.Count + n]] = filled[n];
-        _doubtedCells[row] = [.. amounts.Select(k => FundsCell(columns[k])), CellRole.Rate];
+        _doubtedCells[row] = [.. amounts.Select(k => FormBuilder.FundsCell(columns[k])), CellRole.Rate];
         return true;
     }
 
@@ -86,16 +86,4 @@ internal sealed partial class TokenStream
                 _doubtedCells[rows[r]] = [CellRole.InitialBudget, CellRole.Budget, CellRole.Executed, CellRole.Weight, CellRole.Rate, CellRole.Score];
         return true;
     }
-
-    private static CellRole FundsCell(FundsColumn column) => column switch
-    {
-        FundsColumn.InitialBudget => CellRole.InitialBudget,
-        FundsColumn.Budget => CellRole.Budget,
-        FundsColumn.Executed => CellRole.Executed,
-        FundsColumn.Forecast => CellRole.Forecast,
-        FundsColumn.Transfer => CellRole.Transfer,
-        FundsColumn.Weight => CellRole.Weight,
-        FundsColumn.Score => CellRole.Score,
-        _ => CellRole.Rate,
-    };
 }

@@ -386,7 +386,7 @@ internal sealed partial class TokenStream(Vocabulary words)
             {
                 Token?[] widened = [r == 0 ? moved.Figure : null, .. unlabelled[r]];
                 var doubted = _doubtedCells.Remove(unlabelled[r], out var cells) ? cells : [];
-                _doubtedCells[widened] = r == 0 ? [.. doubted, FundsCell(moved.Column)] : doubted;
+                _doubtedCells[widened] = r == 0 ? [.. doubted, FormBuilder.FundsCell(moved.Column)] : doubted;
                 unlabelled[r] = widened;
             }
         }
