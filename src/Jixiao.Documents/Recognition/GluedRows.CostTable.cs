@@ -65,7 +65,7 @@ internal sealed partial class GluedRows
             var row = Row(["", rows[r].Label, .. cells], source);
             if (r == rows.Count - 1 && doubtedTotal)
             {
-                row.Uncertain = [FundsRole(columns[amount])];
+                row.Uncertain = [FormBuilder.FundsCell(columns[amount])];
                 row.UncertainReason = DoubtReason.AmbiguousNumber;
                 row.UncertainAssumed = rows[r].Amount;
             }

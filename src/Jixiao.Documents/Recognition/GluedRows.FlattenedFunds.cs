@@ -189,7 +189,7 @@ internal sealed partial class GluedRows
             var pointColumns = after.Where(c => columns[c] is FundsColumn.Weight or FundsColumn.Score).ToArray();
             if (pointColumns.Length != after.Length || Points(tail, after.Length) is not { } pts) return null;
             for (var k = 0; k < after.Length; k++) cells[after[k]] = pts.Items[k];
-            if (pts.Ambiguous) doubted.AddRange(after.Select(c => FundsRole(columns[c])));
+            if (pts.Ambiguous) doubted.AddRange(after.Select(c => FormBuilder.FundsCell(columns[c])));
         }
         var cuts = Cuts(head, before.Length);
         var budget = Array.IndexOf(columns, FundsColumn.Budget);
@@ -212,22 +212,10 @@ internal sealed partial class GluedRows
                 for (var k = 0; k < before.Length; k++) cells[before[k]] = equal[k];
                 if (percent >= 0 && r >= 0) cells[rate] += "%";
             }
-            doubted.AddRange(before.Select(c => FundsRole(columns[c])));
+            doubted.AddRange(before.Select(c => FormBuilder.FundsCell(columns[c])));
         }
         return new FundsCut(cells, [.. doubted]);
     }
-
-    private static CellRole FundsRole(FundsColumn column) => column switch
-    {
-        FundsColumn.InitialBudget => CellRole.InitialBudget,
-        FundsColumn.Budget => CellRole.Budget,
-        FundsColumn.Executed => CellRole.Executed,
-        FundsColumn.Forecast => CellRole.Forecast,
-        FundsColumn.Rate => CellRole.Rate,
-        FundsColumn.Weight => CellRole.Weight,
-        FundsColumn.Score => CellRole.Score,
-        _ => CellRole.Label,
-    };
 
     /// <summary>Every way to cut digits into <paramref name="count"/> numbers as printed, each at most <see cref="LongestAmount"/> digits.</summary>
     private static List<string[]> Cuts(string digits, int count)
