@@ -95,28 +95,26 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     private async Task<FormRecord?> Load(int id, bool storedFindings, CancellationToken ct)
     {
-        var form = await LoadQueries.For(db).Form(db, id, ct);
-        if (form is not null && storedFindings) form.Findings = (await LoadQueries.For(db).Findings(db, id).ToListAsync(ct)).OrderBy(f => f.Position).ToList();
+        var queries = Queries.For(db);
+        var form = await queries.Form(db, id, ct);
+        if (form is not null && storedFindings) form.Findings = (await queries.Findings(db, id).ToListAsync(ct)).OrderBy(f => f.Position).ToList();
         return form;
     }
 
     /// <summary>
-    /// <see cref="Load"/>'s queries, compiled: translating the LINQ on every call was a tenth of a form page's processor
-    /// time. A compiled query keeps the SQL of the first database it meets, and the tests run SQLite and PostgreSQL in
-    /// one process, so each context type (one per database kind) has its own set.
+    /// <see cref="Load"/>'s queries, compiled per context type (<see cref="CompiledPerContext{TQuery}"/>): translating the
+    /// LINQ on every call was a tenth of a form page's processor time.
     /// </summary>
     private sealed class LoadQueries
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, LoadQueries> Compiled = new();
-
-        public static LoadQueries For(AppDbContext db) => Compiled.GetOrAdd(db.GetType(), _ => new LoadQueries());
-
         public Func<AppDbContext, int, CancellationToken, Task<FormRecord?>> Form { get; } = EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
             db.Forms.AsNoTracking().Include(f => f.Organisation).Include(f => f.FiscalYear).SingleOrDefault(f => f.Id == id));
 
         public Func<AppDbContext, int, IAsyncEnumerable<FormFinding>> Findings { get; } = EF.CompileAsyncQuery((AppDbContext db, int id) =>
             db.Findings.AsNoTracking().Where(r => r.FormId == id));
     }
+
+    private static readonly CompiledPerContext<LoadQueries> Queries = new(() => new LoadQueries());
 
     /// <summary>
     /// The rulebook of a form nobody chose one for (the checker registered in Program uses the same); a save scores by
