@@ -28,6 +28,13 @@ public readonly record struct Percentage(decimal Fraction, int Decimals)
     public static Percentage? Ratio(decimal numerator, decimal denominator, int decimals = 2) =>
         DomainRanges.Rate(numerator, denominator) is { } fraction ? new Percentage(fraction, decimals) : null;
 
+    /// <summary>
+    /// Whether <paramref name="numerator"/> / <paramref name="denominator"/> prints as this value at its precision (a
+    /// stated 执行率 against 执行数 ÷ 预算数, §3.3): how a reader tells which of several cuts of run-together figures is right.
+    /// </summary>
+    public bool IsPrintedRatioOf(decimal numerator, decimal denominator) =>
+        denominator > 0m && Ratio(numerator, denominator, Decimals) is { } computed && computed.PrintedPoints == PrintedPoints;
+
     /// <summary>This value printed at another precision (to compare a computed rate with a stated one).</summary>
     public Percentage AtPrecision(int decimals) => this with { Decimals = decimals };
 

@@ -246,17 +246,14 @@ internal sealed partial class GluedRows
         return result;
     }
 
-    /// <summary>Whether the 执行率 printed agrees with 执行数 / 预算数 at the rate's printed precision (half away from zero).</summary>
+    /// <summary>Whether the 执行率 printed (its points, without the sign) agrees with 执行数 / 预算数 at its printed precision.</summary>
     private static bool Agrees(string budget, string executed, string rate)
     {
         if (!decimal.TryParse(budget, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var b)
             || !decimal.TryParse(executed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var x)
-            || !decimal.TryParse(rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r))
+            || !Percentage.TryParse(rate + "%", out var r))
             return false;
-        // Rates above 1000% are no execution rate; the bound also keeps the division within range.
-        if (b <= 0m || x > b * 10m) return false;
-        var dot = rate.IndexOf('.', StringComparison.Ordinal);
-        var decimals = dot < 0 ? 0 : rate.Length - dot - 1;
-        return Math.Round(x / b * 100m, decimals, MidpointRounding.AwayFromZero) == r;
+        // Rates above 1000% are no execution rate (x / 10, not b × 10: a long run of digits would overflow the product).
+        return x / 10m <= b && r.IsPrintedRatioOf(x, b);
     }
 }

@@ -58,7 +58,7 @@ internal sealed partial class TokenStream
         foreach (var order in Orders(others.Count))
         {
             decimal At(int column) => amounts[order[Array.IndexOf(slots, column)]];
-            if (!Agrees(At(executed), At(budget), stated)) continue;
+            if (!stated.IsPrintedRatioOf(At(executed), At(budget))) continue;
             if (weight >= 0)
             {
                 var w = At(weight);
@@ -83,10 +83,6 @@ internal sealed partial class TokenStream
         var name = tokens[at];
         return Row([name, .. found.Select(t => t ?? new Token("", "", name.Source))]);
     }
-
-    /// <summary>executed ÷ budget printed at the stated rate's precision is the stated rate.</summary>
-    private static bool Agrees(decimal executed, decimal budget, Percentage stated) =>
-        budget > 0m && Percentage.Ratio(executed, budget, stated.Decimals) is { } computed && computed.PrintedPoints == stated.PrintedPoints;
 
     private static int Decimals(string text)
     {

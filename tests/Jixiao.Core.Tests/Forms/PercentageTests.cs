@@ -31,4 +31,17 @@ public class PercentageTests
         Assert.Equal("99.99%", Percentage.Ratio(51562685m, 51565764m)!.Value.ToString());
         Assert.Null(Percentage.Ratio(1m, 0m));
     }
+
+    [Theory]
+    [InlineData("86.18%", 215457.60, 250000, true)]
+    [InlineData("86.2%", 215457.60, 250000, true)]
+    [InlineData("86%", 215457.60, 250000, true)]
+    [InlineData("86.17%", 215457.60, 250000, false)]
+    [InlineData("86.18%", 250000, 215457.60, false)]
+    [InlineData("0%", 0, 0, false)]
+    public void A_stated_rate_is_the_printed_ratio_only_at_its_own_precision(string stated, double numerator, double denominator, bool agrees)
+    {
+        Assert.True(Percentage.TryParse(stated, out var rate));
+        Assert.Equal(agrees, rate.IsPrintedRatioOf((decimal)numerator, (decimal)denominator));
+    }
 }
