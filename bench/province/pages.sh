@@ -63,13 +63,9 @@ pg_ticks() { # the processor time of build $1's database backends
   echo "$t"
 }
 
-signin() { # user name → the auth cookie ("jixiao=…"), through the first build (the keys are in the database: every build accepts it)
-  local jar="$WORK/jar.$1" token
-  token=$(curl -fsS -c "$jar" "$(base 0)/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$1" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$(base 0)/account/login"
-  echo "jixiao=$(awk '$6 == "jixiao" {print $7}' "$jar")"
-}
+source "$ROOT/bench/province/common.sh"
+# Through the first build: the keys are in the database, so every build accepts its cookie.
+signin() { signin_at "$(base 0)" "$1"; }
 
 start_all
 echo "== request lists"
@@ -81,9 +77,8 @@ for user in $("${PSQL[@]}" -c "select \"UserName\" from \"AspNetUsers\" where \"
   while read -r id status; do
     echo -e "$c\t/forms/$id" >>"$WORK/page.txt"
     if [ "$status" = Draft ] && [ $n -lt $(((WRITERS + 2) * N)) ]; then
-      curl -fsS -H "Cookie: $c" "$(base 0)/api/v1/forms/$id" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/body.$id.json"
       # Drafts dealt to the builds in turn: no two builds save the same form.
-      echo -e "$id\t$c\t$WORK/body.$id.json" >>"$WORK/forms.$((n % N)).txt"
+      echo -e "$id\t$c\t$(save_body_at "$(base 0)" "$c" "$id")" >>"$WORK/forms.$((n % N)).txt"
       n=$((n + 1))
     fi
   done <"$WORK/unit"

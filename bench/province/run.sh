@@ -100,13 +100,8 @@ echo "== starting the app ($DB) on $BASE"
 APP_PID=$!
 for _ in $(seq 1 240); do curl -fsS -o /dev/null "$BASE/login" 2>/dev/null && break; sleep 0.5; done
 
-signin() { # user name → the auth cookie ("jixiao=…")
-  local jar="$WORK/jar.$1" token
-  token=$(curl -fsS -c "$jar" "$BASE/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$1" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login"
-  echo "jixiao=$(awk '$6 == "jixiao" {print $7}' "$jar")"
-}
+source "$ROOT/bench/province/common.sh"
+signin() { signin_at "$BASE" "$1"; }
 
 echo "== signing in users of every scope"
 FINANCE=$(signin finance)
@@ -155,8 +150,7 @@ for u in $UNIT_CODES; do
   while read -r id status; do
     echo -e "$c\t/forms/$id" >>"$WORK/page.txt"
     if [ "$status" = Draft ] && [ $n -lt $((WRITERS * 2)) ]; then
-      curl -fsS -H "Cookie: $c" "$BASE/api/v1/forms/$id" | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/body.$id.json"
-      echo -e "$id\t$c\t$WORK/body.$id.json" >>"$WORK/forms.txt"
+      echo -e "$id\t$c\t$(save_body_at "$BASE" "$c" "$id")" >>"$WORK/forms.txt"
       n=$((n + 1))
     fi
   done <"$WORK/unit.$u"
