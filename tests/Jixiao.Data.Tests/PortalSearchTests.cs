@@ -55,7 +55,8 @@ public sealed class SearchedCity : IAsyncLifetime
 }
 
 /// <summary>
-/// The portal search answers from one of two indexes on PostgreSQL and a scan on SQLite; either way it finds exactly the
+/// The portal search answers from one of two indexes on PostgreSQL and from ordered indexes with the texts on SQLite
+/// (<see cref="PortalSearchOnSqliteTests"/>); either way it finds exactly the
 /// published, current forms whose title, unit, department or project contains the query, as the substring scan does,
 /// for one character or several, Chinese, Latin (case counts) or digits, and follows publication as it happens.
 /// </summary>

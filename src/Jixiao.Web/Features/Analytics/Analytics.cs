@@ -371,7 +371,7 @@ public static class Analytics
     public static async Task<Page<PortalItem>> PortalAsync(AppDbContext db, string? q, int? year, int? page, int? pageSize, CancellationToken ct)
     {
         var query = await FormSearch.PublishedAsync(db, q, year, ct);
-        return await query.OrderBy(f => f.UnitName).ThenByDescending(f => f.Year).ThenBy(f => f.FormId)
+        return await query.InPortalOrder()
             .Select(f => new PortalItem(f.FormId, f.OrganisationId, f.UnitName, f.Year, f.Kind, f.ProjectName ?? f.Title ?? f.UnitName ?? "", f.Scored,
                 f.StatedTotal, f.StatedGrade, f.ComputedTotal, f.ComputedGrade))
             .ToBoundedPageAsync(page, pageSize, PortalCounted, ct);
