@@ -13,13 +13,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jixiao.Web.Tests.Library;
 
 /// <summary>
-/// On PostgreSQL the library reads running totals that triggers keep from every change of the facts; whatever path wrote
-/// the forms (a save, a transition, a new version and its deletion, a bulk update, a re-derivation, a back-fill of a
-/// database from before the totals), the totals are what a rebuild from the facts gives, and the library's entries and
-/// peer ranges are what aggregating the facts themselves gives. (SQLite reads the facts, so there is nothing to compare.)
+/// On both databases the library reads running totals that triggers keep from every change of the facts (PL/pgSQL on
+/// PostgreSQL, SQLite triggers on SQLite); whatever path wrote the forms (a save, a transition, a new version and its
+/// deletion, a bulk update, a re-derivation, a back-fill of a database from before the totals), the totals are what a
+/// rebuild from the facts gives, and the library's entries and peer ranges are what aggregating the facts themselves gives.
 /// </summary>
-public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<PostgresHost>(host)
+public abstract class LibraryTotalsTests<THost>(THost host) : LibraryTestBase<THost>(host) where THost : TestHost
 {
+    private static string Rebuild(AppDbContext db) => db.Database.IsNpgsql() ? LibrarySummarySql.Rebuild : LibrarySummarySqlite.Rebuild;
+
+    /// <summary>Empties the totals without moving anything else, as a database from before them has them.</summary>
+    private static string Clear(AppDbContext db) => db.Database.IsNpgsql()
+        ? """
+          SET LOCAL jixiao.library_summary = 'off';
+          TRUNCATE "LibraryEntryUnits", "LibraryEntryNames", "LibraryEntryTotals", "LibraryPeerGroups", "LibraryPeerUnits", "LibraryPeerValues";
+          """
+        : """
+          DELETE FROM "LibraryEntryUnits"; DELETE FROM "LibraryEntryNames"; DELETE FROM "LibraryEntryTotals";
+          DELETE FROM "LibraryPeerGroups"; DELETE FROM "LibraryPeerUnits"; DELETE FROM "LibraryPeerValues";
+          """;
+
     private const string Level1 = "产出指标";
     private const string Level2 = "数量指标";
 
@@ -65,7 +78,7 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
             var kept = await TotalsAsync(db);
             Assert.NotEmpty(kept);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
+            await db.Database.ExecuteSqlRawAsync(Rebuild(db));
             var rebuilt = await TotalsAsync(db);
             await transaction.RollbackAsync();
             Assert.Equal(rebuilt.Except(kept), kept.Except(rebuilt));
@@ -242,12 +255,9 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
         await using (var scope = Host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlRawAsync("""
-                SET LOCAL jixiao.library_summary = 'off';
-                TRUNCATE "LibraryEntryUnits", "LibraryEntryNames", "LibraryEntryTotals", "LibraryPeerGroups", "LibraryPeerUnits", "LibraryPeerValues";
-                """);
+            await db.Database.ExecuteSqlRawAsync(Clear(db));
             Assert.False(await db.LibraryEntryTotals.IgnoreQueryFilters().AnyAsync());
-            await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
+            await db.Database.ExecuteSqlRawAsync(Rebuild(db));
             Assert.True(await db.LibraryEntryTotals.IgnoreQueryFilters().AnyAsync());
         }
         await AssertTotalsEqualFactsAsync();
@@ -270,3 +280,7 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
         Assert.Equal(await db.IndicatorFacts.Where(i => i.NormalisedName != null && i.NormalisedName.Contains("公开") && i.Fact!.IsCurrent).CountAsync(), entries.Items.Sum(e => e.Forms));
     }
 }
+
+public sealed class LibraryTotalsOnSqlite(SqliteHost host) : LibraryTotalsTests<SqliteHost>(host);
+
+public sealed class LibraryTotalsOnPostgres(PostgresHost host) : LibraryTotalsTests<PostgresHost>(host);
