@@ -218,6 +218,27 @@ public abstract class LibraryTotalsTests<THost>(THost host) : LibraryTestBase<TH
     }
 
     [Fact]
+    public async Task Peer_ranges_order_the_values_as_numbers()
+    {
+        Host.SkipUnlessAvailable();
+        // SQLite keeps decimals as text, where "10.0" < "100.0" < "2.0" < "9.0": the range must not follow that order.
+        string[] targets = ["≥9人次", "≥10人次", "≥100人次", "≥2人次", "≥30人次", "≥9.5人次"];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            await Unit($"LN{i}");
+            await Stored($"LN{i}", 2020, FormKind.Targets, "排序项目", FormStatus.Submitted, new Row(Level1, Level2, "排序培训人次", targets[i]));
+        }
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var ranges = await IndicatorLibrary.PeerRangesAsync(db, ["排序培训人次"], 2018, 2020, actuals: false, CancellationToken.None);
+
+        // 2 9 9.5 10 30 100: the middle pair is 9.5 and 10.
+        Assert.Equal(new PeerRange("人次", 2m, 9.75m, 100m, 6, 6), ranges[new PeerKey(Level1, Level2, "排序培训人次", "人次")]);
+        await AssertTotalsEqualFactsAsync();
+    }
+
+    [Fact]
     public async Task Re_derivation_bulk_updates_and_the_back_fill_end_equal_to_the_facts()
     {
         Host.SkipUnlessAvailable();
