@@ -61,16 +61,16 @@ public static class LibrarySummarySqlite
             SELECT {{Ek}}, y.y, NEW."Path", {{Nk}}, NEW."Name", NEW."Unit", 1 FROM {{Years}} y WHERE true
             ON CONFLICT ("EntryKey", "Year", "OrganisationPath", "NameKey") DO UPDATE SET "Rows" = "Rows" + 1;
           -- A unit counts in every scope over it when its own count has just gone from 0 to 1.
-          INSERT INTO "LibraryEntryTotals" AS t ("EntryKey", "Year", "Scope", "Depth", "Level1", "Level2", "NormalisedName",
+          INSERT INTO "LibraryEntryTotals" ("EntryKey", "Year", "Scope", "Depth", "Level1", "Level2", "NormalisedName",
               "Rows", "Units", "Name", "Unit", "FirstYear", "LastYear")
             SELECT {{Ek}}, y.y, s.scope, s.depth, coalesce(NEW."Level1", ''), coalesce(NEW."Level2", ''), NEW."NormalisedName", 1,
               (SELECT u."Rows" = 1 FROM "LibraryEntryUnits" u WHERE u."EntryKey" = {{Ek}} AND u."Year" = y.y AND u."OrganisationPath" = NEW."Path"),
               NEW."Name", NEW."Unit", NEW."Year", NEW."Year"
             FROM {{Years}} y, {{Scopes}} s WHERE true
-            ON CONFLICT ("EntryKey", "Year", "Scope") DO UPDATE SET "Rows" = t."Rows" + 1, "Units" = t."Units" + excluded."Units",
-              "Name" = CASE WHEN t."Name" IS NULL OR excluded."Name" > t."Name" THEN excluded."Name" ELSE t."Name" END,
-              "Unit" = CASE WHEN t."Unit" IS NULL OR excluded."Unit" > t."Unit" THEN excluded."Unit" ELSE t."Unit" END,
-              "FirstYear" = min(t."FirstYear", excluded."FirstYear"), "LastYear" = max(t."LastYear", excluded."LastYear");
+            ON CONFLICT ("EntryKey", "Year", "Scope") DO UPDATE SET "Rows" = "Rows" + 1, "Units" = "Units" + excluded."Units",
+              "Name" = CASE WHEN "Name" IS NULL OR excluded."Name" > "Name" THEN excluded."Name" ELSE "Name" END,
+              "Unit" = CASE WHEN "Unit" IS NULL OR excluded."Unit" > "Unit" THEN excluded."Unit" ELSE "Unit" END,
+              "FirstYear" = min("FirstYear", excluded."FirstYear"), "LastYear" = max("LastYear", excluded."LastYear");
         END;
 
         CREATE TRIGGER jixiao_library_entries_removed INSTEAD OF INSERT ON jixiao_library_delta
@@ -115,11 +115,11 @@ public static class LibrarySummarySqlite
           INSERT INTO "LibraryPeerValues" ("GroupKey", "Value", "Count")
             SELECT {{Gk}}, p.v, 1 FROM {{Values}} p, {{Windows}} w WHERE p.v IS NOT NULL
             ON CONFLICT ("GroupKey", "Value") DO UPDATE SET "Count" = "Count" + 1;
-          INSERT INTO "LibraryPeerGroups" AS g ("GroupKey", "Actuals", "Window", "Level1", "Level2", "NormalisedName", "Unit", "Units", "Values")
+          INSERT INTO "LibraryPeerGroups" ("GroupKey", "Actuals", "Window", "Level1", "Level2", "NormalisedName", "Unit", "Units", "Values")
             SELECT {{Gk}}, p.a, w.w, coalesce(NEW."Level1", ''), coalesce(NEW."Level2", ''), NEW."NormalisedName", NEW."Unit",
               (SELECT u."Rows" = 1 FROM "LibraryPeerUnits" u WHERE u."GroupKey" = {{Gk}} AND u."OrganisationPath" = NEW."Path"), 1
             FROM {{Values}} p, {{Windows}} w WHERE p.v IS NOT NULL
-            ON CONFLICT ("GroupKey") DO UPDATE SET "Units" = g."Units" + excluded."Units", "Values" = g."Values" + 1;
+            ON CONFLICT ("GroupKey") DO UPDATE SET "Units" = "Units" + excluded."Units", "Values" = "Values" + 1;
         END;
 
         CREATE TRIGGER jixiao_library_peers_removed INSTEAD OF INSERT ON jixiao_library_delta
