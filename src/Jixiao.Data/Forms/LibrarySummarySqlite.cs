@@ -39,6 +39,12 @@ public static class LibrarySummarySqlite
 
     private const string Columns = """("Sign", "Entries", "Peers", "Path", "Year", "Kind", "Level1", "Level2", "Name", "NormalisedName", "Unit", "TargetValue", "ActualValue")""";
 
+    private const string EntryChanged = """
+        (OLD."FormId" IS NOT NEW."FormId" OR OLD."OrganisationPath" IS NOT NEW."OrganisationPath" OR OLD."Year" IS NOT NEW."Year"
+         OR OLD."Level1" IS NOT NEW."Level1" OR OLD."Level2" IS NOT NEW."Level2" OR OLD."Name" IS NOT NEW."Name"
+         OR OLD."NormalisedName" IS NOT NEW."NormalisedName" OR OLD."Unit" IS NOT NEW."Unit")
+        """;
+
     private static string Row(string r) =>
         $"""{r}."OrganisationPath", {r}."Year", {r}."Kind", {r}."Level1", {r}."Level2", {r}."Name", {r}."NormalisedName", {r}."Unit", {r}."TargetValue", {r}."ActualValue" """;
 
@@ -146,15 +152,16 @@ public static class LibrarySummarySqlite
         BEGIN
           INSERT INTO jixiao_library_delta {{Columns}} SELECT -1, f."IsCurrent", {{Peers("f")}}, {{Row("OLD")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId";
         END;
-        -- Only a change of what the library reads moves the totals (a re-derivation rewrites scores, not these).
+        -- Only a change of what the library reads moves the totals (a re-derivation rewrites scores, not these); an entry
+        -- reads neither the kind nor the values, so a row whose target or actual was edited (the common save) moves only
+        -- its peer groups.
         CREATE TRIGGER jixiao_library_indicator_updated AFTER UPDATE ON "IndicatorFacts" FOR EACH ROW
-        WHEN OLD."FormId" IS NOT NEW."FormId" OR OLD."OrganisationPath" IS NOT NEW."OrganisationPath" OR OLD."Year" IS NOT NEW."Year"
-          OR OLD."Kind" IS NOT NEW."Kind" OR OLD."Level1" IS NOT NEW."Level1" OR OLD."Level2" IS NOT NEW."Level2" OR OLD."Name" IS NOT NEW."Name"
-          OR OLD."NormalisedName" IS NOT NEW."NormalisedName" OR OLD."TargetValue" IS NOT NEW."TargetValue" OR OLD."ActualValue" IS NOT NEW."ActualValue"
-          OR OLD."Unit" IS NOT NEW."Unit"
+        WHEN {{EntryChanged}} OR OLD."Kind" IS NOT NEW."Kind" OR OLD."TargetValue" IS NOT NEW."TargetValue" OR OLD."ActualValue" IS NOT NEW."ActualValue"
         BEGIN
-          INSERT INTO jixiao_library_delta {{Columns}} SELECT -1, f."IsCurrent", {{Peers("f")}}, {{Row("OLD")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId";
-          INSERT INTO jixiao_library_delta {{Columns}} SELECT 1, f."IsCurrent", {{Peers("f")}}, {{Row("NEW")}} FROM "FormFacts" f WHERE f."FormId" = NEW."FormId";
+          INSERT INTO jixiao_library_delta {{Columns}}
+            SELECT -1, f."IsCurrent" AND ({{EntryChanged}}), {{Peers("f")}}, {{Row("OLD")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId";
+          INSERT INTO jixiao_library_delta {{Columns}}
+            SELECT 1, f."IsCurrent" AND ({{EntryChanged}}), {{Peers("f")}}, {{Row("NEW")}} FROM "FormFacts" f WHERE f."FormId" = NEW."FormId";
         END;
         CREATE TRIGGER jixiao_library_form_updated AFTER UPDATE ON "FormFacts" FOR EACH ROW
         WHEN OLD."IsCurrent" IS NOT NEW."IsCurrent" OR OLD."Status" IS NOT NEW."Status"

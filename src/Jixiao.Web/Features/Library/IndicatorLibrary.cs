@@ -51,7 +51,7 @@ public static class IndicatorLibrary
             : await EntriesFromFactsAsync(db, filter, page, pageSize, ct);
     }
 
-    /// <summary>The entries aggregated from the facts themselves: SQLite, the public, evaluators and a form-kind filter read these.</summary>
+    /// <summary>The entries aggregated from the facts themselves: the public, evaluators and a form-kind filter read these.</summary>
     public static async Task<Page<LibraryEntry>> EntriesFromFactsAsync(AppDbContext db, LibraryFilter filter, int? page, int? pageSize, CancellationToken ct)
     {
         var facts = db.IndicatorFacts.AsNoTracking().Where(i => i.NormalisedName != null && i.Fact!.IsCurrent);
@@ -216,27 +216,32 @@ public static class IndicatorLibrary
         return ranges;
     }
 
-    // The same walk on SQLite, which has no LATERAL: scalar subqueries per group. Its decimals are TEXT, which does not sort
-    // as numbers ("10.0" < "9.0"), so every ordering of values goes through EF's own decimal collation (EF_DECIMAL, which
-    // the context registers on each connection): exact, and cheap over a histogram's few distinct values.
-    private static async Task<List<PeerRow>> SqlitePeerRowsAsync(AppDbContext db, string[] asked, int window, bool actuals, CancellationToken ct)
-    {
-        var json = System.Text.Json.JsonSerializer.Serialize(asked);
-        return await db.Database.SqlQuery<PeerRow>($"""
-            SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values",
-              (SELECT v."Value" FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value" COLLATE EF_DECIMAL LIMIT 1) AS "Min",
-              (SELECT v."Value" FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value" COLLATE EF_DECIMAL DESC LIMIT 1) AS "Max",
-              (SELECT r."Value" FROM (SELECT v."Value", sum(v."Count") OVER (ORDER BY v."Value" COLLATE EF_DECIMAL ROWS UNBOUNDED PRECEDING) AS upto
-                                      FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey") r
-               WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r.upto LIMIT 1) AS "Low",
-              (SELECT r."Value" FROM (SELECT v."Value", sum(v."Count") OVER (ORDER BY v."Value" COLLATE EF_DECIMAL ROWS UNBOUNDED PRECEDING) AS upto
-                                      FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey") r
-               WHERE r.upto >= g."Values" / 2 + 1 ORDER BY r.upto LIMIT 1) AS "High"
-            FROM "LibraryPeerGroups" g
-            WHERE g."NormalisedName" IN (SELECT value FROM json_each({json})) AND g."Window" = {window} AND g."Actuals" = {actuals}
-              AND g."Units" >= {MinimumUnits}
-            """).ToListAsync(ct);
-    }
+    // The same walk on SQLite, which has no LATERAL: scalar subqueries per group over the histogram with its running count.
+    // Its decimals are TEXT, which does not sort as numbers ("10.0" < "9.0"); EF's decimal collation would (COLLATE
+    // EF_DECIMAL), but through a call into .NET per comparison, which over a common group's few thousand distinct values
+    // was most of the request. EF writes a decimal as digits, a point and digits ("0.0###…"), so the order of the numbers
+    // is exact in SQL: the sign, then the integer part's length (negated below zero), then the text (reversed below zero).
+    private const string IntegerDigits = """(CASE WHEN instr(v."Value", '.') > 0 THEN instr(v."Value", '.') - 1 ELSE length(v."Value") END)""";
+    private const string ByValue = $"""
+        CASE WHEN v."Value" LIKE '-%' THEN 0 ELSE 1 END, CASE WHEN v."Value" LIKE '-%' THEN -{IntegerDigits} ELSE {IntegerDigits} END,
+        CASE WHEN v."Value" LIKE '-%' THEN NULL ELSE v."Value" END, CASE WHEN v."Value" LIKE '-%' THEN v."Value" END DESC
+        """;
+    private const string Walk = $"""
+        (SELECT v."Value", sum(v."Count") OVER (ORDER BY {ByValue} ROWS UNBOUNDED PRECEDING) AS upto
+         FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey")
+        """;
+    private const string SqlitePeerRows = $$"""
+        SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values",
+          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto LIMIT 1) AS "Min",
+          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto DESC LIMIT 1) AS "Max",
+          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r.upto LIMIT 1) AS "Low",
+          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= g."Values" / 2 + 1 ORDER BY r.upto LIMIT 1) AS "High"
+        FROM "LibraryPeerGroups" g
+        WHERE g."NormalisedName" IN (SELECT value FROM json_each({0})) AND g."Window" = {1} AND g."Actuals" = {2} AND g."Units" >= {3}
+        """;
+
+    private static Task<List<PeerRow>> SqlitePeerRowsAsync(AppDbContext db, string[] asked, int window, bool actuals, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<PeerRow>(SqlitePeerRows, System.Text.Json.JsonSerializer.Serialize(asked), window, actuals, MinimumUnits).ToListAsync(ct);
 
     // Member-initialised, not positional: EF translates grouping and filtering on the members of such a projection.
     private sealed class PeerValue
