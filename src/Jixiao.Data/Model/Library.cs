@@ -38,7 +38,8 @@ public sealed class StandardIndicator
 // The indicator library's province-wide running totals (docs/library.md, "What it is built from"). PostgreSQL keeps them
 // with triggers on the facts (Forms/LibrarySummarySql), so every path that changes a fact (a save, an import, a
 // transition, a supersession, a deletion, a re-derivation, a bulk update) changes them in the same transaction. None is
-// ever written by the app. SQLite has the tables but no triggers: its library reads the facts.
+// ever written by the app. SQLite keeps them with its own triggers (Forms/LibrarySummarySqlite; keys there are the
+// texts joined by U+001F, not md5).
 
 /// <summary>
 /// How many current indicator rows one unit has of one library entry (category and normalised name) in one year

@@ -13,13 +13,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jixiao.Web.Tests.Library;
 
 /// <summary>
-/// On PostgreSQL the library reads running totals that triggers keep from every change of the facts; whatever path wrote
-/// the forms (a save, a transition, a new version and its deletion, a bulk update, a re-derivation, a back-fill of a
-/// database from before the totals), the totals are what a rebuild from the facts gives, and the library's entries and
-/// peer ranges are what aggregating the facts themselves gives. (SQLite reads the facts, so there is nothing to compare.)
+/// On both databases the library reads running totals that triggers keep from every change of the facts (PL/pgSQL on
+/// PostgreSQL, SQLite triggers on SQLite); whatever path wrote the forms (a save, a transition, a new version and its
+/// deletion, a bulk update, a re-derivation, a back-fill of a database from before the totals), the totals are what a
+/// rebuild from the facts gives, and the library's entries and peer ranges are what aggregating the facts themselves gives.
 /// </summary>
-public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<PostgresHost>(host)
+public abstract class LibraryTotalsTests<THost>(THost host) : LibraryTestBase<THost>(host) where THost : TestHost
 {
+    private static string Rebuild(AppDbContext db) => db.Database.IsNpgsql() ? LibrarySummarySql.Rebuild : LibrarySummarySqlite.Rebuild;
+
+    /// <summary>Empties the totals without moving anything else, as a database from before them has them.</summary>
+    private static string Clear(AppDbContext db) => db.Database.IsNpgsql()
+        ? """
+          SET LOCAL jixiao.library_summary = 'off';
+          TRUNCATE "LibraryEntryUnits", "LibraryEntryNames", "LibraryEntryTotals", "LibraryPeerGroups", "LibraryPeerUnits", "LibraryPeerValues";
+          """
+        : """
+          DELETE FROM "LibraryEntryUnits"; DELETE FROM "LibraryEntryNames"; DELETE FROM "LibraryEntryTotals";
+          DELETE FROM "LibraryPeerGroups"; DELETE FROM "LibraryPeerUnits"; DELETE FROM "LibraryPeerValues";
+          """;
+
     private const string Level1 = "产出指标";
     private const string Level2 = "数量指标";
 
@@ -65,7 +78,7 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
             var kept = await TotalsAsync(db);
             Assert.NotEmpty(kept);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
+            await db.Database.ExecuteSqlRawAsync(Rebuild(db));
             var rebuilt = await TotalsAsync(db);
             await transaction.RollbackAsync();
             Assert.Equal(rebuilt.Except(kept), kept.Except(rebuilt));
@@ -205,6 +218,27 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
     }
 
     [Fact]
+    public async Task Peer_ranges_order_the_values_as_numbers()
+    {
+        Host.SkipUnlessAvailable();
+        // SQLite keeps decimals as text, where "10.0" < "100.0" < "2.0" < "9.0": the range must not follow that order.
+        string[] targets = ["≥9人次", "≥10人次", "≥100人次", "≥2人次", "≥30人次", "≥9.5人次"];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            await Unit($"LN{i}");
+            await Stored($"LN{i}", 2020, FormKind.Targets, "排序项目", FormStatus.Submitted, new Row(Level1, Level2, "排序培训人次", targets[i]));
+        }
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var ranges = await IndicatorLibrary.PeerRangesAsync(db, ["排序培训人次"], 2018, 2020, actuals: false, CancellationToken.None);
+
+        // 2 9 9.5 10 30 100: the middle pair is 9.5 and 10.
+        Assert.Equal(new PeerRange("人次", 2m, 9.75m, 100m, 6, 6), ranges[new PeerKey(Level1, Level2, "排序培训人次", "人次")]);
+        await AssertTotalsEqualFactsAsync();
+    }
+
+    [Fact]
     public async Task Re_derivation_bulk_updates_and_the_back_fill_end_equal_to_the_facts()
     {
         Host.SkipUnlessAvailable();
@@ -242,12 +276,9 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
         await using (var scope = Host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlRawAsync("""
-                SET LOCAL jixiao.library_summary = 'off';
-                TRUNCATE "LibraryEntryUnits", "LibraryEntryNames", "LibraryEntryTotals", "LibraryPeerGroups", "LibraryPeerUnits", "LibraryPeerValues";
-                """);
+            await db.Database.ExecuteSqlRawAsync(Clear(db));
             Assert.False(await db.LibraryEntryTotals.IgnoreQueryFilters().AnyAsync());
-            await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
+            await db.Database.ExecuteSqlRawAsync(Rebuild(db));
             Assert.True(await db.LibraryEntryTotals.IgnoreQueryFilters().AnyAsync());
         }
         await AssertTotalsEqualFactsAsync();
@@ -270,3 +301,7 @@ public sealed class LibraryTotalsTests(PostgresHost host) : LibraryTestBase<Post
         Assert.Equal(await db.IndicatorFacts.Where(i => i.NormalisedName != null && i.NormalisedName.Contains("公开") && i.Fact!.IsCurrent).CountAsync(), entries.Items.Sum(e => e.Forms));
     }
 }
+
+public sealed class LibraryTotalsOnSqlite(SqliteHost host) : LibraryTotalsTests<SqliteHost>(host);
+
+public sealed class LibraryTotalsOnPostgres(PostgresHost host) : LibraryTotalsTests<PostgresHost>(host);

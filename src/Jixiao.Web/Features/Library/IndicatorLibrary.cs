@@ -51,7 +51,7 @@ public static class IndicatorLibrary
             : await EntriesFromFactsAsync(db, filter, page, pageSize, ct);
     }
 
-    /// <summary>The entries aggregated from the facts themselves: SQLite, the public, evaluators and a form-kind filter read these.</summary>
+    /// <summary>The entries aggregated from the facts themselves: the public, evaluators and a form-kind filter read these.</summary>
     public static async Task<Page<LibraryEntry>> EntriesFromFactsAsync(AppDbContext db, LibraryFilter filter, int? page, int? pageSize, CancellationToken ct)
     {
         var facts = db.IndicatorFacts.AsNoTracking().Where(i => i.NormalisedName != null && i.Fact!.IsCurrent);
@@ -79,11 +79,11 @@ public static class IndicatorLibrary
     }
 
     /// <summary>
-    /// Whether the library reads the running totals (Model/Library.cs) instead of the facts: on PostgreSQL, whose triggers
-    /// keep them, for callers whose scope is a subtree (the public and evaluators see fewer forms than a subtree holds,
-    /// and read the facts through their filters).
+    /// Whether the library reads the running totals (Model/Library.cs, kept by triggers on both databases) instead of the
+    /// facts: for callers whose scope is a subtree (the public and evaluators see fewer forms than a subtree holds, and
+    /// read the facts through their filters).
     /// </summary>
-    private static bool Summarised(AppDbContext db) => db.Database.IsNpgsql() && !db.PublishedOnly && db.EvaluatorAgencyId is null;
+    private static bool Summarised(AppDbContext db) => !db.PublishedOnly && db.EvaluatorAgencyId is null;
 
     // One subtree's totals are its own rows; with no scope (an administrator) the roots' rows add up, since no unit is
     // under two roots. Every year is year 0.
@@ -158,7 +158,7 @@ public static class IndicatorLibrary
     {
         var ranges = new Dictionary<PeerKey, PeerRange>();
         if (names.Count == 0) return ranges;
-        if (db.Database.IsNpgsql() && WindowOf(fromYear, toYear) is { } window) return await SummaryPeerRangesAsync(db, names, window, actuals, ct);
+        if (WindowOf(fromYear, toYear) is { } window) return await SummaryPeerRangesAsync(db, names, window, actuals, ct);
         var values = PeerValues(db, fromYear, toYear, actuals).Where(v => names.Contains(v.Name));
         var groups = await values.GroupBy(v => new { v.Level1, v.Level2, v.Name, v.Unit })
             .Where(g => g.Select(v => v.Path).Distinct().Count() >= MinimumUnits)
@@ -192,7 +192,7 @@ public static class IndicatorLibrary
     private static async Task<Dictionary<PeerKey, PeerRange>> SummaryPeerRangesAsync(AppDbContext db, IReadOnlyCollection<string> names, int window, bool actuals, CancellationToken ct)
     {
         var asked = names.ToArray();
-        var rows = await db.Database.SqlQuery<PeerRow>($"""
+        var rows = db.Database.IsNpgsql() ? await db.Database.SqlQuery<PeerRow>($"""
             SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values", lo."Value" AS "Min", hi."Value" AS "Max",
               m."Low", m."High"
             FROM "LibraryPeerGroups" g
@@ -205,7 +205,8 @@ public static class IndicatorLibrary
                       FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey" ORDER BY v."Value") r
                     WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r."Value" LIMIT 2) s) m
             WHERE g."NormalisedName" = ANY({asked}) AND g."Window" = {window} AND g."Actuals" = {actuals} AND g."Units" >= {MinimumUnits}
-            """).ToListAsync(ct);
+            """).ToListAsync(ct)
+            : await SqlitePeerRowsAsync(db, asked, window, actuals, ct);
         var ranges = new Dictionary<PeerKey, PeerRange>();
         foreach (var r in rows)
         {
@@ -214,6 +215,33 @@ public static class IndicatorLibrary
         }
         return ranges;
     }
+
+    // The same walk on SQLite, which has no LATERAL: scalar subqueries per group over the histogram with its running count.
+    // Its decimals are TEXT, which does not sort as numbers ("10.0" < "9.0"); EF's decimal collation would (COLLATE
+    // EF_DECIMAL), but through a call into .NET per comparison, which over a common group's few thousand distinct values
+    // was most of the request. EF writes a decimal as digits, a point and digits ("0.0###…"), so the order of the numbers
+    // is exact in SQL: the sign, then the integer part's length (negated below zero), then the text (reversed below zero).
+    private const string IntegerDigits = """(CASE WHEN instr(v."Value", '.') > 0 THEN instr(v."Value", '.') - 1 ELSE length(v."Value") END)""";
+    private const string ByValue = $"""
+        CASE WHEN v."Value" LIKE '-%' THEN 0 ELSE 1 END, CASE WHEN v."Value" LIKE '-%' THEN -{IntegerDigits} ELSE {IntegerDigits} END,
+        CASE WHEN v."Value" LIKE '-%' THEN NULL ELSE v."Value" END, CASE WHEN v."Value" LIKE '-%' THEN v."Value" END DESC
+        """;
+    private const string Walk = $"""
+        (SELECT v."Value", sum(v."Count") OVER (ORDER BY {ByValue} ROWS UNBOUNDED PRECEDING) AS upto
+         FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey")
+        """;
+    private const string SqlitePeerRows = $$"""
+        SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values",
+          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto LIMIT 1) AS "Min",
+          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto DESC LIMIT 1) AS "Max",
+          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r.upto LIMIT 1) AS "Low",
+          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= g."Values" / 2 + 1 ORDER BY r.upto LIMIT 1) AS "High"
+        FROM "LibraryPeerGroups" g
+        WHERE g."NormalisedName" IN (SELECT value FROM json_each({0})) AND g."Window" = {1} AND g."Actuals" = {2} AND g."Units" >= {3}
+        """;
+
+    private static Task<List<PeerRow>> SqlitePeerRowsAsync(AppDbContext db, string[] asked, int window, bool actuals, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<PeerRow>(SqlitePeerRows, System.Text.Json.JsonSerializer.Serialize(asked), window, actuals, MinimumUnits).ToListAsync(ct);
 
     // Member-initialised, not positional: EF translates grouping and filtering on the members of such a projection.
     private sealed class PeerValue
