@@ -10,11 +10,16 @@ using SQLitePCL;
 namespace Jixiao.Data;
 
 /// <summary>The embedded default: one SQLite file under the app data folder.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+public sealed class SqliteAppDbContext : AppDbContext
 {
+    // Every SaveChanges in a transaction, a single statement's too, so that each write waits its turn at the write gate
+    // (SqliteWriteGate) rather than in SQLite's sleeping busy handler.
+    public SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : base(options) =>
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
 
     // SQLite keeps DateTimeOffset as text, which it cannot compare; the job times that workers (leases) and the upload
     // quota compare in queries, and the facts' re-derivation lease, are stored as numbers instead. Every time is UTC, so their order is the times' order.
