@@ -56,7 +56,10 @@ public sealed class SqliteAppDbContext : AppDbContext
 
 /// <summary>
 /// WAL lets readers work while one writer writes; busy_timeout makes a second writer wait instead of failing at once
-/// with "database is locked"; foreign keys are off by default in SQLite.
+/// with "database is locked"; foreign keys are off by default in SQLite. synchronous=NORMAL in WAL syncs at checkpoints,
+/// not at every commit: a crash of the app loses nothing committed, a power cut may lose the last commits (never the
+/// file's consistency). No automatic checkpoint: SQLite runs it inside the COMMIT that fills the WAL, which would hold
+/// the write gate through its copying and syncing; <see cref="SqliteWriteGate"/> starts checkpoints beside the writers.
 /// </summary>
 /// <remarks>
 /// The pragmas belong to the native connection, which the pool keeps between opens, while EF opens and closes the
@@ -67,7 +70,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> SetUp = new();
 

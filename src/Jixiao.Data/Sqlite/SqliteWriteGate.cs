@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jixiao.Data;
@@ -20,6 +22,12 @@ namespace Jixiao.Data;
 /// transaction (<c>ExecuteUpdate</c>, raw SQL). A writer that waited <see cref="LongestWait"/> goes on without the gate
 /// rather than queue forever behind a transaction nobody ends, leaving SQLite's own lock to decide. PostgreSQL has row
 /// locks and no gate.
+/// <para>
+/// Checkpoints (copying the WAL back into the file, with a sync) run here too, after every
+/// <see cref="CommitsPerCheckpoint"/> commits, on a connection of their own beside the writers, one at a time per file:
+/// SQLite's automatic checkpoint ran inside the COMMIT that filled the WAL, so the gate stayed held through it and every
+/// queued save waited for the disk (<see cref="SqlitePragmas"/> turns it off).
+/// </para>
 /// </remarks>
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
@@ -28,7 +36,18 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// <summary>As long as a statement may wait for a lock (Microsoft.Data.Sqlite's default command timeout).</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>A few saves' pages: the WAL stays small, and a checkpoint's sync is shared by that many commits.</summary>
+    public const int CommitsPerCheckpoint = 16;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, Checkpoints> checkpoints = new(StringComparer.Ordinal);
+
+    private sealed class Checkpoints
+    {
+        public int Commits;
+        public int Running;
+    }
 
     /// <summary>The gate each connection (EF's id of it) holds, from its transaction's start to its end.</summary>
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> held = new();
@@ -57,12 +76,45 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.ConnectionId);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData.ConnectionId);
+        Committed(eventData);
         return Task.CompletedTask;
+    }
+
+    private void Committed(TransactionEndEventData eventData)
+    {
+        Release(eventData.ConnectionId);
+        if (eventData.Context?.Database.GetDbConnection() is not SqliteConnection { DataSource: { Length: > 0 } file } connection) return;
+        var state = checkpoints.GetOrAdd(file, _ => new Checkpoints());
+        if (Interlocked.Increment(ref state.Commits) < CommitsPerCheckpoint || Interlocked.CompareExchange(ref state.Running, 1, 0) != 0) return;
+        Interlocked.Exchange(ref state.Commits, 0);
+        // Never creates the file: a checkpoint after the database went (a test's folder deleted) does nothing.
+        var connectionString = new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+        _ = Task.Run(() => Checkpoint(connectionString, state));
+    }
+
+    // PASSIVE: copies what no reader still needs without waiting for anyone; the rest goes with the next checkpoint.
+    // A checkpoint that fails (the disk, the file gone) leaves the WAL to the next one: the commits are in it already.
+    private static void Checkpoint(string connectionString, Checkpoints state)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref state.Running, 0);
+        }
     }
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.ConnectionId);
