@@ -54,7 +54,7 @@ public abstract class HistoryAndConcurrencyTests<THost>(THost host) : ApiTestBas
         var ids = new List<int>();
         for (var i = 0; i < 12; i++) ids.Add(await Draft($"多表同时保存{i}"));
 
-        // Every form saved three times in a row, all forms at once: one writer at a time on SQLite, none refused.
+        // Every form saved three times in a row, all forms at once (SQLite has one writer): none refused, none lost.
         var saving = ids.Select(async (id, i) =>
         {
             var statuses = new List<HttpStatusCode>();

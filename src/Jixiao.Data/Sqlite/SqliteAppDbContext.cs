@@ -10,16 +10,11 @@ using SQLitePCL;
 namespace Jixiao.Data;
 
 /// <summary>The embedded default: one SQLite file under the app data folder.</summary>
-public sealed class SqliteAppDbContext : AppDbContext
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
-    // Every SaveChanges in a transaction, a single statement's too, so that each write waits its turn at the write gate
-    // (SqliteWriteGate) rather than in SQLite's sleeping busy handler.
-    public SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : base(options) =>
-        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
-
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
+            .AddInterceptors(SqlitePragmas.Instance);
 
     // SQLite keeps DateTimeOffset as text, which it cannot compare; the job times that workers (leases) and the upload
     // quota compare in queries, and the facts' re-derivation lease, are stored as numbers instead. Every time is UTC, so their order is the times' order.
@@ -58,8 +53,7 @@ public sealed class SqliteAppDbContext : AppDbContext
 /// WAL lets readers work while one writer writes; busy_timeout makes a second writer wait instead of failing at once
 /// with "database is locked"; foreign keys are off by default in SQLite. synchronous=NORMAL in WAL syncs at checkpoints,
 /// not at every commit: a crash of the app loses nothing committed, a power cut may lose the last commits (never the
-/// file's consistency). No automatic checkpoint: SQLite runs it inside the COMMIT that fills the WAL, which would hold
-/// the write gate through its copying and syncing; <see cref="SqliteWriteGate"/> starts checkpoints beside the writers.
+/// file's consistency).
 /// </summary>
 /// <remarks>
 /// The pragmas belong to the native connection, which the pool keeps between opens, while EF opens and closes the
@@ -70,7 +64,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> SetUp = new();
 
