@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The save of bench/province/run.sh on SQLite, several builds side by side, each on its own copy of a loaded province.
+# Usage: bench/province/saves-sqlite.sh APP_DIR...   (each a `dotnet publish` output of src/Jixiao.Web)
+# Environment: PROVINCE=/work/sqlite1k (a folder `run.sh --sqlite --reuse` filled: jixiao.db and password),
+#   PORT=5180 (the first build; the next ones on the following ports) ROUNDS=2 WARMUP=15s DURATION=20s WRITERS=50
+# Every build gets its own copy of jixiao.db (the province's 600 MB at 1,000 units each, deleted at the end), so all of
+# them save the same 52 drafts of the same 60 units (every 17th) through PUT /api/v1/forms/{id} with save.lua, WRITERS
+# connections each, all builds at once so that a machine shared with others weighs on every build alike. Each round
+# runs unmeasured for WARMUP, then measured for DURATION, reading each app's processor time (user + system,
+# /proc/<pid>/stat) before and after, and sampling five times a second how many of its threads sleep in nanosleep
+# (SQLite's busy handler and Microsoft.Data.Sqlite's busy retry wait so, a thread each); before each run the drafts'
+# current revisions are read, so no save conflicts.
+# Needs: wrk, curl, jq, sqlite3.
+set -Eeuo pipefail
+[ $# -gt 0 ] || { echo "usage: $0 APP_DIR..."; exit 2; }
+PROVINCE=${PROVINCE:-/work/sqlite1k}
+PORT=${PORT:-5180}
+ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-15s}
+DURATION=${DURATION:-20s}
+WRITERS=${WRITERS:-50}
+PASSWORD=$(cat "$PROVINCE/password")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/jixiao-saves.XXXXXX)
+APPS=("$@")
+PIDS=()
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+base() { echo "http://127.0.0.1:$((PORT + $1))"; }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+HZ=$(getconf CLK_TCK)
+
+echo "== copying the province for ${#APPS[@]} builds and starting them"
+for i in "${!APPS[@]}"; do
+  mkdir -p "$WORK/data.$i"
+  cp "$PROVINCE"/jixiao.db* "$WORK/data.$i/"
+  (cd "$WORK" && exec dotnet "${APPS[$i]}/Jixiao.Web.dll" --urls="$(base "$i")" --Jixiao:DataFolder="$WORK/data.$i" \
+    --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD" >>"$WORK/app.$i.log" 2>&1) &
+  PIDS+=($!)
+done
+for i in "${!APPS[@]}"; do
+  for _ in $(seq 1 600); do curl -fsS -o /dev/null "$(base "$i")/login" 2>/dev/null && continue 2; sleep 0.5; done
+  echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
+done
+
+signin() { # build, user name → the auth cookie ("jixiao=…")
+  local jar="$WORK/jar.$1.$2" token url; url=$(base "$1")
+  token=$(curl -fsS -c "$jar" "$url/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$2" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
+  echo "jixiao=$(awk '$6 == "jixiao" {print $7}' "$jar")"
+}
+
+# The units of run.sh: every 17th of the 1,000 (by id, which is the generator's order), 60 of them.
+UNITS=$(sqlite3 "file:$WORK/data.0/jixiao.db?mode=ro" "SELECT Code FROM Organisations WHERE Kind = 'Unit' ORDER BY Id" | awk '(NR - 1) % 17 == 0' | awk 'NR <= 60')
+echo "== signing in $(wc -w <<<"$UNITS") units on every build and choosing $((WRITERS + 2)) drafts"
+for i in "${!APPS[@]}"; do
+  : >"$WORK/forms.$i.txt"
+  n=0
+  for u in $UNITS; do
+    [ $n -lt $((WRITERS + 2)) ] || break
+    c=$(signin "$i" "unit-${u,,}")
+    for id in $(curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms?pageSize=100" | jq -r '.items[] | select(.status == "Draft") | .id'); do
+      [ $n -lt $((WRITERS + 2)) ] || break
+      [ -f "$WORK/body.$id.json" ] || curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms/$id" \
+        | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/body.$id.json"
+      echo -e "$id\t$c\t$WORK/body.$id.json" >>"$WORK/forms.$i.txt"
+      n=$((n + 1))
+    done
+  done
+done
+
+revisions() { # build → its drafts list with each draft's current revision
+  local id c file
+  while IFS=$'\t' read -r id c file _; do
+    echo -e "$id\t$c\t$file\t$(curl -fsS -H "Cookie: $c" "$(base "$1")/api/v1/forms/$id" | jq -r '.revision')"
+  done <"$WORK/forms.$1.txt" >"$WORK/forms.$1.now.txt"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  for phase in warmup measured; do
+    duration=$WARMUP; [ $phase = measured ] && duration=$DURATION
+    WRK=()
+    for i in "${!APPS[@]}"; do revisions "$i"; done
+    before=$(cut -d' ' -f1 /proc/loadavg)
+    for i in "${!APPS[@]}"; do
+      echo "$(ticks "${PIDS[$i]}")" >"$WORK/ticks.$i"
+      (FORMS="$WORK/forms.$i.now.txt" SAVE_THREADS=2 exec wrk -t2 -c"$WRITERS" -d"$duration" --timeout 10s --latency \
+        -s "$ROOT/bench/province/save.lua" "$(base "$i")" >"$WORK/wrk.$i.out" 2>&1) &
+      WRK+=($!)
+    done
+    if [ $phase = measured ]; then
+      (while :; do
+        for i in "${!APPS[@]}"; do
+          echo "$i $(cat /proc/"${PIDS[$i]}"/task/*/wchan 2>/dev/null | tr '\0' '\n' | grep -c nanosleep) $(ls /proc/"${PIDS[$i]}"/task | wc -l)"
+        done
+        sleep 0.2
+      done >"$WORK/sleepers") &
+      SAMPLER=$!
+    fi
+    for p in "${WRK[@]}"; do wait "$p"; done
+    [ $phase = measured ] || continue
+    kill "$SAMPLER"; wait "$SAMPLER" 2>/dev/null || true
+    after=$(cut -d' ' -f1 /proc/loadavg)
+    for i in "${!APPS[@]}"; do
+      requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.$i.out")
+      cpu=$(( $(ticks "${PIDS[$i]}") - $(cat "$WORK/ticks.$i") ))
+      echo "round $round, build $i ($(basename "${APPS[$i]}")): $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.$i.out") saves/s," \
+        "$(grep -m1 '^p50' "$WORK/wrk.$i.out"), $(grep -m1 '^non-2xx' "$WORK/wrk.$i.out")," \
+        "app CPU $(awk -v t="$cpu" -v r="$requests" -v hz="$HZ" 'BEGIN { printf "%.2f", t * 1000 / hz / r }') ms per save," \
+        "threads asleep in nanosleep $(awk -v i="$i" '$1 == i { s += $2; t += $3; n++ } END { printf "%.1f of %.0f", s / n, t / n }' "$WORK/sleepers")," \
+        "load average $before → $after"
+    done
+  done
+done
+for i in "${!APPS[@]}"; do
+  locked=$(grep -c "database is locked" "$WORK/app.$i.log" || true)
+  echo "build $i: 'database is locked' in its log $locked times"
+done
