@@ -57,10 +57,12 @@ public abstract class LegacyFormMigrationTests
                 await db.GetService<IMigrator>().MigrateAsync(before);
                 var bureau = new Organisation { Code = "CZ", Name = "示范市财政局", Kind = OrganisationKind.FinanceBureau, Path = "/CZ/" };
                 var unit = new Organisation { Code = "LY", Name = "浏阳市数据资源中心", Kind = OrganisationKind.Unit, Parent = bureau, Path = "/CZ/LY/" };
-                var year = new FiscalYear { Year = 2020 };
-                db.AddRange(bureau, unit, year);
+                db.AddRange(bureau, unit);
                 await db.SaveChangesAsync();
-                formId = await InsertOldShapeAsync(db, unit.Id, year.Id);
+                // The year in that migration's shape: today's entity has columns added since.
+                await db.Database.ExecuteSqlRawAsync("""INSERT INTO "FiscalYears" ("Year", "Closed") VALUES (2020, FALSE)""");
+                var yearId = await db.Database.SqlQueryRaw<int>("""SELECT "Id" AS "Value" FROM "FiscalYears" WHERE "Year" = 2020""").SingleAsync();
+                formId = await InsertOldShapeAsync(db, unit.Id, yearId);
             }
 
             await using (var db = database.NewContext())

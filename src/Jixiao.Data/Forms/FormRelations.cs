@@ -11,7 +11,7 @@ namespace Jixiao.Data.Forms;
 /// The stored forms a form is checked against (docs/checks.md, "Across forms and years"): the unit's other tables of the
 /// same year (a report against its self-evaluations, a department table against its projects and its basic data table)
 /// and the same project's approved targets and earlier self-evaluations. The candidates are chosen on the facts (small
-/// indexed queries that return ids and names, never bodies), then only the chosen bodies are loaded, at most
+/// indexed queries that return ids and names, and the bodies of the same project's forms under its exact name), then only the other chosen bodies are loaded, at most
 /// <see cref="Limit"/>: a unit with a thousand stored forms costs a save what one with ten does.
 /// </summary>
 public static class FormRelations
@@ -55,7 +55,9 @@ public static class FormRelations
         var kinds = wanted.Select(w => w.Kind).Distinct().ToList();
         var first = wanted.Min(w => w.From);
         var last = wanted.Max(w => w.To);
-        var candidates = await Queries.For(db).Candidates(db, unit.Id, first, last, kinds, except).ToListAsync(ct);
+        // The same project's forms under its exact name (a handful: one per kind, year and period) come with their bodies,
+        // so a project's form needs no second round trip unless a looser name matched or it reads other projects' forms.
+        var candidates = await Queries.For(db).Candidates(db, unit.Id, first, last, kinds, except, form.Project ?? "").ToListAsync(ct);
         var chosen = new List<(int Id, int Year)>();
         foreach (var (kind, from, to, sameProject) in wanted)
         {
@@ -69,9 +71,11 @@ public static class FormRelations
             chosen.AddRange(ofKind.Where(c => ProjectIdentity.SameProjectName(form.Project!, c.ProjectName)).Take(Limit - chosen.Count).Select(c => (c.FormId, c.Year)));
         }
         if (chosen.Count == 0) return [];
-        var ids = chosen.Select(c => c.Id).ToList();
-        var bodies = await Queries.For(db).Bodies(db, ids).ToListAsync(ct);
-        var byId = bodies.Where(b => b.Body is not null).ToDictionary(b => b.Id);
+        var byId = candidates.Where(c => c.Body is not null).ToDictionary(c => c.FormId, c => new StoredBody(c.FormId, c.Body, c.SchemaVersion));
+        var ids = chosen.Select(c => c.Id).Where(id => !byId.ContainsKey(id)).ToList();
+        if (ids.Count > 0)
+            foreach (var b in await Queries.For(db).Bodies(db, ids).ToListAsync(ct))
+                if (b.Body is not null) byId[b.Id] = b;
         var related = new List<DocumentForm>(chosen.Count);
         foreach (var (id, formYear) in chosen)
             if (byId.TryGetValue(id, out var b))
@@ -79,19 +83,21 @@ public static class FormRelations
         return related;
     }
 
-    private sealed record Candidate(int FormId, int Year, FormKind Kind, string? ProjectName);
+    private sealed record Candidate(int FormId, int Year, FormKind Kind, string? ProjectName, string? Body, int SchemaVersion);
 
     private sealed record StoredBody(int Id, string? Body, int SchemaVersion);
 
-    /// <summary><see cref="GatherAsync"/>'s two queries, which every form page and save runs (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    /// <summary><see cref="GatherAsync"/>'s two queries (the second only for bodies the first did not bring), which every form page and save runs (<see cref="CompiledPerContext{TQuery}"/>).</summary>
     private sealed class Compiled
     {
-        public Func<AppDbContext, int, int, int, List<FormKind>, int, IAsyncEnumerable<Candidate>> Candidates { get; } =
-            EF.CompileAsyncQuery((AppDbContext db, int unitId, int first, int last, List<FormKind> kinds, int except) =>
+        public Func<AppDbContext, int, int, int, List<FormKind>, int, string, IAsyncEnumerable<Candidate>> Candidates { get; } =
+            EF.CompileAsyncQuery((AppDbContext db, int unitId, int first, int last, List<FormKind> kinds, int except, string project) =>
                 db.FormFacts.AsNoTracking()
                     .Where(f => f.OrganisationId == unitId && f.Year >= first && f.Year <= last && kinds.Contains(f.Kind) && f.IsCurrent && f.FormId != except)
                     .OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
-                    .Select(f => new Candidate(f.FormId, f.Year, f.Kind, f.ProjectName)));
+                    .Select(f => new Candidate(f.FormId, f.Year, f.Kind, f.ProjectName,
+                        f.ProjectName == project ? f.Form!.Body : null,
+                        f.ProjectName == project ? f.Form!.SchemaVersion : 0)));
 
         public Func<AppDbContext, List<int>, IAsyncEnumerable<StoredBody>> Bodies { get; } =
             EF.CompileAsyncQuery((AppDbContext db, List<int> ids) =>

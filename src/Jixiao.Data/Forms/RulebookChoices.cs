@@ -17,6 +17,22 @@ public static class RulebookChoices
     public static Task<RulebookChoice?> InForceAsync(AppDbContext db, string organisationPath, int year, CancellationToken ct) =>
         InForce.For(db)(db, year, FormStore.Prefixes(organisationPath), ct);
 
+    /// <summary>
+    /// The same for a year already read with its form: a year nobody chose a rulebook in (<see cref="FiscalYear.HasRulebookChoices"/>,
+    /// nearly every year of nearly every province) answers without a round trip.
+    /// </summary>
+    public static Task<RulebookChoice?> InForceAsync(AppDbContext db, string organisationPath, FiscalYear year, CancellationToken ct) =>
+        year.HasRulebookChoices ? InForceAsync(db, organisationPath, year.Year, ct) : Task.FromResult<RulebookChoice?>(null);
+
+    /// <summary>
+    /// Marks <paramref name="year"/> as having a choice, creating its row if no form or project has made it yet, so that a
+    /// year row read later by any path carries the marker (<see cref="FiscalYear.HasRulebookChoices"/>). In the caller's
+    /// transaction, with the choice.
+    /// </summary>
+    public static Task MarkYearAsync(AppDbContext db, int year, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"FiscalYears\" (\"Year\", \"Closed\", \"HasRulebookChoices\") VALUES ({year}, {false}, {true}) ON CONFLICT (\"Year\") DO UPDATE SET \"HasRulebookChoices\" = {true}", ct);
+
     /// <summary>Every form page and save asks this (<see cref="CompiledPerContext{TQuery}"/>).</summary>
     private static readonly CompiledPerContext<Func<AppDbContext, int, List<string>, CancellationToken, Task<RulebookChoice?>>> InForce = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int year, List<string> prefixes, CancellationToken ct) =>

@@ -50,6 +50,13 @@ public sealed class FiscalYear
 
     /// <summary>A closed year takes no new forms.</summary>
     public bool Closed { get; set; }
+
+    /// <summary>
+    /// Finance has chosen a rulebook for some subtree in this year (<see cref="RulebookChoice"/>): without one, a save
+    /// and a form page know the default applies without asking (<c>RulebookChoices.InForceAsync</c>). Set by the choice,
+    /// which creates the year's row if need be; never cleared (a choice is never deleted).
+    /// </summary>
+    public bool HasRulebookChoices { get; set; }
 }
 
 /// <summary>A budget project (预算项目) of a unit in a year; project forms attach to it.</summary>
@@ -74,6 +81,13 @@ public sealed class BudgetProject
 
     /// <summary>Archived: kept with its forms, but takes no new forms and is left out of the pickers.</summary>
     public bool Archived { get; set; }
+
+    /// <summary>
+    /// An applied execution import has figures for this project (<see cref="ExecutionFigure"/>): without them, a save of
+    /// its monitoring table or self-evaluation knows there is nothing to compare without asking. Set where an import is
+    /// applied; never cleared (applied figures are never deleted).
+    /// </summary>
+    public bool HasExecutionFigures { get; set; }
 
     /// <summary>A multi-year project's first year (项目期起始年度); null for a one-year project.</summary>
     public int? PeriodStartYear { get; set; }

@@ -300,6 +300,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<int>("FiscalYearId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HasExecutionFigures")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -737,6 +740,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasRulebookChoices")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Year")

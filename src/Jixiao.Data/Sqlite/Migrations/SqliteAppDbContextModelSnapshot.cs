@@ -287,6 +287,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("FiscalYearId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasExecutionFigures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -708,6 +711,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRulebookChoices")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")

@@ -34,6 +34,8 @@ public static class ExecutionFigureChecks
     public static async Task<FormExecution?> Of(AppDbContext db, FormRecord record, FormKind kind, CancellationToken ct)
     {
         if ((record.ProjectId ?? record.Project?.Id) is not { } projectId || projectId == 0 || !ImportedExecutionFigures.Takes(kind)) return null;
+        // A project loaded with its form that no applied import has named has none: no round trip (the save's case).
+        if (record.Project is { HasExecutionFigures: false } project && project.Id == projectId) return null;
         var figure = await Latest.For(db)(db, projectId, ct);
         if (figure is null) return null;
         // The import lies in the importer's (finance's) subtree, above the unit: the unit may read what the figure it

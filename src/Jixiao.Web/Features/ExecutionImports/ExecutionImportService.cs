@@ -172,6 +172,10 @@ public sealed class ExecutionImportService(AppDbContext db, FormCheck check, Tim
             if (!planned.Locked) record.UpdatedAt = now;
         }
         foreach (var figure in import.Figures) figure.Applied = true;
+        // The projects' marker: their forms' saves ask for the figures from now on (BudgetProject.HasExecutionFigures).
+        var named = import.Figures.Select(f => f.ProjectId).OfType<int>().Distinct().ToList();
+        if (named.Count > 0)
+            await db.Projects.IgnoreQueryFilters().Where(p => named.Contains(p.Id)).ExecuteUpdateAsync(x => x.SetProperty(p => p.HasExecutionFigures, true), ct);
         import.State = ExecutionImportState.Applied;
         db.Audit(user.Actor, now, "apply", "execution-import", import.Id.ToString(CultureInfo.InvariantCulture), import.OrganisationPath, "预算执行数据",
             null, $"{import.FileName}：{filled} 张表单写入，{locked} 张已锁定只记录差异");

@@ -133,7 +133,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var unit = record.Organisation!;
         var year = record.FiscalYear!.Year;
         // Checked and scored by the rulebook finance chose for the unit's subtree and the year (the default without a choice).
-        var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, unit.Path, year, ct));
+        var rulebook = RulebookChoices.RulebookOf(await RulebookChoices.InForceAsync(db, unit.Path, record.FiscalYear!, ct));
         // The budget system's figures for the project (双监控) are checked beside the form's own arithmetic.
         IReadOnlyList<Finding> findings = [.. check(form, rulebook), .. await ExecutionImports.ExecutionFigureChecks.For(db, record, form, ct)];
         var id = record.Id == 0 ? (int?)null : record.Id;

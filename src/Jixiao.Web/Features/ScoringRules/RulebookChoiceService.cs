@@ -205,6 +205,7 @@ public sealed class RulebookChoiceService(AppDbContext db, FormCheck check, Time
             PublishedKept = kept,
         };
         db.RulebookChoices.Add(choice);
+        await Choices.MarkYearAsync(db, request.Year, ct);
         db.Audit(user.Actor, now, "rulebook-choice", "organisation", Id(organisation.Id), organisation.Path, $"{request.Year} 年度计分规则与模板",
             before.Label, $"{rulebook.Label}，模板 {region}；重新计分 {rescored} 张，已公开保留 {kept} 张");
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ChoiceAndFigureMarkers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "HasExecutionFigures",
+                table: "Projects",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HasRulebookChoices",
+                table: "FiscalYears",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Back-fill: every year a choice names gets its row (with the marker), every project an applied import named its marker.
+            migrationBuilder.Sql(@"INSERT INTO ""FiscalYears"" (""Year"", ""Closed"", ""HasRulebookChoices"") SELECT DISTINCT c.""Year"", FALSE, TRUE FROM ""RulebookChoices"" AS c WHERE NOT EXISTS (SELECT 1 FROM ""FiscalYears"" AS y WHERE y.""Year"" = c.""Year"");");
+            migrationBuilder.Sql(@"UPDATE ""FiscalYears"" SET ""HasRulebookChoices"" = TRUE WHERE ""Year"" IN (SELECT ""Year"" FROM ""RulebookChoices"");");
+            migrationBuilder.Sql(@"UPDATE ""Projects"" SET ""HasExecutionFigures"" = TRUE WHERE ""Id"" IN (SELECT ""ProjectId"" FROM ""ExecutionFigures"" WHERE ""Applied"" AND ""ProjectId"" IS NOT NULL);");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HasExecutionFigures",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "HasRulebookChoices",
+                table: "FiscalYears");
+        }
+    }
+}
