@@ -303,6 +303,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<int>("FiscalYearId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HasExecutionFigures")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -740,6 +743,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasRulebookChoices")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Year")
@@ -1562,6 +1568,130 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewBand", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TotalBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RateBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Year", "Status", "TotalBand", "RateBand");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.ToTable("OverviewBands");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewFinding", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Year", "Status", "Code");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.ToTable("OverviewFindings");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewGroup", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RankedErrors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RankedRateCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RankedRateSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("RankedWarnings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RateCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RateSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("TotalSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Grain", "GroupId", "Path", "Year", "Status");
+
+                    b.HasIndex("Grain", "Year", "Path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Grain", "Year", "Path"), new[] { "text_ops", "int4_ops", "varchar_pattern_ops" });
+
+                    b.ToTable("OverviewGroups");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Model.RectificationEvidence", b =>

@@ -290,6 +290,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("FiscalYearId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasExecutionFigures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -711,6 +714,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRulebookChoices")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -1515,6 +1521,128 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewBand", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Year", "Status", "TotalBand", "RateBand");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.ToTable("OverviewBands");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewFinding", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Year", "Status", "Code");
+
+                    b.HasIndex("Depth", "Year");
+
+                    b.ToTable("OverviewFindings");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Model.OverviewGroup", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RankedErrors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RankedRateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RankedRateSum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RankedWarnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RateSum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TotalSum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "GroupId", "Path", "Year", "Status");
+
+                    b.HasIndex("Grain", "Year", "Path");
+
+                    b.ToTable("OverviewGroups");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Model.RectificationEvidence", b =>
