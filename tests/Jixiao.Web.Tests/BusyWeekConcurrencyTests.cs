@@ -81,6 +81,76 @@ public sealed class BusyWeekConcurrencyTests(PostgresHost host) : ApiTestBase<Po
         await transaction.RollbackAsync();
     }
 
+    /// <summary>
+    /// A deadlock made certain: two units submit forms with the same indicators in opposite orders while a third session
+    /// holds the peer group of the middle indicator, so each submission takes its first indicator's rows and waits; let
+    /// go, each then wants the rows the other holds, and PostgreSQL ends one of them. The victim is run again: both
+    /// units see their form submitted, and the totals count both.
+    /// </summary>
+    [Fact]
+    public async Task Two_submissions_that_deadlock_on_the_library_totals_both_succeed()
+    {
+        Host.SkipUnlessAvailable();
+        // PostgreSQL's report of the deadlock, logged by EF Core before the retry; what the user gets is asserted below.
+        LoggedErrors.Expect<DbUpdateException>();
+        LoggedErrors.Expect<PostgresException>();
+        // The peer groups exist once one form with these indicators is handed in.
+        await FormIn(Data.Model.FormStatus.Submitted, "死锁种子项目");
+        var first = await Draft("死锁甲", "unit", "LY", Ordered("死锁甲", reversed: false));
+        var second = await Draft("死锁乙", "wangcheng", "WC", Ordered("死锁乙", reversed: true));
+        var firstRevision = await Revision(first, "unit");
+        var secondRevision = await Revision(second, "wangcheng");
+
+        string connectionString;
+        await using (var scope = Host.Factory.Services.CreateAsyncScope())
+            connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        var middle = Forms.Project("x").Indicators[1].Name;
+        await using (var command = new NpgsqlCommand("""
+            SELECT count(*) FROM (SELECT 1 FROM "LibraryPeerGroups" g
+              WHERE g."NormalisedName" IN (SELECT i."NormalisedName" FROM "IndicatorFacts" i WHERE i."Name" = $1) FOR UPDATE) x
+            """, holder, hold) { Parameters = { new() { Value = middle } } })
+            Assert.True((long)(await command.ExecuteScalarAsync())! > 0);
+
+        var submissions = new[]
+        {
+            Act("unit", first, "submit", new { revision = firstRevision }),
+            Act("wangcheng", second, "submit", new { revision = secondRevision }),
+        };
+        // Both wait: the first on the held group, the second on a row of the middle indicator the first took.
+        // Watched from a session of its own: one inside a transaction keeps seeing its first snapshot of the activity.
+        await using var watcher = new NpgsqlConnection(connectionString);
+        await watcher.OpenAsync();
+        for (var waited = 0; await WaitingAsync(watcher) < 2; waited++)
+        {
+            Assert.True(waited < 600, "the two submissions never both waited for a lock");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        await hold.RollbackAsync();
+
+        foreach (var response in await Task.WhenAll(submissions)) await Expect(HttpStatusCode.OK, response);
+        Assert.Equal("Submitted", (string?)(await Read("unit", first))["status"]);
+        Assert.Equal("Submitted", (string?)(await Read("wangcheng", second))["status"]);
+        await using (var scope = Host.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var library = await LibraryTotalsTests.TotalsAsync(db);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
+            Assert.Equal(await LibraryTotalsTests.TotalsAsync(db), library);
+            await transaction.RollbackAsync();
+        }
+    }
+
+    private static async Task<long> WaitingAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Deadlocks PostgreSQL has detected in the test's database since it started (the evidence beside the test's verdict).</summary>
     private async Task<long> DeadlocksAsync()
     {
