@@ -13,15 +13,15 @@ namespace Jixiao.Data.Postgres;
 /// and one histogram row per indicator name, unit and value for the whole province. A trigger sees one row at a time, in
 /// the order the statement writes them (a form's indicators in the form's order, a state change as the old state out and
 /// the new one in), so two transactions take the shared rows in different orders; at 16 forms of one department moved
-/// between two states at once, 380 of 640 moves were deadlock victims (BusyWeekConcurrencyTests' history in
-/// docs/operations.md). One order for every transaction would need all of a transaction's deltas gathered and applied at
-/// its commit, a rewrite of both trigger sets; a retry is exact for every path at once, because PostgreSQL has already
-/// rolled the victim back entirely.
+/// between two states at once, each in its own connection, 380 of 640 moves were deadlock victims (docs/operations.md,
+/// "Running on PostgreSQL"; BusyWeekConcurrencyTests makes one certain). One order for every transaction would need all
+/// of a transaction's deltas gathered and applied at its commit, a rewrite of both trigger sets; a retry is exact for
+/// every path at once, because PostgreSQL has already rolled the victim back entirely.
 /// </para>
 /// <para>
 /// What runs again: a <c>SaveChanges</c> or <c>ExecuteUpdate</c> outside a transaction of the caller's (its own
 /// transaction: the save, the submission, every transition), and a whole operation passed to
-/// <c>Database.CreateExecutionStrategy().ExecuteAsync</c>, which begins its transaction inside (creation, imports). A
+/// <c>Database.CreateExecutionStrategy().ExecuteAsync</c> (<see cref="WholeRetry"/>), which begins its transaction inside. A
 /// statement inside a transaction the caller began outside the strategy is not retried (the rest of that transaction
 /// is gone with it) and not refused either, as EF Core's retrying strategies would: it fails as before.
 /// </para>
