@@ -131,8 +131,13 @@ public sealed class BusyWeekConcurrencyTests(PostgresHost host) : ApiTestBase<Po
         await hold.RollbackAsync();
 
         foreach (var response in await Task.WhenAll(submissions)) await Expect(HttpStatusCode.OK, response);
-        Assert.Equal("Submitted", (string?)(await Read("unit", first))["status"]);
-        Assert.Equal("Submitted", (string?)(await Read("wangcheng", second))["status"]);
+        // Submitted once each: the victim's first attempt left no transition or version behind.
+        foreach (var (person, id) in new[] { ("unit", first), ("wangcheng", second) })
+        {
+            Assert.Equal("Submitted", (string?)(await Read(person, id))["status"]);
+            Assert.Single((await Expect(HttpStatusCode.OK, await Host.Client(person).GetAsync($"/api/v1/forms/{id}/history"))).AsArray());
+            Assert.Single((await Expect(HttpStatusCode.OK, await Host.Client(person).GetAsync($"/api/v1/forms/{id}/versions"))).AsArray());
+        }
         await using (var scope = Host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
