@@ -22,7 +22,7 @@ public sealed class OverviewTotalsTests(PostgresHost host) : ApiTestBase<Postgre
 {
     private static readonly FormStatus[] Counted = [FormStatus.FinanceApproved, FormStatus.Published];
 
-    private static async Task<List<string>> TotalsAsync(AppDbContext db)
+    internal static async Task<List<string>> TotalsAsync(AppDbContext db)
     {
         static string V(decimal? d) => d is { } x ? (x / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : "-";
         var rows = new List<string>();

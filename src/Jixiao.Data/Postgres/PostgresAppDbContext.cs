@@ -9,7 +9,9 @@ namespace Jixiao.Data;
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithPoolDefaults(connectionString), o => o.MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name));
+        options.UseNpgsql(WithPoolDefaults(connectionString), o => o
+            .MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name)
+            .ExecutionStrategy(d => new Postgres.RetryDeadlockVictims(d)));
 
     // The body is jsonb: validated JSON, stored parsed, and open to json operators should a report ever need one.
     protected override void OnModelCreating(ModelBuilder b)

@@ -53,7 +53,7 @@ public abstract class LibraryTotalsTests<THost>(THost host) : LibraryTestBase<TH
         }
     }
 
-    private static async Task<List<string>> TotalsAsync(AppDbContext db)
+    internal static async Task<List<string>> TotalsAsync(AppDbContext db)
     {
         static string V(decimal? d) => d is { } x ? (x / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : "-";
         var rows = new List<string>();

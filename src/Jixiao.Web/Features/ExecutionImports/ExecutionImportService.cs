@@ -121,9 +121,13 @@ public sealed class ExecutionImportService(AppDbContext db, FormCheck check, Tim
     /// <summary>
     /// Writes the previewed changes in one transaction: editable and submitted forms get the figures, locked forms (approved
     /// or published) keep theirs and get the difference as a finding; the figures become what the forms are checked
-    /// against from now on. A form changed since the preview refuses the whole import.
+    /// against from now on. A form changed since the preview refuses the whole import. A deadlock's victim (its forms'
+    /// running totals are shared with every save of their departments) is run again whole (<see cref="WholeRetry"/>).
     /// </summary>
-    public async Task<Outcome<ExecutionApplyResultV1>> Apply(CurrentUser user, int id, CancellationToken ct)
+    public Task<Outcome<ExecutionApplyResultV1>> Apply(CurrentUser user, int id, CancellationToken ct) =>
+        db.RetryWholeAsync(token => ApplyOnce(user, id, token), ct);
+
+    private async Task<Outcome<ExecutionApplyResultV1>> ApplyOnce(CurrentUser user, int id, CancellationToken ct)
     {
         var import = await db.ExecutionImports.Include(i => i.Figures).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (import is null) return Refusal.NotFound("导入");

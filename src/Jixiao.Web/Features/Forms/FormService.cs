@@ -152,7 +152,11 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     public Task<IReadOnlyList<DocumentForm>> Related(FormRecord record, PerformanceForm form, CancellationToken ct) =>
         FormRelations.GatherAsync(db, form, record.Id, record.Organisation!, record.FiscalYear!.Year, RulebookFor(form), ct);
 
-    public async Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct)
+    /// <summary>A new form (or a new version of one), run again whole if it was a deadlock's victim (<see cref="WholeRetry"/>).</summary>
+    public Task<Outcome<FormRecord>> Create(CurrentUser user, CreateFormRequest request, CancellationToken ct) =>
+        db.RetryWholeAsync(token => CreateOnce(user, request, token), ct);
+
+    private async Task<Outcome<FormRecord>> CreateOnce(CurrentUser user, CreateFormRequest request, CancellationToken ct)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
         if (organisation is null) return Refusal.NotFound("单位");
@@ -387,7 +391,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
     /// Deletes a draft that was never submitted (a submitted form keeps its history), recorded in the audit trail. A form
     /// it had superseded becomes current again.
     /// </summary>
-    public async Task<Outcome<int>> Delete(CurrentUser user, int id, CancellationToken ct)
+    public Task<Outcome<int>> Delete(CurrentUser user, int id, CancellationToken ct) => db.RetryWholeAsync(token => DeleteOnce(user, id, token), ct);
+
+    private async Task<Outcome<int>> DeleteOnce(CurrentUser user, int id, CancellationToken ct)
     {
         var found = await Find(id, ct);
         if (found.Refused) return found.Refusal!;

@@ -218,9 +218,13 @@ public sealed class ImportJobs(AppDbContext db, UploadGate uploads, FormService 
 
     /// <summary>
     /// Saves the chosen forms as drafts of their units in one transaction, and marks the job imported in the same one:
-    /// a second confirmation of the same job, from another tab or instance, finds it imported and saves nothing.
+    /// a second confirmation of the same job, from another tab or instance, finds it imported and saves nothing. A
+    /// deadlock's victim is run again whole (<see cref="WholeRetry"/>).
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<int>>> Confirm(CurrentUser user, int id, IReadOnlyList<ImportChoice> choices, bool confirmWarnings, CancellationToken ct)
+    public Task<Outcome<IReadOnlyList<int>>> Confirm(CurrentUser user, int id, IReadOnlyList<ImportChoice> choices, bool confirmWarnings, CancellationToken ct) =>
+        db.RetryWholeAsync(token => ConfirmOnce(user, id, choices, confirmWarnings, token), ct);
+
+    private async Task<Outcome<IReadOnlyList<int>>> ConfirmOnce(CurrentUser user, int id, IReadOnlyList<ImportChoice> choices, bool confirmWarnings, CancellationToken ct)
     {
         if (MayImport(user) is { } forbidden) return forbidden;
         if (await Find(user, id, ct) is not { } job) return Refusal.NotFound("导入任务");

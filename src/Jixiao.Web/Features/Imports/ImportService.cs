@@ -111,7 +111,11 @@ public sealed class ImportService(AppDbContext db, FormCheck check, TimeProvider
     private static FormRelations.BatchForm Batch(Plan plan, int index, IReadOnlyDictionary<string, Organisation>? created) =>
         new(plan.Form, $"第 {index + 1} 份表单", UnitKey(plan, created), plan.Year, plan.ProjectName);
 
-    public async Task<Outcome<ImportResultDto>> Confirm(CurrentUser user, ImportRequest request, CancellationToken ct)
+    /// <summary>Stores the planned forms in one transaction, run again whole if it was a deadlock's victim (<see cref="WholeRetry"/>).</summary>
+    public Task<Outcome<ImportResultDto>> Confirm(CurrentUser user, ImportRequest request, CancellationToken ct) =>
+        db.RetryWholeAsync(token => ConfirmOnce(user, request, token), ct);
+
+    private async Task<Outcome<ImportResultDto>> ConfirmOnce(CurrentUser user, ImportRequest request, CancellationToken ct)
     {
         var planned = await PlanAsync(user, request, ct);
         if (planned.Refusal is { } refusal) return refusal;

@@ -89,7 +89,11 @@ public sealed class NextYearService(AppDbContext db, FormService forms, TimeProv
         return new Planned(plan, sources);
     }
 
-    public async Task<Outcome<NextYearResult>> Apply(CurrentUser user, int year, CancellationToken ct)
+    /// <summary>Sets the next year up in one transaction, run again whole if it was a deadlock's victim (<see cref="WholeRetry"/>).</summary>
+    public Task<Outcome<NextYearResult>> Apply(CurrentUser user, int year, CancellationToken ct) =>
+        db.RetryWholeAsync(token => ApplyOnce(user, year, token), ct);
+
+    private async Task<Outcome<NextYearResult>> ApplyOnce(CurrentUser user, int year, CancellationToken ct)
     {
         var planned = await Plan(user, year, ct);
         if (planned.Refusal is { } refusal) return refusal;

@@ -149,9 +149,12 @@ public sealed class RulebookChoiceService(AppDbContext db, FormCheck check, Time
     /// <summary>
     /// Records the choice and applies it: drafts, returned, submitted and approved forms are re-checked and re-scored by
     /// the new rulebook through the one write path; published forms keep their published score and get the new one
-    /// beside it. All or nothing: one transaction.
+    /// beside it. All or nothing: one transaction, run again whole if it was a deadlock's victim (<see cref="WholeRetry"/>).
     /// </summary>
-    public async Task<Outcome<RulebookChoiceDto>> Choose(CurrentUser user, ChooseRulebookRequest request, CancellationToken ct)
+    public Task<Outcome<RulebookChoiceDto>> Choose(CurrentUser user, ChooseRulebookRequest request, CancellationToken ct) =>
+        db.RetryWholeAsync(token => ChooseOnce(user, request, token), ct);
+
+    private async Task<Outcome<RulebookChoiceDto>> ChooseOnce(CurrentUser user, ChooseRulebookRequest request, CancellationToken ct)
     {
         var valid = await Validate(user, request, ct);
         if (valid.Refusal is { } refusal) return refusal;

@@ -138,9 +138,13 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
 
     /// <summary>
     /// Finance approves or rejects a pending adjustment. Approval writes the new target values into the targets form
-    /// (its facts and findings follow, through the one write path) and records each change in the audit trail.
+    /// (its facts and findings follow, through the one write path) and records each change in the audit trail. A
+    /// deadlock's victim is run again whole (<see cref="WholeRetry"/>).
     /// </summary>
-    public async Task<Outcome<TargetAdjustment>> Decide(CurrentUser user, int adjustmentId, bool approve, string? comment, CancellationToken ct)
+    public Task<Outcome<TargetAdjustment>> Decide(CurrentUser user, int adjustmentId, bool approve, string? comment, CancellationToken ct) =>
+        db.RetryWholeAsync(token => DecideOnce(user, adjustmentId, approve, comment, token), ct);
+
+    private async Task<Outcome<TargetAdjustment>> DecideOnce(CurrentUser user, int adjustmentId, bool approve, string? comment, CancellationToken ct)
     {
         var adjustment = await db.TargetAdjustments.SingleOrDefaultAsync(a => a.Id == adjustmentId, ct);
         if (adjustment is null) return Refusal.NotFound("调整申请");
