@@ -73,11 +73,11 @@ public sealed class BusyWeekConcurrencyTests(PostgresHost host) : ApiTestBase<Po
         await using var scope = Host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var overview = await OverviewTotalsTests.TotalsAsync(db);
-        var library = await LibraryTotalsTests.TotalsAsync(db);
+        var library = await LibraryTotalsTests<PostgresHost>.TotalsAsync(db);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync(OverviewTotalsSql.Rebuild + LibrarySummarySql.Rebuild);
         Assert.Equal(await OverviewTotalsTests.TotalsAsync(db), overview);
-        Assert.Equal(await LibraryTotalsTests.TotalsAsync(db), library);
+        Assert.Equal(await LibraryTotalsTests<PostgresHost>.TotalsAsync(db), library);
         await transaction.RollbackAsync();
     }
 
@@ -141,10 +141,10 @@ public sealed class BusyWeekConcurrencyTests(PostgresHost host) : ApiTestBase<Po
         await using (var scope = Host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var library = await LibraryTotalsTests.TotalsAsync(db);
+            var library = await LibraryTotalsTests<PostgresHost>.TotalsAsync(db);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.ExecuteSqlRawAsync(LibrarySummarySql.Rebuild);
-            Assert.Equal(await LibraryTotalsTests.TotalsAsync(db), library);
+            Assert.Equal(await LibraryTotalsTests<PostgresHost>.TotalsAsync(db), library);
             await transaction.RollbackAsync();
         }
     }
