@@ -40,6 +40,7 @@ public static class LibrarySummarySql
           yy integer; k integer; scope text; n integer; unit_delta integer; name_gone boolean := false;
           gone_years text[] := '{}'; t_rows integer; t_name text; t_unit text;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           FOREACH yy IN ARRAY ARRAY[r."Year", 0] LOOP
             IF sign > 0 THEN
               INSERT INTO "LibraryEntryUnits" AS u ("EntryKey", "Year", "OrganisationPath", "Rows") VALUES (ek, yy, r."OrganisationPath", 1)
@@ -104,6 +105,7 @@ public static class LibrarySummarySql
           v numeric := CASE WHEN actuals THEN r."ActualValue" ELSE r."TargetValue" END;
           w integer; gk text; n integer; c integer; vals integer;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           -- The window ending in w covers w and the two years before it; 0 covers every year.
           FOREACH w IN ARRAY ARRAY[r."Year", r."Year" + 1, r."Year" + 2, 0] LOOP
             gk := md5(CASE WHEN actuals THEN 'a' ELSE 't' END || chr(31) || w::text || chr(31) || ek || chr(31) || coalesce(r."Unit", chr(30)));
@@ -144,6 +146,7 @@ public static class LibrarySummarySql
           ek text := jixiao_library_entry_key(n."Level1", n."Level2", n."NormalisedName");
           actuals boolean; ov numeric; nv numeric; w integer; gk text; c integer;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           FOREACH actuals IN ARRAY ARRAY[false, true] LOOP
             ov := CASE WHEN actuals THEN CASE WHEN o."Kind" IN {{SelfEvaluations}} THEN o."ActualValue" END
                        ELSE CASE WHEN o."Kind" <> 'monitoring' THEN o."TargetValue" END END;

@@ -56,6 +56,7 @@ public static class OverviewTotalsSql
         CREATE OR REPLACE FUNCTION jixiao_overview_findings(r "FormFacts", code text, n integer) RETURNS void LANGUAGE plpgsql AS $f$
         DECLARE s record; c integer;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           IF n = 0 OR NOT r."IsCurrent" THEN RETURN; END IF;
           FOR s IN SELECT * FROM jixiao_overview_scopes(jixiao_overview_parent(r."OrganisationPath")) LOOP
             INSERT INTO "OverviewFindings" AS t ("Scope", "Depth", "Year", "Status", "Code", "Count") VALUES (s.scope, s.depth, r."Year", r."Status", code, n)
@@ -67,6 +68,7 @@ public static class OverviewTotalsSql
         CREATE OR REPLACE FUNCTION jixiao_overview_group(r "FormFacts", grain text, id integer, path text, sign integer) RETURNS void LANGUAGE plpgsql AS $f$
         DECLARE ranked boolean := r."Scored" AND r."ComputedTotal" IS NOT NULL; n integer;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           INSERT INTO "OverviewGroups" AS t ("Grain", "GroupId", "Path", "Year", "Status", "Forms", "TotalCount", "TotalSum", "RateCount", "RateSum",
               "Errors", "Warnings", "RankedRateCount", "RankedRateSum", "RankedErrors", "RankedWarnings")
             VALUES (grain, id, path, r."Year", r."Status", sign,
@@ -99,6 +101,7 @@ public static class OverviewTotalsSql
           rb integer := jixiao_overview_rate_band(r."ExecutionRate");
           s record; n integer;
         BEGIN
+          PERFORM pg_advisory_xact_lock({{TotalsWriterLock.Key}});
           IF NOT r."IsCurrent" THEN RETURN; END IF;
           FOR s IN SELECT * FROM jixiao_overview_scopes(jixiao_overview_parent(r."OrganisationPath")) LOOP
             INSERT INTO "OverviewBands" AS t ("Scope", "Depth", "Year", "Status", "TotalBand", "RateBand", "Forms") VALUES (s.scope, s.depth, r."Year", r."Status", tb, rb, sign)
