@@ -216,7 +216,7 @@ public static class IndicatorLibrary
         return ranges;
     }
 
-    // The same walk on SQLite, which has no LATERAL: scalar subqueries per group over the histogram with its running count.
+    // The same walk on SQLite, which has no LATERAL: window functions over the asked groups' histograms (below).
     // Its decimals are TEXT, which does not sort as numbers ("10.0" < "9.0"); EF's decimal collation would (COLLATE
     // EF_DECIMAL), but through a call into .NET per comparison, which over a common group's few thousand distinct values
     // was most of the request. EF writes a decimal as digits, a point and digits ("0.0###…"), so the order of the numbers
@@ -226,18 +226,27 @@ public static class IndicatorLibrary
         CASE WHEN v."Value" LIKE '-%' THEN 0 ELSE 1 END, CASE WHEN v."Value" LIKE '-%' THEN -{IntegerDigits} ELSE {IntegerDigits} END,
         CASE WHEN v."Value" LIKE '-%' THEN NULL ELSE v."Value" END, CASE WHEN v."Value" LIKE '-%' THEN v."Value" END DESC
         """;
-    private const string Walk = $"""
-        (SELECT v."Value", sum(v."Count") OVER (ORDER BY {ByValue} ROWS UNBOUNDED PRECEDING) AS upto
-         FROM "LibraryPeerValues" v WHERE v."GroupKey" = g."GroupKey")
-        """;
+    // Each asked group's histogram is ordered once (one window over all of them, partitioned by group), and every row
+    // knows the positions it covers (upto - Count + 1 .. upto): the lowest value is the first row, the highest the last,
+    // the median's two values those whose positions hold the middle ones. Four walks per group, each ordering the
+    // histogram again, cost four times this.
     private const string SqlitePeerRows = $$"""
+        WITH g AS (
+          SELECT g."GroupKey", g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values" FROM "LibraryPeerGroups" g
+          WHERE g."NormalisedName" IN (SELECT value FROM json_each({0})) AND g."Window" = {1} AND g."Actuals" = {2} AND g."Units" >= {3}),
+        w AS (
+          SELECT v."GroupKey", v."Value", v."Count",
+            sum(v."Count") OVER (PARTITION BY v."GroupKey" ORDER BY {{ByValue}} ROWS UNBOUNDED PRECEDING) AS upto,
+            row_number() OVER (PARTITION BY v."GroupKey" ORDER BY {{ByValue}}) AS n,
+            count(*) OVER (PARTITION BY v."GroupKey") AS last
+          FROM "LibraryPeerValues" v WHERE v."GroupKey" IN (SELECT "GroupKey" FROM g))
         SELECT g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values",
-          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto LIMIT 1) AS "Min",
-          (SELECT r."Value" FROM {{Walk}} r ORDER BY r.upto DESC LIMIT 1) AS "Max",
-          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= (g."Values" - 1) / 2 + 1 ORDER BY r.upto LIMIT 1) AS "Low",
-          (SELECT r."Value" FROM {{Walk}} r WHERE r.upto >= g."Values" / 2 + 1 ORDER BY r.upto LIMIT 1) AS "High"
-        FROM "LibraryPeerGroups" g
-        WHERE g."NormalisedName" IN (SELECT value FROM json_each({0})) AND g."Window" = {1} AND g."Actuals" = {2} AND g."Units" >= {3}
+          max(CASE WHEN w.n = 1 THEN w."Value" END) AS "Min",
+          max(CASE WHEN w.n = w.last THEN w."Value" END) AS "Max",
+          max(CASE WHEN w.upto - w."Count" < (g."Values" - 1) / 2 + 1 AND w.upto >= (g."Values" - 1) / 2 + 1 THEN w."Value" END) AS "Low",
+          max(CASE WHEN w.upto - w."Count" < g."Values" / 2 + 1 AND w.upto >= g."Values" / 2 + 1 THEN w."Value" END) AS "High"
+        FROM g JOIN w ON w."GroupKey" = g."GroupKey"
+        GROUP BY g."GroupKey", g."Level1", g."Level2", g."NormalisedName", g."Unit", g."Units", g."Values"
         """;
 
     private static Task<List<PeerRow>> SqlitePeerRowsAsync(AppDbContext db, string[] asked, int window, bool actuals, CancellationToken ct) =>
