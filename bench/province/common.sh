@@ -1,7 +1,7 @@
 # Sourced by run.sh and pages.sh (needs WORK and PASSWORD): what both do against a running app.
 
 signin_at() { # base URL, user name → the auth cookie ("jixiao=…"), through the sign-in form and its antiforgery token
-  local jar="$WORK/jar.$2" token
+  local jar="$WORK/jar.${1##*:}.$2" token
   token=$(curl -fsS -c "$jar" "$1/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
   curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$2" --data-urlencode "password=$PASSWORD" \
     --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$1/account/login"

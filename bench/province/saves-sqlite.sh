@@ -48,13 +48,8 @@ for i in "${!APPS[@]}"; do
   echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
 done
 
-signin() { # build, user name → the auth cookie ("jixiao=…")
-  local jar="$WORK/jar.$1.$2" token url; url=$(base "$1")
-  token=$(curl -fsS -c "$jar" "$url/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "userName=$2" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
-  echo "jixiao=$(awk '$6 == "jixiao" {print $7}' "$jar")"
-}
+source "$ROOT/bench/province/common.sh"
+signin() { signin_at "$(base "$1")" "$2"; } # build, user name → the auth cookie ("jixiao=…")
 
 # The units of run.sh: every 17th of the 1,000 (by id, which is the generator's order), 60 of them.
 UNITS=$(sqlite3 "file:$WORK/data.0/jixiao.db?mode=ro" "SELECT Code FROM Organisations WHERE Kind = 'Unit' ORDER BY Id" | awk '(NR - 1) % 17 == 0' | awk 'NR <= 60')
@@ -67,9 +62,7 @@ for i in "${!APPS[@]}"; do
     c=$(signin "$i" "unit-${u,,}")
     for id in $(curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms?pageSize=100" | jq -r '.items[] | select(.status == "Draft") | .id'); do
       [ $n -lt $((WRITERS + 2)) ] || break
-      [ -f "$WORK/body.$id.json" ] || curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms/$id" \
-        | jq -c '{revision: 424242, form: (.form | .filler = "__FILLER__")}' | sed 's/424242/__REVISION__/' >"$WORK/body.$id.json"
-      echo -e "$id\t$c\t$WORK/body.$id.json" >>"$WORK/forms.$i.txt"
+      echo -e "$id\t$c\t$(save_body_at "$(base "$i")" "$c" "$id")" >>"$WORK/forms.$i.txt"
       n=$((n + 1))
     done
   done

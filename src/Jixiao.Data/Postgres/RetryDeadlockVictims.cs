@@ -7,16 +7,12 @@ namespace Jixiao.Data.Postgres;
 /// Runs a unit of work again, whole, when PostgreSQL ended its transaction as a deadlock's victim (40P01) or failed its
 /// serialisation (40001); the user sees the save succeed a few milliseconds later, never the error.
 /// <para>
-/// Why the victims are retried rather than the deadlocks removed: every save, import and transition moves the running
-/// totals of the overview and the library (<see cref="Forms.OverviewTotalsSql"/>, <see cref="Forms.LibrarySummarySql"/>)
-/// by per-row triggers, and those rows are shared across forms: a department's and the province's rows, one peer group
-/// and one histogram row per indicator name, unit and value for the whole province. A trigger sees one row at a time, in
-/// the order the statement writes them (a form's indicators in the form's order, a state change as the old state out and
-/// the new one in), so two transactions take the shared rows in different orders; at 16 forms of one department moved
-/// between two states at once, each in its own connection, 380 of 640 moves were deadlock victims (docs/operations.md,
-/// "Running on PostgreSQL"; BusyWeekConcurrencyTests makes one certain). One order for every transaction would need all
-/// of a transaction's deltas gathered and applied at its commit, a rewrite of both trigger sets; a retry is exact for
-/// every path at once, because PostgreSQL has already rolled the victim back entirely.
+/// Why: every save, import and transition moves the running totals of the overview and the library
+/// (<see cref="Forms.OverviewTotalsSql"/>, <see cref="Forms.LibrarySummarySql"/>) by per-row triggers over rows shared
+/// across forms, which took them in each statement's own order and deadlocked (docs/operations.md, "Running on
+/// PostgreSQL"). Their writers now queue on <see cref="Forms.TotalsWriterLock"/> first, which removes those deadlocks;
+/// what is left (one statement writing several forms' facts while another of those forms' writers waits for the lock)
+/// is retried here, exact for every path because PostgreSQL has already rolled the victim back entirely.
 /// </para>
 /// <para>
 /// What runs again: a <c>SaveChanges</c> or <c>ExecuteUpdate</c> outside a transaction of the caller's (its own
