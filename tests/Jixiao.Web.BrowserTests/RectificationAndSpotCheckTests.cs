@@ -105,6 +105,8 @@ public sealed class RectificationAndSpotCheckTests(LiveApp app) : IClassFixture<
         await first.Locator(".recheck-link").ClickAsync();
         await finance.WaitForURLAsync(new Regex(@"/spot-checks/\d+/entries/\d+$"));
         await finance.ClickAsync("#copy-stated:not([disabled])");
+        // The copy is a server round trip: fill only once its render has landed, or it lands mid-fill ("23" + "0" = "230").
+        await Expect(finance.Locator("input[aria-label='第1行 复核得分']")).ToHaveValueAsync(new Regex(@"\d"));
         await finance.FillAsync("input[aria-label='第1行 复核得分']", "0");
         await finance.PressAsync("input[aria-label='第1行 复核得分']", "Tab");
         await finance.FillAsync("#recheck-note", "第1行指标完成情况缺少佐证，复核不得分。");
