@@ -12,6 +12,13 @@ namespace Jixiao.Data.Forms;
 /// from a recursive CTE over its path. Keys are the texts themselves joined by U+001F (no md5 in SQLite), so they differ
 /// from PostgreSQL's; nothing outside the totals reads them.
 /// </para>
+/// <para>
+/// The UPDATE triggers name the columns they read (<c>UPDATE OF</c>): SQLite compiles every trigger an UPDATE may fire,
+/// with the delta view's INSTEAD OF triggers under it, into the statement as it is prepared, and Microsoft.Data.Sqlite
+/// prepares each statement afresh, so before they did every save's UPDATE of its form's fact (which sets only its time
+/// and what changed) spent about 0.9 ms compiling triggers whose WHEN then fired nothing — inside the write lock
+/// (docs/benchmarks.md, "The save on SQLite … triggers compiled for nothing").
+/// </para>
 /// </summary>
 public static class LibrarySummarySqlite
 {
@@ -39,11 +46,15 @@ public static class LibrarySummarySqlite
 
     private const string Columns = """("Sign", "Entries", "Peers", "Path", "Year", "Kind", "Level1", "Level2", "Name", "NormalisedName", "Unit", "TargetValue", "ActualValue")""";
 
-    private const string EntryChanged = """
-        (OLD."FormId" IS NOT NEW."FormId" OR OLD."OrganisationPath" IS NOT NEW."OrganisationPath" OR OLD."Year" IS NOT NEW."Year"
-         OR OLD."Level1" IS NOT NEW."Level1" OR OLD."Level2" IS NOT NEW."Level2" OR OLD."Name" IS NOT NEW."Name"
-         OR OLD."NormalisedName" IS NOT NEW."NormalisedName" OR OLD."Unit" IS NOT NEW."Unit")
-        """;
+    // What an entry reads of an indicator row, and what its peer groups read besides.
+    private static readonly string[] EntryColumns = ["FormId", "OrganisationPath", "Year", "Level1", "Level2", "Name", "NormalisedName", "Unit"];
+    private static readonly string[] PeerColumns = ["Kind", "TargetValue", "ActualValue"];
+
+    private static readonly string EntryChanged = Changed(EntryColumns);
+
+    private static string Changed(IEnumerable<string> columns) => "(" + string.Join(" OR ", columns.Select(c => $"""OLD."{c}" IS NOT NEW."{c}" """.Trim())) + ")";
+
+    private static string Listed(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     private static string Row(string r) =>
         $"""{r}."OrganisationPath", {r}."Year", {r}."Kind", {r}."Level1", {r}."Level2", {r}."Name", {r}."NormalisedName", {r}."Unit", {r}."TargetValue", {r}."ActualValue" """;
@@ -155,15 +166,15 @@ public static class LibrarySummarySqlite
         -- Only a change of what the library reads moves the totals (a re-derivation rewrites scores, not these); an entry
         -- reads neither the kind nor the values, so a row whose target or actual was edited (the common save) moves only
         -- its peer groups.
-        CREATE TRIGGER jixiao_library_indicator_updated AFTER UPDATE ON "IndicatorFacts" FOR EACH ROW
-        WHEN {{EntryChanged}} OR OLD."Kind" IS NOT NEW."Kind" OR OLD."TargetValue" IS NOT NEW."TargetValue" OR OLD."ActualValue" IS NOT NEW."ActualValue"
+        CREATE TRIGGER jixiao_library_indicator_updated AFTER UPDATE OF {{Listed([.. EntryColumns, .. PeerColumns])}} ON "IndicatorFacts" FOR EACH ROW
+        WHEN {{Changed([.. EntryColumns, .. PeerColumns])}}
         BEGIN
           INSERT INTO jixiao_library_delta {{Columns}}
             SELECT -1, f."IsCurrent" AND ({{EntryChanged}}), {{Peers("f")}}, {{Row("OLD")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId";
           INSERT INTO jixiao_library_delta {{Columns}}
             SELECT 1, f."IsCurrent" AND ({{EntryChanged}}), {{Peers("f")}}, {{Row("NEW")}} FROM "FormFacts" f WHERE f."FormId" = NEW."FormId";
         END;
-        CREATE TRIGGER jixiao_library_form_updated AFTER UPDATE ON "FormFacts" FOR EACH ROW
+        CREATE TRIGGER jixiao_library_form_updated AFTER UPDATE OF "IsCurrent", "Status" ON "FormFacts" FOR EACH ROW
         WHEN OLD."IsCurrent" IS NOT NEW."IsCurrent" OR OLD."Status" IS NOT NEW."Status"
         BEGIN
           INSERT INTO jixiao_library_delta {{Columns}}
