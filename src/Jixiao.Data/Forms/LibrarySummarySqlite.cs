@@ -257,6 +257,43 @@ public static class LibrarySummarySqlite
         DROP TABLE temp.jixiao_library_peer_windows;
         """;
 
+    // Decimals are TEXT on SQLite, which does not sort as numbers ("10.0" < "9.0"); EF's decimal collation would (COLLATE
+    // EF_DECIMAL), but through a call into .NET per comparison, which over a common group's few thousand distinct values was
+    // most of the library request. EF writes a decimal as digits, a point and digits ("0.0###…"), so the order of the
+    // numbers is exact in SQL: the sign, then the integer part's length (negated below zero), then the text (reversed below
+    // zero). No LIKE in it: an index expression must be deterministic, and LIKE follows a pragma.
+    private static string IntegerDigits(string value) => $"(CASE WHEN instr({value}, '.') > 0 THEN instr({value}, '.') - 1 ELSE length({value}) END)";
+
+    /// <summary>
+    /// The ORDER BY terms that put a histogram's <paramref name="value"/>s in numeric order (or the reverse). The index
+    /// <see cref="InstallValueOrder"/> holds the same expressions, so a query ordering by these walks the index, unsorted.
+    /// </summary>
+    public static string ValueOrder(string value, bool descending = false)
+    {
+        var negative = $"substr({value}, 1, 1) = '-'";
+        string[] terms =
+        [
+            $"CASE WHEN {negative} THEN 0 ELSE 1 END",
+            $"CASE WHEN {negative} THEN -{IntegerDigits(value)} ELSE {IntegerDigits(value)} END",
+            $"CASE WHEN {negative} THEN NULL ELSE {value} END",
+            $"CASE WHEN {negative} THEN {value} END",
+        ];
+        bool[] down = [descending, descending, descending, !descending];
+        return string.Join(", ", terms.Select((t, i) => down[i] ? t + " DESC" : t));
+    }
+
+    /// <summary>
+    /// Each histogram in the numeric order of its values, with the counts (migration <c>LibraryPeerValueOrder</c>): the
+    /// peer ranges read the lowest and highest value as the first and last entry of their group and walk to the median
+    /// through it, instead of sorting the group's values per request (a page's 44 groups, 19,590 values at 1,000 units:
+    /// 115 ms sorted, 15 ms walked). Raw SQL outside the EF model: an expression index, SQLite's only; a migration that
+    /// rebuilds "LibraryPeerValues" must create it again.
+    /// </summary>
+    public static readonly string InstallValueOrder =
+        $"""CREATE INDEX IF NOT EXISTS "IX_LibraryPeerValues_Order" ON "LibraryPeerValues" ("GroupKey", {ValueOrder("\"Value\"")}, "Value", "Count");""";
+
+    public const string UninstallValueOrder = """DROP INDEX IF EXISTS "IX_LibraryPeerValues_Order";""";
+
     /// <summary>Takes the triggers and the view out again (the migration's Down).</summary>
     public const string Uninstall = """
         DROP TRIGGER IF EXISTS jixiao_library_indicator_inserted;
