@@ -107,10 +107,13 @@ public static class FormStore
     public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct) =>
         new(organisation, await Department.For(db)(db, Prefixes(organisation.Path), ct));
 
-    /// <summary>Every save asks this (<see cref="CompiledPerContext{TQuery}"/>).</summary>
+    /// <summary>
+    /// Every save asks this (<see cref="CompiledPerContext{TQuery}"/>). Untracked: only its key and name are read, and a
+    /// tracked copy would be one more entity for every SaveChanges to compare.
+    /// </summary>
     private static readonly CompiledPerContext<Func<AppDbContext, List<string>, CancellationToken, Task<Organisation?>>> Department = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, List<string> prefixes, CancellationToken ct) =>
-            db.Organisations.IgnoreQueryFilters()
+            db.Organisations.AsNoTracking().IgnoreQueryFilters()
                 .Where(o => o.Kind == OrganisationKind.Department && prefixes.Contains(o.Path))
                 .OrderByDescending(o => o.Path.Length).FirstOrDefault()));
 
