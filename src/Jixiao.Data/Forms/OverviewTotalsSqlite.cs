@@ -90,10 +90,10 @@ public static class OverviewTotalsSqlite
           INSERT INTO "OverviewGroups" ("Grain", "GroupId", "Path", "Year", "Status", "Forms", "TotalCount", "TotalSum", "RateCount", "RateSum",
               "Errors", "Warnings", "RankedRateCount", "RankedRateSum", "RankedErrors", "RankedWarnings")
             SELECT g.grain, g.id, g.path, NEW."Year", NEW."Status", NEW."Sign",
-              CASE WHEN {{Ranked}} THEN NEW."Sign" ELSE 0 END, CASE WHEN {{Ranked}} THEN NEW."Sign" * NEW."ComputedTotal" END,
-              CASE WHEN NEW."ExecutionRate" IS NOT NULL THEN NEW."Sign" ELSE 0 END, NEW."Sign" * NEW."ExecutionRate",
+              CASE WHEN {{Ranked}} THEN NEW."Sign" ELSE 0 END, CASE WHEN {{Ranked}} THEN round(NEW."Sign" * NEW."ComputedTotal", 6) END,
+              CASE WHEN NEW."ExecutionRate" IS NOT NULL THEN NEW."Sign" ELSE 0 END, round(NEW."Sign" * NEW."ExecutionRate", 6),
               NEW."Sign" * NEW."Errors", NEW."Sign" * NEW."Warnings",
-              CASE WHEN {{Ranked}} AND NEW."ExecutionRate" IS NOT NULL THEN NEW."Sign" ELSE 0 END, CASE WHEN {{Ranked}} THEN NEW."Sign" * NEW."ExecutionRate" END,
+              CASE WHEN {{Ranked}} AND NEW."ExecutionRate" IS NOT NULL THEN NEW."Sign" ELSE 0 END, CASE WHEN {{Ranked}} THEN round(NEW."Sign" * NEW."ExecutionRate", 6) END,
               CASE WHEN {{Ranked}} THEN NEW."Sign" * NEW."Errors" ELSE 0 END, CASE WHEN {{Ranked}} THEN NEW."Sign" * NEW."Warnings" ELSE 0 END
             FROM (SELECT '{{Model.OverviewGrains.Organisation}}' AS grain, NEW."OrganisationId" AS id, NEW."Path" AS path
                   UNION ALL SELECT '{{Model.OverviewGrains.Department}}', coalesce(NEW."DepartmentId", 0),
