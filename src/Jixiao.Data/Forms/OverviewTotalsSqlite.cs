@@ -50,13 +50,16 @@ public static class OverviewTotalsSqlite
 
     private const string Ranked = """(NEW."Scored" AND NEW."ComputedTotal" IS NOT NULL)""";
 
-    // What the overview reads of a fact; a change of anything else (the common save's indicator rows, its risk) moves nothing.
-    private const string Read = """
-        (OLD."OrganisationPath" IS NOT NEW."OrganisationPath" OR OLD."OrganisationId" IS NOT NEW."OrganisationId" OR OLD."DepartmentId" IS NOT NEW."DepartmentId"
-         OR OLD."Year" IS NOT NEW."Year" OR OLD."Status" IS NOT NEW."Status" OR OLD."IsCurrent" IS NOT NEW."IsCurrent" OR OLD."Scored" IS NOT NEW."Scored"
-         OR OLD."ComputedTotal" IS NOT NEW."ComputedTotal" OR OLD."ExecutionRate" IS NOT NEW."ExecutionRate" OR OLD."Errors" IS NOT NEW."Errors"
-         OR OLD."Warnings" IS NOT NEW."Warnings")
-        """;
+    // What the overview reads of a fact; a change of anything else (the common save's indicator rows, its risk) moves
+    // nothing. The UPDATE trigger names these columns (UPDATE OF) as the library's do (LibrarySummarySqlite): SQLite
+    // compiles every trigger an UPDATE may fire into the statement as it is prepared, and a save's UPDATE of its fact
+    // that sets none of them then compiles none of the delta view's triggers inside the write lock.
+    private static readonly string[] ReadColumns =
+        ["OrganisationPath", "OrganisationId", "DepartmentId", "Year", "Status", "IsCurrent", "Scored", "ComputedTotal", "ExecutionRate", "Errors", "Warnings"];
+
+    private static readonly string Read = "(" + string.Join(" OR ", ReadColumns.Select(c => $"""OLD."{c}" IS NOT NEW."{c}" """.Trim())) + ")";
+
+    private static readonly string ReadListed = string.Join(", ", ReadColumns.Select(c => $"\"{c}\""));
 
     // A fact that stays where it was (place, year, state, current) leaves its findings' counts alone: the findings' own
     // triggers move those a save rewrites.
@@ -139,7 +142,7 @@ public static class OverviewTotalsSqlite
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT 1, 1, 1, 0, NULL, {{Row("NEW")}};
         END;
-        CREATE TRIGGER jixiao_overview_fact_updated AFTER UPDATE ON "FormFacts" FOR EACH ROW WHEN {{Read}}
+        CREATE TRIGGER jixiao_overview_fact_updated AFTER UPDATE OF {{ReadListed}} ON "FormFacts" FOR EACH ROW WHEN {{Read}}
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT -1, 1, {{Moved}}, 0, NULL, {{Row("OLD")}} WHERE OLD."IsCurrent";
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT 1, 1, {{Moved}}, 0, NULL, {{Row("NEW")}} WHERE NEW."IsCurrent";
@@ -154,7 +157,7 @@ public static class OverviewTotalsSqlite
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT 1, 0, 0, 1, NEW."Code", {{Row("f")}} FROM "FormFacts" f WHERE f."FormId" = NEW."FormId" AND f."IsCurrent";
         END;
-        CREATE TRIGGER jixiao_overview_finding_updated AFTER UPDATE ON "Findings" FOR EACH ROW
+        CREATE TRIGGER jixiao_overview_finding_updated AFTER UPDATE OF "FormId", "Code" ON "Findings" FOR EACH ROW
         WHEN OLD."FormId" IS NOT NEW."FormId" OR OLD."Code" IS NOT NEW."Code"
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT -1, 0, 0, 1, OLD."Code", {{Row("f")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId" AND f."IsCurrent";

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205230044_OverviewSumsAsReal")]
+    [Migration("20261205234000_OverviewSumsAsReal")]
     partial class OverviewSumsAsReal
     {
         /// <inheritdoc />

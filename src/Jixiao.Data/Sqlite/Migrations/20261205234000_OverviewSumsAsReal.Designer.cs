@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205225937_OverviewSumsAsReal")]
+    [Migration("20261205234000_OverviewSumsAsReal")]
     partial class OverviewSumsAsReal
     {
         /// <inheritdoc />
