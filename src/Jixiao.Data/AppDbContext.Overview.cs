@@ -9,7 +9,7 @@ public abstract partial class AppDbContext
     public DbSet<OverviewFinding> OverviewFindings => Set<OverviewFinding>();
     public DbSet<OverviewGroup> OverviewGroups => Set<OverviewGroup>();
 
-    // The overview's running totals (Model/Overview.cs; kept by PostgreSQL triggers, Forms/OverviewTotalsSql), scoped by
+    // The overview's running totals (Model/Overview.cs; kept by triggers, Forms/OverviewTotalsSql and OverviewTotalsSqlite), scoped by
     // path like the facts. The public and evaluators never see the overview; their contexts see none of these rows.
     private void ConfigureOverview(ModelBuilder b)
     {

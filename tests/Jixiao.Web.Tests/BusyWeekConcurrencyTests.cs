@@ -72,11 +72,11 @@ public sealed class BusyWeekConcurrencyTests(PostgresHost host) : ApiTestBase<Po
         Assert.Empty(failures);
         await using var scope = Host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var overview = await OverviewTotalsTests.TotalsAsync(db);
+        var overview = await OverviewTotalsTests<PostgresHost>.TotalsAsync(db);
         var library = await LibraryTotalsTests<PostgresHost>.TotalsAsync(db);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync(OverviewTotalsSql.Rebuild + LibrarySummarySql.Rebuild);
-        Assert.Equal(await OverviewTotalsTests.TotalsAsync(db), overview);
+        Assert.Equal(await OverviewTotalsTests<PostgresHost>.TotalsAsync(db), overview);
         Assert.Equal(await LibraryTotalsTests<PostgresHost>.TotalsAsync(db), library);
         await transaction.RollbackAsync();
     }

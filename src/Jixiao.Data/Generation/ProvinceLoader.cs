@@ -56,10 +56,10 @@ public static class ProvinceLoader
         var watch = Stopwatch.StartNew();
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        // SQLite: the library's triggers would apply every row's delta one by one; they are taken out for the load and the
-        // totals rebuilt from the facts at its end, also after a failure (the batches written by then are the facts).
+        // SQLite: the library's and the overview's triggers would apply every row's delta one by one; they are taken out for
+        // the load and the totals rebuilt from the facts at its end, also after a failure (the batches written by then are the facts).
         var sqlite = db.Database.IsSqlite();
-        if (sqlite) await db.Database.ExecuteSqlRawAsync(LibrarySummarySqlite.Uninstall, ct);
+        if (sqlite) await db.Database.ExecuteSqlRawAsync(LibrarySummarySqlite.Uninstall + OverviewTotalsSqlite.Uninstall, ct);
         try
         {
             return await Load(db, generator, settings, watch, ct);
@@ -73,6 +73,8 @@ public static class ProvinceLoader
                 await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 await db.Database.ExecuteSqlRawAsync(LibrarySummarySqlite.Install, CancellationToken.None);
                 await db.Database.ExecuteSqlRawAsync(LibrarySummarySqlite.Rebuild, CancellationToken.None);
+                await db.Database.ExecuteSqlRawAsync(OverviewTotalsSqlite.Install, CancellationToken.None);
+                await db.Database.ExecuteSqlRawAsync(OverviewTotalsSqlite.Rebuild, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
             }
         }

@@ -1,11 +1,11 @@
 namespace Jixiao.Data.Model;
 
-// The finance overview's running totals (docs/benchmarks.md, "The overview at 10,000 units"). PostgreSQL keeps them with
-// triggers on the facts and the findings (Forms/OverviewTotalsSql), so every path that changes a fact or a finding (a
-// save, an import, a transition, a supersession, a deletion, a re-derivation) changes them in the same transaction; the
-// bulk loader rebuilds them in one pass. None is ever written by the app. SQLite has the tables but no triggers: its
-// overview reads the facts. Only current forms count; state is part of every key, so which states count as reviewed
-// (Jixiao:Rankings) stays a reader's choice.
+// The finance overview's running totals (docs/benchmarks.md, "The overview at 10,000 units"). Triggers on the facts and
+// the findings keep them (PostgreSQL: Forms/OverviewTotalsSql; SQLite: Forms/OverviewTotalsSqlite), so every path that
+// changes a fact or a finding (a save, an import, a transition, a supersession, a deletion, a re-derivation) changes
+// them in the same transaction; the bulk loaders rebuild them in one pass. None is ever written by the app. Only
+// current forms count; state is part of every key, so which states count as reviewed (Jixiao:Rankings) stays a
+// reader's choice.
 
 /// <summary>
 /// How many current forms below one organisation (<see cref="Scope"/>: the path of each ancestor of the form's

@@ -44,6 +44,13 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             e.Property(f => f.StatedTotal).HasConversion<double?>();
             e.Property(f => f.ExecutionRate).HasConversion<double?>();
         });
+        // The overview's kept sums of those figures, for the same reasons (Forms/OverviewTotalsSqlite keeps them exact).
+        b.Entity<Model.OverviewGroup>(e =>
+        {
+            e.Property(g => g.TotalSum).HasConversion<double?>();
+            e.Property(g => g.RateSum).HasConversion<double?>();
+            e.Property(g => g.RankedRateSum).HasConversion<double?>();
+        });
         b.Entity<Model.ExecutionImport>(e => e.Property(i => i.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter()));
         b.Entity<Model.RoundReminder>(e =>
         {

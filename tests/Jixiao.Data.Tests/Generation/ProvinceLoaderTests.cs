@@ -108,4 +108,39 @@ public sealed class ProvinceLoaderTests(LoadedCity city) : IClassFixture<LoadedC
         Assert.Contains("空数据库", refused.Message);
         Assert.Equal(before, await db.Forms.CountAsync());
     }
+
+    /// <summary>Every row of the overview's totals, as text, sorted.</summary>
+    private static async Task<List<string>> OverviewTotalsAsync(AppDbContext db)
+    {
+        var rows = new List<string>();
+        rows.AddRange(await db.OverviewBands.AsNoTracking()
+            .Select(t => "B " + t.Scope + " " + t.Depth + " " + t.Year + " " + t.Status + " " + t.TotalBand + " " + t.RateBand + " " + t.Forms).ToListAsync());
+        rows.AddRange(await db.OverviewFindings.AsNoTracking()
+            .Select(t => "F " + t.Scope + " " + t.Depth + " " + t.Year + " " + t.Status + " " + t.Code + " " + t.Count).ToListAsync());
+        rows.AddRange((await db.OverviewGroups.AsNoTracking().ToListAsync()).Select(g => string.Join(' ', "G", g.Grain, g.GroupId, g.Path, g.Year, g.Status,
+            g.Forms, g.TotalCount, g.TotalSum, g.RateCount, g.RateSum, g.Errors, g.Warnings, g.RankedRateCount, g.RankedRateSum, g.RankedErrors, g.RankedWarnings)));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    [Fact]
+    public async Task The_overview_totals_are_built_at_the_end_of_the_load_and_kept_after_it()
+    {
+        await using var db = city.Database.NewContext();
+        var loaded = await OverviewTotalsAsync(db);
+        Assert.Contains(loaded, r => r.StartsWith("F ", StringComparison.Ordinal));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(OverviewTotalsSqlite.Rebuild);
+        Assert.Equal(loaded, await OverviewTotalsAsync(db));
+
+        // The load put the triggers back: a unit's published form handed back leaves the province's published count.
+        var roots = db.Organisations.Where(o => o.ParentId == null).Select(o => o.Path);
+        var fact = await db.FormFacts.Where(f => f.IsCurrent && f.Status == FormStatus.Published && !roots.Contains(f.OrganisationPath)).FirstAsync();
+        Task<int> Published() => db.OverviewBands.Where(b => b.Depth == 1 && b.Year == fact.Year && b.Status == FormStatus.Published).SumAsync(b => b.Forms);
+        var before = await Published();
+        Assert.Equal(before, await db.FormFacts.CountAsync(f => f.IsCurrent && f.Year == fact.Year && f.Status == FormStatus.Published && !roots.Contains(f.OrganisationPath)));
+        await db.FormFacts.Where(f => f.FormId == fact.FormId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FormStatus.Returned));
+        Assert.Equal(before - 1, await Published());
+        await transaction.RollbackAsync();
+    }
 }

@@ -1614,8 +1614,8 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("RankedRateCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("RankedRateSum")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("RankedRateSum")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RankedWarnings")
                         .HasColumnType("INTEGER");
@@ -1623,14 +1623,14 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("RateCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("RateSum")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("RateSum")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("TotalCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("TotalSum")
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("TotalSum")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Warnings")
                         .HasColumnType("INTEGER");

@@ -123,11 +123,12 @@ public static class Analytics
     /// (<paramref name="counted"/> states), so drafts and imports move no rank.
     /// </summary>
     /// <remarks>
-    /// On PostgreSQL the province's and a department's overview read the running totals the facts' triggers keep
-    /// (Model/Overview.cs, Data/Forms/OverviewTotalsSql): a few hundred rows of bands and finding counts, a row per
-    /// department and state, and for the ranking a row per unit and state, summed and ordered in SQL. Reading a year's
-    /// facts (150,000 at 10,000 units) was most of finance's overview time. A unit's overview reads its own facts (a few
-    /// dozen), as SQLite reads the facts throughout (<see cref="OverviewFromFactsAsync"/>, which gives the same figures).
+    /// The province's and a department's overview read the running totals the facts' triggers keep on both databases
+    /// (Model/Overview.cs, Data/Forms/OverviewTotalsSql and OverviewTotalsSqlite): a few hundred rows of bands and finding
+    /// counts, a row per department and state, and for the ranking a row per unit and state, summed and ordered in SQL.
+    /// Reading a year's facts (150,000 at 10,000 units) was most of finance's overview time on PostgreSQL, and SQLite's
+    /// overview at 1,000 units was over its target reading them. A unit's overview reads its own facts (a few dozen)
+    /// (<see cref="OverviewFromFactsAsync"/>, which gives the same figures).
     /// </remarks>
     public static async Task<Overview> OverviewAsync(AppDbContext db, IReadOnlyList<FormStatus> counted, int? year, int? departmentId, int? organisationId, int? page, CancellationToken ct)
     {
@@ -194,13 +195,16 @@ public static class Analytics
             .Where(r => r.Count > 0)
             .OrderByDescending(r => r.Total / r.Count).ThenBy(r => r.Id).Take(RankingSize).ToListAsync(ct);
         var rankedNames = await NamesAsync(db, ranked.Select(r => r.Id), ct);
-        var ranking = ranked.Select(r => new OverviewRow(r.Id, rankedNames.GetValueOrDefault(r.Id, ""), r.Count, r.Count,
-            Round(Average(r.Total, r.Count, null), 2), Round(Average(r.Rate, r.RateCount, null), 6), r.Errors, r.Warnings)).ToList();
+        // Ordered again in decimals: SQLite divides its sums as doubles, where two equal averages (170.6 / 2, 255.9 / 3)
+        // can differ in the last bit and leave their tie to that bit instead of the id.
+        var ranking = ranked.OrderByDescending(r => Average(r.Total, r.Count, null)).ThenBy(r => r.Id)
+            .Select(r => new OverviewRow(r.Id, rankedNames.GetValueOrDefault(r.Id, ""), r.Count, r.Count,
+                Round(Average(r.Total, r.Count, null), 2), Round(Average(r.Rate, r.RateCount, null), 6), r.Errors, r.Warnings)).ToList();
 
         return Assemble(year, years, counted, cells, findings, departmentId is null ? "department" : "unit", PageOf(rows, page), ranking);
     }
 
-    /// <summary>The overview from the facts themselves: SQLite's, a unit's, and what the running totals are tested against.</summary>
+    /// <summary>The overview from the facts themselves: a unit's, and what the running totals are tested against.</summary>
     /// <remarks>
     /// Four scans of the facts in scope at most, whatever the number of bands: counts by state and band come from one
     /// GROUP BY (state, total band, rate band), and the drill-down rows and the ranking from one GROUP BY unit, summed
@@ -296,8 +300,8 @@ public static class Analytics
     /// <summary>How many drill-down rows one page of the overview lists.</summary>
     public const int OverviewPageSize = 50;
 
-    /// <summary>Whether this context reads the overview's running totals: PostgreSQL, for finance and reviewers (the only readers).</summary>
-    private static bool Summarised(AppDbContext db) => db.Database.IsNpgsql() && !db.PublishedOnly && db.EvaluatorAgencyId is null;
+    /// <summary>Whether this context reads the overview's running totals: finance and reviewers (the only readers; the totals' filters hide them from the public and evaluators).</summary>
+    private static bool Summarised(AppDbContext db) => !db.PublishedOnly && db.EvaluatorAgencyId is null;
 
     /// <summary>Forms of one state in one band of total and of rate (-1: none).</summary>
     private sealed record Cell(FormStatus Status, int Total, int Rate, int Count);
