@@ -24,43 +24,14 @@ PASSWORD=$(cat "$PROVINCE/password")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/jixiao-overview.XXXXXX)
 APPS=("$@")
-PIDS=()
 BG=()
-cleanup() {
-  local p
-  for p in "${BG[@]}" "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-base() { echo "http://127.0.0.1:$((PORT + $1))"; }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-HZ=$(getconf CLK_TCK)
-
-echo "== copying the province for ${#APPS[@]} builds and starting them"
-for i in "${!APPS[@]}"; do
-  mkdir -p "$WORK/data.$i"
-  cp "$PROVINCE"/jixiao.db* "$WORK/data.$i/"
-done
-START=$(date +%s.%N)
-for i in "${!APPS[@]}"; do
-  (cd "$WORK" && exec dotnet "${APPS[$i]}/Jixiao.Web.dll" --urls="$(base "$i")" --Jixiao:DataFolder="$WORK/data.$i" \
-    --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD" >>"$WORK/app.$i.log" 2>&1) &
-  PIDS+=($!)
-done
-for i in "${!APPS[@]}"; do
-  for _ in $(seq 1 1200); do
-    if curl -fsS -o /dev/null "$(base "$i")/login" 2>/dev/null; then
-      echo "   build $i ($(basename "${APPS[$i]}")) answers $(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }') s after the start (migrations included), load average $(cut -d' ' -f1 /proc/loadavg)"
-      continue 2
-    fi
-    sleep 0.5
-  done
-  echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
-done
-
 source "$ROOT/bench/province/common.sh"
+trap 'for p in "${BG[@]}"; do kill "$p" 2>/dev/null; done; stop_builds; rm -rf "$WORK"' EXIT
 signin() { signin_at "$(base "$1")" "$2"; } # build, user name → the auth cookie ("jixiao=…")
+
+echo "== copying the province for ${#APPS[@]} builds and starting them (the time to each one's first answer includes its migrations)"
+copy_province "$PROVINCE"
+start_builds
 
 DB0="file:$WORK/data.0/jixiao.db?mode=ro"
 DEPARTMENTS=$(sqlite3 "$DB0" "SELECT Code FROM Organisations WHERE Kind = 'Department' ORDER BY Id LIMIT 8")
@@ -78,19 +49,7 @@ for i in "${!APPS[@]}"; do
       for d in $DEPARTMENTS; do echo -e "${cookie[$d]}\t/overview?year=$y&page=$p" >>"$WORK/overview.$i.txt"; done
     done
   done
-  : >"$WORK/forms.$i.txt"
-  if [ "$BACKGROUND" -gt 0 ]; then
-    n=0
-    for u in $UNITS; do
-      [ $n -lt $((BACKGROUND * 2)) ] || break
-      c=$(signin "$i" "unit-${u,,}")
-      for id in $(curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms?pageSize=100" | jq -r '.items[] | select(.status == "Draft") | .id'); do
-        [ $n -lt $((BACKGROUND * 2)) ] || break
-        echo -e "$id\t$c\t$(save_body_at "$(base "$i")" "$c" "$id")" >>"$WORK/forms.$i.txt"
-        n=$((n + 1))
-      done
-    done
-  fi
+  choose_drafts "$i" $((BACKGROUND * 2)) $UNITS
 done
 
 for i in "${!APPS[@]}"; do

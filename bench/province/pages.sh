@@ -30,44 +30,24 @@ N=${#APPS[@]}
 # psql's view of the same database: host, port, user and database from the connection string.
 field() { tr ';' '\n' <<<"$CONNECTION" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print $2}'; }
 PSQL=(psql -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$(field Database)" -Atq)
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$ROOT/bench/province/common.sh"
+trap 'stop_builds; rm -rf "$WORK"' EXIT
 
-PERF_ENV=()
-[ -n "${PROFILE_DIR:-}" ] && PERF_ENV=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
-base() { echo "http://127.0.0.1:$((PORT + $1))"; }
-label() { echo "$1.$(basename "${APPS[$1]}")"; }
-start_all() {
-  local i
-  PIDS=()
-  for i in "${!APPS[@]}"; do
-    (cd "$WORK" && exec env "${PERF_ENV[@]}" ConnectionStrings__Postgres="$CONNECTION;Application Name=jixiao-bench-$i" dotnet "${APPS[$i]}/Jixiao.Web.dll" \
-      --urls="$(base "$i")" --Jixiao:DataFolder="$WORK/data.$i" --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD" >>"$WORK/app.$i.log" 2>&1) &
-    PIDS+=($!)
-  done
-  for i in "${!APPS[@]}"; do
-    for _ in $(seq 1 600); do curl -fsS -o /dev/null "$(base "$i")/login" 2>/dev/null && continue 2; sleep 0.5; done
-    echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
-  done
+build_env() { # each build's own database backends, by application name (pg_ticks); perf maps when profiling
+  export ConnectionStrings__Postgres="$CONNECTION;Application Name=jixiao-bench-$1"
+  if [ -n "${PROFILE_DIR:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
 }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; PIDS=(); }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+label() { echo "$1.$(basename "${APPS[$1]}")"; }
 pg_ticks() { # the processor time of build $1's database backends
   local t=0 p
   for p in $("${PSQL[@]}" -c "select pid from pg_stat_activity where application_name = 'jixiao-bench-$1'"); do t=$((t + $(ticks "$p"))); done
   echo "$t"
 }
 
-source "$ROOT/bench/province/common.sh"
 # Through the first build: the keys are in the database, so every build accepts its cookie.
 signin() { signin_at "$(base 0)" "$1"; }
 
-start_all
+start_builds
 echo "== request lists"
 : >"$WORK/page.txt"; : >"$WORK/forms.txt"
 n=0
@@ -137,10 +117,10 @@ measure() { # case, round
 }
 
 for round in $(seq 1 "$ROUNDS"); do
-  [ "$round" = 1 ] || start_all
+  [ "$round" = 1 ] || start_builds
   measure page "$round"
   measure save "$round"
-  stop_all
+  stop_builds
 done
 echo "== results (load average: 1 min, before-after each run)"
 sort -k3,3 -k4,4 -s "$WORK/results.txt"

@@ -23,50 +23,17 @@ PASSWORD=$(cat "$PROVINCE/password")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/jixiao-saves.XXXXXX)
 APPS=("$@")
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-base() { echo "http://127.0.0.1:$((PORT + $1))"; }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-HZ=$(getconf CLK_TCK)
+source "$ROOT/bench/province/common.sh"
+trap 'stop_builds; rm -rf "$WORK"' EXIT
 
 echo "== copying the province for ${#APPS[@]} builds and starting them"
-for i in "${!APPS[@]}"; do
-  mkdir -p "$WORK/data.$i"
-  cp "$PROVINCE"/jixiao.db* "$WORK/data.$i/"
-  (cd "$WORK" && exec dotnet "${APPS[$i]}/Jixiao.Web.dll" --urls="$(base "$i")" --Jixiao:DataFolder="$WORK/data.$i" \
-    --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD" >>"$WORK/app.$i.log" 2>&1) &
-  PIDS+=($!)
-done
-for i in "${!APPS[@]}"; do
-  for _ in $(seq 1 600); do curl -fsS -o /dev/null "$(base "$i")/login" 2>/dev/null && continue 2; sleep 0.5; done
-  echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
-done
-
-source "$ROOT/bench/province/common.sh"
-signin() { signin_at "$(base "$1")" "$2"; } # build, user name → the auth cookie ("jixiao=…")
+copy_province "$PROVINCE"
+start_builds
 
 # The units of run.sh: every 17th of the 1,000 (by id, which is the generator's order), 60 of them.
 UNITS=$(sqlite3 "file:$WORK/data.0/jixiao.db?mode=ro" "SELECT Code FROM Organisations WHERE Kind = 'Unit' ORDER BY Id" | awk '(NR - 1) % 17 == 0' | awk 'NR <= 60')
 echo "== signing in $(wc -w <<<"$UNITS") units on every build and choosing $((WRITERS + 2)) drafts"
-for i in "${!APPS[@]}"; do
-  : >"$WORK/forms.$i.txt"
-  n=0
-  for u in $UNITS; do
-    [ $n -lt $((WRITERS + 2)) ] || break
-    c=$(signin "$i" "unit-${u,,}")
-    for id in $(curl -fsS -H "Cookie: $c" "$(base "$i")/api/v1/forms?pageSize=100" | jq -r '.items[] | select(.status == "Draft") | .id'); do
-      [ $n -lt $((WRITERS + 2)) ] || break
-      echo -e "$id\t$c\t$(save_body_at "$(base "$i")" "$c" "$id")" >>"$WORK/forms.$i.txt"
-      n=$((n + 1))
-    done
-  done
-done
+for i in "${!APPS[@]}"; do choose_drafts "$i" $((WRITERS + 2)) $UNITS; done
 
 revisions() { # build → its drafts list with each draft's current revision
   local id c file
