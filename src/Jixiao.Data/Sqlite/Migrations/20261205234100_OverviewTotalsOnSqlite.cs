@@ -1,4 +1,5 @@
 using Jixiao.Data.Forms;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -7,8 +8,10 @@ namespace Jixiao.Data.Sqlite.Migrations
 {
     /// <summary>
     /// The overview's running totals on SQLite: the triggers (Forms/OverviewTotalsSqlite) and the totals built from the
-    /// facts already stored. A regenerated migration must keep its <c>migrationBuilder.Sql</c> lines.
+    /// facts already stored. Raw SQL outside the EF model (the model's change is OverviewSumsAsReal's), so SQLite's only.
     /// </summary>
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261205234100_OverviewTotalsOnSqlite")]
     public partial class OverviewTotalsOnSqlite : Migration
     {
         /// <inheritdoc />
