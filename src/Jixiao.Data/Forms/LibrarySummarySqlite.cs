@@ -50,11 +50,7 @@ public static class LibrarySummarySqlite
     private static readonly string[] EntryColumns = ["FormId", "OrganisationPath", "Year", "Level1", "Level2", "Name", "NormalisedName", "Unit"];
     private static readonly string[] PeerColumns = ["Kind", "TargetValue", "ActualValue"];
 
-    private static readonly string EntryChanged = Changed(EntryColumns);
-
-    private static string Changed(IEnumerable<string> columns) => "(" + string.Join(" OR ", columns.Select(c => $"""OLD."{c}" IS NOT NEW."{c}" """.Trim())) + ")";
-
-    private static string Listed(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+    private static readonly string EntryChanged = SqliteTriggerColumns.Changed(EntryColumns);
 
     private static string Row(string r) =>
         $"""{r}."OrganisationPath", {r}."Year", {r}."Kind", {r}."Level1", {r}."Level2", {r}."Name", {r}."NormalisedName", {r}."Unit", {r}."TargetValue", {r}."ActualValue" """;
@@ -166,8 +162,8 @@ public static class LibrarySummarySqlite
         -- Only a change of what the library reads moves the totals (a re-derivation rewrites scores, not these); an entry
         -- reads neither the kind nor the values, so a row whose target or actual was edited (the common save) moves only
         -- its peer groups.
-        CREATE TRIGGER jixiao_library_indicator_updated AFTER UPDATE OF {{Listed([.. EntryColumns, .. PeerColumns])}} ON "IndicatorFacts" FOR EACH ROW
-        WHEN {{Changed([.. EntryColumns, .. PeerColumns])}}
+        CREATE TRIGGER jixiao_library_indicator_updated AFTER UPDATE OF {{SqliteTriggerColumns.Listed([.. EntryColumns, .. PeerColumns])}} ON "IndicatorFacts" FOR EACH ROW
+        WHEN {{SqliteTriggerColumns.Changed([.. EntryColumns, .. PeerColumns])}}
         BEGIN
           INSERT INTO jixiao_library_delta {{Columns}}
             SELECT -1, f."IsCurrent" AND ({{EntryChanged}}), {{Peers("f")}}, {{Row("OLD")}} FROM "FormFacts" f WHERE f."FormId" = OLD."FormId";

@@ -57,15 +57,9 @@ public static class OverviewTotalsSqlite
     private static readonly string[] ReadColumns =
         ["OrganisationPath", "OrganisationId", "DepartmentId", "Year", "Status", "IsCurrent", "Scored", "ComputedTotal", "ExecutionRate", "Errors", "Warnings"];
 
-    private static readonly string Read = "(" + string.Join(" OR ", ReadColumns.Select(c => $"""OLD."{c}" IS NOT NEW."{c}" """.Trim())) + ")";
-
-    private static readonly string ReadListed = string.Join(", ", ReadColumns.Select(c => $"\"{c}\""));
-
     // A fact that stays where it was (place, year, state, current) leaves its findings' counts alone: the findings' own
     // triggers move those a save rewrites.
-    private const string Moved = """
-        (OLD."OrganisationPath" IS NOT NEW."OrganisationPath" OR OLD."Year" IS NOT NEW."Year" OR OLD."Status" IS NOT NEW."Status" OR OLD."IsCurrent" IS NOT NEW."IsCurrent")
-        """;
+    private static readonly string Moved = SqliteTriggerColumns.Changed(["OrganisationPath", "Year", "Status", "IsCurrent"]);
 
     // A sum is null over no value, as SUM over the facts is.
     private static string Sum(string sum, string count) =>
@@ -142,7 +136,7 @@ public static class OverviewTotalsSqlite
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT 1, 1, 1, 0, NULL, {{Row("NEW")}};
         END;
-        CREATE TRIGGER jixiao_overview_fact_updated AFTER UPDATE OF {{ReadListed}} ON "FormFacts" FOR EACH ROW WHEN {{Read}}
+        CREATE TRIGGER jixiao_overview_fact_updated AFTER UPDATE OF {{SqliteTriggerColumns.Listed(ReadColumns)}} ON "FormFacts" FOR EACH ROW WHEN {{SqliteTriggerColumns.Changed(ReadColumns)}}
         BEGIN
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT -1, 1, {{Moved}}, 0, NULL, {{Row("OLD")}} WHERE OLD."IsCurrent";
           INSERT INTO jixiao_overview_delta {{Columns}} SELECT 1, 1, {{Moved}}, 0, NULL, {{Row("NEW")}} WHERE NEW."IsCurrent";
