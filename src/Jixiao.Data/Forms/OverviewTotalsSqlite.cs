@@ -32,12 +32,7 @@ public static class OverviewTotalsSqlite
     /// <summary>The path of a fact's root (its department row's path when it has no 主管部门).</summary>
     private static string RootOf(string path) => $"substr({path}, 1, instr(substr({path}, 2), '/') + 1)";
 
-    private const string Scopes = """
-        (WITH RECURSIVE c(scope, rest, depth) AS (
-           SELECT '/', substr(NEW."Path", 2), 0
-           UNION ALL SELECT c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0)
-         SELECT scope, depth FROM c WHERE depth > 0 AND length(scope) < length(NEW."Path"))
-        """;
+    private static readonly string Scopes = SqliteScopes.OverNew(own: false);
 
     private const string Ranked = """(NEW."Scored" AND NEW."ComputedTotal" IS NOT NULL)""";
 
@@ -154,13 +149,8 @@ public static class OverviewTotalsSqlite
         END;
         """;
 
-    // Each current fact's organisation path with every scope over it (proper prefixes but '/'), for the rebuild.
-    private const string PathScopes = """
-        c(path, scope, rest, depth) AS (
-          SELECT path, '/', substr(path, 2), 0 FROM (SELECT DISTINCT "OrganisationPath" AS path FROM "FormFacts" WHERE "IsCurrent")
-          UNION ALL SELECT c.path, c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0),
-        s AS (SELECT path, scope, depth FROM c WHERE depth > 0 AND length(scope) < length(path))
-        """;
+    // Each current fact's organisation path with every scope over it, for the rebuild.
+    private static readonly string PathScopes = SqliteScopes.OverEach("""SELECT DISTINCT "OrganisationPath" AS path FROM "FormFacts" WHERE "IsCurrent" """, own: false);
 
     private const string RankedF = """(f."Scored" AND f."ComputedTotal" IS NOT NULL)""";
 
