@@ -30,12 +30,7 @@ public static class LibrarySummarySqlite
     private const string Ek = """coalesce(NEW."Level1", '') || char(31) || coalesce(NEW."Level2", '') || char(31) || NEW."NormalisedName" """;
     private const string Nk = """coalesce(NEW."Name", char(30)) || char(31) || coalesce(NEW."Unit", char(30))""";
     private const string Years = """(SELECT NEW."Year" AS y UNION ALL SELECT 0 AS y)""";
-    private const string Scopes = """
-        (WITH RECURSIVE c(scope, rest, depth) AS (
-           SELECT '/', substr(NEW."Path", 2), 0
-           UNION ALL SELECT c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0)
-         SELECT scope, depth FROM c WHERE depth > 0)
-        """;
+    private static readonly string Scopes = SqliteScopes.OverNew(own: true);
     private const string Values = $$"""
         (SELECT 0 AS a, CASE WHEN NEW."Kind" <> 'monitoring' THEN NEW."TargetValue" END AS v
          UNION ALL SELECT 1 AS a, CASE WHEN NEW."Kind" IN {{SelfEvaluations}} THEN NEW."ActualValue" END AS v)
@@ -192,7 +187,7 @@ public static class LibrarySummarySqlite
     /// Rebuilds every total from the facts (the migration's back-fill): rows counted at the finest grain once into temporary
     /// tables, then each total table filled by one grouping over them.
     /// </summary>
-    public const string Rebuild = $$"""
+    public static readonly string Rebuild = $$"""
         DELETE FROM "LibraryEntryUnits";
         DELETE FROM "LibraryEntryNames";
         DELETE FROM "LibraryEntryTotals";
@@ -221,13 +216,11 @@ public static class LibrarySummarySqlite
           u AS (SELECT l1, l2, norm, CASE WHEN y.k THEN year ELSE 0 END AS yy, path, sum(n) AS n, max(name) AS name, max(unit) AS unit,
                        min(year) AS first, max(year) AS last
                 FROM jixiao_library_rows, (SELECT 1 AS k UNION ALL SELECT 0 AS k) y GROUP BY 1, 2, 3, 4, 5),
-          c(path, scope, rest, depth) AS (
-            SELECT path, '/', substr(path, 2), 0 FROM (SELECT DISTINCT path FROM jixiao_library_rows)
-            UNION ALL SELECT c.path, c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0)
+          {{SqliteScopes.OverEach("SELECT DISTINCT path FROM jixiao_library_rows", own: true)}}
         INSERT INTO "LibraryEntryTotals" ("EntryKey", "Year", "Scope", "Depth", "Level1", "Level2", "NormalisedName", "Rows", "Units", "Name", "Unit", "FirstYear", "LastYear")
-          SELECT u.l1 || char(31) || u.l2 || char(31) || u.norm, u.yy, c.scope, c.depth, u.l1, u.l2, u.norm, sum(u.n), count(*), max(u.name), max(u.unit), min(u.first), max(u.last)
-          FROM u JOIN c ON c.path = u.path AND c.depth > 0
-          GROUP BY u.l1, u.l2, u.norm, u.yy, c.scope;
+          SELECT u.l1 || char(31) || u.l2 || char(31) || u.norm, u.yy, s.scope, s.depth, u.l1, u.l2, u.norm, sum(u.n), count(*), max(u.name), max(u.unit), min(u.first), max(u.last)
+          FROM u JOIN s ON s.path = u.path
+          GROUP BY u.l1, u.l2, u.norm, u.yy, s.scope;
 
         CREATE TEMP TABLE jixiao_library_peer_rows AS
           SELECT a, l1, l2, norm, unit, year, path, v, count(*) AS n FROM (

@@ -7,9 +7,9 @@ namespace Jixiao.Data.Forms;
 /// library's are (<see cref="LibrarySummarySql"/>): facts and findings change on many paths, and each must move them.
 /// <para>
 /// What counts mirrors the overview's query over the facts (Web/Features/Analytics, <c>OverviewFromFactsAsync</c>):
-/// current forms only, each under its state; the band bounds are those of its bands. A finding counts under its form's
-/// fact, so a change of the fact's state, year, place or current-ness moves its findings; a finding written before its
-/// fact is counted when the fact arrives, one written after it when it arrives.
+/// current forms only, each under its state, in the bands of <see cref="Model.OverviewScale"/>. A finding counts under
+/// its form's fact, so a change of the fact's state, year, place or current-ness moves its findings; a finding written
+/// before its fact is counted when the fact arrives, one written after it when it arrives.
 /// </para>
 /// </summary>
 public static class OverviewTotalsSql
@@ -21,18 +21,15 @@ public static class OverviewTotalsSql
     public const string Off = "SET LOCAL " + Switch + " = 'off'";
 
     /// <summary>Functions and triggers (idempotent: CREATE OR REPLACE, triggers dropped first).</summary>
-    public const string Install = $$"""
+    public static readonly string Install = $$"""
         CREATE OR REPLACE FUNCTION jixiao_overview_total_band(scored boolean, total numeric) RETURNS integer
         LANGUAGE sql IMMUTABLE AS $f$
-          SELECT CASE WHEN NOT scored OR total IS NULL OR total < 0 OR total >= 1000 THEN -1
-                      WHEN total < 60 THEN 0 WHEN total < 70 THEN 1 WHEN total < 80 THEN 2 WHEN total < 90 THEN 3 WHEN total < 95 THEN 4 ELSE 5 END
+          SELECT {{Model.OverviewScale.TotalSql("scored", "total")}}
         $f$;
 
         CREATE OR REPLACE FUNCTION jixiao_overview_rate_band(rate numeric) RETURNS integer
         LANGUAGE sql IMMUTABLE AS $f$
-          SELECT CASE WHEN rate IS NULL OR rate < -1e9 OR rate >= 1e12 THEN -1
-                      WHEN rate < 0.5 THEN 0 WHEN rate < 0.6 THEN 1 WHEN rate < 0.7 THEN 2 WHEN rate < 0.8 THEN 3
-                      WHEN rate < 0.9 THEN 4 WHEN rate < 1.000001 THEN 5 ELSE 6 END
+          SELECT {{Model.OverviewScale.RateSql("rate")}}
         $f$;
 
         -- The path of an organisation and of each of its ancestors, with their depth (1: a root).

@@ -25,28 +25,14 @@ public static class OverviewTotalsSqlite
     private static string Row(string r) =>
         $"""{r}."FormId", {r}."OrganisationId", {r}."DepartmentId", {r}."OrganisationPath", {r}."Year", {r}."Status", {r}."Scored", {r}."ComputedTotal", {r}."ExecutionRate", {r}."Errors", {r}."Warnings" """;
 
-    // The bands' bounds are the overview's (Analytics.CellsAsync) and jixiao_overview_total_band / _rate_band's.
-    private static string TotalBand(string r) => $"""
-        (CASE WHEN NOT {r}."Scored" OR {r}."ComputedTotal" IS NULL OR {r}."ComputedTotal" < 0 OR {r}."ComputedTotal" >= 1000 THEN -1
-              WHEN {r}."ComputedTotal" < 60 THEN 0 WHEN {r}."ComputedTotal" < 70 THEN 1 WHEN {r}."ComputedTotal" < 80 THEN 2
-              WHEN {r}."ComputedTotal" < 90 THEN 3 WHEN {r}."ComputedTotal" < 95 THEN 4 ELSE 5 END)
-        """;
+    private static string TotalBand(string r) => $"({Model.OverviewScale.TotalSql($"{r}.\"Scored\"", $"{r}.\"ComputedTotal\"")})";
 
-    private static string RateBand(string r) => $"""
-        (CASE WHEN {r}."ExecutionRate" IS NULL OR {r}."ExecutionRate" < -1e9 OR {r}."ExecutionRate" >= 1e12 THEN -1
-              WHEN {r}."ExecutionRate" < 0.5 THEN 0 WHEN {r}."ExecutionRate" < 0.6 THEN 1 WHEN {r}."ExecutionRate" < 0.7 THEN 2
-              WHEN {r}."ExecutionRate" < 0.8 THEN 3 WHEN {r}."ExecutionRate" < 0.9 THEN 4 WHEN {r}."ExecutionRate" < 1.000001 THEN 5 ELSE 6 END)
-        """;
+    private static string RateBand(string r) => $"({Model.OverviewScale.RateSql($"{r}.\"ExecutionRate\"")})";
 
     /// <summary>The path of a fact's root (its department row's path when it has no 主管部门).</summary>
     private static string RootOf(string path) => $"substr({path}, 1, instr(substr({path}, 2), '/') + 1)";
 
-    private const string Scopes = """
-        (WITH RECURSIVE c(scope, rest, depth) AS (
-           SELECT '/', substr(NEW."Path", 2), 0
-           UNION ALL SELECT c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0)
-         SELECT scope, depth FROM c WHERE depth > 0 AND length(scope) < length(NEW."Path"))
-        """;
+    private static readonly string Scopes = SqliteScopes.OverNew(own: false);
 
     private const string Ranked = """(NEW."Scored" AND NEW."ComputedTotal" IS NOT NULL)""";
 
@@ -163,13 +149,8 @@ public static class OverviewTotalsSqlite
         END;
         """;
 
-    // Each current fact's organisation path with every scope over it (proper prefixes but '/'), for the rebuild.
-    private const string PathScopes = """
-        c(path, scope, rest, depth) AS (
-          SELECT path, '/', substr(path, 2), 0 FROM (SELECT DISTINCT "OrganisationPath" AS path FROM "FormFacts" WHERE "IsCurrent")
-          UNION ALL SELECT c.path, c.scope || substr(c.rest, 1, instr(c.rest, '/')), substr(c.rest, instr(c.rest, '/') + 1), c.depth + 1 FROM c WHERE instr(c.rest, '/') > 0),
-        s AS (SELECT path, scope, depth FROM c WHERE depth > 0 AND length(scope) < length(path))
-        """;
+    // Each current fact's organisation path with every scope over it, for the rebuild.
+    private static readonly string PathScopes = SqliteScopes.OverEach("""SELECT DISTINCT "OrganisationPath" AS path FROM "FormFacts" WHERE "IsCurrent" """, own: false);
 
     private const string RankedF = """(f."Scored" AND f."ComputedTotal" IS NOT NULL)""";
 

@@ -20,9 +20,9 @@ public sealed class OverviewBand
     public int Depth { get; set; }
     public int Year { get; set; }
     public FormStatus Status { get; set; }
-    /// <summary>The total's band (0 … 5, -1: unscored or no total), bounds as the overview's.</summary>
+    /// <summary>The total's band in <see cref="OverviewScale.Total"/> (-1: unscored or no total).</summary>
     public int TotalBand { get; set; }
-    /// <summary>The execution rate's band (0 … 6, -1: none).</summary>
+    /// <summary>The execution rate's band in <see cref="OverviewScale.Rate"/> (-1: none).</summary>
     public int RateBand { get; set; }
     public int Forms { get; set; }
 }

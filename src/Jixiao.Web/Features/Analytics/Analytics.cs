@@ -275,17 +275,10 @@ public static class Analytics
             [.. ranking.Select(r => new OverviewRow(r.OrganisationId, r.UnitName ?? "", r.Count, r.Count, Round(r.Total, 2), Round(r.Rate, 6), r.Errors, r.Warnings))]);
     }
 
-    /// <summary>Forms by state, band of total and band of rate (-1: none), the band bounds those of TotalBands and RateBands, computed in SQL.</summary>
+    /// <summary>Forms by state, band of total and band of rate (<see cref="OverviewScale"/>; -1: none), computed in SQL.</summary>
     private static Task<List<Cell>> CellsAsync(IQueryable<FormFact> facts, CancellationToken ct) =>
-        facts.GroupBy(f => new
-        {
-            f.Status,
-            Total = !f.Scored || f.ComputedTotal == null || f.ComputedTotal < 0m || f.ComputedTotal >= 1000m ? -1
-                : f.ComputedTotal < 60m ? 0 : f.ComputedTotal < 70m ? 1 : f.ComputedTotal < 80m ? 2 : f.ComputedTotal < 90m ? 3 : f.ComputedTotal < 95m ? 4 : 5,
-            Rate = f.ExecutionRate == null || f.ExecutionRate < -1e9m || f.ExecutionRate >= 1e12m ? -1
-                : f.ExecutionRate < 0.5m ? 0 : f.ExecutionRate < 0.6m ? 1 : f.ExecutionRate < 0.7m ? 2 : f.ExecutionRate < 0.8m ? 3
-                : f.ExecutionRate < 0.9m ? 4 : f.ExecutionRate < 1.000001m ? 5 : 6,
-        }).Select(g => new Cell(g.Key.Status, g.Key.Total, g.Key.Rate, g.Count())).ToListAsync(ct);
+        facts.GroupBy(OverviewScale.Keyed((FormFact f, int total, int rate) => new { f.Status, Total = total, Rate = rate }))
+            .Select(g => new Cell(g.Key.Status, g.Key.Total, g.Key.Rate, g.Count())).ToListAsync(ct);
 
     /// <summary>The findings of <paramref name="facts"/>' forms by code, most frequent first (the first <paramref name="top"/>, or all).</summary>
     private static Task<List<CountBar>> FindingCountsAsync(AppDbContext db, IQueryable<FormFact> facts, int? top, CancellationToken ct)
@@ -313,8 +306,8 @@ public static class Analytics
         string level, Page<OverviewRow> rows, IReadOnlyList<OverviewRow> ranking)
     {
         var reviewedCells = cells.Where(c => counted.Contains(c.Status)).ToList();
-        var totals = TotalBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Total == i).Sum(c => c.Count))).ToList();
-        var rates = RateBands.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Rate == i).Sum(c => c.Count))).ToList();
+        var totals = OverviewScale.Total.Labels.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Total == i).Sum(c => c.Count))).ToList();
+        var rates = OverviewScale.Rate.Labels.Select((label, i) => new CountBar(label, reviewedCells.Where(c => c.Rate == i).Sum(c => c.Count))).ToList();
         return new Overview(year, years, counted, cells.Sum(c => c.Count), reviewedCells.Sum(c => c.Count),
             [.. Enum.GetValues<FormStatus>().Select(s => new CountBar(s.ChineseName(), cells.Where(c => c.Status == s).Sum(c => c.Count)))],
             totals, rates, findings, level, rows, ranking);
@@ -341,12 +334,6 @@ public static class Analytics
         int OrganisationId, string? UnitName, int? DepartmentId, string? DepartmentName, int Forms, int Counted,
         int TotalCount, decimal? TotalSum, int RateCount, decimal? RateSum, int Errors, int Warnings,
         int RankedRateCount, decimal? RankedRateSum, int RankedErrors, int RankedWarnings);
-
-    /// <summary>The bands of the total distribution; <see cref="OverviewAsync"/> computes the band in SQL with their bounds.</summary>
-    private static readonly string[] TotalBands = ["差 <60", "中 60–70", "中 70–80", "良 80–90", "优 90–95", "优 95–100"];
-
-    /// <summary>The bands of execution rates (fractions: 0.95 is 95 %), bounds as in <see cref="OverviewAsync"/>.</summary>
-    private static readonly string[] RateBands = ["<50%", "50–60%", "60–70%", "70–80%", "80–90%", "90–100%", ">100%"];
 
     public const int RankingSize = 50;
 
