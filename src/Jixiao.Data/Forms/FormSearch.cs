@@ -122,10 +122,11 @@ public static class FormSearch
             else if (year is { } oy)
             {
                 // The year's published facts in the ordered index's order, behind OFFSET 0, so that the walk does not
-                // depend on the planner's guess of the word's frequency. That guess comes from a hundred sampled texts:
-                // a word in 2 % of the texts (养护) could be estimated at a dozen rows in one ANALYZE and thousands in
-                // the next, and with a dozen the planner read the whole year through the year index and sorted it (18,000
-                // pages, 400 ms to 1.1 s at 10,000 units; docs/benchmarks.md, "The portal's plan pinned").
+                // depend on the planner's guesses. It guesses a word's frequency from a hundred sampled texts (a word in
+                // 2 % of them, 养护, can be in none of the sample: a dozen rows for the year) and the walk's cost from the
+                // table's share of all-visible pages; with a dozen rows and a freshly loaded table the page and count read
+                // the whole year through the year index and sorted it (18,000 pages, 0.4–1.1 s at 10,000 units;
+                // docs/benchmarks.md, "The portal search's plan pinned").
                 facts = db.FormFacts.FromSql($"""
                     SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent" AND "Year" = {oy}
                       ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
