@@ -16,6 +16,7 @@ save_body_at() { # base URL, cookie, form id → the file save.lua sends for it:
 # The scripts that run several builds side by side (pages.sh, saves-sqlite.sh, overview-sqlite.sh; they set APPS, PORT,
 # WORK and PASSWORD): build i answers on PORT + i, keeps its data in $WORK/data.i and logs to $WORK/app.i.log; PIDS
 # holds the running apps. A script may define build_env (build index → exports for that app) before start_builds.
+# PROFILE_DIR (when set): the apps start with perf maps on, and profile_builds records each with `perf record -g`.
 PIDS=()
 HZ=$(getconf CLK_TCK)
 base() { echo "http://127.0.0.1:$((PORT + $1))"; }
@@ -26,7 +27,9 @@ start_builds() { # every build at once; returns when each answers (a build may m
   PIDS=()
   for i in "${!APPS[@]}"; do
     mkdir -p "$WORK/data.$i"
-    (cd "$WORK" && if declare -F build_env >/dev/null; then build_env "$i"; fi; exec dotnet "${APPS[$i]}/Jixiao.Web.dll" --urls="$(base "$i")" \
+    (cd "$WORK" && if declare -F build_env >/dev/null; then build_env "$i"; fi
+      if [ -n "${PROFILE_DIR:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
+      exec dotnet "${APPS[$i]}/Jixiao.Web.dll" --urls="$(base "$i")" \
       --Jixiao:DataFolder="$WORK/data.$i" --Logging:LogLevel:Default=Warning --Jixiao:AdminPassword="$PASSWORD" >>"$WORK/app.$i.log" 2>&1) &
     PIDS+=($!)
   done
@@ -41,10 +44,29 @@ start_builds() { # every build at once; returns when each answers (a build may m
     echo "build $i did not start"; tail -20 "$WORK/app.$i.log"; exit 1
   done
 }
+PERF=()
+profile_builds() { # case, round, seconds → a `perf record -g` of every build for that long (PERF: their pids), when PROFILE_DIR is set
+  local i
+  PERF=()
+  [ -n "${PROFILE_DIR:-}" ] || return 0
+  for i in "${!APPS[@]}"; do
+    perf record -F 999 -g -p "${PIDS[$i]}" -o "$PROFILE_DIR/perf.$i.$(basename "${APPS[$i]}").$1.$2.data" -- sleep "$3" >/dev/null 2>&1 &
+    PERF+=($!)
+  done
+}
 stop_builds() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done; PIDS=(); }
 copy_province() { # folder run.sh --sqlite --reuse filled → a copy of its database for every build
   local i
   for i in "${!APPS[@]}"; do mkdir -p "$WORK/data.$i" && cp "$1"/jixiao.db* "$WORK/data.$i/"; done
+}
+page_list() { # build, unit codes… → $WORK/page.BUILD.txt: "cookie<TAB>/forms/ID" of every form of those units (run.sh's page step)
+  local build=$1 u c
+  shift
+  : >"$WORK/page.$build.txt"
+  for u in "$@"; do
+    c=$(signin_at "$(base "$build")" "unit-${u,,}")
+    curl -fsS -H "Cookie: $c" "$(base "$build")/api/v1/forms?pageSize=100" | jq -r --arg c "$c" '.items[] | "\($c)\t/forms/\(.id)"' >>"$WORK/page.$build.txt"
+  done
 }
 choose_drafts() { # build, how many, unit codes… → $WORK/forms.BUILD.txt: draft id, its unit's cookie, the body save.lua sends
   local build=$1 most=$2 n=0 u c id

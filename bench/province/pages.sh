@@ -33,9 +33,8 @@ PSQL=(psql -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$(fi
 source "$ROOT/bench/province/common.sh"
 trap 'stop_builds; rm -rf "$WORK"' EXIT
 
-build_env() { # each build's own database backends, by application name (pg_ticks); perf maps when profiling
+build_env() { # each build's own database backends, by application name (pg_ticks)
   export ConnectionStrings__Postgres="$CONNECTION;Application Name=jixiao-bench-$1"
-  if [ -n "${PROFILE_DIR:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
 }
 label() { echo "$1.$(basename "${APPS[$1]}")"; }
 pg_ticks() { # the processor time of build $1's database backends
@@ -91,18 +90,13 @@ measure() { # case, round
   if [ "$name" = save ]; then revisions; fi
   load_wrk "$name" "$WARMUP" "$WORK/warm"
   if [ "$name" = save ]; then revisions; fi
-  local a0=() p0=() a1=() p1=() perf=()
+  local a0=() p0=() a1=() p1=()
   local load0; load0=$(cut -d' ' -f1 /proc/loadavg)
   for i in "${!APPS[@]}"; do a0[i]=$(ticks "${PIDS[$i]}"); p0[i]=$(pg_ticks "$i"); done
-  if [ -n "${PROFILE_DIR:-}" ]; then
-    for i in "${!APPS[@]}"; do
-      perf record -F 999 -g -p "${PIDS[$i]}" -o "$PROFILE_DIR/perf.$(label "$i").$name.$round.data" -- sleep "${DURATION%s}" >/dev/null 2>&1 &
-      perf+=($!)
-    done
-  fi
+  profile_builds "$name" "$round" "${DURATION%s}"
   load_wrk "$name" "$DURATION" "$WORK/run"
   for i in "${!APPS[@]}"; do a1[i]=$(ticks "${PIDS[$i]}"); p1[i]=$(pg_ticks "$i"); done
-  [ ${#perf[@]} -gt 0 ] && wait "${perf[@]}"
+  [ ${#PERF[@]} -eq 0 ] || wait "${PERF[@]}"
   local load1; load1=$(cut -d' ' -f1 /proc/loadavg)
   for i in "${!APPS[@]}"; do
     local out requests p95 failed

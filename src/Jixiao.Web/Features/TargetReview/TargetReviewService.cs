@@ -26,6 +26,30 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
     /// <summary>The grades and criteria of targets of <paramref name="year"/>: the national rulebook of the year is where they live.</summary>
     public static IReadOnlyList<TargetGradeRule> GradesFor(int? year) => Rulebooks.NationalFor(year).TargetGrades;
 
+    /// <summary>A targets form's grades and adjustment requests, oldest first: what its review panel shows.</summary>
+    public sealed record Rows(List<TargetGrade> Grades, List<TargetAdjustment> Adjustments);
+
+    /// <summary>
+    /// <see cref="Rows"/> of <paramref name="formId"/>, by queries compiled per context type: the form page reads them
+    /// for every targets form past the draft, in the scope that reads the form (docs/benchmarks.md).
+    /// </summary>
+    public static async Task<Rows> RowsOf(AppDbContext db, int formId, CancellationToken ct)
+    {
+        var queries = RowQueries.For(db);
+        return new Rows(await queries.Grades(db, formId).ToListAsync(ct), await queries.Adjustments(db, formId).ToListAsync(ct));
+    }
+
+    private sealed class CompiledRows
+    {
+        public Func<AppDbContext, int, IAsyncEnumerable<TargetGrade>> Grades { get; } = EF.CompileAsyncQuery<AppDbContext, int, TargetGrade>((AppDbContext db, int formId) =>
+            db.TargetGrades.AsNoTracking().Where(g => g.FormId == formId).OrderBy(g => g.Id));
+
+        public Func<AppDbContext, int, IAsyncEnumerable<TargetAdjustment>> Adjustments { get; } = EF.CompileAsyncQuery<AppDbContext, int, TargetAdjustment>((AppDbContext db, int formId) =>
+            db.TargetAdjustments.AsNoTracking().Where(a => a.FormId == formId).OrderBy(a => a.Id));
+    }
+
+    private static readonly CompiledPerContext<CompiledRows> RowQueries = new(() => new CompiledRows());
+
     /// <summary>
     /// Why approving a targets form is refused, or null: the latest grade is one that may not enter the budget, or finance
     /// would approve it into the budget before anyone graded it. Called by the workflow for every approval.
