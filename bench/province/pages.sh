@@ -3,22 +3,26 @@
 # PostgreSQL database (a copy of a generated province), compared by processor time per request.
 # Usage: bench/province/pages.sh APP_DIR... (each a `dotnet publish` output of src/Jixiao.Web)
 # Environment: CONNECTION (Npgsql connection string, required), PASSWORD_FILE (the generated users' password, required),
-#   PORT=5172 (the first build; the next ones on the following ports) ROUNDS=3 WARMUP=45s DURATION=20s WRITERS=50
-#   UNITS_EVERY=167, PROFILE_DIR (when set: `perf record -g` of each app during each measured run, written there as
+#   PORT=5172 (the first build; the next ones on the following ports) ROUNDS=3 WARMUP=180s DURATION=20s WRITERS=50
+#   UNITS_EVERY=167, CASES="page save" (either or both), PROFILE_DIR (when set: `perf record -g` of each app during each measured run, written there as
 #   perf.<build>.<case>.<round>.data, the apps with perf maps on)
 # The builds run at the same time, each on its own port with its own wrk (WRITERS connections) and, for the save, its
 # own drafts, so that a machine shared with others' builds weighs on every build alike: on a busy machine the load
 # moves from one minute to the next by more than a change makes, and builds measured one after the other compare the
-# minutes more than the builds. Each case runs unmeasured for WARMUP (the JIT's tiers settle; at a load average of 50
-# that takes most of a minute), then measured for DURATION, reading each app's processor time (user + system,
-# /proc/<pid>/stat) and that of its own database backends (by application name) before and after.
+# minutes more than the builds. Each case runs unmeasured for WARMUP (the JIT's tiers settle), then measured for
+# DURATION, reading each app's processor time (user + system, /proc/<pid>/stat) and that of its own database backends
+# (by application name) before and after, and the time the runtime's tiering thread spent compiling meanwhile ("jit"):
+# at a load average of 35–60 that thread took 14 s of processor time over an app's first 2.5 minutes, half of the app's
+# time per save in a run with 45 s of warm-up (branch save4), so a "jit" above a few hundredths of "app" means the run
+# measured the JIT's warm-up more than the code.
 # Needs: wrk, curl, jq, psql.
 set -Eeuo pipefail
 [ $# -gt 0 ] || { echo "usage: CONNECTION=… PASSWORD_FILE=… $0 APP_DIR..."; exit 2; }
 : "${CONNECTION:?set CONNECTION}" "${PASSWORD_FILE:?set PASSWORD_FILE}"
 PORT=${PORT:-5172}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-45s}
+WARMUP=${WARMUP:-180s}
+CASES=${CASES:-page save}
 DURATION=${DURATION:-20s}
 WRITERS=${WRITERS:-50}
 UNITS_EVERY=${UNITS_EVERY:-167}
@@ -35,6 +39,17 @@ trap 'stop_builds; rm -rf "$WORK"' EXIT
 
 build_env() { # each build's own database backends, by application name (pg_ticks)
   export ConnectionStrings__Postgres="$CONNECTION;Application Name=jixiao-bench-$1"
+}
+jit_ticks() { # pid → "thread id:ticks" of its tiered compilation thread ("" when it is idle: it exits after a while)
+  local task
+  for task in /proc/"$1"/task/*; do
+    # The thread's name holds spaces, so its stat is read after the name's closing parenthesis.
+    if grep -q '^.NET Tiered' "$task/comm" 2>/dev/null; then echo "${task##*/}:$(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')"; fi
+  done
+}
+jit_delta() { # start, end (jit_ticks) → ticks spent between (a thread that exited in between took its ticks along: not counted)
+  local t0=${1#*:} t1=${2#*:}
+  if [ -z "$2" ]; then echo 0; elif [ "${1%%:*}" = "${2%%:*}" ]; then echo $((t1 - t0)); else echo "$t1"; fi
 }
 label() { echo "$1.$(basename "${APPS[$1]}")"; }
 pg_ticks() { # the processor time of build $1's database backends
@@ -90,12 +105,12 @@ measure() { # case, round
   if [ "$name" = save ]; then revisions; fi
   load_wrk "$name" "$WARMUP" "$WORK/warm"
   if [ "$name" = save ]; then revisions; fi
-  local a0=() p0=() a1=() p1=()
+  local a0=() p0=() a1=() p1=() j0=() j1=()
   local load0; load0=$(cut -d' ' -f1 /proc/loadavg)
-  for i in "${!APPS[@]}"; do a0[i]=$(ticks "${PIDS[$i]}"); p0[i]=$(pg_ticks "$i"); done
+  for i in "${!APPS[@]}"; do a0[i]=$(ticks "${PIDS[$i]}"); p0[i]=$(pg_ticks "$i"); j0[i]=$(jit_ticks "${PIDS[$i]}"); done
   profile_builds "$name" "$round" "${DURATION%s}"
   load_wrk "$name" "$DURATION" "$WORK/run"
-  for i in "${!APPS[@]}"; do a1[i]=$(ticks "${PIDS[$i]}"); p1[i]=$(pg_ticks "$i"); done
+  for i in "${!APPS[@]}"; do a1[i]=$(ticks "${PIDS[$i]}"); p1[i]=$(pg_ticks "$i"); j1[i]=$(jit_ticks "${PIDS[$i]}"); done
   [ ${#PERF[@]} -eq 0 ] || wait "${PERF[@]}"
   local load1; load1=$(cut -d' ' -f1 /proc/loadavg)
   for i in "${!APPS[@]}"; do
@@ -105,15 +120,14 @@ measure() { # case, round
     p95=$(sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p' <<<"$out")
     failed=$(awk '/^non-2xx/ {print $2}' <<<"$out")
     # Clock ticks are 1/100 s: ms per request = ticks × 10 / requests.
-    awk -v l="$(label "$i")" -v c="$name" -v n="$round" -v r="$requests" -v a=$((a1[i] - a0[i])) -v p=$((p1[i] - p0[i])) -v q="$p95" -v f="$failed" -v d="${DURATION%s}" -v l0="$load0" -v l1="$load1" \
-      'BEGIN { printf "round %d  %-14s %-5s %6d req %7.1f req/s  app %5.2f ms/req  pg %5.2f ms/req  p95 %7.1f ms  non-2xx %s  load %s-%s\n", n, l, c, r, r / d, a * 10 / r, p * 10 / r, q, f, l0, l1 }' | tee -a "$WORK/results.txt"
+    awk -v l="$(label "$i")" -v c="$name" -v n="$round" -v r="$requests" -v a=$((a1[i] - a0[i])) -v p=$((p1[i] - p0[i])) -v j="$(jit_delta "${j0[i]}" "${j1[i]}")" -v q="$p95" -v f="$failed" -v d="${DURATION%s}" -v l0="$load0" -v l1="$load1" \
+      'BEGIN { printf "round %d  %-14s %-5s %6d req %7.1f req/s  app %5.2f ms/req (jit %4.2f)  pg %5.2f ms/req  p95 %7.1f ms  non-2xx %s  load %s-%s\n", n, l, c, r, r / d, a * 10 / r, j * 10 / r, p * 10 / r, q, f, l0, l1 }' | tee -a "$WORK/results.txt"
   done
 }
 
 for round in $(seq 1 "$ROUNDS"); do
   [ "$round" = 1 ] || start_builds
-  measure page "$round"
-  measure save "$round"
+  for c in $CASES; do measure "$c" "$round"; done
   stop_builds
 done
 echo "== results (load average: 1 min, before-after each run)"
