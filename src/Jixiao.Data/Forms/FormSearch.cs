@@ -18,7 +18,8 @@ namespace Jixiao.Data.Forms;
 /// <item>a common word (项目 is in half the forms) or a single character: the candidates are most of the year, and
 /// reading them from the table costs as much as the scan did, so the page walks an index that carries the texts in the
 /// portal's order (an index-only scan, no table pages), stopping at the page's last match, and the portal's count,
-/// bounded a little past the page (<c>Analytics.PortalCounted</c>), stops soon after it.</item>
+/// bounded a little past the page (<c>Analytics.PortalCounted</c>), stops soon after it. A year's search walks one led by
+/// the year, a search of all years one led by the unit name.</item>
 /// </list>
 /// Which one a query takes is decided by its matches among the year's first facts in the ordered index
 /// (<see cref="ChooseAsync"/>). Either way the result is the same set as the substring scan.
@@ -63,9 +64,17 @@ public static class FormSearch
           WHERE "Status" = 'Published' AND "IsCurrent";
         CREATE INDEX IF NOT EXISTS "IX_FormFacts_PortalOrder" ON "FormFacts" ("Year", "UnitName", "FormId")
           INCLUDE ("SearchText", "Status", "ProjectId") WHERE "Status" = 'Published' AND "IsCurrent";
+        CREATE INDEX IF NOT EXISTS "IX_FormFacts_PortalOrderAllYears" ON "FormFacts" ("UnitName", "Year" DESC, "FormId")
+          INCLUDE ("SearchText", "Status", "ProjectId") WHERE "Status" = 'Published' AND "IsCurrent";
         """;
 
-    public const string DropIndexesPostgres = """
+    /// <summary>The index for a search of all years (<see cref="InstallPostgres"/>; migration PortalSearchAllYears).</summary>
+    public const string DropAllYearsIndexPostgres = """
+        DROP INDEX IF EXISTS "IX_FormFacts_PortalOrderAllYears";
+        """;
+
+    public const string DropIndexesPostgres = DropAllYearsIndexPostgres + """
+
         DROP INDEX IF EXISTS "IX_FormFacts_PortalOrder";
         DROP INDEX IF EXISTS "IX_FormFacts_PortalSearch";
         """;
@@ -119,6 +128,15 @@ public static class FormSearch
                     """).AsNoTracking();
                 if (year is { } py) facts = facts.Where(f => f.Year == py);
             }
+            else if (year is null)
+            {
+                // All years: the same, in the portal's order, which the all-years index holds (before it, a common word
+                // read every published fact and sorted them, 226 ms for the page alone at 10,000 units).
+                facts = db.FormFacts.FromSql($"""
+                    SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent"
+                      ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
+                    """).AsNoTracking();
+            }
             else if (year is { } oy)
             {
                 // The year's published facts in the ordered index's order, behind OFFSET 0, so that the walk does not
@@ -158,7 +176,7 @@ public static class FormSearch
                 """).SingleAsync(ct)
             : await db.Database.SqlQuery<int>($"""
                 SELECT count(*)::int AS "Value" FROM (SELECT "SearchText" FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent"
-                  ORDER BY "Year", "UnitName", "FormId" LIMIT {ProbeEntries}) AS p WHERE strpos(p."SearchText", {text}) > 0
+                  ORDER BY "UnitName", "Year" DESC, "FormId" LIMIT {ProbeEntries}) AS p WHERE strpos(p."SearchText", {text}) > 0
                 """).SingleAsync(ct);
         return matches >= CommonMatches ? SearchPath.Order : SearchPath.Pairs;
     }
