@@ -26,7 +26,8 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
     /// <summary>The grades and criteria of targets of <paramref name="year"/>: the national rulebook of the year is where they live.</summary>
     public static IReadOnlyList<TargetGradeRule> GradesFor(int? year) => Rulebooks.NationalFor(year).TargetGrades;
 
-    /// <summary>A targets form's grades and adjustment requests, oldest first: what its review panel shows.</summary>
+    /// <summary>A targets form's grades and adjustment requests, oldest first: what its review panel shows (the API's
+    /// <see cref="Grades"/> and <see cref="Adjustments"/> read the same queries).</summary>
     public sealed record Rows(List<TargetGrade> Grades, List<TargetAdjustment> Adjustments);
 
     /// <summary>
@@ -101,7 +102,7 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
     public async Task<Outcome<IReadOnlyList<TargetGrade>>> Grades(int formId, CancellationToken ct)
     {
         if (!await db.Forms.AnyAsync(f => f.Id == formId, ct)) return Refusal.NotFound("表单");
-        return await db.TargetGrades.AsNoTracking().Where(g => g.FormId == formId).OrderBy(g => g.Id).ToListAsync(ct);
+        return await RowQueries.For(db).Grades(db, formId).ToListAsync(ct);
     }
 
     /// <summary>The latest grade of each of <paramref name="formIds"/> (the review queue shows them).</summary>
@@ -215,7 +216,7 @@ public sealed class TargetReviewService(AppDbContext db, FormCheck check, TimePr
     public async Task<Outcome<IReadOnlyList<TargetAdjustment>>> Adjustments(int formId, CancellationToken ct)
     {
         if (!await db.Forms.AnyAsync(f => f.Id == formId, ct)) return Refusal.NotFound("表单");
-        return await db.TargetAdjustments.AsNoTracking().Where(a => a.FormId == formId).OrderBy(a => a.Id).ToListAsync(ct);
+        return await RowQueries.For(db).Adjustments(db, formId).ToListAsync(ct);
     }
 
     public async Task<Outcome<TargetAdjustment>> Adjustment(int id, CancellationToken ct) =>
