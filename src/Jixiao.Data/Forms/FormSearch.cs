@@ -128,27 +128,24 @@ public static class FormSearch
                     """).AsNoTracking();
                 if (year is { } py) facts = facts.Where(f => f.Year == py);
             }
-            else if (year is null)
+            else
             {
-                // All years: the same, in the portal's order, which the all-years index holds (before it, a common word
-                // read every published fact and sorted them, 226 ms for the page alone at 10,000 units).
-                facts = db.FormFacts.FromSql($"""
-                    SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent"
-                      ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
-                    """).AsNoTracking();
-            }
-            else if (year is { } oy)
-            {
-                // The year's published facts in the ordered index's order, behind OFFSET 0, so that the walk does not
-                // depend on the planner's guesses. It guesses a word's frequency from a hundred sampled texts (a word in
-                // 2 % of them, 养护, can be in none of the sample: a dozen rows for the year) and the walk's cost from the
-                // table's share of all-visible pages; with a dozen rows and a freshly loaded table the page and count read
-                // the whole year through the year index and sorted it (18,000 pages, 0.4–1.1 s at 10,000 units;
-                // docs/benchmarks.md, "The portal search's plan pinned").
-                facts = db.FormFacts.FromSql($"""
-                    SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent" AND "Year" = {oy}
-                      ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
-                    """).AsNoTracking();
+                // The published facts (of the year, or of all years) in the portal's order, which the ordered indexes
+                // hold, behind OFFSET 0, so that the walk does not depend on the planner's guesses. It guesses a word's
+                // frequency from a hundred sampled texts (a word in 2 % of them, 养护, can be in none of the sample: a
+                // dozen rows for the year) and the walk's cost from the table's share of all-visible pages; with a dozen
+                // rows and a freshly loaded table the page and count read the whole year through the year index and
+                // sorted it (18,000 pages, 0.4–1.1 s at 10,000 units; docs/benchmarks.md, "The portal search's plan
+                // pinned"). Without a year, a common word read every published fact and sorted them.
+                facts = year is { } oy
+                    ? db.FormFacts.FromSql($"""
+                        SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent" AND "Year" = {oy}
+                          ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
+                        """).AsNoTracking()
+                    : db.FormFacts.FromSql($"""
+                        SELECT * FROM "FormFacts" WHERE "Status" = 'Published' AND "IsCurrent"
+                          ORDER BY "UnitName", "Year" DESC, "FormId" OFFSET 0
+                        """).AsNoTracking();
             }
         }
         return facts.Where(f => f.SearchText.Contains(text));
