@@ -2,7 +2,7 @@
 # The finance overview of bench/province/run.sh on SQLite, several builds side by side, each on its own copy of a loaded
 # province (as saves-sqlite.sh does for the save).
 # Usage: bench/province/overview-sqlite.sh APP_DIR...   (each a `dotnet publish` output of src/Jixiao.Web)
-# Environment: PROVINCE=/work/sqlite1k (a folder `run.sh --sqlite --reuse` filled: jixiao.db and password),
+# Environment: PROVINCE (required: a folder `run.sh --sqlite --reuse` filled: jixiao.db and password),
 #   PORT=5180 (the first build; the next ones on the following ports) ROUNDS=2 WARMUP=15s DURATION=20s READERS=10
 #   BACKGROUND=4 (connections saving drafts on each build while its overview is measured, as run.sh; 0: none)
 # Each build starts on its own copy of jixiao.db (a build with a new migration runs it then; the time to its first
@@ -13,7 +13,7 @@
 # Needs: wrk, curl, jq, sqlite3.
 set -Eeuo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 APP_DIR..."; exit 2; }
-PROVINCE=${PROVINCE:-/work/sqlite1k}
+PROVINCE=${PROVINCE:?set PROVINCE to a folder run.sh --sqlite --reuse filled}
 PORT=${PORT:-5180}
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-15s}

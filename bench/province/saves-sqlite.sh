@@ -2,7 +2,7 @@
 # The save (CASE=save) or the form page (CASE=page) of bench/province/run.sh on SQLite, several builds side by side,
 # each on its own copy of a loaded province.
 # Usage: bench/province/saves-sqlite.sh APP_DIR...   (each a `dotnet publish` output of src/Jixiao.Web)
-# Environment: PROVINCE=/work/sqlite1k (a folder `run.sh --sqlite --reuse` filled: jixiao.db and password),
+# Environment: PROVINCE (required: a folder `run.sh --sqlite --reuse` filled: jixiao.db and password),
 #   PORT=5180 (the first build; the next ones on the following ports) ROUNDS=2 WARMUP=15s DURATION=20s WRITERS=50
 #   CASE=save, BACKGROUND=0 (page only: connections saving drafts on each build while its pages are measured; run.sh
 #   has 4), PROFILE_DIR (when set: `perf record -g` of each app during each measured run, as pages.sh)
@@ -17,7 +17,7 @@
 # Needs: wrk, curl, jq, sqlite3.
 set -Eeuo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 APP_DIR..."; exit 2; }
-PROVINCE=${PROVINCE:-/work/sqlite1k}
+PROVINCE=${PROVINCE:?set PROVINCE to a folder run.sh --sqlite --reuse filled}
 PORT=${PORT:-5180}
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-15s}
