@@ -258,16 +258,25 @@ window.jixiao = (() => {
         event.preventDefault();
         const start = Number(tr.dataset.indicatorRow);
         const column = dataCells(tr).indexOf(td);
-        const values = await grid.invokeMethodAsync("Paste", start, DotNet.createJSStreamReference(new TextEncoder().encode(text)));
-        if (!values || values.length === 0) return;
-        await rowsReady(table, start + values.length - 1);
-        values.forEach((line, r) => {
-            const row = table.querySelector(`tr[data-indicator-row='${start + r}']`);
-            if (!row) return;
-            const targets = dataCells(row).slice(column).map(editable).filter(e => e);
-            line.forEach((value, c) => { if (c < targets.length) put(targets[c], value, start + r, grid); });
-        });
-        grid.invokeMethodAsync("Pasted", values.length, Math.max(...values.map(l => l.length))).catch(() => { });
+        // The whole paste is one step to undo, however long its values take to reach the server: a long text is
+        // sent when typing would pause, so without the bracket a slow circuit split the paste into several steps.
+        const step = editor;
+        if (step) await step.invokeMethodAsync("BeginStep");
+        try {
+            const values = await grid.invokeMethodAsync("Paste", start, DotNet.createJSStreamReference(new TextEncoder().encode(text)));
+            if (!values || values.length === 0) return;
+            await rowsReady(table, start + values.length - 1);
+            values.forEach((line, r) => {
+                const row = table.querySelector(`tr[data-indicator-row='${start + r}']`);
+                if (!row) return;
+                const targets = dataCells(row).slice(column).map(editable).filter(e => e);
+                line.forEach((value, c) => { if (c < targets.length) put(targets[c], value, start + r, grid); });
+            });
+            await jixiao.text.flush();
+            grid.invokeMethodAsync("Pasted", values.length, Math.max(...values.map(l => l.length))).catch(() => { });
+        } finally {
+            if (step) step.invokeMethodAsync("EndStep").catch(() => { });
+        }
     }
 
     return {
