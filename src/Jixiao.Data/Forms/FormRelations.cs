@@ -95,9 +95,11 @@ public static class FormRelations
                 db.FormFacts.AsNoTracking()
                     .Where(f => f.OrganisationId == unitId && f.Year >= first && f.Year <= last && kinds.Contains(f.Kind) && f.IsCurrent && f.FormId != except)
                     .OrderByDescending(f => f.Year).ThenBy(f => f.FormId).Take(CandidateLimit)
+                    // The bodies by a lookup in the CASE, which the database runs for the same project's rows only: the
+                    // form's navigation joined every candidate's form row (20-odd a save) to keep two or three bodies.
                     .Select(f => new Candidate(f.FormId, f.Year, f.Kind, f.ProjectName,
-                        f.ProjectName == project ? f.Form!.Body : null,
-                        f.ProjectName == project ? f.Form!.SchemaVersion : 0)));
+                        f.ProjectName == project ? db.Forms.Where(x => x.Id == f.FormId).Select(x => x.Body).FirstOrDefault() : null,
+                        f.ProjectName == project ? db.Forms.Where(x => x.Id == f.FormId).Select(x => x.SchemaVersion).FirstOrDefault() : 0)));
 
         public Func<AppDbContext, List<int>, IAsyncEnumerable<StoredBody>> Bodies { get; } =
             EF.CompileAsyncQuery((AppDbContext db, List<int> ids) =>
