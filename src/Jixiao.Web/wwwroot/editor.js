@@ -258,8 +258,9 @@ window.jixiao = (() => {
         event.preventDefault();
         const start = Number(tr.dataset.indicatorRow);
         const column = dataCells(tr).indexOf(td);
-        // The whole paste is one step to undo, however long its values take to reach the server: a long text is
-        // sent when typing would pause, so without the bracket a slow circuit split the paste into several steps.
+        // The whole paste is one step to undo, however long its values take to reach the server: each value arrives as
+        // an edit of its own, and on a loaded machine two of them came more than a burst apart (FormEditor.Burst), so
+        // Ctrl+Z took back half a paste.
         const step = editor;
         if (step) await step.invokeMethodAsync("BeginStep");
         try {
