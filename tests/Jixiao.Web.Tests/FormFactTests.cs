@@ -63,6 +63,84 @@ public abstract class FormFactTests<THost>(THost host) : ApiTestBase<THost>(host
     }
 
     [Fact]
+    public async Task A_save_rewrites_the_finding_and_indicator_rows_only_when_what_it_derives_changes()
+    {
+        Host.SkipUnlessAvailable();
+        Host.Checker.For("事实不动项目", new Finding("NOTE", Severity.Warning, "满意度缺少调查依据", "note", new FindingLocation("indicators", 3)));
+        var id = await Draft("事实不动项目");
+        // A stored row changed behind the store's back (a hand edit), its fingerprint left as it was: a save that derives
+        // what the last write stored does not read the rows, so it does not see the edit either.
+        await InDatabase(db => db.Findings.Where(f => f.FormId == id).ExecuteUpdateAsync(x => x.SetProperty(f => f.Message, "手改")));
+        var form = Forms.Project("事实不动项目");
+        form.Title = "标题改了，指标和问题都没变";
+
+        var saved = await Expect(HttpStatusCode.OK, await Save("unit", id, form));
+
+        Assert.Equal(["满意度缺少调查依据"], saved["findings"]!.AsArray().Select(f => (string)f!["message"]!));
+        Assert.Equal(["手改"], await FindingMessages(id));
+        Assert.Equal("标题改了，指标和问题都没变", (await Fact(id))!.Title);
+
+        // A figure that moves an indicator fact: every row is derived and written again.
+        form.Indicators[0].Actual = "130台";
+        saved = await Expect(HttpStatusCode.OK, await Save("unit", id, form));
+
+        Assert.Equal(130m, (await Fact(id))!.Indicators.Single(i => i.Position == 1).ActualValue);
+        Assert.Equal(["满意度缺少调查依据"], await FindingMessages(id));
+
+        // The checker finds something else in the same form: the finding rows follow.
+        Host.Checker.For("事实不动项目", new Finding("FUNDS_RATE", Severity.Error, "执行率应为 86.18%", "rate", new FindingLocation("funds", 1, "执行率")));
+        saved = await Expect(HttpStatusCode.OK, await Save("unit", id, form));
+
+        Assert.Equal(["执行率应为 86.18%"], saved["findings"]!.AsArray().Select(f => (string)f!["message"]!));
+        Assert.Equal(["执行率应为 86.18%"], await FindingMessages(id));
+        Assert.Equal((1, 0), ((await Fact(id))!.Errors, (await Fact(id))!.Warnings));
+
+        // Whatever writes the rows otherwise clears the fingerprint, and the next save writes them again.
+        await InDatabase(db => db.Findings.Where(f => f.FormId == id).ExecuteUpdateAsync(x => x.SetProperty(f => f.Message, "手改")));
+        await InDatabase(db => db.FormFacts.Where(f => f.FormId == id).ExecuteUpdateAsync(x => x.SetProperty(f => f.RowsHash, (long?)null)));
+        await Expect(HttpStatusCode.OK, await Save("unit", id, form));
+
+        Assert.Equal(["执行率应为 86.18%"], await FindingMessages(id));
+    }
+
+    [Fact]
+    public async Task A_departments_new_name_reaches_its_units_facts_at_once_and_saves_keep_it()
+    {
+        Host.SkipUnlessAvailable();
+        var id = await Draft("事实改名项目");
+        var department = Host.World.Id("SJ");
+        try
+        {
+            await Expect(HttpStatusCode.OK, await Host.Client("admin").Send(HttpMethod.Put, $"/api/v1/organisations/{department}", new { name = "甲市数据局" }));
+
+            Assert.Equal("甲市数据局", (await Fact(id))!.DepartmentName);
+            var form = Forms.Project("事实改名项目");
+            form.Title = "改名以后保存";
+            await Expect(HttpStatusCode.OK, await Save("unit", id, form));
+            var fact = (await Fact(id))!;
+            Assert.Equal((department, "甲市数据局"), (fact.DepartmentId, fact.DepartmentName));
+            Assert.Contains("甲市数据局", fact.SearchText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Expect(HttpStatusCode.OK, await Host.Client("admin").Send(HttpMethod.Put, $"/api/v1/organisations/{department}", new { name = "甲市数据资源局" }));
+        }
+    }
+
+    private async Task InDatabase(Func<AppDbContext, Task<int>> change)
+    {
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        await change(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private async Task<List<string>> FindingMessages(int id)
+    {
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Findings.Where(f => f.FormId == id).OrderBy(f => f.Position).Select(f => f.Message).ToListAsync();
+    }
+
+    [Fact]
     public async Task Transitions_move_the_fact_and_a_new_version_makes_the_old_one_not_current()
     {
         Host.SkipUnlessAvailable();

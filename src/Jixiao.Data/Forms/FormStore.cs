@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Forms;
 
-/// <summary>Where a form is filed: its organisation (with its path) and that organisation's 主管部门, if it has one.</summary>
-public sealed record FormPlace(Organisation Organisation, Organisation? Department);
+/// <summary>Where a form is filed: its organisation (with its path) and that organisation's 主管部门 (its key and name), if it has one.</summary>
+public sealed record FormPlace(Organisation Organisation, int? DepartmentId, string? DepartmentName)
+{
+    public FormPlace(Organisation organisation, Organisation? department) : this(organisation, department?.Id, department?.Name) { }
+}
 
 /// <summary>
 /// The one write path of a form, shared by the web app (create, save, submit, transitions, imports) and bulk loaders:
@@ -33,12 +36,92 @@ public static class FormStore
     /// (<c>db.Forms.Add</c>); a saved record must be tracked with its findings, fact and indicator facts loaded
     /// (<see cref="LoadForWriteAsync"/>), so rows are updated in place and keys never collide.
     /// </summary>
-    public static void Write(FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Rulebook rulebook, FormPlace place, DateTimeOffset now)
+    public static void Write(FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Rulebook rulebook, FormPlace place, DateTimeOffset now) =>
+        WriteRows(record, Derive(record, form, findings, rulebook, place, now));
+
+    /// <summary>
+    /// <see cref="Write"/> for a tracked record whose finding and indicator rows may not be loaded
+    /// (<see cref="LoadForWriteAsync"/> with <c>rows: false</c>): they are read and rewritten only when the rows this write
+    /// derives differ from those the last one stored (<see cref="FormFact.RowsHash"/>). Most saves change a text or a
+    /// figure that moves no finding and no indicator fact; reading about fifteen rows to compare them and write nothing
+    /// was two of a save's nine statements and a fifth of its tracked entities.
+    /// </summary>
+    public static async Task WriteAsync(AppDbContext db, FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Rulebook rulebook,
+        FormPlace place, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = Derive(record, form, findings, rulebook, place, now);
+        if (record.Id != 0 && !RowsLoaded(db, record))
+        {
+            if (record.Fact!.RowsHash == rows.Hash)
+            {
+                // The stored rows are these: nothing to read or write.
+                record.WrittenFindings = rows.Findings;
+                return;
+            }
+            await LoadRowsAsync(db, record, ct);
+        }
+        WriteRows(record, rows);
+    }
+
+    /// <summary>The rows a write derives: the form's finding rows and indicator facts, untracked, and their <see cref="DerivedRows.Hash"/>.</summary>
+    private sealed record DerivedRows(IReadOnlyList<FormFinding> Findings, IReadOnlyList<IndicatorFact> Indicators, long Hash);
+
+    /// <summary>The record's own columns and its fact's; the rows it would write, not yet placed.</summary>
+    private static DerivedRows Derive(FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Rulebook rulebook, FormPlace place, DateTimeOffset now)
     {
         FormRows.Apply(form, record);
-        SetFindings(record, findings);
-        WriteFacts(record, form, findings, rulebook, place, now);
-        foreach (var row in record.Findings) Scope(row, record.Fact!);
+        var score = Scorer.Score(form, rulebook);
+        var fact = WriteFacts(record, form, score, findings, rulebook, place, now);
+        var findingRows = new List<FormFinding>(findings.Count);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var row = FormFinding.From(findings[i], i + 1);
+            Scope(row, fact);
+            findingRows.Add(row);
+        }
+        var indicatorRows = IndicatorRows(record, form, score, place);
+        return new DerivedRows(findingRows, indicatorRows, DerivedRowsHash.Of(findingRows, indicatorRows));
+    }
+
+    /// <summary>Places the derived rows: stored rows rewritten in place by position (deleting and re-adding would collide on the (form, position) keys), the rest added or removed.</summary>
+    private static void WriteRows(FormRecord record, DerivedRows rows)
+    {
+        Place(record.Findings, rows.Findings, DerivedRowsHash.Finding);
+        Place(record.Fact!.Indicators, rows.Indicators, DerivedRowsHash.Indicator);
+        record.Fact.RowsHash = rows.Hash;
+        record.WrittenFindings = record.Findings;
+    }
+
+    private static void Place<T>(List<T> stored, IReadOnlyList<T> derived, DerivedRowsHash.Columns<T> columns) where T : class
+    {
+        var byPosition = stored.OrderBy(columns.PositionOf).ToList();
+        stored.Clear();
+        for (var i = 0; i < derived.Count; i++)
+        {
+            if (i < byPosition.Count)
+            {
+                columns.Copy(derived[i], byPosition[i]);
+                stored.Add(byPosition[i]);
+            }
+            else stored.Add(derived[i]);
+        }
+    }
+
+    /// <summary>Whether the record's finding and indicator rows are tracked (read by <see cref="LoadRowsAsync"/>, or added in this unit of work).</summary>
+    private static bool RowsLoaded(AppDbContext db, FormRecord record) => db.Entry(record).Collection(r => r.Findings).IsLoaded;
+
+    /// <summary>The record's finding and indicator rows, tracked, fixed up onto it by EF.</summary>
+    public static async Task LoadRowsAsync(AppDbContext db, FormRecord record, CancellationToken ct)
+    {
+        if (RowsLoaded(db, record)) return;
+        var queries = ForWrite.For(db);
+        await foreach (var _ in queries.Findings(db, record.Id).WithCancellation(ct)) { }
+        db.Entry(record).Collection(r => r.Findings).IsLoaded = true;
+        if (record.Fact is { } fact && db.Entry(fact).State != EntityState.Added)
+        {
+            await foreach (var _ in queries.Indicators(db, record.Id).WithCancellation(ct)) { }
+            db.Entry(fact).Collection(f => f.Indicators).IsLoaded = true;
+        }
     }
 
     /// <summary>A finding row's copy of what the access filter reads, from its form's fact (path and project).</summary>
@@ -71,7 +154,11 @@ public static class FormStore
         fact.UpdatedAt = now;
     }
 
-    /// <summary>A saved form, tracked, with what <see cref="Write"/> rewrites in place (findings, fact, indicator facts) and its project (the identity key names it).</summary>
+    /// <summary>
+    /// A saved form, tracked, with its fact and its project (the identity key names it), and unless <paramref name="rows"/>
+    /// is false what <see cref="Write"/> rewrites in place (findings, indicator facts); <see cref="WriteAsync"/> reads
+    /// those itself when it has to.
+    /// </summary>
     /// <remarks>
     /// The form with its one-to-one rows in one statement, then its findings and its indicator facts by the form's key,
     /// each fixed up onto the tracked form by EF. A split include repeated the whole access-filtered form query (the
@@ -79,7 +166,7 @@ public static class FormStore
     /// repeated keys for every row: on PostgreSQL the two collection statements cost 0.19 ms of the database's time a
     /// save at 10,000 units, the load a seventh of the app's. The rows keep their own access filters.
     /// </remarks>
-    public static async Task<FormRecord?> LoadForWriteAsync(AppDbContext db, int id, CancellationToken ct)
+    public static async Task<FormRecord?> LoadForWriteAsync(AppDbContext db, int id, CancellationToken ct, bool rows = true)
     {
         var queries = ForWrite.For(db);
         // SQLite cannot fold the project's scoped join (the project's filter joins its organisation) into a lookup by the
@@ -88,9 +175,7 @@ public static class FormStore
         var record = db is SqliteAppDbContext ? await queries.FormWithoutProject(db, id, ct) : await queries.Form(db, id, ct);
         if (record is null) return null;
         if (db is SqliteAppDbContext && record.ProjectId is { } projectId) await queries.Project(db, projectId, ct);
-        await foreach (var _ in queries.Findings(db, id).WithCancellation(ct)) { }
-        if (record.Fact is not null)
-            await foreach (var _ in queries.Indicators(db, id).WithCancellation(ct)) { }
+        if (rows) await LoadRowsAsync(db, record, ct);
         return record;
     }
 
@@ -122,8 +207,16 @@ public static class FormStore
     /// The organisation's 主管部门: the nearest organisation of kind Department on its path (itself when it is one).
     /// Ancestors are read by their paths, which are prefixes of the organisation's path.
     /// </summary>
-    public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct) =>
-        new(organisation, await Department.For(db)(db, Prefixes(organisation.Path), ct));
+    /// <remarks>
+    /// An organisation's 主管部门 never changes: codes, and so paths, are immutable, and so is a kind. A fact this
+    /// derivation wrote for the same organisation names it already (a department's new name reaches its facts with the
+    /// rename), so a saved form's <paramref name="fact"/> answers without the question, which was one of a save's nine
+    /// statements.
+    /// </remarks>
+    public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct, FormFact? fact = null) =>
+        fact is { FactsVersion: FactsVersion } && fact.OrganisationId == organisation.Id && db.Entry(fact).State is not EntityState.Added and not EntityState.Detached
+            ? new(organisation, fact.DepartmentId, fact.DepartmentName)
+            : new(organisation, await Department.For(db)(db, Prefixes(organisation.Path), ct));
 
     /// <summary>
     /// Every save asks this (<see cref="CompiledPerContext{TQuery}"/>). Untracked: only its key and name are read, and a
@@ -143,28 +236,6 @@ public static class FormStore
         return list;
     }
 
-    /// <summary>Rewrites a form's finding rows to <paramref name="findings"/>, in place by position.</summary>
-    public static void SetFindings(FormRecord record, IReadOnlyList<Finding> findings)
-    {
-        var rows = record.Findings.OrderBy(f => f.Position).ToList();
-        record.Findings.Clear();
-        for (var i = 0; i < findings.Count; i++)
-        {
-            var fresh = FormFinding.From(findings[i], i + 1);
-            if (i < rows.Count)
-            {
-                // Rewritten in place: deleting and re-adding would collide on the (form, position) key.
-                var row = rows[i];
-                row.Code = fresh.Code; row.Severity = fresh.Severity; row.Message = fresh.Message; row.MessageEn = fresh.MessageEn;
-                row.Block = fresh.Block; row.RowNumber = fresh.RowNumber; row.Field = fresh.Field; row.RowLabel = fresh.RowLabel;
-                row.Stated = fresh.Stated; row.Expected = fresh.Expected; row.Explanation = fresh.Explanation;
-                row.ComparedFormId = fresh.ComparedFormId; row.ComparedKind = fresh.ComparedKind; row.ComparedYear = fresh.ComparedYear; row.ComparedProject = fresh.ComparedProject;
-                record.Findings.Add(row);
-            }
-            else record.Findings.Add(fresh);
-        }
-    }
-
     /// <summary>
     /// How much a reviewer should worry about a form: error findings first, then rows that lost points with no reason
     /// given, then warnings, then the points lost at all. Orders the review queue (stored as <see cref="FormFact.Risk"/>).
@@ -180,19 +251,18 @@ public static class FormStore
         public const decimal Warning = 5m;
     }
 
-    private static void WriteFacts(FormRecord record, PerformanceForm form, IReadOnlyList<Finding> findings, Rulebook rulebook, FormPlace place, DateTimeOffset now)
+    private static FormFact WriteFacts(FormRecord record, PerformanceForm form, FormScore score, IReadOnlyList<Finding> findings, Rulebook rulebook, FormPlace place, DateTimeOffset now)
     {
         var organisation = place.Organisation;
         var year = record.FiscalYear?.Year ?? throw new InvalidOperationException("FormStore.Write needs the record's fiscal year loaded.");
         var fact = record.Fact ??= new FormFact { OrganisationPath = organisation.Path, RulebookId = rulebook.Name };
-        var score = Scorer.Score(form, rulebook);
         var scored = form.Kind.IsScored();
 
         fact.OrganisationPath = organisation.Path;
         fact.OrganisationId = organisation.Id;
         fact.UnitName = organisation.Name;
-        fact.DepartmentId = place.Department?.Id;
-        fact.DepartmentName = place.Department?.Name;
+        fact.DepartmentId = place.DepartmentId;
+        fact.DepartmentName = place.DepartmentName;
         // A new draft names its project by navigation until SaveChanges sets the key; the bulk loader sets both later.
         fact.ProjectId = record.ProjectId ?? (record.Project is { Id: > 0 } project ? project.Id : null);
         fact.Year = year;
@@ -229,37 +299,47 @@ public static class FormStore
         fact.UpdatedAt = now;
         fact.LeaseOwner = null;
         fact.LeaseUntil = null;
-        fact.SearchText = SearchText(form.Title, organisation.Name, place.Department?.Name ?? form.Department, form.Project);
+        fact.SearchText = SearchText(form.Title, organisation.Name, place.DepartmentName ?? form.Department, form.Project);
 
-        var rows = fact.Indicators.OrderBy(i => i.Position).ToList();
-        fact.Indicators.Clear();
+        return fact;
+    }
+
+    /// <summary>The form's indicator rows as facts, scored by <paramref name="rulebook"/>, untracked.</summary>
+    private static List<IndicatorFact> IndicatorRows(FormRecord record, PerformanceForm form, FormScore score, FormPlace place)
+    {
+        var organisation = place.Organisation;
+        var year = record.FiscalYear!.Year;
+        var scored = form.Kind.IsScored();
+        var rows = new List<IndicatorFact>(form.Indicators.Count);
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var row = form.Indicators[i];
             var rowScore = score.Rows[i];
             var target = rowScore.Target;
             var actual = rowScore.Actual;
-            var facts = i < rows.Count ? rows[i] : new IndicatorFact { OrganisationPath = organisation.Path };
-            facts.Position = i + 1;
-            facts.OrganisationPath = organisation.Path;
-            facts.Year = year;
-            facts.Kind = form.Kind;
-            facts.Level1 = row.Level1;
-            facts.Level2 = row.Level2;
-            facts.Name = row.Name;
-            facts.NormalisedName = Cut(NormaliseName(row.Name), ColumnLengths.IndicatorName);
-            facts.Target = row.Target;
-            facts.TargetValue = target.IsQuantitative ? target.Number : null;
-            facts.Actual = row.Actual;
-            facts.ActualValue = actual.IsQuantitative ? actual.Number : null;
-            facts.Unit = Cut(target.Unit ?? actual.Unit, 50);
-            facts.Comparator = target.Comparator == Comparator.None ? null : target.Comparator.ToString();
-            facts.Direction = rowScore.Direction.ToString();
-            facts.Weight = row.Weight;
-            facts.StatedScore = row.StatedScore;
-            facts.ComputedScore = scored && rowScore.Kind != RowScoreKind.Unscorable ? rowScore.Counted : null;
-            fact.Indicators.Add(facts);
+            rows.Add(new IndicatorFact
+            {
+                Position = i + 1,
+                OrganisationPath = organisation.Path,
+                Year = year,
+                Kind = form.Kind,
+                Level1 = row.Level1,
+                Level2 = row.Level2,
+                Name = row.Name,
+                NormalisedName = Cut(NormaliseName(row.Name), ColumnLengths.IndicatorName),
+                Target = row.Target,
+                TargetValue = target.IsQuantitative ? target.Number : null,
+                Actual = row.Actual,
+                ActualValue = actual.IsQuantitative ? actual.Number : null,
+                Unit = Cut(target.Unit ?? actual.Unit, 50),
+                Comparator = target.Comparator == Comparator.None ? null : target.Comparator.ToString(),
+                Direction = rowScore.Direction.ToString(),
+                Weight = row.Weight,
+                StatedScore = row.StatedScore,
+                ComputedScore = scored && rowScore.Kind != RowScoreKind.Unscorable ? rowScore.Counted : null,
+            });
         }
+        return rows;
     }
 
     /// <summary>What the portal searches: title, unit, department and project, each once.</summary>

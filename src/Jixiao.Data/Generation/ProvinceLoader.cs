@@ -114,6 +114,7 @@ public static class ProvinceLoader
 
         var finance = people.Values.First(p => p.Role == Roles.FinanceReviewer).Person;
         var reviewers = people.Values.Where(p => p.Role == Roles.DepartmentReviewer).ToDictionary(p => p.Organisation, p => p.Person, StringComparer.Ordinal);
+        var departmentCodes = organisations.Values.Where(o => o.Kind == OrganisationKind.Department).ToDictionary(o => o.Id, o => o.Code);
         var fillers = people.Values.Where(p => p.Role == Roles.UnitFiller).ToDictionary(p => p.Organisation, p => p.Person, StringComparer.Ordinal);
 
         int projects = 0, forms = 0, rows = 0, versions = 0, errorForms = 0, done = 0;
@@ -192,6 +193,8 @@ public static class ProvinceLoader
                 {
                     fact.ProjectId = record.ProjectId;
                     foreach (var finding in record.Findings) FormStore.Scope(finding, fact);
+                    // The rows are no longer those the fingerprint was taken of: the first save reads and rewrites them.
+                    fact.RowsHash = null;
                 }
             }
 
@@ -216,7 +219,7 @@ public static class ProvinceLoader
                 added.Add(AppDbContext.NewAuditEntry(filler.Actor, at, "create", "form", Id(record), unit.Path, "表单", null,
                     $"{record.Kind.ChineseName()} {record.ProjectName ?? record.UnitName ?? unit.Name}"));
                 if (generated.Status == FormStatus.Draft) continue;
-                var reviewer = reviewers[place.Department!.Code];
+                var reviewer = reviewers[departmentCodes[place.DepartmentId!.Value]];
                 at = at.AddDays(1);
                 await Submit(added, ids, record, generated.Form, findings, filler, at, ct);
                 versions++;

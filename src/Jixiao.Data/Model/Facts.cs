@@ -73,6 +73,13 @@ public sealed class FormFact
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// The fingerprint of the finding rows and indicator facts <see cref="Forms.FormStore"/> last wrote for this form
+    /// (<see cref="Forms.DerivedRowsHash"/>); a save that derives the same leaves them unread. Null: not known (the bulk
+    /// loader, rows from before it), so the next write reads and rewrites them. Whatever else writes those rows sets it null.
+    /// </summary>
+    public long? RowsHash { get; set; }
+
     /// <summary>Title, unit, department and project in one column for the portal's substring search.</summary>
     public string SearchText { get; set; } = "";
 

@@ -101,6 +101,18 @@ public sealed class FormRecord
 
     public List<FormFinding> Findings { get; set; } = [];
 
+    /// <summary>
+    /// The finding rows the last <see cref="Forms.FormStore"/> write of this instance derived, in order. A save reads and
+    /// rewrites <see cref="Findings"/> only when they change (<see cref="FormFact.RowsHash"/>), so after one that left
+    /// them alone that collection is not loaded.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<FormFinding>? WrittenFindings { get; set; }
+
+    /// <summary>The form's findings in order: as this unit of work wrote them, or as read.</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IEnumerable<FormFinding> CurrentFindings => WrittenFindings ?? (IEnumerable<FormFinding>)Findings.OrderBy(f => f.Position);
+
     /// <summary>The analytics row of this form (written with every save and transition by <see cref="Forms.FormStore"/>).</summary>
     public FormFact? Fact { get; set; }
 

@@ -844,6 +844,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<decimal>("Risk")
                         .HasColumnType("numeric");
 
+                    b.Property<long?>("RowsHash")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RulebookId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -815,6 +815,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<double>("Risk")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("RowsHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RulebookId")
                         .IsRequired()
                         .HasMaxLength(100)

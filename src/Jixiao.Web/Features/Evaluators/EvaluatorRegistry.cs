@@ -266,7 +266,7 @@ public sealed class EvaluatorRegistry(AppDbContext db, TimeProvider clock, IOpti
         if (await EvaluationReports.Current(db.Forms, [task.ProjectId]).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct) is { } existing) return existing;
         var unit = await db.Organisations.SingleAsync(o => o.Id == task.OrganisationId, ct);
         var place = await FormStore.PlaceAsync(db, unit, ct);
-        var form = Ui.FormTemplates.Blank(EvaluationReports.Kind, task.Year, unit.Name, place.Department?.Name, task.ProjectName, Jixiao.Core.Rulebooks.Rulebooks.Default);
+        var form = Ui.FormTemplates.Blank(EvaluationReports.Kind, task.Year, unit.Name, place.DepartmentName, task.ProjectName, Jixiao.Core.Rulebooks.Rulebooks.Default);
         // The report names its project whether or not the layout prints a project line.
         form.Project = task.ProjectName;
         var created = await forms.Create(user, new CreateFormRequest(unit.Id, task.Year, task.ProjectId, FormV1.From(form)), ct);

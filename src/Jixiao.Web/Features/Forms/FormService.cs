@@ -81,9 +81,12 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     private static Refusal FillerOnly(FormKind kind, string what) => Refusal.Forbidden($"{kind.ChineseName()}只有“{FillerRole(kind)}”角色可以{what}。");
 
-    /// <summary>A form tracked with what a save rewrites (findings, facts), so that changes to it are saved.</summary>
-    public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct) =>
-        await FormStore.LoadForWriteAsync(db, id, ct) is { } form ? form : Refusal.NotFound("表单");
+    /// <summary>
+    /// A form tracked with what a save rewrites (findings, facts), so that changes to it are saved. A caller that writes
+    /// the form afresh (<see cref="Write"/>) asks without the <paramref name="rows"/>: the write reads them only if they change.
+    /// </summary>
+    public async Task<Outcome<FormRecord>> Find(int id, CancellationToken ct, bool rows = true) =>
+        await FormStore.LoadForWriteAsync(db, id, ct, rows) is { } form ? form : Refusal.NotFound("表单");
 
     /// <summary>
     /// A form for showing or exporting; changes to it are not saved (use <see cref="Find"/> for that). The body comes
@@ -144,7 +147,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         // A targets form is also held against its peers (the indicator library).
         if (form.Kind == FormKind.Targets)
             findings = [.. findings, .. await Library.TargetsAdvice.FindingsAsync(db, year, form, rulebook, ct)];
-        FormStore.Write(record, form, findings, rulebook, await FormStore.PlaceAsync(db, unit, ct), now);
+        await FormStore.WriteAsync(db, record, form, findings, rulebook, await FormStore.PlaceAsync(db, unit, ct, record.Fact), now, ct);
         return findings;
     }
 
@@ -267,7 +270,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     public async Task<Outcome<FormRecord>> Save(CurrentUser user, int id, SaveFormRequest request, CancellationToken ct)
     {
-        var found = await Find(id, ct);
+        var found = await Find(id, ct, rows: false);
         if (found.Refused) return found;
         var record = found.Value!;
         if (!user.Is(FillerRole(record.Kind))) return FillerOnly(record.Kind, "修改");
@@ -321,7 +324,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     public async Task<Outcome<FormRecord>> Submit(CurrentUser user, int id, SubmitRequest request, CancellationToken ct)
     {
-        var found = await Find(id, ct);
+        var found = await Find(id, ct, rows: false);
         if (found.Refused) return found;
         var record = found.Value!;
         if (Allowed(record, user, WorkflowAction.Submit) is { } refusal) return refusal;

@@ -133,11 +133,11 @@ public sealed class NextYearService(AppDbContext db, FormService forms, TimeProv
                 var unit = sources.First(s => s.Code == planned1.Code).Organisation!;
                 var key = FormIdentity.Key(unit.Path, round.Year, formKind, project.Name, round.MonitoringMonths);
                 if (await db.RoundTasks.AnyAsync(t => t.RoundId == round.Id && t.FormKey == key, ct)) continue;
-                var department = (await FormStore.PlaceAsync(db, unit, ct)).Department;
+                var place = await FormStore.PlaceAsync(db, unit, ct);
                 db.RoundTasks.Add(new RoundTask
                 {
                     RoundId = round.Id, OrganisationId = unit.Id, OrganisationPath = unit.Path, UnitName = unit.Name,
-                    DepartmentId = department?.Id, DepartmentName = department?.Name, ProjectId = project.Id, ProjectName = project.Name,
+                    DepartmentId = place.DepartmentId, DepartmentName = place.DepartmentName, ProjectId = project.Id, ProjectName = project.Name,
                     Kind = formKind, FormKey = key, Deadline = round.Deadline,
                 });
                 tasks++;

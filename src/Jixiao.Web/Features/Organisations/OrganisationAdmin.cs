@@ -43,7 +43,11 @@ public sealed class OrganisationAdmin(AppDbContext db, TimeProvider clock)
         return OrganisationDto.From(organisation);
     }
 
-    /// <summary>A new name; the code (and so the path every scope is built on) never changes. Forms keep the name they were filed under.</summary>
+    /// <summary>
+    /// A new name; the code (and so the path every scope is built on) never changes. Forms keep the name they were filed
+    /// under; a 主管部门's facts take the new name with the rename (a save reads its department from its fact,
+    /// <see cref="Jixiao.Data.Forms.FormStore.PlaceAsync"/>), a unit's with its forms' next save.
+    /// </summary>
     public async Task<Outcome<OrganisationDto>> Rename(CurrentUser user, int id, RenameOrganisationRequest request, CancellationToken ct)
     {
         if (ContractValidation.Validate(request) is { Count: > 0 } errors) return ContractValidation.Refusal(errors);
@@ -55,7 +59,11 @@ public sealed class OrganisationAdmin(AppDbContext db, TimeProvider clock)
         {
             db.Audit(user.Actor, clock.GetUtcNow(), "update", "organisation", organisation.Id.ToString(CultureInfo.InvariantCulture), organisation.Path, "名称", organisation.Name, name);
             organisation.Name = name;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (organisation.Kind == OrganisationKind.Department)
+                await db.FormFacts.Where(f => f.DepartmentId == organisation.Id).ExecuteUpdateAsync(x => x.SetProperty(f => f.DepartmentName, name), ct);
+            await transaction.CommitAsync(ct);
         }
         return OrganisationDto.From(organisation);
     }

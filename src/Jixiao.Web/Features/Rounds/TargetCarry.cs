@@ -25,7 +25,7 @@ public static class TargetCarry
         int? monitoringMonths, CancellationToken ct)
     {
         // The supervising department lies outside a unit's subtree; its name is all the form needs of it.
-        var department = (await FormStore.PlaceAsync(db, unit, ct)).Department?.Name;
+        var department = (await FormStore.PlaceAsync(db, unit, ct)).DepartmentName;
         // The rulebook and template set finance chose for the unit and year, else the year's national ones.
         var choice = await RulebookChoices.InForceAsync(db, unit.Path, year, ct);
         var form = FormTemplates.Blank(kind, year, unit.Name, department, projectName,

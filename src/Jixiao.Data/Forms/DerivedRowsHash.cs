@@ -1,0 +1,125 @@
+using System.Buffers.Binary;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Jixiao.Data.Model;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>
+/// A fingerprint of the finding rows and indicator facts one write of a form derives (<see cref="FormFact.RowsHash"/>):
+/// every column of every row, in order, except the row's own key and its form's. Two derivations with the same
+/// fingerprint write the same rows, so a save that derives what the last write stored need not read them.
+/// </summary>
+/// <remarks>
+/// The columns are the entity classes' scalar properties, found by reflection rather than listed, so a column added to
+/// either class later is in the fingerprint (and copied in place) without anyone remembering to add it here. SHA-256
+/// over a few kilobytes costs microseconds; a 64-bit prefix makes a false match (rows left stale) a 2⁻⁶⁴ chance.
+/// </remarks>
+public static class DerivedRowsHash
+{
+    /// <summary>The columns of one row type: read for the fingerprint, copied when a stored row is rewritten in place.</summary>
+    public sealed class Columns<T>(params string[] keys) where T : class
+    {
+        private readonly PropertyInfo[] properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.CanWrite && IsScalar(p.PropertyType) && !keys.Contains(p.Name))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToArray();
+
+        public IReadOnlyList<PropertyInfo> Properties => properties;
+
+        private readonly PropertyInfo position = typeof(T).GetProperty("Position")!;
+
+        public int PositionOf(T row) => (int)position.GetValue(row)!;
+
+        /// <summary>Sets every column of <paramref name="target"/> (a tracked row) to <paramref name="source"/>'s; EF writes only those that differ.</summary>
+        public void Copy(T source, T target)
+        {
+            foreach (var p in properties) p.SetValue(target, p.GetValue(source));
+        }
+
+        public void Append(HashWriter writer, T row)
+        {
+            foreach (var p in properties) writer.Value(p.GetValue(row));
+        }
+    }
+
+    /// <summary>A finding row's columns; its identity and its form are not derived.</summary>
+    public static readonly Columns<FormFinding> Finding = new(nameof(FormFinding.Id), nameof(FormFinding.FormId));
+
+    /// <summary>An indicator fact's columns; its key (form, position) is not derived (the position is the row's place in the list).</summary>
+    public static readonly Columns<IndicatorFact> Indicator = new(nameof(IndicatorFact.FormId), nameof(IndicatorFact.Position));
+
+    public static long Of(IReadOnlyList<FormFinding> findings, IReadOnlyList<IndicatorFact> indicators)
+    {
+        var writer = new HashWriter();
+        writer.Value(findings.Count);
+        foreach (var row in findings) Finding.Append(writer, row);
+        writer.Value(indicators.Count);
+        foreach (var row in indicators) Indicator.Append(writer, row);
+        return writer.Finish();
+    }
+
+    private static bool IsScalar(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(string) || t == typeof(decimal) || t == typeof(DateTimeOffset) || t.IsPrimitive || t.IsEnum;
+    }
+
+    /// <summary>Values as tagged bytes, so that neither a null and an empty text nor two texts split differently look alike.</summary>
+    public sealed class HashWriter
+    {
+        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] buffer = new byte[24];
+
+        public void Value(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    Tagged(0, 0);
+                    break;
+                case string text:
+                    var bytes = Encoding.UTF8.GetBytes(text);
+                    Tagged(1, bytes.Length);
+                    hash.AppendData(bytes);
+                    break;
+                case decimal number:
+                    // Its four 32-bit parts: 1.0 and 1.00 differ, which only costs a rewrite that changes nothing.
+                    buffer[0] = 2;
+                    Span<int> bits = stackalloc int[4];
+                    decimal.GetBits(number, bits);
+                    for (var i = 0; i < 4; i++) BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(1 + 4 * i), bits[i]);
+                    hash.AppendData(buffer, 0, 17);
+                    break;
+                case DateTimeOffset time:
+                    Tagged(3, time.UtcTicks);
+                    break;
+                case bool flag:
+                    Tagged(4, flag ? 1 : 0);
+                    break;
+                case Enum e:
+                    Tagged(5, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    Tagged(6, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        private void Tagged(byte tag, long value)
+        {
+            buffer[0] = tag;
+            BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(1), value);
+            hash.AppendData(buffer, 0, 9);
+        }
+
+        public long Finish()
+        {
+            Span<byte> digest = stackalloc byte[32];
+            hash.GetHashAndReset(digest);
+            hash.Dispose();
+            return BinaryPrimitives.ReadInt64LittleEndian(digest);
+        }
+    }
+}
