@@ -5,7 +5,8 @@
 # Environment: CONNECTION (Npgsql connection string, required), PASSWORD_FILE (the generated users' password, required),
 #   PORT=5172 (the first build; the next ones on the following ports) ROUNDS=3 WARMUP=180s DURATION=20s WRITERS=50
 #   UNITS_EVERY=167, CASES="page save" (either or both), PROFILE_DIR (when set: `perf record -g` of each app during each measured run, written there as
-#   perf.<build>.<case>.<round>.data, the apps with perf maps on)
+#   perf.<build>.<case>.<round>.data, the apps with perf maps on), DATABASES (one database name per build, copies of
+#   CONNECTION's, for a change the database's schema sees: each build then saves into its own copy)
 # The builds run at the same time, each on its own port with its own wrk (WRITERS connections) and, for the save, its
 # own drafts, so that a machine shared with others' builds weighs on every build alike: on a busy machine the load
 # moves from one minute to the next by more than a change makes, and builds measured one after the other compare the
@@ -37,8 +38,11 @@ PSQL=(psql -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$(fi
 source "$ROOT/bench/province/common.sh"
 trap 'stop_builds; rm -rf "$WORK"' EXIT
 
+database() { # build $1's database
+  if [ -n "${DATABASES:-}" ]; then local names=($DATABASES); echo "${names[$1]}"; else field Database; fi
+}
 build_env() { # each build's own database backends, by application name (pg_ticks)
-  export ConnectionStrings__Postgres="$CONNECTION;Application Name=jixiao-bench-$1"
+  export ConnectionStrings__Postgres="$(sed "s/Database=[^;]*/Database=$(database "$1")/I" <<<"$CONNECTION");Application Name=jixiao-bench-$1"
 }
 jit_ticks() { # pid → "thread id:ticks" of its tiered compilation thread ("" when it is idle: it exits after a while)
   local task
@@ -83,7 +87,7 @@ revisions() { # the drafts' current revisions, so that every save is a real writ
   local i ids
   for i in "${!APPS[@]}"; do
     ids=$(cut -f1 "$WORK/forms.$i.txt" | paste -sd,)
-    "${PSQL[@]}" -F $'\t' -c "select \"Id\", \"Revision\" from \"Forms\" where \"Id\" in ($ids)" >"$WORK/revisions"
+    "${PSQL[@]}" -d "$(database "$i")" -F $'\t' -c "select \"Id\", \"Revision\" from \"Forms\" where \"Id\" in ($ids)" >"$WORK/revisions"
     awk -F'\t' 'NR == FNR { r[$1] = $2; next } { print $1 "\t" $2 "\t" $3 "\t" r[$1] }' "$WORK/revisions" "$WORK/forms.$i.txt" >"$WORK/forms.$i.rev.txt"
   done
 }

@@ -21,7 +21,6 @@ public static class LegacyForms
     public static async Task<int> FillBodiesAsync(AppDbContext db, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
-        var postgres = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -44,9 +43,7 @@ public static class LegacyForms
                 {
                     await using var update = connection.CreateCommand();
                     update.Transaction = transaction;
-                    update.CommandText = postgres
-                        ? """UPDATE "Forms" SET "Body" = CAST(@body AS jsonb), "SchemaVersion" = @version WHERE "Id" = @id AND "Body" IS NULL"""
-                        : """UPDATE "Forms" SET "Body" = @body, "SchemaVersion" = @version WHERE "Id" = @id AND "Body" IS NULL""";
+                    update.CommandText = """UPDATE "Forms" SET "Body" = @body, "SchemaVersion" = @version WHERE "Id" = @id AND "Body" IS NULL""";
                     Parameter(update, "@body", FormBody.Serialize(form));
                     Parameter(update, "@version", FormBody.CurrentVersion);
                     Parameter(update, "@id", id);

@@ -168,7 +168,6 @@ internal sealed class PostgresCopy(AppDbContext db)
             "boolean" => (w, v) => w.Write((bool)v, NpgsqlDbType.Boolean),
             "numeric" => (w, v) => w.Write((decimal)v, NpgsqlDbType.Numeric),
             "text" or "character varying" => (w, v) => w.Write((string)v, NpgsqlDbType.Text),
-            "jsonb" => (w, v) => w.Write((string)v, NpgsqlDbType.Jsonb),
             "timestamp with time zone" => (w, v) => w.Write((DateTimeOffset)v, NpgsqlDbType.TimestampTz),
             "date" => (w, v) => w.Write((DateOnly)v, NpgsqlDbType.Date),
             "uuid" => (w, v) => w.Write((Guid)v, NpgsqlDbType.Uuid),

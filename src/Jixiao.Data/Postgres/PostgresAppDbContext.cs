@@ -13,11 +13,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
             .MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name)
             .ExecutionStrategy(d => new Postgres.RetryDeadlockVictims(d)));
 
-    // The body is jsonb: validated JSON, stored parsed, and open to json operators should a report ever need one.
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
-        b.Entity<Model.FormRecord>(e => e.Property(f => f.Body).HasColumnType("jsonb"));
         // The scope filter is a LIKE 'prefix%' on the path. Under a database locale other than C (C.UTF-8, zh_CN.UTF-8)
         // a plain index cannot serve it: a department's overview read every fact of the year to find its 2 %.
         b.Entity<Model.FormFact>(e => e.HasIndex(f => new { f.OrganisationPath, f.Year }).HasOperators("varchar_pattern_ops", "int4_ops"));
