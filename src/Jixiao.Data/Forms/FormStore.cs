@@ -304,7 +304,7 @@ public static class FormStore
         return fact;
     }
 
-    /// <summary>The form's indicator rows as facts, scored by <paramref name="rulebook"/>, untracked.</summary>
+    /// <summary>The form's indicator rows as facts with their scores from <paramref name="score"/>, untracked.</summary>
     private static List<IndicatorFact> IndicatorRows(FormRecord record, PerformanceForm form, FormScore score, FormPlace place)
     {
         var organisation = place.Organisation;
