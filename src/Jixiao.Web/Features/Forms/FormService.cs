@@ -270,6 +270,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
 
     public async Task<Outcome<FormRecord>> Save(CurrentUser user, int id, SaveFormRequest request, CancellationToken ct)
     {
+        // One connection for the save's statements (the form, its related forms, the write): EF otherwise opens and closes
+        // it around each, as on the form page (FormEditor.Load).
+        await db.Database.OpenConnectionAsync(ct);
         var found = await Find(id, ct, rows: false);
         if (found.Refused) return found;
         var record = found.Value!;
