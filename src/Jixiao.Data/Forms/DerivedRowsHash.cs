@@ -60,11 +60,8 @@ public static class DerivedRowsHash
         return writer.Finish();
     }
 
-    private static bool IsScalar(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t == typeof(string) || t == typeof(decimal) || t == typeof(DateTimeOffset) || t.IsPrimitive || t.IsEnum;
-    }
+    /// <summary>A column's type: text or any value type (navigations and collections are classes).</summary>
+    private static bool IsScalar(Type type) => type == typeof(string) || type.IsValueType;
 
     /// <summary>Values as tagged bytes, so that neither a null and an empty text nor two texts split differently look alike.</summary>
     public sealed class HashWriter
@@ -101,8 +98,12 @@ public static class DerivedRowsHash
                 case Enum e:
                     Tagged(5, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
                     break;
-                default:
+                case int or long or short or byte:
                     Tagged(6, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    // Any other type a column may get later (a double, a date …) by its exact invariant text, never rounded to an integer.
+                    Value($"{value.GetType().FullName}:{(value is IFormattable f ? f.ToString(value is double or float ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : value.ToString())}");
                     break;
             }
         }
