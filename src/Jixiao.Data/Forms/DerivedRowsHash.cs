@@ -26,8 +26,6 @@ public static class DerivedRowsHash
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToArray();
 
-        public IReadOnlyList<PropertyInfo> Properties => properties;
-
         private readonly PropertyInfo position = typeof(T).GetProperty("Position")!;
 
         public int PositionOf(T row) => (int)position.GetValue(row)!;

@@ -89,7 +89,7 @@ public static class FormStore
         Place(record.Findings, rows.Findings, DerivedRowsHash.Finding);
         Place(record.Fact!.Indicators, rows.Indicators, DerivedRowsHash.Indicator);
         record.Fact.RowsHash = rows.Hash;
-        record.WrittenFindings = record.Findings;
+        record.WrittenFindings = null;
     }
 
     private static void Place<T>(List<T> stored, IReadOnlyList<T> derived, DerivedRowsHash.Columns<T> columns) where T : class
@@ -111,7 +111,7 @@ public static class FormStore
     private static bool RowsLoaded(AppDbContext db, FormRecord record) => db.Entry(record).Collection(r => r.Findings).IsLoaded;
 
     /// <summary>The record's finding and indicator rows, tracked, fixed up onto it by EF.</summary>
-    public static async Task LoadRowsAsync(AppDbContext db, FormRecord record, CancellationToken ct)
+    private static async Task LoadRowsAsync(AppDbContext db, FormRecord record, CancellationToken ct)
     {
         if (RowsLoaded(db, record)) return;
         var queries = ForWrite.For(db);

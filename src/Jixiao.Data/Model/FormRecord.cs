@@ -102,9 +102,9 @@ public sealed class FormRecord
     public List<FormFinding> Findings { get; set; } = [];
 
     /// <summary>
-    /// The finding rows the last <see cref="Forms.FormStore"/> write of this instance derived, in order. A save reads and
-    /// rewrites <see cref="Findings"/> only when they change (<see cref="FormFact.RowsHash"/>), so after one that left
-    /// them alone that collection is not loaded.
+    /// The finding rows a <see cref="Forms.FormStore"/> write of this instance derived and left unwritten, in order: a
+    /// save reads and rewrites <see cref="Findings"/> only when they change (<see cref="FormFact.RowsHash"/>), so after
+    /// one that left them alone that collection is not loaded. Null when the rows are in <see cref="Findings"/>.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public IReadOnlyList<FormFinding>? WrittenFindings { get; set; }
