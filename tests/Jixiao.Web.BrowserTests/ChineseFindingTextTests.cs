@@ -12,10 +12,7 @@ public sealed class ChineseFindingTextTests(LiveApp app) : IClassFixture<LiveApp
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-school");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", "问题中文名称检查");
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, "问题中文名称检查");
         await Expect(page.Locator("input[aria-label='填报人']:not([disabled])")).ToBeVisibleAsync();
 
         var list = page.Locator("#findings");

@@ -92,10 +92,7 @@ public sealed class DuplicatesAndWayBackTests(LiveApp app) : IClassFixture<LiveA
 
     private async Task<string> Create(IPage page, string project)
     {
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", project);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, project);
         await Expect(page.Locator("input[aria-label='第1行 三级指标']:not([disabled])")).ToBeVisibleAsync();
         return page.Url;
     }

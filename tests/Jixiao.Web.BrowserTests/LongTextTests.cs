@@ -126,10 +126,7 @@ public sealed class LongTextTests(LiveApp app) : IClassFixture<LiveApp>
                 const Native = window.WebSocket;
                 window.WebSocket = class extends Native { constructor(...args) { super(...args); window.__sockets.push(this); } };
                 """);
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", project);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, project);
         await Expect(page.Locator(Actual + ":not([disabled])")).ToBeVisibleAsync();
         return page;
     }

@@ -85,10 +85,7 @@ public sealed class NumberCellInputTests(LiveApp app) : IClassFixture<LiveApp>
     private async Task<IPage> NewForm(string project)
     {
         var page = await app.SignIn("demo-school");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", project);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, project);
         await Expect(page.Locator(Budget + ":not([disabled])")).ToBeVisibleAsync();
         return page;
     }

@@ -34,10 +34,7 @@ public sealed class SelfEvaluationStoryTests(LiveApp app) : IClassFixture<LiveAp
         var unit = await app.SignIn("demo-liuyang");
         await Expect(unit.GetByRole(AriaRole.Heading, new() { Name = "待我填报" })).ToBeVisibleAsync();
         await Screens.Save(unit, "01-home-unit");
-        await unit.GotoAsync(app.BaseUrl + "/forms/new");
-        await unit.FillAsync("#projectName", Project);
-        await unit.ClickAsync("#create");
-        await unit.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(unit, Project);
         var formUrl = unit.Url;
         var editable = unit.Locator("input[aria-label='第1行 三级指标']:not([disabled])");
         await Expect(editable).ToBeVisibleAsync();

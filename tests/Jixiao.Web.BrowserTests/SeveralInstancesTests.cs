@@ -185,7 +185,7 @@ public sealed partial class SeveralInstancesTests(TwoInstances cluster) : IClass
                 }
                 catch (HttpRequestException e)
                 {
-                    failures.Enqueue($"form {id}: {e.Message}");
+                    failures.Enqueue($"form {id}: {Chain(e)}");
                 }
             }
         })).ToList();
@@ -207,13 +207,15 @@ public sealed partial class SeveralInstancesTests(TwoInstances cluster) : IClass
             await Task.WhenAll(load);
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
         Assert.True(answered.Values.Sum() > 20, $"only {answered.Values.Sum()} requests were answered during the upgrade");
         foreach (var n in new[] { 1, 2 })
             Assert.Contains(upgraded, await File.ReadAllTextAsync($"/proc/{cluster.Pid(n)}/cmdline"), StringComparison.Ordinal);
         var last = JsonNode.Parse(await api.GetStringAsync($"/api/v1/forms/{forms[0]}"))!;
         Assert.StartsWith("升级中保存", (string?)last["form"]!["filler"], StringComparison.Ordinal);
     }
+
+    private static string Chain(Exception e) => e.InnerException is null ? e.Message : e.Message + " <- " + Chain(e.InnerException);
 
     private static async Task<string> Upstream(IPage page) =>
         await page.EvaluateAsync<string>("() => fetch('/healthz', { cache: 'no-store' }).then(r => r.headers.get('x-jixiao-upstream'))");

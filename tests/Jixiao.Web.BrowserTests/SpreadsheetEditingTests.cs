@@ -123,10 +123,7 @@ public sealed class SpreadsheetEditingTests(LiveApp app) : IClassFixture<LiveApp
     private async Task<IPage> NewForm(string project)
     {
         var page = await app.SignIn("demo-liuyang");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", project);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, project);
         await Expect(page.Locator(Cell(1, "三级指标") + ":not([disabled])")).ToBeVisibleAsync();
         return page;
     }

@@ -12,10 +12,7 @@ public sealed class SubmitWithJustificationTests(LiveApp app) : IClassFixture<Li
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-liuyang");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", "提交理由检查");
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, "提交理由检查");
         await Expect(page.Locator("input[aria-label='第1行 三级指标']:not([disabled])")).ToBeVisibleAsync();
 
         // A score above its weight is an error-level finding.

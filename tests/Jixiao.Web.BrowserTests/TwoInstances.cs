@@ -89,7 +89,7 @@ public sealed partial class TwoInstances : IAsyncLifetime
     /// <summary>An API client of the filler (bearer token) for nginx, or for one instance directly.</summary>
     public HttpClient Api(string? baseUrl = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl ?? Url), Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new ResendOnClosedConnection()) { BaseAddress = new Uri(baseUrl ?? Url), Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FillerToken);
         return client;
     }
@@ -197,4 +197,27 @@ public sealed partial class TwoInstances : IAsyncLifetime
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    /// <summary>
+    /// Sends a request once more on a new connection when the one it went out on was closed with no answer, as browsers
+    /// do (docs/operations.md, “Several instances”). An nginx reload has its old worker close the keep-alive connections it
+    /// holds idle; a request written onto one in that instant is never read (the rolling-upgrade test met it about one
+    /// run in three under load), and .NET does not resend on HTTP/1.1. Resending cannot hide a lost or doubled save: a
+    /// save that had been taken is answered 409 the second time, which the tests count as a failure.
+    /// </summary>
+    private sealed class ResendOnClosedConnection() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            // Closed (ResponseEnded) or reset by the peer (an IOException of the socket, HttpRequestError.Unknown).
+            catch (HttpRequestException e) when (e.InnerException is IOException)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
 }

@@ -15,10 +15,7 @@ public sealed class UnsavedEditsLinkTests(LiveApp app) : IClassFixture<LiveApp>
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-liuyang");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", "离开提示检查" + link);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, "离开提示检查" + link);
         var formUrl = page.Url;
         var filler = page.Locator("input[aria-label='填报人']:not([disabled])");
         // The first edit, made as the new form's editor comes alive, must be taken (a text cell sends what was typed
@@ -46,10 +43,7 @@ public sealed class UnsavedEditsLinkTests(LiveApp app) : IClassFixture<LiveApp>
     {
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await app.SignIn("demo-liuyang");
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", "已保存离开检查");
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
+        await app.CreateForm(page, "已保存离开检查");
         await page.FillAsync("input[aria-label='填报人']:not([disabled])", "钱七");
         await page.ClickAsync("#save");
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
