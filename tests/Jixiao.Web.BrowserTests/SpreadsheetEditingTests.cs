@@ -47,6 +47,9 @@ public sealed class SpreadsheetEditingTests(LiveApp app) : IClassFixture<LiveApp
         await Expect(page.Locator($"td:has({Cell(1, "指标类别")}) .cell-error")).ToContainTextAsync("“乱写的指标”不是本年度指标体系中的二级指标");
         await Expect(page.Locator(Cell(2, "指标类别"))).ToHaveValueAsync(new Regex(@"\|质量指标$"));
         await Expect(page.Locator(Cell(2, "三级指标"))).ToHaveValueAsync("名称二");
+        // The cells show a paste's values before the server has them all; its note says it is done. A word typed before
+        // that (seconds on a loaded CI machine) joins the paste's step, and Ctrl+Z took both back.
+        await Expect(page.Locator("#paste-note")).ToContainTextAsync("已粘贴 2 行 × 2 列");
 
         // A word typed at once after a paste is a step of its own: Ctrl+Z takes it back and leaves the paste.
         await page.Locator(Cell(3, "三级指标")).FillAsync("刚输入的");
