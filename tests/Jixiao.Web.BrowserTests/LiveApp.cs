@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jixiao.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -86,16 +87,21 @@ public sealed class LiveApp : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Creates a draft project self-evaluation of <paramref name="project"/> on the new-form page, as its signed-in
-    /// unit filler would, and waits for its editor's address.</summary>
-    public async Task CreateForm(IPage page, string project)
+    /// <summary>
+    /// Creates a draft on the new-form page, as its signed-in filler would: of <paramref name="kind"/> and
+    /// <paramref name="year"/> where given (else the page's first kind, a project self-evaluation, and its year), for
+    /// <paramref name="project"/> where given; waits for its editor's address.
+    /// </summary>
+    public async Task CreateForm(IPage page, string? project, string? kind = null, string? year = null)
     {
         await page.GotoAsync(BaseUrl + "/forms/new");
-        await page.FillAsync("#projectName", project);
+        if (kind is not null) await page.SelectOptionAsync("#kind", kind);
+        if (year is not null) await page.FillAsync("#year", year);
+        if (project is not null) await page.FillAsync("#projectName", project);
         await page.ClickAsync("#create");
         // A class's first form is its app's first check and first editor page, in CI beside the other tests on two cores:
         // once it took longer than the 20 s every other step gets.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/forms/\d+$"), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"), new() { Timeout = 60_000 });
     }
 
     public async Task<IPage> NewPage()

@@ -25,7 +25,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         var year = (await AYearWithoutForms("demo-liuyang")).ToString(CultureInfo.InvariantCulture);
 
         // The unit's project self-evaluation of that year states 95 points, 优.
-        await New(page, "ProjectSelfEvaluation", year, "报告核对项目");
+        await app.CreateForm(page, "报告核对项目", "ProjectSelfEvaluation", year);
         await Expect(page.Locator("input[aria-label='总分（填报）']:not([disabled])")).ToBeVisibleAsync();
         await page.FillAsync("input[aria-label='总分（填报）']", "95");
         await page.FillAsync("input[aria-label='等级（填报）']", "优");
@@ -33,7 +33,7 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
         var table = new Uri(page.Url).AbsolutePath;
 
-        await New(page, "Report", year, null);
+        await app.CreateForm(page, null, "Report", year);
         await Expect(page.Locator(Section("概况") + ":not([disabled])")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-report-section] th")).ToHaveTextAsync(
             [new Regex("^一、概况"), new Regex("^二、预算及执行"), new Regex("^三、绩效目标完成情况"), new Regex("^四、存在问题"), new Regex("^五、改进措施"), new Regex("^六、自评等级")]);
@@ -90,15 +90,5 @@ public sealed class ReportEditorTests(LiveApp app) : IClassFixture<LiveApp>
         // Years after the demo's own come first: a draft left in a past year would be overdue on the unit's home for
         // the tests that run after this one (DemoModeTests counts the demo's deadlines).
         return new[] { 2021, 2022, 2023, 2019, 2018, 2017 }.First(y => !taken.Contains(y));
-    }
-
-    private async Task New(IPage page, string kind, string year, string? project)
-    {
-        await page.GotoAsync(app.BaseUrl + "/forms/new");
-        await page.SelectOptionAsync("#kind", kind);
-        await page.FillAsync("#year", year);
-        if (project is not null) await page.FillAsync("#projectName", project);
-        await page.ClickAsync("#create");
-        await page.WaitForURLAsync(new Regex(@"/forms/\d+$"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Jixiao.Web.BrowserTests;
