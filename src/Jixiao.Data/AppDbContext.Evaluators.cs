@@ -18,6 +18,13 @@ public abstract partial class AppDbContext
     private int[] evaluatorProjects = [];
     private int[] evaluatorUnits = [];
 
+    private void ClearEvaluatorScope()
+    {
+        EvaluatorAgencyId = null;
+        evaluatorProjects = [];
+        evaluatorUnits = [];
+    }
+
     /// <summary>The project ids an evaluator reaches (null when the context is not an evaluator's).</summary>
     public IReadOnlyList<int>? EvaluatorProjects => EvaluatorAgencyId is null ? null : evaluatorProjects;
 

@@ -59,10 +59,27 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         IsRestricted = true;
     }
 
+    /// <summary>
+    /// A context from the pool (<see cref="DatabaseSetup"/>) keeps what an earlier request set on it; EF resets its own
+    /// state, not this class's. Called on every rent, before anything reads the scope, so a context starts unrestricted
+    /// and can be narrowed once, as a new one would.
+    /// </summary>
+    internal void ClearScope()
+    {
+        ScopePath = null;
+        PublishedOnly = false;
+        IsRestricted = false;
+        ClearEvaluatorScope();
+    }
+
+    /// <summary>
+    /// The options both databases share, set once with the provider's (<c>Configure</c>): set in OnConfiguring they were
+    /// applied to every new context, and EF compared the options and looked up its services afresh each time.
+    /// </summary>
     // A user's organisation is filtered while users are not, on purpose: sign-in must find the user before any scope
     // exists, and code that needs the user's organisation reads it with IgnoreQueryFilters.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    protected static DbContextOptionsBuilder Shared(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -54,6 +54,23 @@ public sealed class FormBodyUpgradeTests
     }
 
     [Fact]
+    public void A_shared_read_gives_the_stored_text_s_form_and_a_changed_text_its_own()
+    {
+        var form = SampleForms.Full();
+        var stored = FormBody.Serialize(form);
+        var shared = FormBody.ReadShared(stored, FormBody.CurrentVersion);
+        Assert.Empty(FormDiff.Compare(form, shared));
+        Assert.Same(shared, FormBody.ReadShared(stored, FormBody.CurrentVersion));
+
+        form.Indicators[0].Actual = "已改";
+        var changed = FormBody.ReadShared(FormBody.Serialize(form), FormBody.CurrentVersion);
+        Assert.Equal("已改", changed.Indicators[0].Actual);
+        Assert.NotEqual("已改", shared.Indicators[0].Actual);
+        // An older shape's text is read in its own shape, not found under the current one.
+        Assert.Equal(FormBody.Read(Sample("form-body-v1.json"), 1).ReadingDoubts.Count, FormBody.ReadShared(Sample("form-body-v1.json"), 1).ReadingDoubts.Count);
+    }
+
+    [Fact]
     public void A_body_of_a_newer_shape_than_this_program_knows_is_refused_with_a_reason()
     {
         var e = Assert.Throws<InvalidOperationException>(() => FormBody.Read("{}", FormBody.CurrentVersion + 1));

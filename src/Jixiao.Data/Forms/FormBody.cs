@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jixiao.Core.Forms;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jixiao.Data.Forms;
 
@@ -30,6 +31,31 @@ public static class FormBody
         return FormBodyUpgrade.Upgrade(node, schemaVersion).Deserialize<PerformanceForm>(FormJson.Options)
                ?? throw new JsonException("表单存储内容为空。");
     }
+
+    /// <summary>
+    /// <see cref="Read(string, int)"/> for a caller that only looks at the form: the same stored text gives the same
+    /// object to every caller, so nobody may change it (take <see cref="PerformanceForm.ShallowCopy"/> to set a header).
+    /// </summary>
+    /// <remarks>
+    /// A save parsed the same bodies again and again: the form's stored body for the audit's diff, the related forms'
+    /// (a self-evaluation's targets on every save of it), and the body just written for the response, which is the next
+    /// save's stored body. Those parses were a fifteenth of the app's processor time a save (docs/benchmarks.md, "The save
+    /// without a context's start-up …"). Keyed by the text itself, so a changed body can never find an old form; bounded
+    /// to the forms being worked on at once.
+    /// </remarks>
+    public static PerformanceForm ReadShared(string json, int schemaVersion)
+    {
+        var key = (schemaVersion, json);
+        if (Parsed.TryGetValue(key, out PerformanceForm? form)) return form!;
+        form = Read(json, schemaVersion);
+        using var entry = Parsed.CreateEntry(key);
+        entry.Size = 1;
+        entry.Value = form;
+        return form;
+    }
+
+    /// <summary><see cref="ReadShared"/>'s forms with their texts, the least recently used dropped beyond 1,024 (the app's memory at 10,000 units: docs/benchmarks.md).</summary>
+    private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 1024 });
 
     /// <summary>A submitted version's form, whatever shape it was stored in.</summary>
     public static PerformanceForm Read(Model.FormVersion version) => Read(version.FormJson, version.SchemaVersion);

@@ -79,7 +79,7 @@ public static class FormRelations
         var related = new List<DocumentForm>(chosen.Count);
         foreach (var (id, formYear) in chosen)
             if (byId.TryGetValue(id, out var b))
-                related.Add(new DocumentForm(DocumentName(id), Filed(FormBody.Read(b.Body!, b.SchemaVersion), unit, formYear), id));
+                related.Add(new DocumentForm(DocumentName(id), AsFiled(FormBody.ReadShared(b.Body!, b.SchemaVersion), unit, formYear), id));
         return related;
     }
 

@@ -26,6 +26,11 @@ public static class FormRows
     }
 
     /// <summary>The form as stored, upgraded in memory when it was stored in an older shape.</summary>
-    public static PerformanceForm ToForm(FormRecord record) =>
-        FormBody.Read(record.Body ?? throw new InvalidOperationException($"表单 {record.Id} 尚未从旧的行表转换（启动时会自动转换）。"), record.SchemaVersion);
+    public static PerformanceForm ToForm(FormRecord record) => FormBody.Read(BodyOf(record), record.SchemaVersion);
+
+    /// <summary><see cref="ToForm"/> for a caller that only looks at it: possibly the object other callers got (<see cref="FormBody.ReadShared"/>).</summary>
+    public static PerformanceForm ToSharedForm(FormRecord record) => FormBody.ReadShared(BodyOf(record), record.SchemaVersion);
+
+    private static string BodyOf(FormRecord record) =>
+        record.Body ?? throw new InvalidOperationException($"表单 {record.Id} 尚未从旧的行表转换（启动时会自动转换）。");
 }

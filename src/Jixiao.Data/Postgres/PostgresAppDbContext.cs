@@ -9,7 +9,7 @@ namespace Jixiao.Data;
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithPoolDefaults(connectionString), o => o
+        Shared(options).UseNpgsql(WithPoolDefaults(connectionString), o => o
             .MigrationsAssembly(typeof(PostgresAppDbContext).Assembly.GetName().Name)
             .ExecutionStrategy(d => new Postgres.RetryDeadlockVictims(d)));
 

@@ -18,7 +18,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     // so it could cache no SQL for any of those queries and generated it afresh on every execution (a tenth of a save's
     // processor time; docs/benchmarks.md, "The save on SQLite … triggers compiled for nothing").
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name)
+        Shared(options).UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(SqlitePragmas.Instance);
 

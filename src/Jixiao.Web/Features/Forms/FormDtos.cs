@@ -51,7 +51,7 @@ public sealed record FormDto(
         new(f.Id, f.Kind.Code(), f.Kind.ChineseName(), f.Status, f.Status.ChineseName(), f.IsLocked,
             f.OrganisationId, f.Organisation?.Name ?? "", f.FiscalYear?.Year ?? 0, f.ProjectId,
             f.Revision, f.LatestVersion, f.CreatedAt, f.UpdatedAt,
-            FormV1.From(FormRows.ToForm(f)), f.CurrentFindings.Select(x => FindingDto.From(x.ToFinding())).ToList(), f.SupersededById);
+            FormV1.From(FormRows.ToSharedForm(f)), f.CurrentFindings.Select(x => FindingDto.From(x.ToFinding())).ToList(), f.SupersededById);
 }
 
 public sealed record TransitionDto(

@@ -289,7 +289,7 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
         var key = FormIdentity.Key(record.Organisation!.Path, record.FiscalYear!.Year, record.Kind, projectName ?? form.Project, form.MonitoringMonths);
         if (key != record.UniqueKey && await Holder(key, record.Id, ct) is { } holder) return Duplicate(holder, record.Kind, record.FiscalYear.Year);
 
-        var before = FormRows.ToForm(record);
+        var before = FormRows.ToSharedForm(record);
         var now = clock.GetUtcNow();
         record.UniqueKey = key;
         await Write(record, form, now, ct);

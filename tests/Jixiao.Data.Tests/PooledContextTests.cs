@@ -1,0 +1,49 @@
+using Jixiao.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Data.Tests;
+
+/// <summary>
+/// The app's contexts come from EF's pool (<see cref="DatabaseSetup.AddJixiaoDatabase"/>): the next request gets the
+/// same object back, and must not inherit the access scope the last one set on it.
+/// </summary>
+public sealed class PooledContextTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    [Fact]
+    public async Task A_context_handed_out_again_forgets_the_last_requests_scope_and_sees_what_an_unrestricted_one_sees()
+    {
+        FormRecord own, other;
+        await using (var seed = database.NewContext())
+        {
+            var tree = await Tree.SeedAsync(seed);
+            own = tree.NewForm(tree.Unit, SampleForms.Full());
+            other = tree.NewForm(tree.OtherUnit, SampleForms.Full(), FormStatus.Published);
+            seed.Forms.AddRange(own, other);
+            await seed.SaveChangesAsync();
+        }
+        await using var services = new ServiceCollection().AddJixiaoDatabase(DatabaseSettings.ForSqliteFile(database.File)).BuildServiceProvider();
+
+        AppDbContext first;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            first.Restrict(null, publishedOnly: true);
+            Assert.Equal([other.Id], await first.Forms.Where(f => f.Id == own.Id || f.Id == other.Id).Select(f => f.Id).ToListAsync());
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var again = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Same(first, again);
+            Assert.False(again.IsRestricted);
+            Assert.Null(again.ScopePath);
+            Assert.Null(again.EvaluatorAgencyId);
+            // An unrestricted context (a background job's) sees the draft the public could not.
+            Assert.Equal([own.Id, other.Id], await again.Forms.Where(f => f.Id == own.Id || f.Id == other.Id).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync());
+            // And a request can narrow it once, as a new context.
+            again.Restrict(own.Organisation!.Path, publishedOnly: false);
+            Assert.Equal([own.Id], await again.Forms.Where(f => f.Id == own.Id || f.Id == other.Id).Select(f => f.Id).ToListAsync());
+        }
+    }
+}
