@@ -1,3 +1,4 @@
+using System.Reflection;
 using Jixiao.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,20 @@ namespace Jixiao.Data.Tests;
 /// </summary>
 public sealed class PooledContextTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
 {
+    /// <summary>A field added to the context outlives its request in the pool: this list fails until someone has looked at <see cref="AppDbContext.ClearScope"/>.</summary>
+    [Fact]
+    public void Every_field_of_the_context_is_one_the_rent_clears_or_a_set_EF_fills()
+    {
+        var fields = typeof(AppDbContext).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Select(f => f.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(
+        [
+            "<DataProtectionKeys>k__BackingField", // a DbSet, which EF sets on every context
+            "<EvaluatorAgencyId>k__BackingField", "<IsRestricted>k__BackingField", "<PublishedOnly>k__BackingField", "<ScopePath>k__BackingField",
+            "evaluatorProjects", "evaluatorUnits",
+        ], fields);
+    }
+
     [Fact]
     public async Task A_context_handed_out_again_forgets_the_last_requests_scope_and_sees_what_an_unrestricted_one_sees()
     {
