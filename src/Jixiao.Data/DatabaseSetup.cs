@@ -22,7 +22,7 @@ public static class DatabaseSetup
     /// </summary>
     /// <remarks>
     /// Contexts come from EF's pool: a new context built its internal services afresh on its first use (the provider's
-    /// translators, the model's lookup, the options compared), a twentieth of a save's processor time
+    /// translators, the model's lookup, the options compared), a twentieth of the app's processor time a save
     /// (docs/benchmarks.md, "The save without a context's start-up …"). A rented context is cleared of the access scope
     /// the last request set (<see cref="AppDbContext.ClearScope"/>) before anyone sees it; the scope's end disposes it,
     /// which returns it to the pool.
