@@ -76,8 +76,10 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     /// The options both databases share, set once with the provider's (<c>Configure</c>): set in OnConfiguring they were
     /// applied to every new context, and EF compared the options and looked up its services afresh each time.
     /// </summary>
-    // A user's organisation is filtered while users are not, on purpose: sign-in must find the user before any scope
-    // exists, and code that needs the user's organisation reads it with IgnoreQueryFilters.
+    /// <remarks>
+    /// The warning ignored: a user's organisation is filtered while users are not, on purpose. Sign-in must find the
+    /// user before any scope exists, and code that needs the user's organisation reads it with IgnoreQueryFilters.
+    /// </remarks>
     protected static DbContextOptionsBuilder Shared(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
