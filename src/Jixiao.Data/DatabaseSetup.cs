@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.Data;
 
@@ -16,9 +17,9 @@ public sealed record DatabaseSettings(string? PostgresConnectionString, string S
 public static class DatabaseSetup
 {
     /// <summary>
-    /// Registers the provider's context and <see cref="AppDbContext"/> as the same scoped instance, so Identity, data
-    /// protection and the endpoints share one unit of work per request. The options never change, so they are built once
-    /// instead of per request.
+    /// Registers <see cref="AppDbContext"/> as one scoped instance of the provider's context, so Identity, data protection
+    /// and the endpoints share one unit of work per request. The options never change, so they are built once instead of
+    /// per request.
     /// </summary>
     /// <remarks>
     /// Contexts come from EF's pool: a new context built its internal services afresh on its first use (the provider's
@@ -26,22 +27,27 @@ public static class DatabaseSetup
     /// (docs/benchmarks.md, "The save without a context's start-up …"). A rented context is cleared of the access scope
     /// the last request set (<see cref="AppDbContext.ClearScope"/>) before anyone sees it; the scope's end disposes it,
     /// which returns it to the pool.
+    /// <para>
+    /// Only one registration hands the context out: the container disposes the instance of each registration it
+    /// resolved, and a pooled context disposed a second time is returned again under whichever request rented it in
+    /// between, which then finds it disposed. (The provider's type was once registered too, and an API request under
+    /// load failed so.)
+    /// </para>
     /// </remarks>
     public static IServiceCollection AddJixiaoDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
-        if (settings.UsesPostgres)
-        {
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => PostgresAppDbContext.Configure(o, settings.PostgresConnectionString!));
-            services.AddScoped(Rent<PostgresAppDbContext>);
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
-        }
-        else
-        {
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => SqliteAppDbContext.Configure(o, settings.SqliteConnectionString));
-            services.AddScoped(Rent<SqliteAppDbContext>);
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-        }
+        if (settings.UsesPostgres) AddPooled<PostgresAppDbContext>(services, o => PostgresAppDbContext.Configure(o, settings.PostgresConnectionString!));
+        else AddPooled<SqliteAppDbContext>(services, o => SqliteAppDbContext.Configure(o, settings.SqliteConnectionString));
         return services;
+    }
+
+    private static void AddPooled<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TContext : AppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        // EF registers the provider's type as a scoped rent too, which would neither clear the scope nor be the request's
+        // one context.
+        services.RemoveAll<TContext>();
+        services.AddScoped<AppDbContext>(Rent<TContext>);
     }
 
     private static TContext Rent<TContext>(IServiceProvider services) where TContext : AppDbContext
