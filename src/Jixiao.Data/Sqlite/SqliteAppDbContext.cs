@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -63,7 +64,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>
-/// WAL lets readers work while one writer writes; busy_timeout makes a second writer wait instead of failing at once
+/// WAL lets readers work while one writer writes; a busy handler makes a second writer wait instead of failing at once
 /// with "database is locked"; foreign keys are off by default in SQLite. synchronous=NORMAL in WAL syncs at checkpoints,
 /// not at every commit: a crash of the app loses nothing committed, a power cut may lose the last commits (never the
 /// file's consistency).
@@ -77,7 +78,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> SetUp = new();
 
@@ -104,8 +105,30 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void MarkSetUp(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle }) SetUp.AddOrUpdate(handle, SetUp);
+        if (connection is not SqliteConnection { Handle: { } handle }) return;
+        if (sqlite3_busy_handler(handle.DangerousGetHandle(), Retry, IntPtr.Zero) != raw.SQLITE_OK)
+            throw new InvalidOperationException("SQLite did not take the busy handler.");
+        SetUp.AddOrUpdate(handle, SetUp);
     }
+
+    // A writer that finds the write lock taken sleeps here, on its own thread inside SQLite, and tries again. SQLite's
+    // busy_timeout handler sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 and then 100 ms between tries: at a province's
+    // hundreds of saves a second, a writer that lost the lock a few times slept tens of milliseconds while others took
+    // it, or while the lock stood free (docs/benchmarks.md, "The save's busy wait"). Trying every millisecond keeps a
+    // save waiting hardly longer than the lock is held; 10,000 tries are at least the 10 s busy_timeout gave.
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int BusyHandler(IntPtr argument, int triesSoFar);
+
+    private static readonly BusyHandler Retry = (_, triesSoFar) =>
+    {
+        if (triesSoFar >= 10_000) return 0;
+        Thread.Sleep(1);
+        return 1;
+    };
+
+    // The bundle's native SQLite, which SQLitePCLRaw loaded already; SQLitePCLRaw 2.1 exposes no busy handler.
+    [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
+    private static extern int sqlite3_busy_handler(IntPtr db, BusyHandler handler, IntPtr argument);
 }
 
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
