@@ -74,13 +74,23 @@ public sealed class PostgresTestDatabase : TestDatabase
     {
         if (!Available) return;
         NpgsqlConnection.ClearAllPools();
-        // WITH (FORCE) (PostgreSQL 13+): the class's cleanup failed once in a CI run (xUnit showed no message), and the
-        // one way a DROP of a test's own database fails is a session still on it (the pool's, closing, or a test's own);
-        // the database is a throwaway, so its last sessions are ended rather than waited for.
+        // WITH (FORCE) (PostgreSQL 13+) ends the sessions still on the throwaway database (the pool's, closing, or a
+        // test's own). CI's tests run as a role that may create databases, not a superuser, so it cannot end another role's
+        // session, such as an autovacuum worker's on the fresh database: the drop then fails with 42501 "must be a member
+        // of the role whose process is being terminated" (seen in CI). A database left behind on the
+        // throwaway server (scripts/test.sh) costs nothing, so it is reported, not charged to the class's tests, as the
+        // web tests' host does.
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        try
+        {
+            await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            TestContext.Current.SendDiagnosticMessage($"Dropping the test database failed (left behind): {e.Message}");
+        }
     }
 }
