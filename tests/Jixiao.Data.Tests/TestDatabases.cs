@@ -75,11 +75,11 @@ public sealed class PostgresTestDatabase : TestDatabase
         if (!Available) return;
         NpgsqlConnection.ClearAllPools();
         // WITH (FORCE) (PostgreSQL 13+) ends the sessions still on the throwaway database (the pool's, closing, or a
-        // test's own). CI's tests run as a role that may create databases, not a superuser, so it cannot end another role's
-        // session, such as an autovacuum worker's on the fresh database: the drop then fails with 42501 "must be a member
-        // of the role whose process is being terminated" (seen in CI). A database left behind on the
-        // throwaway server (scripts/test.sh) costs nothing, so it is reported, not charged to the class's tests, as the
-        // web tests' host does.
+        // test's own). CI's tests run as a role that may create databases, not a superuser, so it cannot end another
+        // role's session, such as an autovacuum worker's on the fresh database: the drop then fails with 42501 "must be a
+        // member of the role whose process is being terminated" (seen in CI). A database left behind on the throwaway
+        // server (scripts/test.sh) costs nothing, so it is reported, not charged to the class's tests, as the web tests'
+        // host does.
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         try
         {

@@ -114,8 +114,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     // A writer that finds the write lock taken sleeps here, on its own thread inside SQLite, and tries again. SQLite's
     // busy_timeout handler sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 and then 100 ms between tries: at a province's
     // hundreds of saves a second, a writer that lost the lock a few times slept tens of milliseconds while others took
-    // it, or while the lock stood free (docs/benchmarks.md, "The save's busy wait"). Trying every millisecond keeps a
-    // save waiting hardly longer than the lock is held; 10,000 tries are at least the 10 s busy_timeout gave.
+    // it, or while the lock stood free (docs/benchmarks.md, "… SQLite's busy wait every millisecond"). Trying every
+    // millisecond keeps a save waiting hardly longer than the lock is held; 10,000 tries are at least the 10 s
+    // busy_timeout gave.
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int BusyHandler(IntPtr argument, int triesSoFar);
 
