@@ -52,7 +52,10 @@ if (args is [ReaderProcess.Command, ..])
 // (so "--demo --urls X" lost the address, and "--demo --Jixiao:DataFolder=..." the folder).
 var demo = args.Contains("--demo", StringComparer.Ordinal);
 args = args.Where(a => a != "--demo").ToArray();
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at the start (docs/operations.md). Reloading appsettings.json on a change watches the whole
+// content root with a FileSystemWatcher, and the SQLite database lives there by default (data/): every write of every
+// save woke the watcher (4–10 % of a save's processor time side by side; docs/benchmarks.md).
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 if (demo) builder.Configuration["Jixiao:Demo"] = "true";
 
 // A bureau's layout templates (Jixiao:TemplatesFolder) join the built-in ones for reading, printing and the editor; a

@@ -189,4 +189,20 @@ public sealed class StartupTests : IDisposable
         for (Exception? e = refused; e is not null; e = e.InnerException) messages.Add(e.Message);
         Assert.True(messages.Any(m => m.Contains("演示账户", StringComparison.Ordinal)), string.Join(" | ", messages));
     }
+
+    /// <summary>
+    /// Settings are read once: a settings file watched for changes puts a watcher on the app's folder, where the SQLite
+    /// database lives, and every save woke it (Program).
+    /// </summary>
+    [Fact]
+    public async Task The_settings_files_are_read_once_and_not_watched()
+    {
+        await using var factory = Factory(("Jixiao:AdminPassword", "Pw-admin-2026!"));
+        factory.CreateClient();
+
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var files = configuration.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().ToList();
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json");
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, $"{f.Source.Path} is watched"));
+    }
 }
