@@ -131,6 +131,18 @@ public sealed class ScopeAndAuditOnSqlite(SqliteTestDatabase database) : ScopeAn
     }
 
     /// <summary>
+    /// SQLite keeps no memory statistics in this process (SqlitePragmas.ConfigureProcess): with them on, every allocation
+    /// inside SQLite takes one global mutex, and the statistic it keeps is what this reads.
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_keeps_no_memory_statistics_to_lock_for()
+    {
+        await using var db = Database.NewContext();
+        Assert.True(await db.Forms.IgnoreQueryFilters().CountAsync() >= 0);
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
+    }
+
+    /// <summary>
     /// SQLite has one writer at a time. A second one waits in SQLite's busy handler (the app's, SqlitePragmas) until the
     /// lock is free: here longer than Microsoft.Data.Sqlite's own retry would (1 s, which it checks only between its
     /// 150 ms sleeps), so without the handler the second writer would fail with "database is locked".

@@ -18,10 +18,13 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     // collections, and with one parameter per element EF folds them by their values (empty for everyone but evaluators),
     // so it could cache no SQL for any of those queries and generated it afresh on every execution (a tenth of a save's
     // processor time; docs/benchmarks.md, "The save on SQLite … triggers compiled for nothing").
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        SqlitePragmas.ConfigureProcess();
         Shared(options).UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(SqlitePragmas.Instance);
+    }
 
     // SQLite keeps DateTimeOffset as text, which it cannot compare; the job times that workers (leases) and the upload
     // quota compare in queries, and the facts' re-derivation lease, are stored as numbers instead. Every time is UTC, so their order is the times' order.
@@ -81,6 +84,26 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> SetUp = new();
+
+    /// <summary>
+    /// The native library's process-wide settings, which SQLite takes only before its first connection opens (later it
+    /// answers SQLITE_MISUSE and keeps its defaults, which are correct, only slower). Memory statistics off: with them on,
+    /// every allocation and free inside SQLite takes one global mutex, which all of the pool's connections contend for
+    /// (5–8 % of a save's processor time side by side; docs/benchmarks.md, "… SQLite without memory statistics").
+    /// </summary>
+    /// <remarks>
+    /// Tried side by side and not kept: mmap_size (256 MB: 2–5 % more processor time a save) and the multi-thread mode
+    /// without connection mutexes (2 % less, inside the machine's noise, for a mode that trusts every caller never to
+    /// share a connection between threads).
+    /// </remarks>
+    public static void ConfigureProcess()
+    {
+        if (Interlocked.Exchange(ref configured, 1) == 1) return;
+        Batteries_V2.Init();
+        raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+
+    private static int configured;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
