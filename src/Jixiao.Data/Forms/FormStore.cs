@@ -108,7 +108,7 @@ public static class FormStore
     }
 
     /// <summary>Whether the record's finding and indicator rows are tracked (read by <see cref="LoadRowsAsync"/>, or added in this unit of work).</summary>
-    private static bool RowsLoaded(AppDbContext db, FormRecord record) => db.Entry(record).Collection(r => r.Findings).IsLoaded;
+    private static bool RowsLoaded(AppDbContext db, FormRecord record) => db.TrackedEntry(record).Collection(r => r.Findings).IsLoaded;
 
     /// <summary>The record's finding and indicator rows, tracked, fixed up onto it by EF.</summary>
     private static async Task LoadRowsAsync(AppDbContext db, FormRecord record, CancellationToken ct)
@@ -116,11 +116,11 @@ public static class FormStore
         if (RowsLoaded(db, record)) return;
         var queries = ForWrite.For(db);
         await foreach (var _ in queries.Findings(db, record.Id).WithCancellation(ct)) { }
-        db.Entry(record).Collection(r => r.Findings).IsLoaded = true;
-        if (record.Fact is { } fact && db.Entry(fact).State != EntityState.Added)
+        db.TrackedEntry(record).Collection(r => r.Findings).IsLoaded = true;
+        if (record.Fact is { } fact && db.TrackedEntry(fact).State != EntityState.Added)
         {
             await foreach (var _ in queries.Indicators(db, record.Id).WithCancellation(ct)) { }
-            db.Entry(fact).Collection(f => f.Indicators).IsLoaded = true;
+            db.TrackedEntry(fact).Collection(f => f.Indicators).IsLoaded = true;
         }
     }
 
@@ -214,7 +214,7 @@ public static class FormStore
     /// statements.
     /// </remarks>
     public static async Task<FormPlace> PlaceAsync(AppDbContext db, Organisation organisation, CancellationToken ct, FormFact? fact = null) =>
-        fact is { FactsVersion: FactsVersion } && fact.OrganisationId == organisation.Id && db.Entry(fact).State is not EntityState.Added and not EntityState.Detached
+        fact is { FactsVersion: FactsVersion } && fact.OrganisationId == organisation.Id && db.TrackedEntry(fact).State is not EntityState.Added and not EntityState.Detached
             ? new(organisation, fact.DepartmentId, fact.DepartmentName)
             : new(organisation, await Department.For(db)(db, Prefixes(organisation.Path), ct));
 
