@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Jixiao.Data.Forms;
 using Jixiao.Documents.Reading;
 using Jixiao.Documents.Recognition;
 using Jixiao.Tests;
@@ -26,5 +28,28 @@ public sealed class ContractBoundsFitRealFormsTests
 
         Assert.True(forms > files.Count / 2, $"{forms} forms from {files.Count} files");
         Assert.Empty(refused);
+    }
+
+    /// <summary>
+    /// A save answers with the form it was sent rather than the body it wrote parsed again (FormBody.Share): for every
+    /// form of the seeds and the corpus, as the API sends it, the two show the same.
+    /// </summary>
+    [Fact]
+    public void A_saved_form_shows_as_its_stored_body_reads_back()
+    {
+        var corpus = Path.GetFullPath(Path.Combine(RepoPaths.Seeds, "..", "corpus"));
+        var files = Directory.GetFiles(RepoPaths.Seeds, "*.txt").Concat(Directory.Exists(corpus) ? Directory.GetFiles(corpus, "*.txt") : []).ToList();
+
+        var differ = new List<string>();
+        foreach (var file in files)
+            foreach (var read in FormRecognizer.Recognize(DocumentReader.ReadFile(file)))
+            {
+                var sent = FormV1.From(read).ToForm();
+                var stored = FormBody.Read(FormBody.Serialize(sent), FormBody.CurrentVersion);
+                if (JsonSerializer.Serialize(FormV1.From(sent), Json.Options) != JsonSerializer.Serialize(FormV1.From(stored), Json.Options))
+                    differ.Add($"{Path.GetFileName(file)} {read.Kind} {read.Project}");
+            }
+
+        Assert.Empty(differ);
     }
 }

@@ -308,6 +308,9 @@ public sealed class FormService(AppDbContext db, FormCheck check, TimeProvider c
             var stored = await Read(id, ct, withStoredFindings: false);
             return stored.Refusal ?? Conflict(stored.Value!, form, request.Revision);
         }
+        // The form came from this request and nothing changes it now: the answer (FormDto) and the next save's diff read
+        // it as the stored body.
+        FormBody.Share(record.Body!, form);
         return record;
     }
 
