@@ -336,8 +336,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     }
 
     /// <summary>
-    /// <see cref="DbContext.Entry{TEntity}(TEntity)"/> without its detection of changes to that entity, for asking what is
-    /// tracked (added or not, a collection loaded or not), which no change to a property alters. Entry compared every
+    /// <see cref="DbContext.Entry{TEntity}(TEntity)"/> without its detection of changes to that entity, for asking what
+    /// detecting a changed column cannot alter (added or detached, a collection loaded or not). Entry compared every
     /// column of the form's row and of its fact with their snapshots, the body among them, twice a save (2 % of its
     /// processor time, perf); SaveChanges detects the changes once anyway.
     /// </summary>

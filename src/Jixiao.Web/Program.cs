@@ -54,7 +54,8 @@ var demo = args.Contains("--demo", StringComparer.Ordinal);
 args = args.Where(a => a != "--demo").ToArray();
 // Settings are read once, at the start (docs/operations.md). Reloading appsettings.json on a change watches the whole
 // content root with a FileSystemWatcher, and the SQLite database lives there by default (data/): every write of every
-// save woke the watcher (4–10 % of a save's processor time side by side; docs/benchmarks.md).
+// save woke the watcher (4–10 % of a save's processor time side by side; docs/benchmarks.md, "The save's processor
+// time: a watcher woken by every write …").
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 if (demo) builder.Configuration["Jixiao:Demo"] = "true";
 

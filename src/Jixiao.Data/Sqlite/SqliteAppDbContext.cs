@@ -89,7 +89,8 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     /// The native library's process-wide settings, which SQLite takes only before its first connection opens (later it
     /// answers SQLITE_MISUSE and keeps its defaults, which are correct, only slower). Memory statistics off: with them on,
     /// every allocation and free inside SQLite takes one global mutex, which all of the pool's connections contend for
-    /// (5–8 % of a save's processor time side by side; docs/benchmarks.md, "… SQLite without memory statistics").
+    /// (5–8 % of a save's processor time side by side; docs/benchmarks.md, "The save's processor time: a watcher woken by
+    /// every write, SQLite's statistics mutex …").
     /// </summary>
     /// <remarks>
     /// Tried side by side and not kept: mmap_size (256 MB: 2–5 % more processor time a save) and the multi-thread mode
