@@ -19,7 +19,9 @@ public sealed class LongTextTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.SkipUnless(LiveApp.HasChromium, "chromium is not installed (apt-get install chromium fonts-noto-cjk)");
         var page = await NewProjectForm("demo-liuyang", "长文本保存检查");
         var text = Report(50_000);
-        await page.FillAsync(Actual, text);
+        // Chromium itself inserts 50,000 characters slowly: 2.5 s into a bare textarea on an idle machine, 4.6 s into
+        // this cell. Under CI's load (the other test project on both cores) it once took over the default 20 s.
+        await page.FillAsync(Actual, text, new() { Timeout = 120_000 });
         await Expect(page.Locator(Actual + " ~ .text-count")).ToHaveTextAsync("50,000 / 100,000 字");
         await Expect(page.Locator("#save-state")).ToHaveTextAsync("有未保存的修改");
         await page.ClickAsync("#save");
