@@ -51,4 +51,23 @@ public sealed class FormDiffTests
         Assert.Equal(new SourcePosition(12, 3, "Sheet1"), back.Indicators[0].Source);
         Assert.Contains("万元", back.MoneyUnit!.Value.Symbol(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_amount_written_with_more_decimals_is_no_change_and_a_changed_text_names_its_row()
+    {
+        var before = SampleForms.Full();
+        before.Funds[0].Budget = 25.0m;
+        before.Indicators[0].Weight = 10m;
+        var after = SampleForms.Full();
+        after.Funds[0].Budget = 25.0000m;
+        after.Indicators[0].Weight = 10.00m;
+        after.Indicators[1].Actual = "已完成";
+
+        var change = Assert.Single(FormDiff.Compare(before, after));
+
+        Assert.Equal("indicators[2].actual", change.Path);
+        Assert.StartsWith("指标 第2行（", change.Label, StringComparison.Ordinal);
+        Assert.EndsWith("） 实际完成值", change.Label, StringComparison.Ordinal);
+        Assert.Equal("已完成", change.After);
+    }
 }

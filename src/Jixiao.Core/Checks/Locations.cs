@@ -20,10 +20,6 @@ internal static class Locations
 
     public static string Clean(string text)
     {
-        var clean = true;
-        foreach (var c in text)
-            if (char.IsWhiteSpace(c)) { clean = false; break; }
-        var compact = clean ? text : string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        return compact.TrimEnd('：', ':');
+        return CompactText.Of(text).TrimEnd('：', ':');
     }
 }

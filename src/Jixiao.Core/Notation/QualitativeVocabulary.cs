@@ -36,7 +36,7 @@ public sealed class QualitativeVocabulary
     /// <summary>The best matching phrase in <paramref name="text"/> (whitespace ignored), or null.</summary>
     public (QualitativeTier Tier, string Matched)? Match(string text)
     {
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var compact = Forms.CompactText.Of(text);
         (QualitativeTier Tier, string Matched)? best = null;
         foreach (var (word, parts, regex) in _compiled)
         {

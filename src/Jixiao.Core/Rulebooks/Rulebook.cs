@@ -141,7 +141,7 @@ public sealed record ExAnteRules(decimal GateAmount, IReadOnlyList<ConclusionRul
     public ExAnteConclusion? Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var compact = CompactText.Of(text);
         ConclusionRule? best = null;
         var length = 0;
         foreach (var rule in Conclusions)

@@ -118,8 +118,7 @@ public static class Scorer
 
     private static decimal? InRange(decimal? weightOrScore) => DomainRanges.IsScore(weightOrScore) ? weightOrScore : null;
 
-    private static string Key(string? name) =>
-        name is null ? "（未填）" : string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+    private static string Key(string? name) => name is null ? "（未填）" : CompactText.Of(name);
 
     private static string SumText(IEnumerable<decimal?> parts, decimal sum)
     {
