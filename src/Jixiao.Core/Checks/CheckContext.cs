@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Notation;
 using Jixiao.Core.Rulebooks;
@@ -22,26 +20,8 @@ public sealed class CheckContext
 
     public Rulebook Rulebook { get; }
 
-    /// <summary>
-    /// Parsed values per vocabulary, shared by all checks: "100%", "≥90%", "基本完成" recur across thousands of rows and
-    /// parsing dominated the checker's time. Bounded so a long-running server does not grow it without end.
-    /// </summary>
-    private static readonly ConditionalWeakTable<QualitativeVocabulary, ConcurrentDictionary<string, IndicatorValue>> ParsedValues = new();
-
-    private const int ParsedValuesLimit = 50_000;
-
     /// <summary>A target or actual read with the rulebook's vocabulary (cached: the same text recurs across rows and forms).</summary>
-    public IndicatorValue Parse(string? text)
-    {
-        var key = text ?? "";
-        var vocabulary = Rulebook.Qualitative.Vocabulary;
-        var cache = ParsedValues.GetValue(vocabulary, static _ => new ConcurrentDictionary<string, IndicatorValue>(StringComparer.Ordinal));
-        if (cache.TryGetValue(key, out var value)) return value;
-        if (cache.Count >= ParsedValuesLimit) cache.Clear();
-        value = IndicatorValue.Parse(key, vocabulary);
-        cache.TryAdd(key, value);
-        return value;
-    }
+    public IndicatorValue Parse(string? text) => IndicatorValue.Parse(text, Rulebook.Qualitative.Vocabulary);
 
     private IReadOnlyList<Reports.ReportSentence>? sentences;
 

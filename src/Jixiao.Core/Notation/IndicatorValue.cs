@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Jixiao.Core.Forms;
 
@@ -70,8 +72,31 @@ public sealed record IndicatorValue
     public static IndicatorValue Parse(string? text) => Parse(text, QualitativeVocabulary.Default);
 
     /// <summary>Reads <paramref name="text"/> with a rulebook's vocabulary. Never throws.</summary>
-    public static IndicatorValue Parse(string? text, QualitativeVocabulary vocabulary) =>
-        NotationParser.Parse(text ?? "", vocabulary);
+    /// <remarks>
+    /// Cached per vocabulary: "100%", "≥90%", "基本完成" recur across thousands of rows and forms, and the checker, the
+    /// scorer and the facts each read a form's values again on every save; parsing dominated the checker's time. A value
+    /// is immutable, so one instance serves every caller. Bounded in entries and in their length, so a long-running server
+    /// does not grow it without end.
+    /// </remarks>
+    public static IndicatorValue Parse(string? text, QualitativeVocabulary vocabulary)
+    {
+        var key = text ?? "";
+        if (key.Length > CachedLengthLimit) return NotationParser.Parse(key, vocabulary);
+        var cache = ParsedValues.GetValue(vocabulary, static _ => new ConcurrentDictionary<string, IndicatorValue>(StringComparer.Ordinal));
+        if (cache.TryGetValue(key, out var value)) return value;
+        if (cache.Count >= ParsedValuesLimit) cache.Clear();
+        value = NotationParser.Parse(key, vocabulary);
+        cache.TryAdd(key, value);
+        return value;
+    }
+
+    private static readonly ConditionalWeakTable<QualitativeVocabulary, ConcurrentDictionary<string, IndicatorValue>> ParsedValues = new();
+
+    private const int ParsedValuesLimit = 50_000;
+
+    // Values that recur are short ("≥95%", "7×24小时", "按期完成"); a long text is rare, and caching it would let the
+    // cache's size follow the texts' length.
+    private const int CachedLengthLimit = 100;
 
     /// <summary>
     /// Whether <paramref name="unit"/> is one of the measure units the notation knows (万元, 年, 人次 …), not merely a

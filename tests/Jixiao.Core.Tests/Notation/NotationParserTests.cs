@@ -266,3 +266,22 @@ public class Odd_input_never_throws
         Assert.Equal(text, value.Text);
     }
 }
+
+public class Parsed_values_are_shared
+{
+    [Fact]
+    public void A_value_read_again_is_the_same_reading_and_a_long_text_reads_alike()
+    {
+        var vocabulary = Rulebooks.Rulebooks.Default.Qualitative.Vocabulary;
+        var first = IndicatorValue.Parse("≥95%", vocabulary);
+        Assert.Same(first, IndicatorValue.Parse("≥95%", vocabulary));
+        Assert.Equal((ValueKind.Quantity, 95m, "%"), (first.Kind, first.Number, first.Unit));
+
+        // Past the cached length a text is read afresh each time, with the same result.
+        var longText = new string('项', 120) + "全部按期完成";
+        var read = IndicatorValue.Parse(longText, vocabulary);
+        Assert.Equal(read, IndicatorValue.Parse(longText, vocabulary));
+        Assert.NotSame(read, IndicatorValue.Parse(longText, vocabulary));
+        Assert.Equal(longText, read.Text);
+    }
+}
