@@ -47,5 +47,16 @@ public sealed class DerivedRowsHashTests
         Assert.Equal(same, DerivedRowsHash.Of([moved], [Indicator(10m)]));
     }
 
+    [Fact]
+    public void Rows_longer_than_the_buffer_are_fingerprinted_whole()
+    {
+        // Explanations run to thousands of characters; three bytes each in UTF-8, so 20,000 pass the first buffer.
+        var longText = string.Concat(Enumerable.Repeat("偏差原因：", 4_000));
+        var once = DerivedRowsHash.Of([Finding(longText), Finding(longText)], [Indicator(10m)]);
+        Assert.Equal(once, DerivedRowsHash.Of([Finding(longText), Finding(longText)], [Indicator(10m)]));
+        Assert.NotEqual(once, DerivedRowsHash.Of([Finding(longText), Finding(longText + "。")], [Indicator(10m)]));
+        Assert.NotEqual(once, DerivedRowsHash.Of([Finding(longText), Finding(longText)], [Indicator(9m)]));
+    }
+
     private const long PinnedFingerprint = -14257829473788261;
 }

@@ -70,7 +70,9 @@ public static class DerivedRowsHash
     /// </remarks>
     public sealed class HashWriter
     {
-        private readonly ArrayBufferWriter<byte> bytes = new(4096);
+        // From the shared pool: a save's rows are a few kilobytes, and a buffer of its own each time was garbage.
+        private byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int length;
 
         public void Value(object? value)
         {
@@ -81,16 +83,16 @@ public static class DerivedRowsHash
                     break;
                 case string text:
                     Tagged(1, Encoding.UTF8.GetByteCount(text));
-                    bytes.Advance(Encoding.UTF8.GetBytes(text, bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+                    length += Encoding.UTF8.GetBytes(text, Space(Encoding.UTF8.GetMaxByteCount(text.Length)));
                     break;
                 case decimal number:
                     // Its four 32-bit parts: 1.0 and 1.00 differ, which only costs a rewrite that changes nothing.
-                    var span = bytes.GetSpan(17);
+                    var span = Space(17);
                     span[0] = 2;
                     Span<int> bits = stackalloc int[4];
                     decimal.GetBits(number, bits);
                     for (var i = 0; i < 4; i++) BinaryPrimitives.WriteInt32LittleEndian(span[(1 + 4 * i)..], bits[i]);
-                    bytes.Advance(17);
+                    length += 17;
                     break;
                 case DateTimeOffset time:
                     Tagged(3, time.UtcTicks);
@@ -113,16 +115,32 @@ public static class DerivedRowsHash
 
         private void Tagged(byte tag, long value)
         {
-            var span = bytes.GetSpan(9);
+            var span = Space(9);
             span[0] = tag;
             BinaryPrimitives.WriteInt64LittleEndian(span[1..], value);
-            bytes.Advance(9);
+            length += 9;
+        }
+
+        /// <summary>Room for <paramref name="size"/> more bytes after those written.</summary>
+        private Span<byte> Space(int size)
+        {
+            if (length + size > buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + size));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+            return buffer.AsSpan(length);
         }
 
         public long Finish()
         {
             Span<byte> digest = stackalloc byte[32];
-            SHA256.HashData(bytes.WrittenSpan, digest);
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+            length = 0;
             return BinaryPrimitives.ReadInt64LittleEndian(digest);
         }
     }
