@@ -101,9 +101,16 @@ public static class FormRelations
                         f.ProjectName == project ? db.Forms.Where(x => x.Id == f.FormId).Select(x => x.Body).FirstOrDefault() : null,
                         f.ProjectName == project ? db.Forms.Where(x => x.Id == f.FormId).Select(x => x.SchemaVersion).FirstOrDefault() : 0)));
 
+        /// <remarks>
+        /// Unfiltered: the ids come from <see cref="Candidates"/>, whose facts carry the same access filter as their forms
+        /// (AppDbContext), so every one is in scope already. The forms' filter repeated here joined the organisations under
+        /// conditions on the filter's parameters, and PostgreSQL planned the statement afresh on every call (a custom plan
+        /// each time): 0.24 ms of planning for 0.20 ms of work, on 38 % of the saves at 1,000 units (pg_stat_statements,
+        /// docs/benchmarks.md).
+        /// </remarks>
         public Func<AppDbContext, List<int>, IAsyncEnumerable<StoredBody>> Bodies { get; } =
             EF.CompileAsyncQuery((AppDbContext db, List<int> ids) =>
-                db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new StoredBody(f.Id, f.Body, f.SchemaVersion)));
+                db.Forms.IgnoreQueryFilters().AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new StoredBody(f.Id, f.Body, f.SchemaVersion)));
     }
 
     private static readonly CompiledPerContext<Compiled> Queries = new(() => new Compiled());
