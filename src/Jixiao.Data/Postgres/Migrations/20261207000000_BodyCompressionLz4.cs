@@ -7,9 +7,10 @@ namespace Jixiao.Data.Postgres.Migrations
 {
     /// <summary>
     /// Form bodies and submitted versions compressed by lz4 instead of PostgreSQL's default pglz: every save writes a body
-    /// of 10–20 KB and reads the related forms' bodies, and pglz compressing and decompressing them took 1.9 % of the whole
-    /// machine's processor time in the save benchmark (perf, docs/benchmarks.md). Rows already stored keep pglz until they
-    /// are written again; both read back alike. A server built without lz4 (PostgreSQL below 14, or built so) keeps pglz.
+    /// (about 3 KB of JSON at 1,000 generated units, more for a large form) and reads the related forms' bodies, and pglz
+    /// compressing and decompressing them took 1.9 % of the whole machine's processor time in the save benchmark (perf,
+    /// docs/benchmarks.md). Rows already stored keep pglz until they are written again; both read back alike. A server
+    /// built without lz4 (PostgreSQL below 14, or built so) keeps pglz.
     /// Raw SQL: compression is outside the EF model, like the portal's indexes; SQLite has nothing to migrate.
     /// </summary>
     [DbContext(typeof(PostgresAppDbContext))]
