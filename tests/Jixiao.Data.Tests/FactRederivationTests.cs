@@ -103,15 +103,7 @@ public abstract class FactRederivationTests<TDb>(TDb database) : IClassFixture<T
     public async Task A_form_without_facts_gets_them()
     {
         database.SkipUnlessAvailable();
-        int id;
-        await using (var db = database.NewContext())
-        {
-            var tree = await Tree.SeedAsync(db);
-            var record = tree.NewForm(tree.Unit, SampleForms.Full());
-            db.Forms.Add(record);
-            await db.SaveChangesAsync();
-            id = record.Id;
-        }
+        var id = await Tree.SeedWithFormAsync(database, SampleForms.Full());
 
         await using (var db = database.NewContext())
             Assert.True(await Run(db, "a", DateTimeOffset.UnixEpoch) >= 1);

@@ -51,6 +51,17 @@ public sealed class Tree
         return record;
     }
 
+    /// <summary>A fresh tree with <paramref name="form"/> saved as a draft of its unit, in a context of its own; the form's id.</summary>
+    public static async Task<int> SeedWithFormAsync(TestDatabase database, PerformanceForm form)
+    {
+        await using var db = database.NewContext();
+        var tree = await SeedAsync(db);
+        var record = tree.NewForm(tree.Unit, form);
+        db.Forms.Add(record);
+        await db.SaveChangesAsync();
+        return record.Id;
+    }
+
     public FormRecord NewForm(Organisation organisation, PerformanceForm form, FormStatus status = FormStatus.Draft)
     {
         var record = new FormRecord { OrganisationId = organisation.Id, FiscalYearId = Year.Id, Status = status, Revision = 1 };
