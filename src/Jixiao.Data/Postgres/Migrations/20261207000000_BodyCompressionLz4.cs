@@ -18,31 +18,20 @@ namespace Jixiao.Data.Postgres.Migrations
     public partial class BodyCompressionLz4 : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                DO $$
-                BEGIN
-                  ALTER TABLE "Forms" ALTER COLUMN "Body" SET COMPRESSION lz4;
-                  ALTER TABLE "Versions" ALTER COLUMN "FormJson" SET COMPRESSION lz4;
-                EXCEPTION WHEN feature_not_supported OR syntax_error THEN
-                  RAISE NOTICE 'lz4 is not available: form bodies stay compressed by pglz';
-                END $$;
-                """);
-        }
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Compression("lz4"));
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                DO $$
-                BEGIN
-                  ALTER TABLE "Forms" ALTER COLUMN "Body" SET COMPRESSION default;
-                  ALTER TABLE "Versions" ALTER COLUMN "FormJson" SET COMPRESSION default;
-                EXCEPTION WHEN feature_not_supported OR syntax_error THEN
-                  NULL;
-                END $$;
-                """);
-        }
+        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Compression("default"));
+
+        /// <summary>Both columns to <paramref name="method"/>; a server that lacks it, or the syntax (below 14), keeps what they have.</summary>
+        private static string Compression(string method) => $$"""
+            DO $$
+            BEGIN
+              ALTER TABLE "Forms" ALTER COLUMN "Body" SET COMPRESSION {{method}};
+              ALTER TABLE "Versions" ALTER COLUMN "FormJson" SET COMPRESSION {{method}};
+            EXCEPTION WHEN feature_not_supported OR syntax_error THEN
+              RAISE NOTICE 'compression {{method}} is not available: form bodies keep the compression they have';
+            END $$;
+            """;
     }
 }
